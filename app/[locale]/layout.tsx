@@ -1,0 +1,62 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
+import { SerwistProvider } from "@serwist/turbopack/react";
+import { routing } from "@/lib/i18n/routing";
+import { serviceWorkerEnabled } from "@/lib/env-public";
+import { SiteHeader } from "@/components/SiteHeader";
+import { SiteFooter } from "@/components/SiteFooter";
+import "../globals.css";
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({ locale }));
+}
+
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "App" });
+  return {
+    title: { default: t("name"), template: `%s – ${t("name")}` },
+    description: t("description"),
+    applicationName: t("name"),
+    manifest: `/manifest/${locale}`,
+    icons: { icon: "/icons/icon.svg", apple: "/icons/icon-192.png" },
+  };
+}
+
+export const viewport: Viewport = { themeColor: "#004d99", width: "device-width", initialScale: 1 };
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const messages = await getMessages();
+  const t = await getTranslations("Common");
+
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
+        >
+          {t("skipToContent")}
+        </a>
+        {/* Client components get only the messages they use. */}
+        <NextIntlClientProvider messages={{ Errors: messages.Errors }}>
+          <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled}>
+            <SiteHeader />
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+              {children}
+            </main>
+            <SiteFooter />
+          </SerwistProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

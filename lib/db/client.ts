@@ -1,0 +1,13 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { connect, type Db } from "./connect";
+
+// One client per server process; kept on globalThis so `next dev` reloads do
+// not open a new pool on every change.
+const shared = globalThis as unknown as { __db?: Db };
+
+/** The server's database client. Only lib/ may use it (lint holds the line). */
+export function db(): Db {
+  shared.__db ??= connect(env().DATABASE_URL);
+  return shared.__db;
+}

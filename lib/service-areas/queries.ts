@@ -1,0 +1,20 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+export type ServiceAreaDto = { key: string; nameDa: string; nameEn: string };
+export type MunicipalityDto = { name: string; serviceAreas: ServiceAreaDto[] };
+
+/**
+ * The municipality this installation serves, with its service areas: public
+ * facts, not citizen data. One municipality per installation for now; the
+ * oldest one wins when there are several.
+ */
+export async function getHomeMunicipality(): Promise<MunicipalityDto | null> {
+  return db().municipality.findFirst({
+    orderBy: { createdAt: "asc" },
+    select: {
+      name: true,
+      serviceAreas: { orderBy: { createdAt: "asc" }, select: { key: true, nameDa: true, nameEn: true } },
+    },
+  });
+}

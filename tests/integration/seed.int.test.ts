@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connect, type Db } from "@/lib/db/connect";
+import { DEMO_MUNICIPALITY, seedDemo, STANDARD_AREAS } from "@/prisma/seed";
+import { adminQuery, dropDatabase, testDatabaseName, withDatabase } from "../support/test-database";
+import { deploy } from "../../scripts/db.mjs";
+
+describe("demo data", () => {
+  const adminUrl = inject("adminUrl");
+  const name = testDatabaseName("seed");
+  let db: Db;
+
+  beforeAll(async () => {
+    await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
+    deploy(withDatabase(adminUrl, name), { quiet: true });
+    db = connect(withDatabase(adminUrl, name), { max: 2 });
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await dropDatabase(adminUrl, name);
+  });
+
+  it("seeds one municipality with the five standard service areas, in order", async () => {
+    expect(await seedDemo(db)).toBe(true);
+    const municipality = await db.municipality.findUniqueOrThrow({
+      where: { slug: DEMO_MUNICIPALITY.slug },
+      include: { serviceAreas: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(municipality.name).toBe(DEMO_MUNICIPALITY.name);
+    expect(municipality.serviceAreas.map((a) => a.key)).toEqual(STANDARD_AREAS.map((a) => a.key));
+  });
+
+  it("never seeds a database that has data already", async () => {
+    expect(await seedDemo(db)).toBe(false);
+    expect(await db.municipality.count()).toBe(1);
+    expect(await db.serviceArea.count()).toBe(STANDARD_AREAS.length);
+  });
+});

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { routing } from "@/lib/i18n/routing";
+
+const dir = path.join(import.meta.dirname, "../../messages");
+const load = (locale: string) => JSON.parse(fs.readFileSync(path.join(dir, `${locale}.json`), "utf8"));
+
+/** Every leaf of a message tree as "Namespace.key" -> text. */
+function leaves(tree: Record<string, unknown>, prefix = ""): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    if (value && typeof value === "object") for (const [k, v] of leaves(value as Record<string, unknown>, `${prefix}${key}.`)) out.set(k, v);
+    else out.set(`${prefix}${key}`, value);
+  }
+  return out;
+}
+
+describe("message catalogues", () => {
+  const danish = leaves(load("da"));
+
+  it("have a catalogue for every locale the app routes to, and no other", () => {
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+    expect(files).toEqual([...routing.locales].sort());
+  });
+
+  it.each(routing.locales.filter((l) => l !== "da"))("%s has exactly the Danish keys", (locale) => {
+    const other = leaves(load(locale));
+    expect([...danish.keys()].filter((k) => !other.has(k)), "missing in " + locale).toEqual([]);
+    expect([...other.keys()].filter((k) => !danish.has(k)), "not in da.json").toEqual([]);
+  });
+
+  it.each(routing.locales)("%s has no empty texts", (locale) => {
+    const empty = [...leaves(load(locale))].filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(routing.locales.filter((l) => l !== "da"))("%s uses the same {placeholders} as Danish", (locale) => {
+    const other = leaves(load(locale));
+    const names = (text: unknown) => [...String(text).matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const differing = [...danish].filter(([k, v]) => JSON.stringify(names(v)) !== JSON.stringify(names(other.get(k)))).map(([k]) => k);
+    expect(differing).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 // fonts, icons, the offline pages) so the app opens fast on a weak connection.
 // It never stores pages or API answers: those may hold citizen data.
 import type { PrecacheEntry, SerwistGlobalConfig } from "serwist";
-import { CacheFirst, ExpirationPlugin, Serwist } from "serwist";
+import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist } from "serwist";
 
 declare global {
   interface WorkerGlobalScope extends SerwistGlobalConfig {
@@ -12,7 +12,11 @@ declare global {
 }
 declare const self: ServiceWorkerGlobalScope;
 
-const offlinePage = (url: URL) => (url.pathname === "/en" || url.pathname.startsWith("/en/") ? "/en/offline" : "/da/offline");
+/** The offline page in the language of the page that could not load. */
+const offlinePage = (request: Request) => {
+  const { pathname } = new URL(request.url);
+  return pathname === "/en" || pathname.startsWith("/en/") ? "/en/offline" : "/da/offline";
+};
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
@@ -29,16 +33,22 @@ const serwist = new Serwist({
         plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 })],
       }),
     },
+    {
+      // Pages always come from the network, never from a cache. When the network
+      // fails, the fallback below shows the offline page instead.
+      matcher: ({ request }) => request.mode === "navigate",
+      handler: new NetworkOnly(),
+    },
   ],
   fallbacks: {
     entries: [
       {
         url: "/da/offline",
-        matcher: ({ request, url }) => request.destination === "document" && offlinePage(url) === "/da/offline",
+        matcher: ({ request }) => request.destination === "document" && offlinePage(request) === "/da/offline",
       },
       {
         url: "/en/offline",
-        matcher: ({ request, url }) => request.destination === "document" && offlinePage(url) === "/en/offline",
+        matcher: ({ request }) => request.destination === "document" && offlinePage(request) === "/en/offline",
       },
     ],
   },

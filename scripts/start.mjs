@@ -14,6 +14,7 @@ const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 const wantSeed = args.includes("--seed") || process.env.SEED_DEMO === "1";
 const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed");
+process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
 
 let db = null;

@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible } from "./support";
+
+test.describe("the installable app", () => {
+  test("has a manifest in Danish and in English, with icons that load", async ({ request }) => {
+    const da = await (await request.get("/manifest/da")).json();
+    const en = await (await request.get("/manifest/en")).json();
+    expect(da).toMatchObject({ name: "Fortæl det én gang", lang: "da", start_url: "/da", display: "standalone" });
+    expect(en).toMatchObject({ name: "Tell it once", lang: "en", start_url: "/en" });
+    for (const icon of da.icons as { src: string; sizes: string }[]) {
+      const res = await request.get(icon.src);
+      expect(res.status(), icon.src).toBe(200);
+    }
+    expect((da.icons as { sizes: string }[]).map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+  });
+
+  test("the page links the manifest of its own language", async ({ page }) => {
+    await page.goto("/en");
+    await expect(page.locator('link[rel="manifest"]')).toHaveAttribute("href", "/manifest/en");
+  });
+
+  test("offline, a page that cannot load shows the offline page in the right language", async ({ page, context }) => {
+    await page.goto("/da");
+    await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return registration.active?.state;
+    });
+    await page.reload(); // now controlled by the service worker
+    await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto("/da/min-plan");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du er offline");
+    await expect(page.getByText("Det, du har skrevet, er ikke tabt.")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/en/my-plan");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are offline");
+    await context.setOffline(false);
+  });
+
+  test("the service worker keeps static files only, never pages or API answers", async ({ page }) => {
+    await page.goto("/da");
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.goto("/en");
+    await page.request.get("/api/ready");
+    const cached = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const req of await cache.keys()) urls.push(new URL(req.url).pathname);
+      }
+      return urls;
+    });
+    expect(cached.length).toBeGreaterThan(0);
+    const allowed = (p: string) => p.startsWith("/_next/static/") || /^\/(fonts|icons)\//.test(p) || /^\/(da|en)\/offline$/.test(p);
+    expect(cached.filter((p) => !allowed(p))).toEqual([]);
+    expect(cached).toEqual(expect.arrayContaining(["/da/offline", "/en/offline"]));
+  });
+});

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// Throughput and latency of the app's pages and endpoints, each beside a
+// baseline from the same server in the same run:
+//   the front page (reads the database)  vs  the offline page (static)
+//   /api/ready (asks the database)        vs  /api/health (does not)
+// Usage: npm run build && npm run bench -- http   (BENCH_REQUESTS=N to change the count)
+import { fmt, load, startApp, table } from "./lib.mjs";
+
+const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
+const app = await startApp();
+try {
+  const pairs = [
+    ["/da (front page, database)", "/da", "/da/offline (static page)", "/da/offline"],
+    ["/api/ready (database)", "/api/ready", "/api/health (no database)", "/api/health"],
+  ];
+  const rows = [];
+  for (const [label, path, baseLabel, basePath] of pairs) {
+    // alternate the two, so neither gets a warmer machine
+    const base = await load(app.base + basePath, { requests });
+    const subject = await load(app.base + path, { requests });
+    for (const [name, r] of [[baseLabel, base], [label, subject]]) {
+      if (r.errors) throw new Error(`${name}: ${r.errors} requests failed`);
+    }
+    rows.push([baseLabel, fmt(base.rps, 0), fmt(base.p50, 2), fmt(base.p99, 2), "1.00 (baseline)"]);
+    rows.push([label, fmt(subject.rps, 0), fmt(subject.p50, 2), fmt(subject.p99, 2), fmt(subject.rps / base.rps, 2)]);
+  }
+  table(`HTTP, ${requests} requests each, 8 in flight, production build on loopback`, ["route", "req/s", "p50 ms", "p99 ms", "req/s ratio to baseline"], rows);
+} finally {
+  await app.stop();
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// JavaScript a browser loads for each page, in gzip bytes, beside the smallest
+// page of the same build (the static offline page) as the baseline.
+// Usage: npm run build && npm run bench -- js-bytes
+import { gzipSync } from "node:zlib";
+import { fmt, startApp, table } from "./lib.mjs";
+
+const routes = ["/da/offline", "/da", "/en"];
+const app = await startApp({ port: 3401 });
+try {
+  const sizes = [];
+  for (const route of routes) {
+    const html = await (await fetch(app.base + route)).text();
+    const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+    let bytes = 0;
+    for (const src of scripts) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, app.base))).arrayBuffer())).length;
+    sizes.push({ route, scripts: scripts.length, bytes, html: gzipSync(Buffer.from(html)).length });
+  }
+  const base = sizes[0].bytes;
+  table(
+    "JavaScript per page (gzip), production build",
+    ["route", "scripts", "JS gzip KiB", "HTML gzip KiB", "JS ratio to baseline"],
+    sizes.map((s, i) => [s.route + (i === 0 ? " (baseline)" : ""), s.scripts, fmt(s.bytes / 1024), fmt(s.html / 1024), fmt(s.bytes / base, 2)]),
+  );
+} finally {
+  await app.stop();
+}

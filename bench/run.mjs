@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// npm run bench [-- NAME ...]: runs bench/NAME.mjs for each name (all when none).
+// Benchmarks print figures; they never pass or fail on speed.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const dir = path.dirname(fileURLToPath(import.meta.url));
+const all = ["http", "js-bytes"];
+const names = process.argv.slice(2).length ? process.argv.slice(2) : all;
+for (const name of names) {
+  if (!all.includes(name)) throw new Error(`unknown benchmark ${name}; known: ${all.join(", ")}`);
+  const { status } = spawnSync(process.execPath, [path.join(dir, `${name}.mjs`)], { stdio: "inherit" });
+  if (status !== 0) process.exit(status ?? 1);
+}

@@ -6,8 +6,10 @@
 // apply migrations and seed the demo municipality when the database is empty.
 // With DATABASE_URL: apply migrations; seed only with --seed (or SEED_DEMO=1).
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { createRequire } from "node:module";
-import { startEmbedded } from "./embedded-db.mjs";
+import path from "node:path";
+import { ROOT, startEmbedded } from "./embedded-db.mjs";
 import { deploy, seed } from "./db.mjs";
 
 const args = process.argv.slice(2);
@@ -16,6 +18,13 @@ const wantSeed = args.includes("--seed") || process.env.SEED_DEMO === "1";
 const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
+
+// A run killed with `kill -9` leaves its Next.js server (and maybe itself,
+// when only npm was killed) behind, holding the port. Stop what the previous run
+// of this cluster recorded before starting again.
+const runName = process.env.DATABASE_URL ? "external" : (process.env.EMBEDDED_PG_NAME ?? "dev");
+const runFile = path.join(ROOT, ".data", "run", `app-${runName}.json`);
+await stopPreviousRun(runFile);
 
 let db = null;
 try {
@@ -35,15 +44,71 @@ try {
 }
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", ...nextArgs], { stdio: "inherit", env: process.env });
+// its own process group, so stopping it reaches the workers Next starts too
+const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", ...nextArgs], {
+  stdio: "inherit",
+  env: process.env,
+  detached: true,
+});
+fs.mkdirSync(path.dirname(runFile), { recursive: true });
+fs.writeFileSync(runFile, JSON.stringify({ starter: process.pid, next: next.pid }));
 
 let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  if (next.exitCode === null) next.kill("SIGTERM");
+  if (next.exitCode === null) signalGroup(next.pid, "SIGTERM");
   await db?.stop();
+  fs.rmSync(runFile, { force: true });
   process.exit(code);
 }
 next.on("exit", (code) => shutdown(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0));
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+function cmdline(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return "";
+  }
+}
+async function waitGone(pid, ms) {
+  for (let t = 0; t < ms && alive(pid); t += 100) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pid);
+}
+
+async function stopPreviousRun(file) {
+  if (!fs.existsSync(file)) return;
+  let previous;
+  try {
+    previous = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return fs.rmSync(file, { force: true });
+  }
+  if (previous.starter && alive(previous.starter) && cmdline(previous.starter).includes("start.mjs")) {
+    say(`stopping the earlier run (pid ${previous.starter}) still holding this database`);
+    process.kill(previous.starter, "SIGTERM"); // it stops its Next.js and its database
+    if (!(await waitGone(previous.starter, 15_000))) process.kill(previous.starter, "SIGKILL");
+  }
+  if (previous.next && alive(previous.next) && cmdline(previous.next).includes("next")) {
+    say(`stopping a Next.js server (pid ${previous.next}) left by an earlier run`);
+    signalGroup(previous.next, "SIGTERM");
+    if (!(await waitGone(previous.next, 10_000))) signalGroup(previous.next, "SIGKILL");
+  }
+  fs.rmSync(file, { force: true });
+}

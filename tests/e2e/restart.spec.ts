@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// `npm start` killed with kill -9 and started again: a second app of the same
+// build, on its own port and embedded cluster, beside the one the other tests use.
+const PORT = 3210;
+const env = { ...process.env, DATABASE_URL: "", EMBEDDED_PG_NAME: "e2e-restart", EMBEDDED_PG_PORT: "54399", NEXT_TELEMETRY_DISABLED: "1" };
+const ready = `http://127.0.0.1:${PORT}/api/ready`;
+
+function start(): ChildProcess {
+  return spawn(process.execPath, ["scripts/start.mjs", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: "ignore" });
+}
+async function isReady() {
+  try {
+    return (await fetch(ready)).status === 200;
+  } catch {
+    return false;
+  }
+}
+// what start.mjs records about the run it owns
+const runFile = path.join(import.meta.dirname, "../../.data/run/app-e2e-restart.json");
+const owner = () => {
+  try {
+    return JSON.parse(fs.readFileSync(runFile, "utf8")) as { starter: number; next: number };
+  } catch {
+    return null;
+  }
+};
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const exited = (child: ChildProcess) =>
+  new Promise((resolve) => (child.exitCode !== null || child.signalCode ? resolve(null) : child.once("exit", resolve)));
+
+test("the app starts again after its start command was killed with kill -9", async () => {
+  test.setTimeout(120_000);
+  const first = start();
+  await expect.poll(isReady, { timeout: 60_000 }).toBe(true);
+  const orphanNext = owner()!.next;
+  first.kill("SIGKILL");
+  await exited(first);
+  expect(await isReady()).toBe(true); // its Next.js server and database outlived it
+
+  const second = start();
+  try {
+    // the second run has taken over: it owns the run and serves
+    await expect.poll(async () => owner()?.starter === second.pid && (await isReady()), { timeout: 60_000 }).toBe(true);
+    expect(alive(orphanNext)).toBe(false); // the orphaned server was stopped, not left holding the port
+    const page = await fetch(`http://127.0.0.1:${PORT}/da`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Solbjerg Kommune");
+  } finally {
+    second.kill("SIGTERM");
+    await exited(second);
+  }
+  await expect.poll(isReady, { timeout: 15_000 }).toBe(false); // a clean stop leaves nothing behind
+});

@@ -1,0 +1,34 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+// The house rules that lint holds (eslint.config.mjs), checked on sample code.
+const eslint = new ESLint({ cwd: process.cwd() });
+async function rulesHit(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.map((m) => m.ruleId);
+}
+
+describe("lint rules of the house", () => {
+  it("a page may not import the database client", async () => {
+    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "app/[locale]/sample.tsx")).toContain("no-restricted-imports");
+    expect(await rulesHit('import { PrismaClient } from "@prisma/client";\nexport const x = PrismaClient;\n', "app/sample.ts")).toContain(
+      "no-restricted-imports",
+    );
+  });
+
+  it("a component may not import queries or the record gate", async () => {
+    expect(await rulesHit('import { getHomeMunicipality } from "@/lib/service-areas/queries";\nexport const x = getHomeMunicipality;\n', "components/Sample.tsx")).toContain(
+      "no-restricted-imports",
+    );
+  });
+
+  it("lib/ may import the database client", async () => {
+    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/sample/queries.ts")).not.toContain("no-restricted-imports");
+  });
+
+  it("only lib/env.ts reads process.env", async () => {
+    expect(await rulesHit("export const url = process.env.DATABASE_URL;\n", "lib/sample/queries.ts")).toContain("no-restricted-properties");
+    expect(await rulesHit("export const url = process.env.DATABASE_URL;\n", "app/sample.ts")).toContain("no-restricted-properties");
+    expect(await rulesHit("export const url = process.env.DATABASE_URL;\n", "lib/env.ts")).not.toContain("no-restricted-properties");
+  });
+});

@@ -166,6 +166,16 @@ async function runRpc(argv, datasource) {
             });
             return result;
           };
+        // adapter-pg splits a script on every ";", which breaks function bodies
+        // ($$ ... ; ... $$) in migrations; send it whole, as the native engine does.
+        if (prop === "executeScript")
+          return async (script) => {
+            try {
+              await obj.underlyingDriver().query(script);
+            } catch (error) {
+              obj.onError(error);
+            }
+          };
         if (prop === "connectToShadowDb" && obj instanceof PrismaPg) return async () => wrap(await shadowDatabase(obj.config));
         if (prop === "connect")
           return async (...a) => {

@@ -1,0 +1,148 @@
+/**
+ * The access policy: may this actor do this to this part of this citizen's
+ * record? One pure function, no I/O, failing closed. lib/record asks it on every
+ * read and write; tests/unit/policy.test.ts holds it as a full table.
+ */
+
+export const PARTS = [
+  "PROFILE",
+  "STORY",
+  "CONTACT",
+  "GOALS",
+  "AGREEMENTS",
+  "NETWORK",
+  "HELP",
+  "RELATIVES",
+  "CONSENTS",
+  "COORDINATION",
+  "CONTACT_REQUESTS",
+  "LOG",
+] as const;
+export type Part = (typeof PARTS)[number];
+
+export const ACTIONS = ["READ", "WRITE"] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const RELATIVE_PERMISSIONS = ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"] as const;
+export type RelativePermission = (typeof RELATIVE_PERMISSIONS)[number];
+
+/** A consent as stored: dates, never a boolean, so its history survives. */
+export type ConsentGrant = { parts: readonly Part[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
+
+/**
+ * Where the actor stands toward one citizen's record, as read from the
+ * database for this request (lib/record/standing.ts).
+ */
+export type Standing =
+  | { kind: "self" }
+  | {
+      kind: "relative";
+      permissions: readonly RelativePermission[];
+      validUntil: Date | null;
+      endedAt: Date | null;
+    }
+  | { kind: "staff"; serviceAreaId: string; consents: readonly ConsentGrant[] }
+  | { kind: "none" };
+
+export type Decision = { allow: true } | { allow: false; reason: DenyReason };
+export type DenyReason =
+  | "not-related"
+  | "relationship-ended"
+  | "not-permitted"
+  | "no-consent"
+  | "consent-not-started"
+  | "consent-expired"
+  | "consent-withdrawn"
+  | "part-not-consented"
+  | "read-only"
+  | "unknown";
+
+const allow: Decision = { allow: true };
+const deny = (reason: DenyReason): Decision => ({ allow: false, reason });
+
+/** What the citizen may do to their own record: everything, except writing the log and staff's own entries. */
+const SELF_WRITE: ReadonlySet<Part> = new Set<Part>([
+  "PROFILE",
+  "STORY",
+  "CONTACT",
+  "GOALS",
+  "AGREEMENTS",
+  "NETWORK",
+  "RELATIVES",
+  "CONSENTS",
+  "CONTACT_REQUESTS",
+]);
+
+/** Relative permissions, part by part. The profile (name, who holds the red thread) comes with any access. */
+const RELATIVE_READ: Partial<Record<Part, RelativePermission[] | "always">> = {
+  PROFILE: "always",
+  STORY: ["SEE_STORY"],
+  GOALS: ["SEE_GOALS_AND_AGREEMENTS"],
+  AGREEMENTS: ["SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS"],
+  NETWORK: ["ADD_NETWORK"],
+  CONTACT: ["SEE_CONTACT"],
+  COORDINATION: "always",
+};
+const RELATIVE_WRITE: Partial<Record<Part, RelativePermission[]>> = {
+  AGREEMENTS: ["ADD_AGREEMENTS"],
+  NETWORK: ["ADD_NETWORK"],
+};
+
+/**
+ * Staff write only where their area adds to the plan: agreements, its own help,
+ * goal steps (as proposals), contact requests (to close them) and coordination
+ * (handovers). The citizen's own words (story, contact wishes) are read-only to staff.
+ */
+const STAFF_WRITE: ReadonlySet<Part> = new Set<Part>(["AGREEMENTS", "HELP", "GOALS", "CONTACT_REQUESTS", "COORDINATION"]);
+/** Parts a citizen can consent to; the log and the consents themselves are never among them. */
+export const CONSENTABLE_PARTS: readonly Part[] = PARTS.filter((p) => p !== "LOG" && p !== "CONSENTS");
+
+/** The state of one consent at `now`. */
+export function consentState(c: ConsentGrant, now: Date): "active" | "withdrawn" | "not-started" | "expired" {
+  if (c.withdrawnAt && c.withdrawnAt <= now) return "withdrawn";
+  if (c.validFrom > now) return "not-started";
+  if (c.validUntil && c.validUntil <= now) return "expired";
+  return "active";
+}
+
+function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Part, now: Date): Decision {
+  if (consents.length === 0) return deny("no-consent");
+  const active = consents.filter((c) => consentState(c, now) === "active");
+  if (active.length === 0) {
+    // the most telling reason for the log: withdrawn beats expired beats not started
+    const states = consents.map((c) => consentState(c, now));
+    if (states.includes("withdrawn")) return deny("consent-withdrawn");
+    if (states.includes("expired")) return deny("consent-expired");
+    return deny("consent-not-started");
+  }
+  if (!CONSENTABLE_PARTS.includes(part) || !active.some((c) => c.parts.includes(part))) return deny("part-not-consented");
+  if (action === "WRITE" && !STAFF_WRITE.has(part)) return deny("read-only");
+  return allow;
+}
+
+function decideRelative(s: Extract<Standing, { kind: "relative" }>, action: Action, part: Part, now: Date): Decision {
+  if (s.endedAt && s.endedAt <= now) return deny("relationship-ended");
+  if (s.validUntil && s.validUntil <= now) return deny("relationship-ended");
+  const rule = action === "READ" ? RELATIVE_READ[part] : RELATIVE_WRITE[part];
+  if (rule === "always") return allow;
+  if (rule && rule.some((p) => s.permissions.includes(p))) return allow;
+  return deny("not-permitted");
+}
+
+/** May an actor standing so toward a record do `action` to `part` at `now`? */
+export function decide(standing: Standing, action: Action, part: Part, now: Date): Decision {
+  if (!PARTS.includes(part) || !ACTIONS.includes(action)) return deny("unknown");
+  switch (standing.kind) {
+    case "self":
+      if (action === "READ") return allow;
+      return SELF_WRITE.has(part) ? allow : deny("read-only");
+    case "relative":
+      return decideRelative(standing, action, part, now);
+    case "staff":
+      return decideStaff(standing.consents, action, part, now);
+    case "none":
+      return deny("not-related");
+    default:
+      return deny("unknown");
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, consentState, decide, PARTS, RELATIVE_PERMISSIONS, type Action, type ConsentGrant, type Part, type Standing } from "@/lib/access/policy";
+
+// The authorization matrix: every kind of actor x every consent or relationship
+// state x every part x read/write. Each row names, by hand, the parts that are
+// allowed; every other part must be denied.
+const now = new Date("2026-11-22T10:00:00Z");
+const past = new Date("2026-01-01T00:00:00Z");
+const earlier = new Date("2025-06-01T00:00:00Z");
+const future = new Date("2027-01-01T00:00:00Z");
+const ALL_CONSENTABLE: Part[] = PARTS.filter((p) => p !== "LOG" && p !== "CONSENTS");
+const consent = (over: Partial<ConsentGrant> = {}): ConsentGrant => ({
+  parts: ALL_CONSENTABLE,
+  validFrom: past,
+  validUntil: null,
+  withdrawnAt: null,
+  ...over,
+});
+const relative = (permissions: Standing & { kind: "relative" } extends { permissions: infer P } ? P : never, over = {}): Standing => ({
+  kind: "relative",
+  permissions,
+  validUntil: null,
+  endedAt: null,
+  ...over,
+});
+const staff = (...consents: ConsentGrant[]): Standing => ({ kind: "staff", serviceAreaId: "area", consents });
+
+type Row = { who: string; standing: Standing; read: Part[]; write: Part[] };
+const NOTHING: Part[] = [];
+const rows: Row[] = [
+  {
+    who: "the citizen (self)",
+    standing: { kind: "self" },
+    read: [...PARTS],
+    write: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "RELATIVES", "CONSENTS", "CONTACT_REQUESTS"],
+  },
+  // relatives, by permission
+  { who: "relative, no permissions", standing: relative([]), read: ["PROFILE", "COORDINATION"], write: NOTHING },
+  { who: "relative, SEE_STORY", standing: relative(["SEE_STORY"]), read: ["PROFILE", "COORDINATION", "STORY"], write: NOTHING },
+  {
+    who: "relative, SEE_GOALS_AND_AGREEMENTS",
+    standing: relative(["SEE_GOALS_AND_AGREEMENTS"]),
+    read: ["PROFILE", "COORDINATION", "GOALS", "AGREEMENTS"],
+    write: NOTHING,
+  },
+  { who: "relative, ADD_AGREEMENTS", standing: relative(["ADD_AGREEMENTS"]), read: ["PROFILE", "COORDINATION", "AGREEMENTS"], write: ["AGREEMENTS"] },
+  { who: "relative, ADD_NETWORK", standing: relative(["ADD_NETWORK"]), read: ["PROFILE", "COORDINATION", "NETWORK"], write: ["NETWORK"] },
+  { who: "relative, SEE_CONTACT", standing: relative(["SEE_CONTACT"]), read: ["PROFILE", "COORDINATION", "CONTACT"], write: NOTHING },
+  {
+    who: "relative, every permission",
+    standing: relative([...RELATIVE_PERMISSIONS]),
+    read: ["PROFILE", "COORDINATION", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
+    write: ["AGREEMENTS", "NETWORK"],
+  },
+  { who: "relative, every permission, access ended (revoked)", standing: relative([...RELATIVE_PERMISSIONS], { endedAt: past }), read: NOTHING, write: NOTHING },
+  { who: "relative, every permission, access ran out", standing: relative([...RELATIVE_PERMISSIONS], { validUntil: past }), read: NOTHING, write: NOTHING },
+  {
+    who: "relative, every permission, access runs out later",
+    standing: relative([...RELATIVE_PERMISSIONS], { validUntil: future }),
+    read: ["PROFILE", "COORDINATION", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
+    write: ["AGREEMENTS", "NETWORK"],
+  },
+  // staff, by consent state
+  { who: "staff, no consent", standing: staff(), read: NOTHING, write: NOTHING },
+  {
+    who: "staff, active consent to every part",
+    standing: staff(consent()),
+    read: ALL_CONSENTABLE,
+    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS"],
+  },
+  {
+    who: "staff, active consent until later",
+    standing: staff(consent({ validUntil: future })),
+    read: ALL_CONSENTABLE,
+    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS"],
+  },
+  { who: "staff, active consent to story and agreements only", standing: staff(consent({ parts: ["STORY", "AGREEMENTS"] })), read: ["STORY", "AGREEMENTS"], write: ["AGREEMENTS"] },
+  { who: "staff, consent that even names LOG and CONSENTS", standing: staff(consent({ parts: [...PARTS] })), read: ALL_CONSENTABLE, write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS"] },
+  { who: "staff, consent not started yet", standing: staff(consent({ validFrom: future })), read: NOTHING, write: NOTHING },
+  { who: "staff, consent expired", standing: staff(consent({ validUntil: past })), read: NOTHING, write: NOTHING },
+  { who: "staff, consent withdrawn", standing: staff(consent({ withdrawnAt: past })), read: NOTHING, write: NOTHING },
+  { who: "staff, consent withdrawn to take effect later", standing: staff(consent({ withdrawnAt: future })), read: ALL_CONSENTABLE, write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS"] },
+  {
+    who: "staff, an old withdrawn consent and a new active one for the story",
+    standing: staff(consent({ withdrawnAt: past }), consent({ validFrom: past, parts: ["STORY"] })),
+    read: ["STORY"],
+    write: NOTHING,
+  },
+  // everyone else
+  { who: "anonymous, another citizen, or staff of another municipality", standing: { kind: "none" }, read: NOTHING, write: NOTHING },
+];
+
+describe("the access policy, as a full table", () => {
+  const cases = rows.flatMap((row) =>
+    ACTIONS.flatMap((action) => PARTS.map((part) => ({ ...row, action, part, expected: (action === "READ" ? row.read : row.write).includes(part) }))),
+  );
+
+  it("covers every actor kind, action and part", () => {
+    expect(new Set(rows.map((r) => r.standing.kind))).toEqual(new Set(["self", "relative", "staff", "none"]));
+    expect(cases).toHaveLength(rows.length * ACTIONS.length * PARTS.length);
+  });
+
+  it.each(cases)("$who: $action $part -> $expected", ({ standing, action, part, expected }) => {
+    expect(decide(standing, action as Action, part, now).allow).toBe(expected);
+  });
+});
+
+describe("the policy's reasons and edges", () => {
+  it("fails closed on an unknown part or action", () => {
+    expect(decide({ kind: "self" }, "READ", "SECRETS" as Part, now)).toEqual({ allow: false, reason: "unknown" });
+    expect(decide({ kind: "self" }, "DELETE" as Action, "STORY", now)).toEqual({ allow: false, reason: "unknown" });
+    expect(decide({ kind: "admin" } as unknown as Standing, "READ", "STORY", now)).toEqual({ allow: false, reason: "unknown" });
+  });
+
+  it("names the real reason of a denial (for the log, never for the caller)", () => {
+    expect(decide(staff(), "READ", "STORY", now)).toEqual({ allow: false, reason: "no-consent" });
+    expect(decide(staff(consent({ withdrawnAt: past })), "READ", "STORY", now)).toEqual({ allow: false, reason: "consent-withdrawn" });
+    expect(decide(staff(consent({ validUntil: past })), "READ", "STORY", now)).toEqual({ allow: false, reason: "consent-expired" });
+    expect(decide(staff(consent({ validFrom: future })), "READ", "STORY", now)).toEqual({ allow: false, reason: "consent-not-started" });
+    expect(decide(staff(consent({ parts: ["GOALS"] })), "READ", "STORY", now)).toEqual({ allow: false, reason: "part-not-consented" });
+    expect(decide(staff(consent()), "WRITE", "STORY", now)).toEqual({ allow: false, reason: "read-only" });
+    expect(decide(relative([], { endedAt: past }), "READ", "PROFILE", now)).toEqual({ allow: false, reason: "relationship-ended" });
+    expect(decide(relative([]), "READ", "STORY", now)).toEqual({ allow: false, reason: "not-permitted" });
+    expect(decide({ kind: "none" }, "READ", "PROFILE", now)).toEqual({ allow: false, reason: "not-related" });
+  });
+
+  it("a consent's state follows its dates, at the very second", () => {
+    expect(consentState(consent({ validUntil: now }), now)).toBe("expired");
+    expect(consentState(consent({ validFrom: now }), now)).toBe("active");
+    expect(consentState(consent({ withdrawnAt: now }), now)).toBe("withdrawn");
+    expect(consentState(consent({ validFrom: earlier, validUntil: past, withdrawnAt: future }), now)).toBe("expired");
+  });
+});

@@ -42,3 +42,15 @@ describe("message catalogues", () => {
     expect(differing).toEqual([]);
   });
 });
+
+describe("validation messages", () => {
+  it("every Validation.* key that code can return exists in the Danish catalogue", () => {
+    const root = path.join(import.meta.dirname, "../..");
+    const files = fs.readdirSync(path.join(root, "lib"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    const used = new Set<string>();
+    for (const f of files) for (const m of fs.readFileSync(path.join(root, "lib", f), "utf8").matchAll(/"(Validation\.\w+)"/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(3);
+    const danish = leaves(load("da"));
+    expect([...used].filter((k) => !danish.has(k))).toEqual([]);
+  });
+});

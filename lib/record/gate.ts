@@ -1,0 +1,131 @@
+import "server-only";
+import { Prisma } from "@/lib/db/generated/client";
+import { db } from "@/lib/db/client";
+import { decide, type Action, type DenyReason, type Part } from "@/lib/access/policy";
+import type { Actor } from "./actor";
+import { resolvePositions, type Position } from "./standing";
+import type { Tx } from "./tx";
+
+/**
+ * THE door to the citizen record. Every read and write of citizen data goes
+ * through `throughGate`, which in one transaction:
+ *  1. finds where the actor stands toward the record (fresh from the database),
+ *  2. asks the pure policy (lib/access/policy.ts),
+ *  3. does the work,
+ *  4. appends an access-log row for anyone but the citizen (allowed or denied),
+ *  5. appends a change-log row for every change the work reports.
+ * If a log row cannot be written, nothing is. A record the actor may not touch
+ * looks exactly like one that does not exist. A stale write is refused with the
+ * current copy (see `StaleWrite`), never applied.
+ */
+
+export type Access = { part: Part; action: Action; purpose: string };
+
+export type GateContext = {
+  tx: Tx;
+  actor: Actor;
+  citizenId: string;
+  /** The position the access was allowed under. */
+  role: Position["role"];
+  serviceAreaId: string | null;
+  userId: string | null;
+  now: Date;
+  /** Report a change for the change log. */
+  changed(change: { entity: string; entityId: string; before: unknown; after: unknown; part?: Part }): void;
+};
+
+export type GateResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "conflict"; current: unknown };
+
+/** Thrown by work that finds its row changed since the caller read it. */
+export class StaleWrite extends Error {
+  constructor(readonly current: unknown) {
+    super("stale write");
+  }
+}
+
+type Change = { part: Part; entity: string; entityId: string; before: unknown; after: unknown };
+
+const json = (value: unknown) => (value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+
+async function logAccess(tx: Tx, actor: Actor, citizenId: string, access: Access, position: Position, outcome: "ALLOWED" | "DENIED", reason: DenyReason | null) {
+  await tx.accessLog.create({
+    data: {
+      citizenId,
+      actorUserId: actor.kind === "user" ? actor.userId : null,
+      actorRole: position.role,
+      serviceAreaId: position.serviceAreaId,
+      part: access.part,
+      action: access.action,
+      purpose: access.purpose,
+      outcome,
+      reason,
+    },
+  });
+}
+
+const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
+
+export async function throughGate<T>(actor: Actor, citizenId: string, access: Access, work: (ctx: GateContext) => Promise<T>): Promise<GateResult<T>> {
+  // a malformed id is simply a record that does not exist
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(citizenId)) return { ok: false, error: "not-found" };
+  const now = new Date();
+  let attempted: Position | null = null;
+  try {
+    return await db().$transaction(async (tx) => {
+      const { exists, positions } = await resolvePositions(tx, actor, citizenId);
+      if (!exists) return { ok: false, error: "not-found" } as const;
+
+      const decisions = positions.map((position) => ({ position, decision: decide(position.standing, access.action, access.part, now) }));
+      const allowed = decisions.find((d) => d.decision.allow);
+      if (!allowed) {
+        const first = decisions[0]!;
+        await logAccess(tx, actor, citizenId, access, first.position, "DENIED", first.decision.allow ? null : first.decision.reason);
+        return { ok: false, error: "not-found" } as const;
+      }
+
+      const position = allowed.position;
+      attempted = position;
+      const changes: Change[] = [];
+      const ctx: GateContext = {
+        tx,
+        actor,
+        citizenId,
+        role: position.role,
+        serviceAreaId: position.serviceAreaId,
+        userId: actor.kind === "user" ? actor.userId : null,
+        now,
+        changed: (c) => changes.push({ part: access.part, ...c }),
+      };
+      const value = await work(ctx);
+
+      if (position.role !== "CITIZEN") await logAccess(tx, actor, citizenId, access, position, "ALLOWED", null);
+      if (changes.length) {
+        await tx.changeLog.createMany({
+          data: changes.map((c) => ({
+            citizenId,
+            actorUserId: ctx.userId,
+            actorRole: position.role,
+            serviceAreaId: position.serviceAreaId,
+            part: c.part,
+            entity: c.entity,
+            entityId: c.entityId,
+            before: json(c.before),
+            after: json(c.after),
+          })),
+        });
+      }
+      return { ok: true, value } as const;
+    }, TX_OPTIONS);
+  } catch (e) {
+    if (!(e instanceof StaleWrite)) throw e;
+    // The write was rolled back; the attempt itself is still an access to log.
+    const position = attempted as Position | null;
+    if (position && position.role !== "CITIZEN") {
+      await db().$transaction((tx) => logAccess(tx, actor, citizenId, access, position, "ALLOWED", null), TX_OPTIONS);
+    }
+    return { ok: false, error: "conflict", current: e.current };
+  }
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { throughGate, StaleWrite } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { updateStorySectionSchema } from "./schema";
+import { toStorySectionDto, type StorySectionDto } from "./dto";
+
+/**
+ * Saves one section of the citizen's story, in their own words. `version` is
+ * the one the writer started from: if someone saved the section since, nothing
+ * is written and the current copy comes back as a conflict.
+ */
+export async function updateStorySection(actor: Actor, input: unknown): Promise<CommandResult<StorySectionDto>> {
+  const parsed = updateStorySectionSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, kind, text, version } = parsed.data;
+
+  return throughGate(actor, citizenId, { part: "STORY", action: "WRITE", purpose: "edit" }, async ({ tx, changed, userId }) => {
+    const before = await tx.storySection.findUnique({ where: { citizenId_kind: { citizenId, kind } } });
+    const current = before ? toStorySectionDto(before) : null;
+    if ((before?.version ?? 0) !== version) throw new StaleWrite(current);
+
+    let after;
+    if (!before) {
+      // two first writers race on the unique key: ON CONFLICT DO NOTHING waits for
+      // the other, then writes nothing, and the loser gets the winner's copy
+      const { count } = await tx.storySection.createMany({ data: [{ citizenId, kind, text, updatedByUserId: userId }], skipDuplicates: true });
+      after = await tx.storySection.findUniqueOrThrow({ where: { citizenId_kind: { citizenId, kind } } });
+      if (count === 0) throw new StaleWrite(toStorySectionDto(after));
+    } else {
+      const { count } = await tx.storySection.updateMany({
+        where: { id: before.id, citizenId, version },
+        data: { text, version: { increment: 1 }, updatedByUserId: userId },
+      });
+      if (count === 0) {
+        const now = await tx.storySection.findUnique({ where: { id: before.id } });
+        throw new StaleWrite(now ? toStorySectionDto(now) : null);
+      }
+      after = await tx.storySection.findUniqueOrThrow({ where: { id: before.id } });
+    }
+    changed({ entity: "StorySection", entityId: after.id, before: current && { text: current.text, version: current.version }, after: { text: after.text, version: after.version } });
+    return toStorySectionDto(after);
+  });
+}

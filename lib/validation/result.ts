@@ -1,0 +1,22 @@
+import type { z } from "zod";
+
+/**
+ * What a command returns. Field errors are message keys (messages/*.json,
+ * namespace Validation), translated where they are shown.
+ */
+export type CommandResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: "invalid"; fieldErrors: Record<string, string[]> }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "conflict"; current: unknown };
+
+/** A zod error as field -> message keys. Keys not in the catalogue fall back to Validation.invalid. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join(".") || "_form";
+    const key = issue.message.startsWith("Validation.") ? issue.message : "Validation.invalid";
+    (out[field] ??= []).includes(key) || out[field].push(key);
+  }
+  return out;
+}

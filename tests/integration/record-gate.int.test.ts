@@ -1,0 +1,233 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import fc from "fast-check";
+import { connect, type Db } from "@/lib/db/connect";
+import { PARTS, ACTIONS, CONSENTABLE_PARTS } from "@/lib/access/policy";
+import { throughGate } from "@/lib/record/gate";
+import { readStory } from "@/lib/story/queries";
+import { updateStorySection } from "@/lib/story/commands";
+import { grantConsent, withdrawConsent } from "@/lib/consent/commands";
+import { readAccessLog } from "@/lib/access-log/queries";
+import type { Actor } from "@/lib/record/actor";
+import { makeWorld, useDatabase } from "../support/fixtures";
+
+let db: Db;
+beforeAll(async () => {
+  await useDatabase(inject("databaseUrl"));
+  db = connect(inject("databaseUrl"), { max: 4 });
+});
+afterAll(() => db.$disconnect());
+
+const accessRows = (citizenId: string) => db.accessLog.findMany({ where: { citizenId }, orderBy: { id: "asc" } });
+
+describe("no lost updates", () => {
+  it("20 concurrent writers on one story section: exactly one applied, nineteen conflicts with the current copy", async () => {
+    const w = await makeWorld(db);
+    const base = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Første udgave", version: 0 });
+    expect(base).toMatchObject({ ok: true, value: { version: 1 } });
+
+    const texts = Array.from({ length: 20 }, (_, i) => `Skriver nummer ${i} 🌿 æøå`);
+    const results = await Promise.all(texts.map((text) => updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text, version: 1 })));
+
+    const applied = results.filter((r) => r.ok);
+    const conflicts = results.filter((r) => !r.ok && r.error === "conflict");
+    expect(applied).toHaveLength(1);
+    expect(conflicts).toHaveLength(19);
+    const saved = await db.storySection.findUniqueOrThrow({ where: { citizenId_kind: { citizenId: w.citizen.id, kind: "ABOUT_ME" } } });
+    expect(saved.version).toBe(2);
+    expect(texts).toContain(saved.text);
+    // every loser saw the winner's words, so nothing was lost silently
+    for (const c of conflicts) expect(c).toMatchObject({ current: { text: saved.text, version: 2 } });
+    // one change-log row for the base and one for the winner, none for the losers
+    expect(await db.changeLog.count({ where: { citizenId: w.citizen.id, part: "STORY" } })).toBe(2);
+  });
+
+  it("holds for varied interleavings and for the very first write", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.nat(15), { minLength: 2, maxLength: 8 }), fc.boolean(), async (delays, firstWrite) => {
+        const w = await makeWorld(db);
+        if (!firstWrite) await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "GOOD_DAY", text: "start", version: 0 });
+        const version = firstWrite ? 0 : 1;
+        const results = await Promise.all(
+          delays.map(async (ms, i) => {
+            await new Promise((r) => setTimeout(r, ms));
+            return updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "GOOD_DAY", text: `w${i}`, version });
+          }),
+        );
+        const saved = await db.storySection.findUniqueOrThrow({ where: { citizenId_kind: { citizenId: w.citizen.id, kind: "GOOD_DAY" } } });
+        expect(results.filter((r) => r.ok)).toHaveLength(1);
+        expect(results.filter((r) => !r.ok && r.error === "conflict")).toHaveLength(delays.length - 1);
+        expect(saved.version).toBe(version + 1);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it("a stale write is refused and returns the current copy, never overwrites", async () => {
+    const w = await makeWorld(db);
+    await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_IS_HARD", text: "Trapperne", version: 0 });
+    await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_IS_HARD", text: "Trapperne og indkøb", version: 1 });
+    const stale = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_IS_HARD", text: "Gammel tekst", version: 1 });
+    expect(stale).toMatchObject({ ok: false, error: "conflict", current: { text: "Trapperne og indkøb", version: 2 } });
+  });
+});
+
+describe("forbidden looks like not found, and is logged", () => {
+  it("staff without consent, another citizen, a revoked relative and anonymous get 'not found' for every read and write, each attempt logged", async () => {
+    const w = await makeWorld(db);
+    const revoked = await w.relativeWith("revoked", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"], { endedAt: new Date(Date.now() - 1000) });
+    const outsiders: [string, Actor][] = [
+      ["staff without consent", w.actors.staffA],
+      ["another citizen", w.actors.otherCitizen],
+      ["revoked relative", revoked],
+      ["anonymous", w.actors.anonymous],
+    ];
+    let attempts = 0;
+    for (const [who, actor] of outsiders) {
+      for (const part of PARTS) {
+        for (const action of ACTIONS) {
+          let ran = false;
+          const result = await throughGate(actor, w.citizen.id, { part, action, purpose: "test" }, async () => {
+            ran = true;
+          });
+          expect(result, `${who} ${action} ${part}`).toEqual({ ok: false, error: "not-found" });
+          expect(ran).toBe(false);
+          attempts++;
+        }
+      }
+    }
+    const rows = await accessRows(w.citizen.id);
+    expect(rows).toHaveLength(attempts);
+    expect(rows.every((r) => r.outcome === "DENIED")).toBe(true);
+    expect(new Set(rows.map((r) => r.actorRole))).toEqual(new Set(["STAFF", "CITIZEN", "RELATIVE", "ANONYMOUS"]));
+    expect(rows.filter((r) => r.actorRole === "STAFF").every((r) => r.reason === "no-consent")).toBe(true);
+    expect(rows.filter((r) => r.actorRole === "RELATIVE").every((r) => r.reason === "relationship-ended")).toBe(true);
+  });
+
+  it("a record that does not exist answers exactly like a forbidden one", async () => {
+    const w = await makeWorld(db);
+    const missing = await readStory(w.actors.staffA, "00000000-0000-4000-8000-000000000000");
+    const forbidden = await readStory(w.actors.staffA, w.citizen.id);
+    const malformed = await readStory(w.actors.staffA, "not-an-id");
+    expect(missing).toEqual(forbidden);
+    expect(malformed).toEqual(forbidden);
+  });
+
+  it("staff of another municipality see nothing, even with a consent row for an area id they hold", async () => {
+    const w = await makeWorld(db);
+    const elsewhere = await makeWorld(db);
+    const intruder = await elsewhere.staffIn("intruder", [w.areaA], elsewhere.municipality.id);
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] });
+    expect(await readStory(intruder, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+  });
+});
+
+describe("consent", () => {
+  it("an area sees only what was consented, only while it is active; withdrawal works on the very next call", async () => {
+    const w = await makeWorld(db);
+    await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Jeg hedder Inge", version: 0 });
+    expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+
+    const granted = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY", "AGREEMENTS"] });
+    expect(granted.ok).toBe(true);
+    expect(await readStory(w.actors.staffA, w.citizen.id)).toMatchObject({ ok: true, value: [{ text: "Jeg hedder Inge" }] });
+    expect(await readStory(w.actors.staffB, w.citizen.id)).toEqual({ ok: false, error: "not-found" }); // another area
+    expect(await throughGate(w.actors.staffA, w.citizen.id, { part: "GOALS", action: "READ", purpose: "view" }, async () => 1)).toEqual({ ok: false, error: "not-found" });
+    // staff never rewrite the citizen's own words
+    expect(await updateStorySection(w.actors.staffA, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Rettet", version: 1 })).toEqual({ ok: false, error: "not-found" });
+
+    const withdrawn = await withdrawConsent(w.actors.citizen, { citizenId: w.citizen.id, consentId: granted.ok ? granted.value.consentId : "" });
+    expect(withdrawn.ok).toBe(true);
+    expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+    const last = (await accessRows(w.citizen.id)).at(-1)!;
+    expect(last).toMatchObject({ outcome: "DENIED", reason: "consent-withdrawn", serviceAreaId: w.areaA.id });
+  });
+
+  it("only the citizen can grant or withdraw consent", async () => {
+    const w = await makeWorld(db);
+    for (const actor of [w.actors.staffA, w.actors.otherCitizen, w.actors.anonymous]) {
+      expect(await grantConsent(actor, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] })).toEqual({ ok: false, error: "not-found" });
+    }
+    expect(await db.consent.count({ where: { citizenId: w.citizen.id } })).toBe(0);
+  });
+
+  it("a relative sees the parts the citizen allowed and nothing else; narrowing works on the next call", async () => {
+    const w = await makeWorld(db);
+    const relative = await w.relativeWith("daughter", ["SEE_STORY"]);
+    expect((await readStory(relative, w.citizen.id)).ok).toBe(true);
+    expect((await throughGate(relative, w.citizen.id, { part: "CONTACT", action: "READ", purpose: "view" }, async () => 1)).ok).toBe(false);
+    await db.relationship.updateMany({ where: { citizenId: w.citizen.id, userId: relative.kind === "user" ? relative.userId : "" }, data: { permissions: [] } });
+    expect(await readStory(relative, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+  });
+});
+
+describe("the access log", () => {
+  it("has exactly one row per read by someone other than the citizen, and none for the citizen's own reads", async () => {
+    const w = await makeWorld(db);
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: [...CONSENTABLE_PARTS] });
+    const relative = await w.relativeWith("son", ["SEE_STORY"]);
+    await readStory(w.actors.citizen, w.citizen.id);
+    await readStory(w.actors.citizen, w.citizen.id);
+    expect(await accessRows(w.citizen.id)).toHaveLength(0);
+
+    await readStory(w.actors.staffA, w.citizen.id, "told-once");
+    await readStory(relative, w.citizen.id);
+    await readStory(relative, w.citizen.id);
+    const rows = await accessRows(w.citizen.id);
+    expect(rows.map((r) => [r.actorRole, r.part, r.action, r.outcome, r.purpose])).toEqual([
+      ["STAFF", "STORY", "READ", "ALLOWED", "told-once"],
+      ["RELATIVE", "STORY", "READ", "ALLOWED", "view"],
+      ["RELATIVE", "STORY", "READ", "ALLOWED", "view"],
+    ]);
+    expect(rows[0]).toMatchObject({ serviceAreaId: w.areaA.id, actorUserId: w.actors.staffA.userId });
+  });
+
+  it("the citizen reads their own log, newest first, filterable by area; nobody else may", async () => {
+    const w = await makeWorld(db);
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] });
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaB.id, parts: ["STORY"] });
+    await readStory(w.actors.staffA, w.citizen.id);
+    await readStory(w.actors.staffB, w.citizen.id);
+    const all = await readAccessLog(w.actors.citizen, w.citizen.id);
+    expect(all.ok && all.value.entries.map((e) => e.serviceAreaId)).toEqual([w.areaB.id, w.areaA.id]);
+    const onlyA = await readAccessLog(w.actors.citizen, w.citizen.id, { serviceAreaId: w.areaA.id });
+    expect(onlyA.ok && onlyA.value.entries).toHaveLength(1);
+    expect(await readAccessLog(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+  });
+
+  it("is append-only in the database: UPDATE, DELETE and TRUNCATE are refused", async () => {
+    const w = await makeWorld(db);
+    await readStory(w.actors.staffA, w.citizen.id);
+    await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Hej", version: 0 });
+    await expect(db.accessLog.updateMany({ where: { citizenId: w.citizen.id }, data: { purpose: "hidden" } })).rejects.toThrow(/append-only/);
+    await expect(db.accessLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "ChangeLog"`)).rejects.toThrow(/append-only/);
+    await expect(db.changeLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
+    expect(await db.accessLog.count({ where: { citizenId: w.citizen.id } })).toBe(1);
+    expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBe(1);
+  });
+});
+
+describe("bad input", () => {
+  it("gets field errors as message keys, and nothing is written", async () => {
+    const w = await makeWorld(db);
+    const tooLong = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "x".repeat(4001), version: 0 });
+    expect(tooLong).toEqual({ ok: false, error: "invalid", fieldErrors: { text: ["Validation.tooLong"] } });
+    const wrong = await updateStorySection(w.actors.citizen, { citizenId: "nope", kind: "SECRET", version: -1 });
+    expect(wrong).toMatchObject({ ok: false, error: "invalid" });
+    expect(Object.keys((wrong as { fieldErrors: object }).fieldErrors).sort()).toEqual(["citizenId", "kind", "text", "version"]);
+    const noParts = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: [] });
+    expect(noParts).toEqual({ ok: false, error: "invalid", fieldErrors: { parts: ["Validation.chooseAtLeastOne"] } });
+    const logPart = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["LOG"] });
+    expect(logPart).toMatchObject({ ok: false, error: "invalid" });
+    expect(await db.storySection.count({ where: { citizenId: w.citizen.id } })).toBe(0);
+    expect(await db.consent.count({ where: { citizenId: w.citizen.id } })).toBe(0);
+    expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBe(0);
+  });
+
+  it("keeps the citizen's words as written: æøå, emoji and line breaks", async () => {
+    const w = await makeWorld(db);
+    const text = "Jeg elsker rødgrød med fløde 🍓\nOg min hund Bølle 🐕";
+    const saved = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_MATTERS", text: `  ${text.replace("\n", "\r\n")}  `, version: 0 });
+    expect(saved).toMatchObject({ ok: true, value: { text } });
+  });
+});

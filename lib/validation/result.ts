@@ -16,7 +16,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "_form";
     const key = issue.message.startsWith("Validation.") ? issue.message : "Validation.invalid";
-    (out[field] ??= []).includes(key) || out[field].push(key);
+    const keys = (out[field] ??= []);
+    if (!keys.includes(key)) keys.push(key);
   }
   return out;
 }

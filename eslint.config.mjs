@@ -16,7 +16,7 @@ const databaseImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "public/sw.js", ".data/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "public/sw.js", ".data/**", "test-results/**", "playwright-report/**", ".next-demo/**"]),
   {
     files: ["app/**", "components/**", "proxy.ts"],
     rules: { "no-restricted-imports": ["error", databaseImports] },

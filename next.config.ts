@@ -5,7 +5,13 @@ import { securityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
+// The demo build (demo outbox, persona picker) is its own build, in its own
+// folder: `npm run dev` and `npm run build:demo`. `npm run build` never has it.
+const demo = process.env.TIO_DEMO === "1";
+
 const nextConfig: NextConfig = {
+  env: { TIO_DEMO: demo ? "1" : "0" },
+  distDir: demo && process.env.NODE_ENV === "production" ? ".next-demo" : ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // node-postgres, the Prisma adapter and the service-worker bundler stay plain Node modules

@@ -14,9 +14,19 @@ if (process.env.PW_CHROMIUM_PATH && !fs.existsSync(process.env.PW_CHROMIUM_PATH)
   throw new Error(`PW_CHROMIUM_PATH points at ${process.env.PW_CHROMIUM_PATH}, which does not exist`);
 }
 
-const PORT = Number(process.env.E2E_PORT ?? 3200);
+import { DEMO_PORT, DEMO_URL, OIDC_PORT, OIDC_URL, PROD_PORT, PROD_URL } from "./tests/e2e/servers";
+
 // localhost, not 127.0.0.1: passkeys (WebAuthn) refuse an IP address as their domain
-export const baseURL = `http://localhost:${PORT}`;
+export const baseURL = DEMO_URL;
+
+const staffOidc = {
+  STAFF_OIDC_ISSUER: OIDC_URL,
+  STAFF_OIDC_CLIENT_ID: "tell-it-once-test",
+  STAFF_OIDC_CLIENT_SECRET: "tell-it-once-test-secret",
+  STAFF_OIDC_AUTHORIZATION_URL: `${OIDC_URL}/auth`,
+  STAFF_OIDC_TOKEN_URL: `${OIDC_URL}/token`,
+  STAFF_OIDC_USERINFO_URL: `${OIDC_URL}/me`,
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -49,18 +59,50 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // the production build (`npm run build` first) on the embedded "e2e" cluster, with demo data
-    command: `node scripts/start.mjs --seed -p ${PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/api/ready`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
-    env: {
-      // E2E_DATABASE_URL picks an external server; otherwise never the DATABASE_URL of your shell
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
-      EMBEDDED_PG_NAME: "e2e",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // the staff identity provider, first: the apps may ask it at start
+      command: "node tests/oidc/provider.mjs",
+      url: `${OIDC_URL}/.well-known/openid-configuration`,
+      reuseExistingServer: !process.env.CI,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { OIDC_PORT: String(OIDC_PORT), OIDC_APP_URLS: `${DEMO_URL},${PROD_URL}` },
     },
-  },
+    {
+      // the demo build (`npm run build:demo` first) on the embedded "e2e" cluster, with demo data
+      command: `node scripts/start.mjs --seed -p ${DEMO_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${DEMO_PORT}/api/ready`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        TIO_DEMO: "1",
+        // E2E_DATABASE_URL picks an external server; otherwise never the DATABASE_URL of your shell
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        EMBEDDED_PG_NAME: "e2e",
+        APP_URL: DEMO_URL,
+        AUTH_MAGIC_LINK_PER_MINUTE: "1000",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...staffOidc,
+      },
+    },
+    {
+      // the production build (`npm run build` first): no demo outbox, no persona picker
+      command: `node scripts/start.mjs --seed -p ${PROD_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PROD_PORT}/api/ready`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        TIO_DEMO: "0",
+        DATABASE_URL: "",
+        EMBEDDED_PG_NAME: "e2e-prod",
+        EMBEDDED_PG_PORT: "54369",
+        APP_URL: PROD_URL,
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...staffOidc,
+      },
+    },
+  ],
 });

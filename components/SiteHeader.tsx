@@ -11,7 +11,12 @@ export async function SiteHeader() {
         <Link href="/" className="inline-flex min-h-11 items-center text-xl font-semibold text-ink no-underline">
           {t("App.name")}
         </Link>
-        <LanguageSwitch label={t("Common.switchLanguage")} />
+        <nav aria-label={t("Common.mainNavigation")} className="flex items-center gap-4">
+          <Link href="/me" className="inline-flex min-h-11 items-center px-1">
+            {t("Common.myPage")}
+          </Link>
+          <LanguageSwitch label={t("Common.switchLanguage")} />
+        </nav>
       </div>
     </header>
   );

@@ -1,15 +1,47 @@
 import { z } from "zod";
+import { demoMode } from "./env-public";
 
 /**
  * The server's configuration, read once from the environment and checked.
  * Nothing else in app/, components/ or lib/ reads process.env (lint holds the line).
  */
-const schema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is missing: start the app with `npm run dev` or set it to a PostgreSQL URL" })
-    .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgresql:// URL"),
-});
+const optionalUrl = z.url({ error: "must be a URL" }).optional();
+const DEV_SECRET = "tell-it-once-development-secret-do-not-use-in-production";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is missing: start the app with `npm run dev` or set it to a PostgreSQL URL" })
+      .regex(/^postgres(ql)?:\/\/\S+$/, "DATABASE_URL must be a postgresql:// URL"),
+    /** Where citizens reach the app; links in mail and passkeys use its host name. */
+    APP_URL: z.url({ error: "APP_URL must be a URL like https://fortael.kommune.dk" }).default("http://localhost:3000"),
+    /** Signs sessions and tokens: 32 characters or more in production. */
+    AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters" }).optional(),
+    /** The header a trusted reverse proxy sets to the client's address (e.g. x-real-ip). Unset: rate limits are shared per path. */
+    TRUSTED_PROXY_IP_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/i, { error: "TRUSTED_PROXY_IP_HEADER must be a header name" })
+      .optional(),
+    /** How many sign-in links one client may ask for per minute. */
+    AUTH_MAGIC_LINK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+    /** The staff identity provider (OIDC). Explicit endpoints avoid depending on discovery at start. */
+    STAFF_OIDC_ISSUER: optionalUrl,
+    STAFF_OIDC_CLIENT_ID: z.string().optional(),
+    STAFF_OIDC_CLIENT_SECRET: z.string().optional(),
+    STAFF_OIDC_AUTHORIZATION_URL: optionalUrl,
+    STAFF_OIDC_TOKEN_URL: optionalUrl,
+    STAFF_OIDC_USERINFO_URL: optionalUrl,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !demoMode && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
+    }
+    if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: "custom", path: ["STAFF_OIDC_CLIENT_ID"], message: "STAFF_OIDC_CLIENT_ID is required with STAFF_OIDC_ISSUER" });
+    }
+  })
+  .transform((env) => ({ ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET }));
 
 export type Env = z.infer<typeof schema>;
 

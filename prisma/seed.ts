@@ -2,7 +2,9 @@
 // standard service areas. Runs when the database has no municipality yet, so it
 // never touches real data. Run by `npm run dev` / `npm start` on the embedded
 // database, and by `npm run db:seed` (or `npm start -- --seed`) on an external one.
+import { randomUUID } from "node:crypto";
 import { connect, type Db } from "../lib/db/connect";
+import { PERSONAS } from "../lib/demo/personas";
 
 export const DEMO_MUNICIPALITY = { slug: "solbjerg", name: "Solbjerg Kommune" };
 
@@ -14,13 +16,126 @@ export const STANDARD_AREAS = [
   { key: "children-family", nameDa: "Børn og familie", nameEn: "Children and family" },
 ] as const;
 
+const day = 24 * 60 * 60 * 1000;
+const inDays = (n: number) => new Date(Date.now() + n * day);
+const dateOnly = (d: Date) => new Date(d.toISOString().slice(0, 10));
+
 /** Seeds the demo municipality unless the database has a municipality. Returns whether it seeded. */
 export async function seedDemo(db: Db): Promise<boolean> {
   if ((await db.municipality.count()) > 0) return false;
   await db.$transaction(async (tx) => {
     const municipality = await tx.municipality.create({ data: DEMO_MUNICIPALITY });
+    const areas: Record<string, string> = {};
     // one by one, so the areas keep their order (createdAt)
-    for (const area of STANDARD_AREAS) await tx.serviceArea.create({ data: { ...area, municipalityId: municipality.id } });
+    for (const area of STANDARD_AREAS) areas[area.key] = (await tx.serviceArea.create({ data: { ...area, municipalityId: municipality.id } })).id;
+
+    const user = (key: (typeof PERSONAS)[number]["key"]) => {
+      const p = PERSONAS.find((x) => x.key === key)!;
+      return tx.user.create({ data: { id: randomUUID(), name: p.name, email: p.email, emailVerified: true } });
+    };
+    const [inge, mette, bent, sara, omar] = await Promise.all([user("citizen"), user("relative"), user("neighbour"), user("coordinator"), user("caseworker")]);
+
+    const saraStaff = await tx.staffMember.create({
+      data: { userId: sara.id, municipalityId: municipality.id, name: sara.name, areas: { create: [{ serviceAreaId: areas["elderly-care"]!, isLead: true }] } },
+    });
+    const omarStaff = await tx.staffMember.create({
+      data: { userId: omar.id, municipalityId: municipality.id, name: omar.name, areas: { create: [{ serviceAreaId: areas["health"]! }] } },
+    });
+
+    const citizen = await tx.citizen.create({
+      data: {
+        municipalityId: municipality.id,
+        userId: inge.id,
+        name: inge.name,
+        preferredLocale: "da",
+        contact: {
+          create: {
+            channel: "PHONE",
+            times: "Formiddag, helst før kl. 11",
+            visit: "RING_DOORBELL",
+            someonePresent: "Min datter Mette, når vi taler om store ting",
+          },
+        },
+      },
+    });
+    const c = { citizenId: citizen.id };
+    const story: [string, string][] = [
+      ["ABOUT_ME", "Jeg er 81 år og har boet i Solbjerg hele mit liv. Jeg var syerske i 40 år. Jeg bor alene i mit hus med haven, som jeg holder af."],
+      ["WHAT_MATTERS", "At blive boende i mit eget hus. At synge i koret om tirsdagen. At se mine børnebørn."],
+      ["GOOD_DAY", "En god dag starter med kaffe i haven. Så går jeg en tur til købmanden og snakker med Bent over hækken."],
+      ["WHAT_IS_HARD", "Trapperne og badet. Jeg er bange for at falde, siden jeg brækkede hoften sidste vinter."],
+      ["HOW_TO_SUPPORT", "Ring på døren, og vent lidt. Tal langsomt og tydeligt. Spørg mig, før I bestemmer noget."],
+    ];
+    for (const [kind, text] of story) await tx.storySection.create({ data: { ...c, kind: kind as "ABOUT_ME", text, updatedByUserId: inge.id } });
+
+    const metteMember = await tx.networkMember.create({ data: { ...c, name: "Mette", relation: "Datter", closeness: "CLOSEST", helpsWith: "Indkøb om lørdagen, og går med til lægen", contact: "mette@demo.solbjerg.dk" } });
+    const bentMember = await tx.networkMember.create({ data: { ...c, name: "Bent", relation: "Nabo", closeness: "CLOSE", helpsWith: "Tager skraldespanden ud, kigger forbi" } });
+    const choir = await tx.networkMember.create({ data: { ...c, kind: "COMMUNITY", name: "Solbjerg Seniorkor", relation: "Kor", closeness: "FURTHER", helpsWith: "Sang og kaffe hver tirsdag" } });
+
+    await tx.relationship.create({ data: { ...c, userId: mette.id, networkMemberId: metteMember.id, permissions: ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "SEE_CONTACT"] } });
+    await tx.relationship.create({ data: { ...c, userId: bent.id, networkMemberId: bentMember.id, permissions: ["SEE_GOALS_AND_AGREEMENTS"] } });
+
+    const walk = await tx.goal.create({
+      data: {
+        ...c,
+        wish: "Jeg vil gerne kunne gå til koret selv igen.",
+        title: "Gå de 800 meter til kirken uden rollator",
+        whyItMatters: "Koret er mine venner. Jeg vil ikke være afhængig af at blive kørt.",
+        reachedWhen: "Når jeg har gået derhen selv tre tirsdage i træk.",
+        reviewOn: dateOnly(inDays(45)),
+      },
+    });
+    await tx.goalStep.createMany({
+      data: [
+        { ...c, goalId: walk.id, text: "Træning med fysioterapeut to gange om ugen", position: 1 },
+        { ...c, goalId: walk.id, text: "Gå til købmanden hver dag", position: 2, done: true },
+        { ...c, goalId: walk.id, text: "Gå til kirken sammen med Bent", position: 3 },
+      ],
+    });
+    await tx.goalSupporter.createMany({
+      data: [
+        { ...c, goalId: walk.id, networkMemberId: bentMember.id },
+        { ...c, goalId: walk.id, networkMemberId: choir.id },
+        { ...c, goalId: walk.id, serviceAreaId: areas["health"]! },
+      ],
+    });
+    const bath = await tx.goal.create({
+      data: { ...c, title: "Tage bad selv, trygt", whyItMatters: "Jeg vil klare mig selv.", reachedWhen: "Når jeg har badet alene i en måned uden at være bange.", reviewOn: dateOnly(inDays(30)) },
+    });
+    await tx.goalStep.create({ data: { ...c, goalId: bath.id, text: "Badebænk og greb i badeværelset", position: 1, done: true } });
+    await tx.goal.create({
+      data: { ...c, title: "Komme hjem fra sygehuset", status: "REACHED", closingNote: "Jeg kom hjem i marts. Mette hentede mig.", closedAt: new Date(Date.now() - 200 * day) },
+    });
+    await tx.goalSupporter.create({ data: { ...c, goalId: bath.id, networkMemberId: metteMember.id } });
+
+    await tx.agreement.createMany({
+      data: [
+        { ...c, what: "Mette handler ind om lørdagen", responsible: "NETWORK_MEMBER", networkMemberId: metteMember.id, dueOn: dateOnly(inDays(5)), authorRole: "CITIZEN", authorUserId: inge.id },
+        { ...c, what: "Sara ringer og hører, hvordan det går med badet", responsible: "SERVICE_AREA", serviceAreaId: areas["elderly-care"]!, dueOn: dateOnly(inDays(10)), authorRole: "STAFF", authorUserId: sara.id, authorAreaId: areas["elderly-care"]! },
+        { ...c, what: "Jeg går til koret med Bent", responsible: "CITIZEN", dueOn: dateOnly(inDays(-3)), authorRole: "CITIZEN", authorUserId: inge.id },
+        { ...c, what: "Første træning hos fysioterapeuten", responsible: "SERVICE_AREA", serviceAreaId: areas["health"]!, dueOn: dateOnly(inDays(-20)), status: "DONE", authorRole: "STAFF", authorUserId: omar.id, authorAreaId: areas["health"]! },
+      ],
+    });
+
+    await tx.consent.create({
+      data: { ...c, serviceAreaId: areas["elderly-care"]!, parts: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "HELP", "RELATIVES", "COORDINATION", "CONTACT_REQUESTS"], reason: "Så vi kan hjælpe dig med bad og rengøring." },
+    });
+    await tx.consent.create({
+      data: { ...c, serviceAreaId: areas["health"]!, parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "HELP"], reason: "Så vi kan træne med dig efter hofteoperationen.", validUntil: inDays(180) },
+    });
+    await tx.assignment.createMany({
+      data: [
+        { ...c, staffId: saraStaff.id, serviceAreaId: areas["elderly-care"]! },
+        { ...c, staffId: omarStaff.id, serviceAreaId: areas["health"]! },
+      ],
+    });
+    await tx.coordination.create({ data: { ...c, staffId: saraStaff.id } });
+    await tx.areaHelp.createMany({
+      data: [
+        { ...c, serviceAreaId: areas["elderly-care"]!, staffId: saraStaff.id, what: "Hjælp til bad", howOften: "Tirsdag og fredag formiddag", until: dateOnly(inDays(60)) },
+        { ...c, serviceAreaId: areas["health"]!, staffId: omarStaff.id, what: "Træning af gang og balance", howOften: "To gange om ugen", until: dateOnly(inDays(90)) },
+      ],
+    });
   });
   return true;
 }

@@ -14,6 +14,7 @@ import { deploy, seed } from "./db.mjs";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
+if (dev) process.env.TIO_DEMO ??= "1"; // the dev server is the demo: outbox and persona picker
 const wantSeed = args.includes("--seed") || process.env.SEED_DEMO === "1";
 const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports

@@ -47,7 +47,9 @@ export default async function LocaleLayout({ children, params }: Props) {
           {t("skipToContent")}
         </a>
         {/* Client components get only the messages they use. */}
-        <NextIntlClientProvider messages={{ Errors: messages.Errors }}>
+        <NextIntlClientProvider
+          messages={{ Errors: messages.Errors, Validation: messages.Validation, SignIn: messages.SignIn, SignInForm: messages.SignInForm }}
+        >
           <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled}>
             <SiteHeader />
             <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { DEMO_MUNICIPALITY, seedDemo, STANDARD_AREAS } from "@/prisma/seed";
+import { PERSONAS } from "@/lib/demo/personas";
 import { adminQuery, dropDatabase, testDatabaseName, withDatabase } from "../support/test-database";
 import { deploy } from "../../scripts/db.mjs";
 
@@ -27,6 +28,21 @@ describe("demo data", () => {
     });
     expect(municipality.name).toBe(DEMO_MUNICIPALITY.name);
     expect(municipality.serviceAreas.map((a) => a.key)).toEqual(STANDARD_AREAS.map((a) => a.key));
+  });
+
+  it("seeds a citizen with a lived-in plan, two relatives, and caseworkers in two areas, one of them coordinator", async () => {
+    const citizen = await db.citizen.findFirstOrThrow({
+      include: { user: true, storySections: true, goals: true, agreements: true, network: true, relationships: { include: { user: true } }, consents: true, coordination: { include: { staff: { include: { user: true } } } } },
+    });
+    expect(citizen.user?.email).toBe(PERSONAS.find((p) => p.key === "citizen")!.email);
+    expect(citizen.storySections.length).toBeGreaterThanOrEqual(4);
+    expect(citizen.goals.map((g) => g.status)).toEqual(expect.arrayContaining(["ACTIVE", "REACHED"]));
+    expect(citizen.agreements.length).toBeGreaterThanOrEqual(3);
+    expect(citizen.relationships.map((r) => r.user.email).sort()).toEqual(PERSONAS.filter((p) => p.key === "relative" || p.key === "neighbour").map((p) => p.email).sort());
+    expect(citizen.consents).toHaveLength(2);
+    expect(citizen.coordination?.staff.user.email).toBe(PERSONAS.find((p) => p.key === "coordinator")!.email);
+    const staffAreas = await db.staffArea.findMany({ include: { serviceArea: true } });
+    expect(staffAreas.map((a) => a.serviceArea.key).sort()).toEqual(["elderly-care", "health"]);
   });
 
   it("never seeds a database that has data already", async () => {

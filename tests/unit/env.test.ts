@@ -4,7 +4,7 @@ import { parseEnv } from "@/lib/env";
 describe("the server's environment", () => {
   it("accepts a PostgreSQL URL and defaults NODE_ENV", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app" });
-    expect(env).toEqual({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app", NODE_ENV: "development" });
+    expect(env).toMatchObject({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app", NODE_ENV: "development", APP_URL: "http://localhost:3000" });
   });
 
   it("says plainly when DATABASE_URL is missing", () => {
@@ -13,6 +13,22 @@ describe("the server's environment", () => {
 
   it("refuses a URL that is not PostgreSQL, naming the variable", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x@y/z" })).toThrow(/DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL/);
+  });
+
+  it("requires a real AUTH_SECRET in a production build, and a long one", () => {
+    const base = { DATABASE_URL: "postgres://a@b/c", NODE_ENV: "production" };
+    expect(() => parseEnv(base)).toThrow(/AUTH_SECRET is required in production/);
+    expect(() => parseEnv({ ...base, AUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
+    expect(parseEnv({ ...base, AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toBe("x".repeat(32));
+  });
+
+  it("asks for the client id when a staff identity provider is named", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://a@b/c", STAFF_OIDC_ISSUER: "https://idp.example" })).toThrow(/STAFF_OIDC_CLIENT_ID/);
+  });
+
+  it("takes the client's address only from a named proxy header", () => {
+    expect(() => parseEnv({ DATABASE_URL: "postgres://a@b/c", TRUSTED_PROXY_IP_HEADER: "x real ip" })).toThrow(/TRUSTED_PROXY_IP_HEADER/);
+    expect(parseEnv({ DATABASE_URL: "postgres://a@b/c" }).TRUSTED_PROXY_IP_HEADER).toBeUndefined();
   });
 
   it("refuses an unknown NODE_ENV", () => {

@@ -1,0 +1,65 @@
+import { redirect } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getAccount } from "@/lib/auth/actor";
+import { AddPasskeyButton } from "@/components/auth/PasskeyButtons";
+import { signOut, signOutEverywhere } from "../sign-in/actions";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Me" });
+  return { title: t("title") };
+}
+
+export default async function MePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const account = await getAccount();
+  if (!account) redirect(`/${locale}/sign-in`);
+  const [t, tAreas] = await Promise.all([getTranslations("Me"), getTranslations("ServiceAreas")]);
+
+  return (
+    <div className="max-w-2xl space-y-8">
+      <div>
+        <h1>{t("title")}</h1>
+        <p className="mt-2 text-lg">
+          {t("signedInAs")} <span data-testid="who">{account.name}</span> ({account.email})
+        </p>
+      </div>
+
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title">{t("rolesTitle")}</h2>
+        <ul className="mt-3 list-disc space-y-1 pl-5" data-testid="roles">
+          {account.isCitizen && <li>{t("roleCitizen")}</li>}
+          {account.relativeOf > 0 && <li>{t("roleRelative", { count: account.relativeOf })}</li>}
+          {account.staffAreas.length > 0 && (
+            <li>{t("roleStaff", { areas: account.staffAreas.map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn)).join(", ") })}</li>
+          )}
+          {!account.isCitizen && account.relativeOf === 0 && account.staffAreas.length === 0 && <li>{t("roleNone")}</li>}
+        </ul>
+      </section>
+
+      <section aria-labelledby="passkey-title" className="space-y-3">
+        <h2 id="passkey-title">{t("passkeyTitle")}</h2>
+        <p data-testid="passkeys">{t("passkeyCount", { count: account.passkeys })}</p>
+        <AddPasskeyButton labels={{ action: t("passkeyAdd"), done: t("passkeyAdded"), failed: t("passkeyFailed") }} />
+      </section>
+
+      <section aria-labelledby="signout-title" className="space-y-3">
+        <h2 id="signout-title">{t("signOutTitle")}</h2>
+        <div className="flex flex-wrap gap-3">
+          <form action={signOut}>
+            <button type="submit" className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark">
+              {t("signOut")}
+            </button>
+          </form>
+          <form action={signOutEverywhere}>
+            <button type="submit" className="min-h-11 border-2 border-gray-600 bg-white px-5 py-2 font-semibold hover:bg-gray-100">
+              {t("signOutEverywhere")}
+            </button>
+          </form>
+        </div>
+      </section>
+    </div>
+  );
+}

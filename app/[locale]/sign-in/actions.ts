@@ -1,0 +1,77 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { APIError } from "better-auth/api";
+import { auth } from "@/lib/auth/server";
+import { personaSchema, signInEmailSchema } from "@/lib/auth/schema";
+import { PERSONAS } from "@/lib/demo/personas";
+import { newestLinkFor } from "@/lib/demo/outbox";
+import { demoMode } from "@/lib/env-public";
+import { fieldErrors } from "@/lib/validation/result";
+
+export type SignInFormState = { fieldErrors?: Record<string, string[]>; formError?: string; email?: string };
+
+/** Sends a sign-in link to the address typed. The page never says whether the address is known. */
+export async function requestSignInLink(_: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  const parsed = signInEmailSchema.safeParse({ email: formData.get("email") });
+  const typed = String(formData.get("email") ?? "").slice(0, 254);
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error), email: typed };
+  const locale = await getLocale();
+  try {
+    await auth().api.signInMagicLink({
+      body: { email: parsed.data.email, callbackURL: `/${locale}/me`, errorCallbackURL: `/${locale}/sign-in` },
+      headers: await headers(),
+    });
+  } catch (e) {
+    if (e instanceof APIError && e.statusCode === 429) return { formError: "SignIn.tooMany", email: typed };
+    console.error("[sign-in] the link could not be sent:", e instanceof Error ? e.message : "unknown error");
+    return { formError: "SignIn.notSent", email: typed };
+  }
+  redirect(`/${locale}/sign-in/sent`);
+}
+
+/** Staff sign in through the municipality's identity provider. */
+export async function signInAsStaff() {
+  const locale = await getLocale();
+  const result = await auth().api.signInSocial({
+    body: { provider: "staff", callbackURL: `/${locale}/me`, errorCallbackURL: `/${locale}/sign-in?via=staff` },
+    headers: await headers(),
+  });
+  if (!result?.url) redirect(`/${locale}/sign-in?via=staff&error=unavailable`);
+  redirect(result.url);
+}
+
+/**
+ * Demo build only: sign in as one of the made-up people, through a real
+ * sign-in link: the link is sent to the demo outbox and used at once, here.
+ */
+export async function signInAsPersona(formData: FormData) {
+  const locale = await getLocale();
+  const persona = PERSONAS.find((p) => p.key === personaSchema.safeParse({ persona: formData.get("persona") }).data?.persona);
+  if (!demoMode || !persona) redirect(`/${locale}/sign-in`);
+  const h = await headers();
+  await auth().api.signInMagicLink({ body: { email: persona.email }, headers: h });
+  const link = await newestLinkFor(persona.email);
+  const token = link ? new URL(link).searchParams.get("token") : null;
+  if (!token) redirect(`/${locale}/sign-in?error=unavailable`);
+  // without a callbackURL the verify answers with the session, and nextCookies() sets the cookie
+  await auth().api.magicLinkVerify({ query: { token }, headers: h });
+  redirect(`/${locale}/me`);
+}
+
+export async function signOut() {
+  const locale = await getLocale();
+  await auth().api.signOut({ headers: await headers() });
+  redirect(`/${locale}`);
+}
+
+/** Ends every session of this user, on every device. */
+export async function signOutEverywhere() {
+  const locale = await getLocale();
+  const h = await headers();
+  await auth().api.revokeSessions({ headers: h });
+  await auth().api.signOut({ headers: h }).catch(() => undefined);
+  redirect(`/${locale}`);
+}

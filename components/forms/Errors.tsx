@@ -1,0 +1,45 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
+
+/** The message keys of one field, translated, next to the field. */
+export function FieldError({ id, keys }: { id: string; keys?: string[] }) {
+  const t = useTranslations();
+  if (!keys?.length) return null;
+  return (
+    <p id={id} className="mt-1 font-semibold text-error">
+      {keys.map((k) => t(k)).join(" ")}
+    </p>
+  );
+}
+
+/**
+ * The error summary at the top of a form (the DKFDS and GOV.UK pattern): it
+ * takes focus, says what is wrong, and links to each field.
+ */
+export function ErrorSummary({ fieldErrors, formError, labels }: { fieldErrors?: Record<string, string[]>; formError?: string; labels: Record<string, string> }) {
+  const t = useTranslations();
+  const ref = useRef<HTMLDivElement>(null);
+  const fields = Object.entries(fieldErrors ?? {});
+  const any = fields.length > 0 || Boolean(formError);
+  useEffect(() => {
+    if (any) ref.current?.focus();
+  }, [any, fieldErrors, formError]);
+  if (!any) return null;
+  return (
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="border-l-4 border-error bg-error-light p-4">
+      <h2 id="error-summary-title" className="text-lg">
+        {t("Validation.summaryTitle")}
+      </h2>
+      <ul className="mt-2 list-disc pl-5">
+        {formError && <li>{t(formError)}</li>}
+        {fields.map(([field, keys]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{`${labels[field] ?? field}: ${keys.map((k) => t(k)).join(" ")}`}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+export const signInEmailSchema = z.object({
+  email: z
+    .string({ error: "Validation.required" })
+    .trim()
+    .min(1, { error: "Validation.required" })
+    .max(254, { error: "Validation.tooLong" })
+    .pipe(z.email({ error: "Validation.email" })),
+});
+
+export const personaSchema = z.object({ persona: z.string().max(40) });

@@ -1,0 +1,87 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { magicLink } from "better-auth/plugins/magic-link";
+import { genericOAuth } from "better-auth/plugins/generic-oauth";
+import { nextCookies } from "better-auth/next-js";
+import { passkey } from "@better-auth/passkey";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { sendMail } from "./mail";
+import { signInMail } from "./sign-in-mail";
+
+/**
+ * Sign-in (better-auth): citizens and relatives by a link in their mail (single
+ * use, 10 minutes, stored hashed) and passkeys; staff through the municipality's
+ * identity provider (OIDC). Sessions are rows in PostgreSQL; sign-out deletes
+ * the row. Rate limits are kept in PostgreSQL too. docs/decisions/009-sign-in.md
+ */
+function createAuth() {
+  const e = env();
+  const secure = e.APP_URL.startsWith("https://");
+  const oidc = e.STAFF_OIDC_ISSUER
+    ? [
+        genericOAuth({
+          config: [
+            {
+              providerId: "staff",
+              clientId: e.STAFF_OIDC_CLIENT_ID!,
+              clientSecret: e.STAFF_OIDC_CLIENT_SECRET,
+              scopes: ["openid", "email", "profile"],
+              pkce: true,
+              // Discovery supplies the signing keys for ID tokens; explicit endpoints, when
+              // given, keep staff sign-in working when discovery fails at start.
+              discoveryUrl: `${e.STAFF_OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
+              authorizationUrl: e.STAFF_OIDC_AUTHORIZATION_URL,
+              tokenUrl: e.STAFF_OIDC_TOKEN_URL,
+              userInfoUrl: e.STAFF_OIDC_USERINFO_URL,
+            },
+          ],
+        }),
+      ]
+    : [];
+
+  return betterAuth({
+    baseURL: e.APP_URL,
+    secret: e.AUTH_SECRET,
+    database: prismaAdapter(db(), { provider: "postgresql" }),
+    telemetry: { enabled: false },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    account: { accountLinking: { enabled: true, trustedProviders: ["staff"] } },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: { "/sign-in/magic-link": { window: 60, max: e.AUTH_MAGIC_LINK_PER_MINUTE } },
+    },
+    advanced: {
+      cookiePrefix: "tio",
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+      // the client's address only from the header a trusted proxy sets; otherwise none (shared limits)
+      ipAddress: { ipAddressHeaders: e.TRUSTED_PROXY_IP_HEADER ? [e.TRUSTED_PROXY_IP_HEADER.toLowerCase()] : [] },
+    },
+    plugins: [
+      magicLink({
+        expiresIn: 600,
+        storeToken: "hashed",
+        sendMagicLink: async ({ email, url }) => sendMail(await signInMail(email, url)),
+      }),
+      passkey({ rpID: new URL(e.APP_URL).hostname, rpName: "Fortæl det én gang", origin: new URL(e.APP_URL).origin }),
+      ...oidc,
+      nextCookies(), // last: lets server actions set the session cookie
+    ],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const shared = globalThis as unknown as { __auth?: Auth };
+
+/** The sign-in library, configured once per server process. */
+export function auth(): Auth {
+  shared.__auth ??= createAuth();
+  return shared.__auth;
+}
+
+export const staffSignInConfigured = () => Boolean(env().STAFF_OIDC_ISSUER);

@@ -1,0 +1,162 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { PERSONAS } from "@/lib/demo/personas";
+import { DEMO_DB, OIDC_URL, PROD_URL } from "./servers";
+import { expectAccessible } from "./support";
+
+const inge = PERSONAS.find((p) => p.key === "citizen")!;
+
+async function sql<T extends pg.QueryResultRow>(query: string, params: unknown[] = []) {
+  const client = new pg.Client({ connectionString: DEMO_DB });
+  await client.connect();
+  try {
+    return (await client.query<T>(query, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function requestLink(page: Page, email: string) {
+  await page.goto("/da/sign-in");
+  await page.getByLabel("Din e-mail").fill(email);
+  await page.getByRole("button", { name: "Send mig et link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se din e-mail");
+  await expectAccessible(page);
+  await page.goto("/da/demo/outbox");
+  await expectAccessible(page);
+  const href = await page.getByTestId("mail").filter({ hasText: email }).first().getByRole("link").getAttribute("href");
+  expect(href).toContain("/api/auth/magic-link/verify?token=");
+  return href!;
+}
+const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name.endsWith("session_token"));
+
+test.describe("sign-in", () => {
+  test("a citizen signs in by a link from the demo outbox; the link works once; sign-out ends the session on the server", async ({ page, browser, request }) => {
+    const link = await requestLink(page, inge.email);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByTestId("who")).toHaveText(inge.name);
+    await expect(page.getByTestId("roles")).toContainText("Du har din egen plan.");
+    await expectAccessible(page);
+
+    const cookie = await sessionCookie(page.context());
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    const before = await sql(`SELECT s.id FROM session s JOIN "user" u ON u.id = s."userId" WHERE u.email = $1`, [inge.email]);
+    expect(before.length).toBeGreaterThan(0);
+    // the token is stored hashed: the link's token is nowhere in the database
+    const token = new URL(link).searchParams.get("token")!;
+    expect(await sql(`SELECT id FROM verification WHERE identifier LIKE '%' || $1 || '%' OR value LIKE '%' || $1 || '%'`, [token])).toEqual([]);
+
+    const other = await browser.newContext();
+    const second = await other.newPage();
+    await second.goto(link);
+    await expect(second).toHaveURL(/\/da\/sign-in\?error=INVALID_TOKEN$/);
+    await expect(second.getByRole("alert")).toContainText("Linket virker ikke længere");
+    expect(await sessionCookie(other)).toBeUndefined();
+    await other.close();
+
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await expect(page).toHaveURL(/\/da$/);
+    const res = await request.get("/api/auth/get-session", { headers: { cookie: `${cookie!.name}=${cookie!.value}` } });
+    expect(await res.json()).toBeNull();
+    await page.goto("/da/me");
+    await expect(page).toHaveURL(/\/da\/sign-in$/);
+  });
+
+  test("an expired link is refused", async ({ page }) => {
+    const email = `late-${Date.now()}@example.test`;
+    const link = await requestLink(page, email);
+    await sql(`UPDATE verification SET "expiresAt" = now() - interval '1 minute' WHERE "expiresAt" > now()`);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/da\/sign-in\?error=INVALID_TOKEN$/);
+    expect(await sessionCookie(page.context())).toBeUndefined();
+  });
+
+  test("bad input gets a clear, translated error next to the field", async ({ page }) => {
+    await page.goto("/da/sign-in");
+    await page.getByRole("button", { name: "Send mig et link" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toBeFocused();
+    await expect(page.locator("#email-error")).toHaveText("Skriv noget her.");
+    await page.getByLabel("Din e-mail").fill("ikke en adresse");
+    await page.getByRole("button", { name: "Send mig et link" }).click();
+    await expect(page.locator("#email-error")).toHaveText("Skriv en e-mailadresse, fx navn@eksempel.dk.");
+    await expect(page.getByLabel("Din e-mail")).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
+  });
+
+  test("the email form works without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/en/sign-in");
+    await page.getByLabel("Your email").fill("nope");
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    await expect(page.locator("#email-error")).toHaveText("Write an email address, e.g. name@example.com.");
+    await page.getByLabel("Your email").fill(`nojs-${Date.now()}@example.test`);
+    await page.getByRole("button", { name: "Send me a link" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check your email");
+    await context.close();
+  });
+
+  test("a passkey is added after signing in, then signs in alone (Chromium's virtual authenticator)", async ({ page }) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("WebAuthn.enable");
+    const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+    });
+    const email = `passkey-${Date.now()}@example.test`;
+    await page.goto(await requestLink(page, email));
+    await expect(page.getByTestId("passkeys")).toHaveText("Du har ingen adgangsnøgle.");
+    await page.getByRole("button", { name: "Lav en adgangsnøgle" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Adgangsnøglen er lavet" })).toBeVisible();
+    await expect(page.getByTestId("passkeys")).toHaveText("Du har én adgangsnøgle.");
+    const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
+    expect(credentials).toHaveLength(1);
+
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await expect(page).toHaveURL(/\/da$/);
+    await page.goto("/da/sign-in");
+    await page.getByRole("button", { name: "Log ind med adgangsnøgle" }).click();
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByText(email)).toBeVisible();
+  });
+
+  test("a caseworker signs in through the municipality's identity provider (local OIDC)", async ({ page }) => {
+    await page.goto("/da/sign-in");
+    await page.getByRole("button", { name: "Log ind som medarbejder" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${OIDC_URL}/interaction/`));
+    await page.locator("input[name=login]").fill("sara.holm");
+    await page.locator("input[name=password]").fill("any");
+    await page.locator("button[type=submit]").click();
+    await page.locator("button[type=submit]").click(); // consent
+    await expect(page).toHaveURL(/localhost:\d+\/da\/me$/);
+    await expect(page.getByTestId("who")).toHaveText("Sara Holm");
+    await expect(page.getByTestId("roles")).toContainText("Du er medarbejder i: Ældre og pleje.");
+  });
+
+  test("the demo persona picker signs in a seeded person", async ({ page }) => {
+    await page.goto("/da/sign-in");
+    await expectAccessible(page);
+    await page.getByTestId("persona-picker").getByRole("button", { name: /Mette Hansen/ }).click();
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByTestId("who")).toHaveText("Mette Hansen");
+    await expect(page.getByTestId("roles")).toContainText("Du er pårørende til én person.");
+  });
+});
+
+test.describe("the production build", () => {
+  test("has no persona picker and no demo outbox", async ({ page }) => {
+    await page.goto(`${PROD_URL}/da/sign-in`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log ind");
+    await expect(page.getByTestId("persona-picker")).toHaveCount(0);
+    await expect(page.getByText("Prøv demoen")).toHaveCount(0);
+    const outbox = await page.goto(`${PROD_URL}/da/demo/outbox`);
+    expect(outbox?.status()).toBe(404);
+  });
+
+  test("does not pretend to send mail it cannot send", async ({ page }) => {
+    await page.goto(`${PROD_URL}/da/sign-in`);
+    await page.getByLabel("Din e-mail").fill(inge.email);
+    await page.getByRole("button", { name: "Send mig et link" }).click();
+    await expect(page.locator("[role=alert]").filter({ hasText: "Vi kunne ikke sende e-mailen" })).toBeVisible();
+  });
+});

@@ -11,7 +11,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 export async function startApp({ port = 3400 } = {}) {
   const child = spawn(process.execPath, ["scripts/start.mjs", "--seed", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "", EMBEDDED_PG_NAME: "bench", EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54389", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789" },
+    env: { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "", EMBEDDED_PG_NAME: "bench", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;

@@ -11,7 +11,7 @@ import { createRequire, register } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const DEFAULT_PORTS = { dev: 54329, test: 54339, e2e: 54349 };
+export const DEFAULT_PORTS = { dev: 54329, test: 54339, e2e: 54349, bench: 54389 };
 export const USER = "postgres";
 export const PASSWORD = "password"; // a local cluster on 127.0.0.1 only
 

@@ -12,7 +12,7 @@ const provider = new Provider(issuer, {
     {
       client_id: "tell-it-once-test",
       client_secret: "tell-it-once-test-secret",
-      redirect_uris: apps.flatMap((app) => [`${app}/api/auth/oauth2/callback/staff`, `${app}/api/auth/callback/staff`]),
+      redirect_uris: apps.map((app) => `${app}/api/auth/callback/staff`),
       grant_types: ["authorization_code"],
       response_types: ["code"],
     },

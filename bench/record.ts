@@ -1,0 +1,88 @@
+// The record gate's cost: reads/s and writes/s of a story section through
+// lib/record (policy, access log, change log, version check, one transaction)
+// beside the bare statements in raw SQL on the same database, as a ratio; and
+// the SQL statements one gate call sends.
+// Usage: npm run bench -- record   (BENCH_OPS=N to change the count)
+import pg from "pg";
+import { startEmbedded } from "../scripts/embedded-db.mjs";
+import { deploy } from "../scripts/db.mjs";
+import { connect } from "../lib/db/connect";
+import { makeWorld } from "../tests/support/fixtures";
+
+const OPS = Number(process.env.BENCH_OPS ?? 1000);
+const CONCURRENCY = 8;
+const fmt = (n: number, d = 0) => n.toFixed(d);
+
+const cluster = await startEmbedded({ name: "bench", database: `bench_${Date.now()}` });
+try {
+  deploy(cluster.url, { quiet: true });
+  process.env.DATABASE_URL = cluster.url;
+  let counting = false;
+  let statements: string[] = [];
+  const db = connect(cluster.url, { max: 10, onQuery: (sql) => counting && statements.push(sql) });
+  (globalThis as { __db?: unknown }).__db = db; // the gate's client, so its statements are counted
+  const { readStory } = await import("../lib/story/queries");
+  const { updateStorySection } = await import("../lib/story/commands");
+  const { grantConsent } = await import("../lib/consent/commands");
+
+  const w = await makeWorld(db);
+  await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] });
+  await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Jeg hedder Inge.", version: 0 });
+  const raw = new pg.Pool({ connectionString: cluster.url, max: 10 });
+
+  async function run(label: string, op: (i: number) => Promise<unknown>) {
+    for (let i = 0; i < 50; i++) await op(i); // warm up
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < OPS) await op(next++);
+      }),
+    );
+    return { label, perSecond: OPS / ((performance.now() - t0) / 1000) };
+  }
+
+  // a caseworker reads the story (policy + consent lookup + access-log row) vs the SELECT alone
+  const gateRead = await run("read through the gate", () => readStory(w.actors.staffA, w.citizen.id));
+  const rawRead = await run("read, raw SQL", () => raw.query(`SELECT kind, text, version FROM "StorySection" WHERE "citizenId" = $1 ORDER BY kind`, [w.citizen.id]));
+
+  // the citizen saves one section per op (each op its own section row and version)
+  const kinds = ["ABOUT_ME", "WHAT_MATTERS", "GOOD_DAY", "WHAT_IS_HARD", "HOW_TO_SUPPORT", "LIFE_SO_FAR"] as const;
+  const versions = new Map<string, number>([["ABOUT_ME", 1]]);
+  const gateWrite = await run("write through the gate", async (i) => {
+    const kind = kinds[i % kinds.length]!;
+    const result = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind, text: `udgave ${i}`, version: versions.get(kind) ?? 0 });
+    if (result.ok) versions.set(kind, result.value.version);
+    else if (result.error === "conflict") versions.set(kind, (result.current as { version: number }).version);
+  });
+  const rawWrite = await run("write, raw SQL", (i) =>
+    raw.query(`UPDATE "StorySection" SET text = $2, version = version + 1 WHERE "citizenId" = $1 AND kind = 'ABOUT_ME'`, [w.citizen.id, `rå ${i}`]),
+  );
+
+  counting = true;
+  statements = [];
+  await readStory(w.actors.staffA, w.citizen.id);
+  // Prisma logs COMMIT but not the BEGIN of an interactive transaction: count it
+  const withBegin = (list: string[]) => list.length + (list.includes("COMMIT") && !list.includes("BEGIN") ? 1 : 0);
+  const readStatements = withBegin(statements);
+  if (process.env.BENCH_SHOW_SQL) console.log(statements.join("\n"));
+  statements = [];
+  const current = await db.storySection.findFirstOrThrow({ where: { citizenId: w.citizen.id, kind: "LIFE_SO_FAR" } }).catch(() => null);
+  counting = true;
+  statements = [];
+  await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "LIFE_SO_FAR", text: "målt", version: current?.version ?? 0 });
+  const writeStatements = withBegin(statements);
+  counting = false;
+
+  console.log(`\nThe record gate, ${OPS} operations each, ${CONCURRENCY} in flight, embedded PostgreSQL on loopback`);
+  console.log("operation | ops/s | ratio to raw SQL | SQL statements per call");
+  console.log("--- | --- | --- | ---");
+  console.log(`${rawRead.label} (baseline) | ${fmt(rawRead.perSecond)} | 1.00 | 1`);
+  console.log(`${gateRead.label} | ${fmt(gateRead.perSecond)} | ${fmt(gateRead.perSecond / rawRead.perSecond, 2)} | ${readStatements} (incl. BEGIN/COMMIT)`);
+  console.log(`${rawWrite.label} (baseline) | ${fmt(rawWrite.perSecond)} | 1.00 | 1`);
+  console.log(`${gateWrite.label} | ${fmt(gateWrite.perSecond)} | ${fmt(gateWrite.perSecond / rawWrite.perSecond, 2)} | ${writeStatements} (incl. BEGIN/COMMIT)`);
+  await raw.end();
+  await db.$disconnect();
+} finally {
+  await cluster.stop();
+}

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { connect, type Db } from "@/lib/db/connect";
+import { makeWorld, useDatabase } from "../support/fixtures";
+
+// better-auth's HTTP handler on a real database, as the route /api/auth/* serves it.
+// The demo build's outbox stands in for mail, so the test can read the links.
+let db: Db;
+const savedEnv = { ...process.env };
+beforeAll(async () => {
+  await useDatabase(inject("databaseUrl"));
+  db = connect(inject("databaseUrl"), { max: 2 });
+});
+afterAll(async () => {
+  await db.$disconnect();
+  for (const key of ["TIO_DEMO", "AUTH_MAGIC_LINK_PER_MINUTE", "APP_URL", "TRUSTED_PROXY_IP_HEADER"]) {
+    if (savedEnv[key] === undefined) delete process.env[key];
+    else process.env[key] = savedEnv[key];
+  }
+});
+
+async function loadAuth(env: Record<string, string>) {
+  vi.resetModules();
+  delete (globalThis as { __auth?: unknown }).__auth;
+  Object.assign(process.env, { TIO_DEMO: "1", AUTH_MAGIC_LINK_PER_MINUTE: "5", ...env });
+  const { auth } = await import("@/lib/auth/server");
+  const { actorForUser } = await import("@/lib/auth/actor");
+  return { auth: auth(), actorForUser };
+}
+
+const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+  new Request(url, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", origin: new URL(url).origin, ...headers } });
+
+describe("sign-in through the HTTP handler", () => {
+  it("a sign-in link's session cookie is HttpOnly, SameSite=Lax, and Secure on https", async () => {
+    const { auth } = await loadAuth({ APP_URL: "https://tio.example", TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const email = `secure-${Date.now()}@example.test`;
+    const sent = await auth.handler(post("https://tio.example/api/auth/sign-in/magic-link", { email }, { "x-real-ip": "10.9.9.1" }));
+    expect(sent.status).toBe(200);
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
+    const link = /https?:\/\/\S+/.exec(mail.body)![0];
+    expect(link.startsWith("https://tio.example/api/auth/magic-link/verify?token=")).toBe(true);
+    const verified = await auth.handler(new Request(link, { headers: { "x-real-ip": "10.9.9.1" } }));
+    const cookie = verified.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/__Secure-tio\.session_token=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    // single use
+    const again = await auth.handler(new Request(link, { headers: { "x-real-ip": "10.9.9.1" } }));
+    expect(again.headers.get("set-cookie") ?? "").not.toMatch(/session_token=[^;]+/);
+  });
+
+  it("limits sign-in links per client, in PostgreSQL, by the trusted proxy's header only", async () => {
+    const { auth } = await loadAuth({ APP_URL: "http://localhost:3000", TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const ask = (ip: string, extra: Record<string, string> = {}) =>
+      auth.handler(post("http://localhost:3000/api/auth/sign-in/magic-link", { email: `limit-${Date.now()}@example.test` }, { "x-real-ip": ip, ...extra }));
+    const ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const statuses: number[] = [];
+    // a client that changes X-Forwarded-For on every request still counts as one
+    for (let i = 0; i < 7; i++) statuses.push((await ask(ip, { "x-forwarded-for": `203.0.113.${i}` })).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect((await ask("10.200.0.1")).status).toBe(200); // another client is not held back
+    expect(await db.rateLimit.count({ where: { key: { contains: ip } } })).toBeGreaterThan(0);
+  });
+});
+
+describe("the Actor", () => {
+  it("is the citizen's own record, the staff scope, or neither, from the user", async () => {
+    const { actorForUser } = await loadAuth({ APP_URL: "http://localhost:3000" });
+    const w = await makeWorld(db);
+    expect(await actorForUser(w.actors.citizen.userId)).toEqual(w.actors.citizen);
+    expect(await actorForUser(w.actors.staffA.userId)).toEqual(w.actors.staffA);
+    const relative = await w.relativeWith("niece", ["SEE_STORY"]);
+    // a relative's permissions are not in the Actor: the gate reads them fresh
+    expect(await actorForUser(relative.kind === "user" ? relative.userId : "")).toEqual({ ...relative, citizenId: null, staff: null });
+    expect(await actorForUser("no-such-user")).toEqual({ kind: "anonymous" });
+  });
+});

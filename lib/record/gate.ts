@@ -66,11 +66,12 @@ async function logAccess(tx: Tx, actor: Actor, citizenId: string, access: Access
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
 
 export async function throughGate<T>(actor: Actor, citizenId: string, access: Access, work: (ctx: GateContext) => Promise<T>): Promise<GateResult<T>> {
   // a malformed id is simply a record that does not exist
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(citizenId)) return { ok: false, error: "not-found" };
+  if (!UUID.test(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
   let attempted: Position | null = null;
   try {
@@ -128,4 +129,67 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
     }
     return { ok: false, error: "conflict", current: e.current };
   }
+}
+
+export type PartsContext = GateContext & { allowed: ReadonlySet<Part> };
+
+/**
+ * Reads several parts of a record at once (a page such as "my plan"), in one
+ * transaction. The profile must be readable, or the record is not found; each
+ * other part is decided on its own, and the work sees which were allowed. One
+ * access-log row per part read, for anyone but the citizen.
+ */
+export async function readParts<T>(
+  actor: Actor,
+  citizenId: string,
+  { parts, purpose }: { parts: readonly Part[]; purpose: string },
+  work: (ctx: PartsContext) => Promise<T>,
+): Promise<GateResult<T>> {
+  if (!UUID.test(citizenId)) return { ok: false, error: "not-found" };
+  const now = new Date();
+  const wanted: Part[] = ["PROFILE", ...parts.filter((p) => p !== "PROFILE")];
+  return db().$transaction(async (tx) => {
+    const { exists, positions } = await resolvePositions(tx, actor, citizenId);
+    if (!exists) return { ok: false, error: "not-found" } as const;
+    const grants = new Map<Part, Position>();
+    for (const part of wanted) {
+      const position = positions.find((p) => decide(p.standing, "READ", part, now).allow);
+      if (position) grants.set(part, position);
+    }
+    const profile = grants.get("PROFILE");
+    if (!profile) {
+      const first = positions[0]!;
+      const decision = decide(first.standing, "READ", "PROFILE", now);
+      await logAccess(tx, actor, citizenId, { part: "PROFILE", action: "READ", purpose }, first, "DENIED", decision.allow ? null : decision.reason);
+      return { ok: false, error: "not-found" } as const;
+    }
+    const value = await work({
+      tx,
+      actor,
+      citizenId,
+      role: profile.role,
+      serviceAreaId: profile.serviceAreaId,
+      userId: actor.kind === "user" ? actor.userId : null,
+      now,
+      allowed: new Set(grants.keys()),
+      changed: () => {
+        throw new Error("readParts is for reading");
+      },
+    });
+    if (profile.role !== "CITIZEN") {
+      await tx.accessLog.createMany({
+        data: [...grants].map(([part, position]) => ({
+          citizenId,
+          actorUserId: actor.kind === "user" ? actor.userId : null,
+          actorRole: position.role,
+          serviceAreaId: position.serviceAreaId,
+          part,
+          action: "READ" as const,
+          purpose,
+          outcome: "ALLOWED" as const,
+        })),
+      });
+    }
+    return { ok: true, value } as const;
+  }, TX_OPTIONS);
 }

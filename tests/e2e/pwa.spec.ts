@@ -27,6 +27,16 @@ test.describe("the installable app", () => {
     });
     await page.reload(); // now controlled by the service worker
     await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+    // both offline pages are in the precache before the network goes
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const paths: string[] = [];
+          for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) paths.push(new URL(req.url).pathname);
+          return ["/da/offline", "/en/offline"].every((p) => paths.includes(p));
+        }),
+      )
+      .toBe(true);
 
     await context.setOffline(true);
     await page.goto("/da/min-plan");
@@ -35,6 +45,7 @@ test.describe("the installable app", () => {
     await expectAccessible(page);
     await page.goto("/en/my-plan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are offline");
+    await expect(page.getByText("What you typed is not lost.")).toBeVisible();
     await context.setOffline(false);
   });
 

@@ -1,0 +1,72 @@
+import "server-only";
+import { readParts, type GateResult } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import type { Part } from "@/lib/access/policy";
+import type { StorySectionKind } from "@/lib/story/schema";
+import type { PlanDto } from "./dto";
+
+const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP"];
+const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/**
+ * The one-page plan: who the citizen is, their words, goals now, the next
+ * agreements, their people, who holds the red thread, each area's help. Only
+ * the parts the reader may see; the same number of SQL statements however many
+ * goals there are.
+ */
+export async function readPlan(actor: Actor, citizenId: string): Promise<GateResult<PlanDto>> {
+  return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan" }, async ({ tx, allowed, now }) => {
+    const may = (part: Part) => allowed.has(part);
+    const none = Promise.resolve(null);
+    const where = { citizenId };
+    // one query per part, each only when the part may be read: a fixed number of statements
+    const [citizen, story, goals, closedGoals, agreements, network, coordination, help] = await Promise.all([
+      tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } }),
+      may("STORY") ? tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : none,
+      may("GOALS")
+        ? tx.goal.findMany({
+            where: { ...where, status: "ACTIVE" },
+            orderBy: { createdAt: "asc" },
+            select: { id: true, title: true, reviewOn: true, steps: { where: { proposal: "ACCEPTED" }, orderBy: { position: "asc" }, select: { text: true, done: true } } },
+          })
+        : none,
+      may("GOALS") ? tx.goal.count({ where: { ...where, status: { not: "ACTIVE" } } }) : none,
+      may("AGREEMENTS")
+        ? tx.agreement.findMany({
+            where: { ...where, status: "OPEN" },
+            orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+            take: 10,
+            select: { id: true, what: true, responsible: true, dueOn: true, networkMember: { select: { name: true } }, serviceArea: { select: { key: true } } },
+          })
+        : none,
+      may("NETWORK")
+        ? tx.networkMember.findMany({ where, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
+        : none,
+      may("COORDINATION")
+        ? tx.coordination.findUnique({ where, select: { staff: { select: { name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } } })
+        : none,
+      may("HELP") ? tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } }) : none,
+    ]);
+    const today = dateOnly(now)!;
+    return {
+      citizenId,
+      name: citizen.name,
+      story: story ? Object.fromEntries(story.map((x) => [x.kind as StorySectionKind, { text: x.text, version: x.version }])) : null,
+      goals: goals ? goals.map((g) => ({ id: g.id, title: g.title, reviewOn: dateOnly(g.reviewOn), steps: g.steps })) : null,
+      reachedOrLetGo: closedGoals,
+      agreements: agreements
+        ? agreements.map((a) => ({
+            id: a.id,
+            what: a.what,
+            responsible: a.responsible,
+            who: a.networkMember?.name ?? a.serviceArea?.key ?? null,
+            dueOn: dateOnly(a.dueOn),
+            overdue: Boolean(a.dueOn && dateOnly(a.dueOn)! < today),
+          }))
+        : null,
+      network,
+      coordinator: may("COORDINATION") ? (coordination ? { name: coordination.staff.name, areaKeys: coordination.staff.areas.map((a) => a.serviceArea.key) } : null) : undefined,
+      help: help ? help.map((h) => ({ what: h.what, howOften: h.howOften, until: dateOnly(h.until), areaKey: h.serviceArea.key })) : null,
+    };
+  });
+}

@@ -48,9 +48,10 @@ export default async function LocaleLayout({ children, params }: Props) {
         </a>
         {/* Client components get only the messages they use. */}
         <NextIntlClientProvider
-          messages={{ Errors: messages.Errors, Validation: messages.Validation, SignIn: messages.SignIn, SignInForm: messages.SignInForm }}
+          messages={{ Errors: messages.Errors, Validation: messages.Validation, SignIn: messages.SignIn, SignInForm: messages.SignInForm, StoryForm: messages.StoryForm }}
         >
-          <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled}>
+          {/* no automatic reload when the connection returns: someone may be typing */}
+          <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled} reloadOnOnline={false}>
             <SiteHeader />
             <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
               {children}

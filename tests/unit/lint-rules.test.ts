@@ -8,7 +8,8 @@ async function rulesHit(code: string, filePath: string) {
   return result!.messages.map((m) => m.ruleId);
 }
 
-describe("lint rules of the house", () => {
+// ESLint loads its plugins on the first call: seconds on a cold machine
+describe("lint rules of the house", { timeout: 60_000 }, () => {
   it("a page may not import the database client", async () => {
     expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "app/[locale]/sample.tsx")).toContain("no-restricted-imports");
     expect(await rulesHit('import { PrismaClient } from "@prisma/client";\nexport const x = PrismaClient;\n', "app/sample.ts")).toContain(

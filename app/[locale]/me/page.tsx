@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getAccount } from "@/lib/auth/actor";
 import { AddPasskeyButton } from "@/components/auth/PasskeyButtons";
+import { SignOutButton } from "@/components/auth/SignOutButton";
+import { Link } from "@/lib/i18n/navigation";
 import { signOut, signOutEverywhere } from "../sign-in/actions";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +32,11 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t("rolesTitle")}</h2>
         <ul className="mt-3 list-disc space-y-1 pl-5" data-testid="roles">
-          {account.isCitizen && <li>{t("roleCitizen")}</li>}
+          {account.isCitizen && (
+            <li>
+              {t("roleCitizen")} <Link href="/plan">{t("toPlan")}</Link>
+            </li>
+          )}
           {account.relativeOf > 0 && <li>{t("roleRelative", { count: account.relativeOf })}</li>}
           {account.staffAreas.length > 0 && (
             <li>{t("roleStaff", { areas: account.staffAreas.map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn)).join(", ") })}</li>
@@ -48,16 +54,12 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
       <section aria-labelledby="signout-title" className="space-y-3">
         <h2 id="signout-title">{t("signOutTitle")}</h2>
         <div className="flex flex-wrap gap-3">
-          <form action={signOut}>
-            <button type="submit" className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark">
-              {t("signOut")}
-            </button>
-          </form>
-          <form action={signOutEverywhere}>
-            <button type="submit" className="min-h-11 border-2 border-gray-600 bg-white px-5 py-2 font-semibold hover:bg-gray-100">
-              {t("signOutEverywhere")}
-            </button>
-          </form>
+          <SignOutButton action={signOut} label={t("signOut")} className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark" />
+          <SignOutButton
+            action={signOutEverywhere}
+            label={t("signOutEverywhere")}
+            className="min-h-11 border-2 border-gray-600 bg-white px-5 py-2 font-semibold hover:bg-gray-100"
+          />
         </div>
       </section>
     </div>

@@ -1,0 +1,145 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { PlanDto } from "@/lib/plan/dto";
+import type { StorySectionKind } from "@/lib/story/schema";
+import { Link } from "@/lib/i18n/navigation";
+
+const fromDateOnly = (d: string) => new Date(`${d}T12:00:00Z`);
+
+/** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
+export async function PlanView({ plan }: { plan: PlanDto }) {
+  const [t, tAreas, format] = await Promise.all([getTranslations("Plan"), getTranslations("ServiceAreas"), getFormatter()]);
+  const area = (key: string) => (tAreas.has(key) ? tAreas(key) : key);
+  const date = (d: string) => format.dateTime(fromDateOnly(d), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+  const storyText = (kind: StorySectionKind) => plan.story?.[kind]?.text;
+
+  const words = (kind: StorySectionKind, title: string) => (
+    <section aria-labelledby={`plan-${kind}`} className="break-inside-avoid">
+      <h2 id={`plan-${kind}`}>{title}</h2>
+      {storyText(kind) ? (
+        <p className="mt-2 whitespace-pre-wrap">{storyText(kind)}</p>
+      ) : (
+        <p className="mt-2 text-gray-600">
+          {t("emptyStory")}{" "}
+          <Link href={{ pathname: "/plan/story", hash: kind }} className="no-print">
+            {t("writeIt")}
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+
+  return (
+    <article className="space-y-8 print:space-y-4" aria-labelledby="plan-title">
+      <header className="border-b-2 border-gray-300 pb-4">
+        <p className="text-gray-600">{t("title")}</p>
+        <h1 id="plan-title">{plan.name}</h1>
+        <p className="no-print mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          <Link href="/plan/story">{t("editStory")}</Link>
+          <Link href="/me">{t("settings")}</Link>
+        </p>
+      </header>
+
+      {plan.story && (
+        <div className="grid gap-6 md:grid-cols-2">
+          {words("ABOUT_ME", t("aboutMe"))}
+          {words("WHAT_MATTERS", t("whatMatters"))}
+          {words("HOW_TO_SUPPORT", t("howToSupport"))}
+          {words("WHAT_IS_HARD", t("whatIsHard"))}
+        </div>
+      )}
+
+      {plan.goals && (
+        <section aria-labelledby="plan-goals" className="break-inside-avoid">
+          <h2 id="plan-goals">{t("goalsTitle")}</h2>
+          {plan.goals.length === 0 ? (
+            <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
+          ) : (
+            <ul className="mt-3 space-y-3">
+              {plan.goals.map((g) => (
+                <li key={g.id} className="border-l-4 border-primary bg-gray-100 p-3">
+                  <p className="font-semibold">{g.title}</p>
+                  {g.steps.length > 0 && (
+                    <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>
+                  )}
+                  {g.reviewOn && <p className="text-sm text-gray-600">{t("reviewOn", { date: date(g.reviewOn) })}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+          {plan.reachedOrLetGo ? <p className="mt-2 text-sm text-gray-600">{t("goalsHistory", { count: plan.reachedOrLetGo })}</p> : null}
+        </section>
+      )}
+
+      {plan.agreements && (
+        <section aria-labelledby="plan-agreements" className="break-inside-avoid">
+          <h2 id="plan-agreements">{t("agreementsTitle")}</h2>
+          {plan.agreements.length === 0 ? (
+            <p className="mt-2 text-gray-600">{t("agreementsEmpty")}</p>
+          ) : (
+            <ul className="mt-3 space-y-2">
+              {plan.agreements.map((a) => (
+                <li key={a.id} className={`border p-3 ${a.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
+                  <p className="font-semibold">{a.what}</p>
+                  <p className="text-sm">
+                    {t("who", { who: a.responsible === "CITIZEN" ? t("you") : a.responsible === "SERVICE_AREA" && a.who ? area(a.who) : (a.who ?? t("someone")) })}
+                    {a.dueOn && <> · {t("byWhen", { date: date(a.dueOn) })}</>}
+                  </p>
+                  {a.overdue && <p className="text-sm">{t("overdue")}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {plan.network && (
+        <section aria-labelledby="plan-people" className="break-inside-avoid">
+          <h2 id="plan-people">{t("peopleTitle")}</h2>
+          {plan.network.length === 0 ? (
+            <p className="mt-2 text-gray-600">{t("peopleEmpty")}</p>
+          ) : (
+            <ul className="mt-3 grid gap-2 sm:grid-cols-2">
+              {plan.network.map((p) => (
+                <li key={p.id} className="border border-gray-300 p-3">
+                  <p className="font-semibold">
+                    {p.name} <span className="font-normal text-gray-600">· {p.relation || t(`closeness.${p.closeness}`)}</span>
+                  </p>
+                  {p.helpsWith && <p className="text-sm">{p.helpsWith}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {plan.coordinator !== undefined && (
+        <section aria-labelledby="plan-thread" className="break-inside-avoid">
+          <h2 id="plan-thread">{t("threadTitle")}</h2>
+          <p className="mt-2" data-testid="coordinator">
+            {plan.coordinator
+              ? t("threadHolder", { name: plan.coordinator.name, areas: plan.coordinator.areaKeys.map(area).join(", ") })
+              : t("threadNobody")}
+          </p>
+        </section>
+      )}
+
+      {plan.help && plan.help.length > 0 && (
+        <section aria-labelledby="plan-help" className="break-inside-avoid">
+          <h2 id="plan-help">{t("helpTitle")}</h2>
+          <ul className="mt-3 space-y-2">
+            {plan.help.map((h, i) => (
+              <li key={i} className="border border-gray-300 p-3">
+                <p className="font-semibold">{h.what}</p>
+                <p className="text-sm">
+                  {area(h.areaKey)}
+                  {h.howOften && <> · {h.howOften}</>}
+                  {h.until && <> · {t("until", { date: date(h.until) })}</>}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

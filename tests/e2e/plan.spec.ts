@@ -1,0 +1,118 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, expectNoHorizontalScroll } from "./support";
+
+// The citizen's own plan, on a phone.
+test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+async function signInAs(page: Page, name: RegExp) {
+  await page.goto("/da/sign-in");
+  await page.getByTestId("persona-picker").getByRole("button", { name }).click();
+  await expect(page).toHaveURL(/\/da\/me$/);
+}
+const section = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
+
+test.describe("my plan", () => {
+  test("reads like a one-page profile: my words, goals, next agreements, my people, who holds the red thread", async ({ page }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.getByRole("link", { name: "Gå til min plan" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Inge Hansen");
+    await expect(section(page, "Det vigtigste for mig")).toContainText("koret");
+    await expect(section(page, "Mine mål nu")).toContainText("Gå de 800 meter til kirken uden rollator");
+    await expect(section(page, "Mine mål nu")).toContainText("1 af 3 skridt er klaret");
+    await expect(section(page, "Næste aftaler")).toContainText("Mette handler ind om lørdagen");
+    await expect(section(page, "Næste aftaler")).toContainText("Datoen er gået. Det er helt i orden");
+    await expect(section(page, "Mine mennesker")).toContainText("Solbjerg Seniorkor");
+    await expect(page.getByTestId("coordinator")).toHaveText(/Sara Holm fra Ældre og pleje holder den røde tråd for dig/);
+    await expect(section(page, "Hjælp fra kommunen")).toContainText("Hjælp til bad");
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoHorizontalScroll(page);
+  });
+
+  test("is only for the signed-in citizen", async ({ page }) => {
+    await page.goto("/da/plan");
+    await expect(page).toHaveURL(/\/da\/sign-in$/);
+    await signInAs(page, /Sara Holm/);
+    await page.goto("/da/plan");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du har ikke en plan her");
+  });
+});
+
+test.describe("my story, told once", () => {
+  test("a section is saved on its own, in my own words, with a visible saved state", async ({ page }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da/plan/story");
+    await expectAccessible(page);
+    const life = section(page, "Mit liv indtil nu");
+    const words = `Jeg voksede op på en gård 🐄 ved Solbjerg. ${Date.now()}`;
+    await life.getByLabel("Med dine egne ord").fill(words);
+    await expect(life.getByText(`${words.length} af 4000 tegn`)).toBeVisible();
+    await life.getByRole("button", { name: "Gem" }).click();
+    await expect(life.getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+    await page.reload();
+    await expect(section(page, "Mit liv indtil nu").getByLabel("Med dine egne ord")).toHaveValue(words);
+  });
+
+  test("a draft survives a reload and a dropped connection, until it is saved", async ({ page, context }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da/plan/story");
+    const goodDay = () => section(page, "En god dag");
+    await context.setOffline(true);
+    const draft = `Kaffe i haven, og så koret ${Date.now()}`;
+    await goodDay().getByLabel("Med dine egne ord").fill(draft);
+    await goodDay().getByRole("button", { name: "Gem" }).click(); // the network is gone
+    await expect(goodDay().getByRole("alert").filter({ hasText: "Du er offline. Din tekst er gemt på denne telefon." })).toBeVisible();
+    await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
+    await context.setOffline(false);
+    await page.reload();
+    await expect(goodDay().getByText("Vi har fundet tekst, du ikke havde gemt")).toBeVisible();
+    await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
+    await goodDay().getByRole("button", { name: "Gem" }).click();
+    await expect(goodDay().getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+    await page.reload();
+    await expect(goodDay().getByText("Vi har fundet tekst, du ikke havde gemt")).toHaveCount(0);
+    await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
+  });
+
+  test("two tabs: the second writer sees both versions and chooses; nothing is lost", async ({ page, context }) => {
+    await signInAs(page, /Inge Hansen/);
+    const other = await context.newPage();
+    await page.goto("/da/plan/story");
+    await other.goto("/da/plan/story");
+    const hard = (p: Page) => section(p, "Det er svært for mig");
+
+    const first = `Trapperne (fra tablet) ${Date.now()}`;
+    await hard(page).getByLabel("Med dine egne ord").fill(first);
+    await hard(page).getByRole("button", { name: "Gem" }).click();
+    await expect(hard(page).getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+
+    const second = `Badet (fra telefon) ${Date.now()}`;
+    await hard(other).getByLabel("Med dine egne ord").fill(second);
+    await hard(other).getByRole("button", { name: "Gem" }).click();
+    const conflict = hard(other).getByRole("alert").filter({ hasText: "En anden har ændret dette afsnit" });
+    await expect(conflict).toBeVisible();
+    await expect(hard(other).getByTestId("conflict-mine")).toHaveText(second);
+    await expect(hard(other).getByTestId("conflict-theirs")).toHaveText(first);
+    await expectAccessible(other);
+    await conflict.getByRole("button", { name: "Gem min tekst" }).click();
+    await expect(hard(other).getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+
+    await page.reload();
+    await expect(hard(page).getByLabel("Med dine egne ord")).toHaveValue(second);
+  });
+
+  test("saving works without JavaScript", async ({ page, browser }) => {
+    await signInAs(page, /Inge Hansen/);
+    const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+    const p = await noJs.newPage();
+    await p.goto("/da/plan/story");
+    const support = section(p, "Sådan støtter du mig bedst");
+    const words = `Ring på døren, og vent lidt. ${Date.now()}`;
+    await support.getByLabel("Med dine egne ord").fill(words);
+    await support.getByRole("button", { name: "Gem" }).click();
+    await expect(section(p, "Sådan støtter du mig bedst").getByText("Gemt")).toBeVisible();
+    await p.goto("/da/plan");
+    await expect(section(p, "Sådan støtter du mig bedst")).toContainText(words);
+    await noJs.close();
+  });
+});

@@ -136,6 +136,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
         { ...c, serviceAreaId: areas["health"]!, staffId: omarStaff.id, what: "Træning af gang og balance", howOften: "To gange om ugen", until: dateOnly(inDays(90)) },
       ],
     });
+    // what the citizen sees under "who has seen my plan": earlier reads by the caseworkers and her daughter
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
+    await tx.accessLog.createMany({
+      data: [
+        { ...c, at: hoursAgo(75), actorUserId: sara.id, actorRole: "STAFF", serviceAreaId: areas["elderly-care"]!, part: "STORY", action: "READ", purpose: "told-once", outcome: "ALLOWED" },
+        { ...c, at: hoursAgo(50), actorUserId: omar.id, actorRole: "STAFF", serviceAreaId: areas["health"]!, part: "GOALS", action: "READ", purpose: "view", outcome: "ALLOWED" },
+        { ...c, at: hoursAgo(26), actorUserId: mette.id, actorRole: "RELATIVE", part: "AGREEMENTS", action: "READ", purpose: "view", outcome: "ALLOWED" },
+      ],
+    });
   });
   return true;
 }

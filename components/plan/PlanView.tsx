@@ -35,6 +35,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
         <h1 id="plan-title">{plan.name}</h1>
         <p className="no-print mt-3 flex flex-wrap gap-x-6 gap-y-2">
           <Link href="/plan/story">{t("editStory")}</Link>
+          <Link href="/plan/log">{t("seenBy")}</Link>
           <Link href="/me">{t("settings")}</Link>
         </p>
       </header>

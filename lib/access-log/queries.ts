@@ -3,34 +3,63 @@ import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 
 export type AccessLogEntryDto = {
+  id: string;
   at: string;
-  actorRole: string;
-  serviceAreaId: string | null;
+  actorRole: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS";
+  actorName: string | null;
+  areaKey: string | null;
   part: string;
-  action: string;
+  action: "READ" | "WRITE";
   purpose: string;
-  outcome: string;
+  outcome: "ALLOWED" | "DENIED";
 };
 
-const PAGE_SIZE = 25;
+export const ACCESS_LOG_PAGE_SIZE = 20;
 
-/** "Who has seen my plan": newest first, a page at a time, optionally one service area. Codes; the page translates them. */
+/**
+ * "Who has seen my plan": newest first, a page at a time, optionally one
+ * service area. Codes, not sentences; the page says them in plain words.
+ * Names are shown for relatives and staff, who are people the citizen may ask.
+ */
 export async function readAccessLog(
   actor: Actor,
   citizenId: string,
   { page = 1, serviceAreaId }: { page?: number; serviceAreaId?: string } = {},
-): Promise<GateResult<{ entries: AccessLogEntryDto[]; hasMore: boolean }>> {
+): Promise<GateResult<{ entries: AccessLogEntryDto[]; hasMore: boolean; page: number; areas: { id: string; key: string }[] }>> {
+  const current = Math.max(1, Math.floor(page) || 1);
   return throughGate(actor, citizenId, { part: "LOG", action: "READ", purpose: "view" }, async ({ tx }) => {
     const rows = await tx.accessLog.findMany({
       where: { citizenId, ...(serviceAreaId ? { serviceAreaId } : {}) },
       orderBy: [{ at: "desc" }, { id: "desc" }],
-      skip: (Math.max(1, page) - 1) * PAGE_SIZE,
-      take: PAGE_SIZE + 1,
-      select: { at: true, actorRole: true, serviceAreaId: true, part: true, action: true, purpose: true, outcome: true },
+      skip: (current - 1) * ACCESS_LOG_PAGE_SIZE,
+      take: ACCESS_LOG_PAGE_SIZE + 1,
+      select: { id: true, at: true, actorRole: true, actorUserId: true, serviceAreaId: true, part: true, action: true, purpose: true, outcome: true },
     });
+    const shown = rows.slice(0, ACCESS_LOG_PAGE_SIZE);
+    const userIds = [...new Set(shown.map((r) => r.actorUserId).filter((id): id is string => Boolean(id)))];
+    const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { municipalityId: true } });
+    const [users, areas] = await Promise.all([
+      tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } }),
+      tx.serviceArea.findMany({ where: { municipalityId: citizen.municipalityId }, orderBy: { createdAt: "asc" }, select: { id: true, key: true } }),
+    ]);
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    const areaKeys = new Map(areas.map((a) => [a.id, a.key]));
     return {
-      entries: rows.slice(0, PAGE_SIZE).map((r) => ({ ...r, at: r.at.toISOString() })),
-      hasMore: rows.length > PAGE_SIZE,
+      page: current,
+      hasMore: rows.length > ACCESS_LOG_PAGE_SIZE,
+      areas,
+      entries: shown.map((r) => ({
+        id: r.id.toString(),
+        at: r.at.toISOString(),
+        actorRole: r.actorRole,
+        // someone who signed in but has nothing to do with the record stays unnamed
+        actorName: r.actorUserId && r.outcome === "ALLOWED" ? (names.get(r.actorUserId) ?? null) : null,
+        areaKey: r.serviceAreaId ? (areaKeys.get(r.serviceAreaId) ?? null) : null,
+        part: r.part,
+        action: r.action,
+        purpose: r.purpose,
+        outcome: r.outcome,
+      })),
     };
   });
 }

@@ -116,3 +116,22 @@ test.describe("my story, told once", () => {
     await noJs.close();
   });
 });
+
+test.describe("who has seen my plan", () => {
+  test("says in plain words who read what and when, newest first, and filters by area", async ({ page }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da/plan");
+    await page.getByRole("link", { name: "Hvem har set min plan" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hvem har set min plan");
+    const log = page.getByTestId("access-log");
+    await expect(log).toContainText("Sara Holm, medarbejder i Ældre og pleje, læste din historie.");
+    await expect(log).toContainText("Du slap for at fortælle det igen.");
+    await expect(log).toContainText("Omar Aziz, medarbejder i Sundhed og genoptræning, læste dine mål.");
+    await expect(log).toContainText("Mette Hansen læste dine aftaler.");
+    await expectAccessible(page);
+    await page.getByLabel("Vis område").selectOption({ label: "Sundhed og genoptræning" });
+    await page.getByRole("button", { name: "Vis", exact: true }).click();
+    await expect(log.getByRole("listitem")).toHaveCount(1);
+    await expect(log).toContainText("Omar Aziz");
+  });
+});

@@ -188,7 +188,10 @@ describe("the access log", () => {
     await readStory(w.actors.staffA, w.citizen.id);
     await readStory(w.actors.staffB, w.citizen.id);
     const all = await readAccessLog(w.actors.citizen, w.citizen.id);
-    expect(all.ok && all.value.entries.map((e) => e.serviceAreaId)).toEqual([w.areaB.id, w.areaA.id]);
+    expect(all.ok && all.value.entries.map((e) => [e.areaKey, e.actorName, e.part, e.outcome])).toEqual([
+      ["job-education", `staff-b ${w.tag}`, "STORY", "ALLOWED"],
+      ["elderly-care", `staff-a ${w.tag}`, "STORY", "ALLOWED"],
+    ]);
     const onlyA = await readAccessLog(w.actors.citizen, w.citizen.id, { serviceAreaId: w.areaA.id });
     expect(onlyA.ok && onlyA.value.entries).toHaveLength(1);
     expect(await readAccessLog(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });

@@ -1,0 +1,90 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/citizen";
+import { readAccessLog } from "@/lib/access-log/queries";
+import { NoPlan } from "@/components/plan/NoPlan";
+import { AccessLogList } from "@/components/plan/AccessLogList";
+import { Link } from "@/lib/i18n/navigation";
+
+export const dynamic = "force-dynamic";
+
+const querySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  area: z.uuid().optional().catch(undefined),
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "AccessLog" });
+  return { title: t("title") };
+}
+
+/** "Who has seen my plan": the citizen's own access log, in plain words. */
+export default async function AccessLogPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor, citizenId } = await requireSignedIn(locale);
+  if (!citizenId) return <NoPlan />;
+  const query = querySchema.parse(await searchParams);
+  const [t, tAreas, format, log] = await Promise.all([
+    getTranslations("AccessLog"),
+    getTranslations("ServiceAreas"),
+    getFormatter(),
+    readAccessLog(actor, citizenId, { page: query.page, serviceAreaId: query.area }),
+  ]);
+  if (!log.ok) notFound();
+  const { entries, hasMore, page, areas } = log.value;
+  const areaName = (key: string) => (tAreas.has(key) ? tAreas(key) : key);
+  const link = (p: number) => ({ pathname: "/plan/log" as const, query: { ...(query.area ? { area: query.area } : {}), page: p } });
+
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p>
+        <Link href="/plan">{t("back")}</Link>
+      </p>
+      <div>
+        <h1>{t("title")}</h1>
+        <p className="mt-3 text-lg">{t("intro")}</p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="area" className="block font-semibold">
+            {t("filterLabel")}
+          </label>
+          <select id="area" name="area" defaultValue={query.area ?? ""} className="mt-1 min-h-11 border-2 border-gray-600 bg-white px-3">
+            <option value="">{t("allAreas")}</option>
+            {areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {areaName(a.key)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="min-h-11 border-2 border-gray-600 bg-white px-4 font-semibold hover:bg-gray-100">
+          {t("filterButton")}
+        </button>
+      </form>
+      <AccessLogList
+        empty={t("empty")}
+        entries={entries.map((e) => ({
+          id: e.id,
+          when: format.dateTime(new Date(e.at), { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" }),
+          sentence: t(e.outcome === "ALLOWED" ? "entry" : "denied", {
+            role: e.actorRole,
+            name: e.actorName ?? "",
+            area: e.areaKey ? areaName(e.areaKey) : "",
+            action: e.action,
+            part: t(`parts.${e.part}`),
+          }),
+          toldOnce: e.purpose === "told-once",
+          denied: e.outcome === "DENIED",
+        }))}
+        toldOnceNote={t("toldOnce")}
+      />
+      <nav aria-label={t("pages")} className="flex flex-wrap justify-between gap-3">
+        {page > 1 ? <Link href={link(page - 1)}>{t("newer")}</Link> : <span />}
+        {hasMore && <Link href={link(page + 1)}>{t("older")}</Link>}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { connect, type Db } from "@/lib/db/connect";
+import { readPlan } from "@/lib/plan/queries";
+import { grantConsent } from "@/lib/consent/commands";
+import { updateStorySection } from "@/lib/story/commands";
+import { makeWorld, useDatabase } from "../support/fixtures";
+
+// The one-page plan through readParts: each reader sees the parts they may, and
+// the page costs the same number of statements however long the plan is.
+let db: Db;
+let statements: string[] = [];
+beforeAll(async () => {
+  await useDatabase(inject("databaseUrl"));
+  db = connect(inject("databaseUrl"), { max: 4, onQuery: (sql) => statements.push(sql) });
+  (globalThis as { __db?: Db }).__db = db; // the gate's client: its statements are counted
+});
+afterAll(async () => {
+  await db.$disconnect();
+  delete (globalThis as { __db?: Db }).__db;
+});
+
+async function worldWithPlan(goals: number) {
+  const w = await makeWorld(db);
+  await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_MATTERS", text: "Koret", version: 0 });
+  for (let i = 0; i < goals; i++) {
+    const goal = await db.goal.create({ data: { citizenId: w.citizen.id, title: `Mål ${i}` } });
+    await db.goalStep.create({ data: { citizenId: w.citizen.id, goalId: goal.id, text: "Et skridt", done: i % 2 === 0 } });
+  }
+  await db.agreement.create({ data: { citizenId: w.citizen.id, what: "Ring til Sara", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, authorRole: "STAFF", dueOn: new Date("2020-01-01") } });
+  await db.networkMember.create({ data: { citizenId: w.citizen.id, name: "Mette", relation: "Datter", closeness: "CLOSEST" } });
+  return w;
+}
+const logRows = (citizenId: string) => db.accessLog.findMany({ where: { citizenId }, orderBy: { id: "asc" } });
+
+describe("the one-page plan", () => {
+  it("shows the citizen everything, without logging their own reads", async () => {
+    const w = await worldWithPlan(2);
+    const plan = await readPlan(w.actors.citizen, w.citizen.id);
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.value.story?.WHAT_MATTERS?.text).toBe("Koret");
+    expect(plan.value.goals).toHaveLength(2);
+    expect(plan.value.agreements).toEqual([expect.objectContaining({ what: "Ring til Sara", who: "elderly-care", overdue: true })]);
+    expect(plan.value.network?.map((n) => n.name)).toEqual(["Mette"]);
+    expect(plan.value.coordinator).toBeNull(); // nobody yet, and the citizen may know that
+    expect(await logRows(w.citizen.id)).toEqual([]);
+  });
+
+  it("shows a relative only what the citizen allowed, and logs one row per part read", async () => {
+    const w = await worldWithPlan(1);
+    const relative = await w.relativeWith("daughter", ["SEE_STORY"]);
+    const plan = await readPlan(relative, w.citizen.id);
+    expect(plan.ok && plan.value).toMatchObject({ story: { WHAT_MATTERS: { text: "Koret" } }, goals: null, agreements: null, network: null, help: null, coordinator: null });
+    expect((await logRows(w.citizen.id)).map((r) => [r.actorRole, r.part, r.outcome])).toEqual([
+      ["RELATIVE", "PROFILE", "ALLOWED"],
+      ["RELATIVE", "STORY", "ALLOWED"],
+      ["RELATIVE", "COORDINATION", "ALLOWED"],
+    ]);
+  });
+
+  it("shows an area the consented parts; without consent the plan is not found, and the attempt is logged", async () => {
+    const w = await worldWithPlan(1);
+    expect(await readPlan(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "GOALS", "AGREEMENTS"] });
+    const plan = await readPlan(w.actors.staffA, w.citizen.id);
+    expect(plan.ok && plan.value).toMatchObject({ story: null, network: null, goals: [expect.objectContaining({ title: "Mål 0" })] });
+    expect(plan.ok && plan.value.coordinator).toBeUndefined(); // not consented: not even "nobody"
+    const rows = await logRows(w.citizen.id);
+    expect(rows[0]).toMatchObject({ outcome: "DENIED", part: "PROFILE", reason: "no-consent" });
+    expect(rows.slice(1).map((r) => r.part)).toEqual(["PROFILE", "GOALS", "AGREEMENTS"]);
+  });
+
+  it("costs the same number of SQL statements with 1 goal and with 50", async () => {
+    const small = await worldWithPlan(1);
+    const large = await worldWithPlan(50);
+    statements = [];
+    const a = await readPlan(small.actors.citizen, small.citizen.id);
+    const one = statements.length;
+    statements = [];
+    const b = await readPlan(large.actors.citizen, large.citizen.id);
+    const fifty = statements.length;
+    expect(a.ok && a.value.goals).toHaveLength(1);
+    expect(b.ok && b.value.goals).toHaveLength(50);
+    expect(one).toBeGreaterThan(0);
+    expect(fifty).toBe(one);
+  });
+});

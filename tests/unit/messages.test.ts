@@ -1,7 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { routing } from "@/lib/i18n/routing";
+
+/** The {arguments} an ICU message uses, through plural and select branches. */
+function argumentNames(elements: MessageFormatElement[], out = new Set<string>()): Set<string> {
+  for (const el of elements) {
+    if (el.type === TYPE.literal || el.type === TYPE.pound) continue;
+    if ("value" in el && typeof el.value === "string") out.add(el.value);
+    if ("options" in el) for (const option of Object.values(el.options)) argumentNames(option.value, out);
+    if ("children" in el) argumentNames(el.children, out);
+  }
+  return out;
+}
 
 const dir = path.join(import.meta.dirname, "../../messages");
 const load = (locale: string) => JSON.parse(fs.readFileSync(path.join(dir, `${locale}.json`), "utf8"));
@@ -37,7 +49,7 @@ describe("message catalogues", () => {
 
   it.each(routing.locales.filter((l) => l !== "da"))("%s uses the same {placeholders} as Danish", (locale) => {
     const other = leaves(load(locale));
-    const names = (text: unknown) => [...String(text).matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort();
+    const names = (text: unknown) => [...argumentNames(parse(String(text)))].sort();
     const differing = [...danish].filter(([k, v]) => JSON.stringify(names(v)) !== JSON.stringify(names(other.get(k)))).map(([k]) => k);
     expect(differing).toEqual([]);
   });

@@ -3,28 +3,31 @@
 // baseline from the same server in the same run:
 //   the front page (reads the database)  vs  the offline page (static)
 //   /api/ready (asks the database)        vs  /api/health (does not)
-// Usage: npm run build && npm run bench -- http   (BENCH_REQUESTS=N to change the count)
-import { fmt, load, startApp, table } from "./lib.mjs";
+//   /da/plan (the citizen's plan, signed in) vs  the offline page (static)
+// Usage: npm run build:demo && npm run bench -- http   (BENCH_REQUESTS=N to change the count)
+import { fmt, load, signIn, startApp, table } from "./lib.mjs";
 
 const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const app = await startApp();
 try {
+  const cookie = await signIn(app.base, "inge@demo.solbjerg.dk");
   const pairs = [
-    ["/da (front page, database)", "/da", "/da/offline (static page)", "/da/offline"],
-    ["/api/ready (database)", "/api/ready", "/api/health (no database)", "/api/health"],
+    ["/da (front page, database)", "/da", "/da/offline (static page)", "/da/offline", {}],
+    ["/api/ready (database)", "/api/ready", "/api/health (no database)", "/api/health", {}],
+    ["/da/plan (my plan, signed in)", "/da/plan", "/da/offline (static page)", "/da/offline", { cookie }],
   ];
   const rows = [];
-  for (const [label, path, baseLabel, basePath] of pairs) {
-    // alternate the two, so neither gets a warmer machine
+  for (const [label, path, baseLabel, basePath, headers] of pairs) {
+    // the baseline first, then the page, in the same run on the same server
     const base = await load(app.base + basePath, { requests });
-    const subject = await load(app.base + path, { requests });
+    const subject = await load(app.base + path, { requests, headers });
     for (const [name, r] of [[baseLabel, base], [label, subject]]) {
       if (r.errors) throw new Error(`${name}: ${r.errors} requests failed`);
     }
     rows.push([baseLabel, fmt(base.rps, 0), fmt(base.p50, 2), fmt(base.p99, 2), "1.00 (baseline)"]);
     rows.push([label, fmt(subject.rps, 0), fmt(subject.p50, 2), fmt(subject.p99, 2), fmt(subject.rps / base.rps, 2)]);
   }
-  table(`HTTP, ${requests} requests each, 8 in flight, production build on loopback`, ["route", "req/s", "p50 ms", "p99 ms", "req/s ratio to baseline"], rows);
+  table(`HTTP, ${requests} requests each, 8 in flight, demo production build on loopback`, ["route", "req/s", "p50 ms", "p99 ms", "req/s ratio to baseline"], rows);
 } finally {
   await app.stop();
 }

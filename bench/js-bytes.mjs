@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 // JavaScript a browser loads for each page, in gzip bytes, beside the smallest
 // page of the same build (the static offline page) as the baseline.
-// Usage: npm run build && npm run bench -- js-bytes
+// Usage: npm run build:demo && npm run bench -- js-bytes
 import { gzipSync } from "node:zlib";
-import { fmt, startApp, table } from "./lib.mjs";
+import { fmt, signIn, startApp, table } from "./lib.mjs";
 
-const routes = ["/da/offline", "/da", "/en"];
+// the citizen's routes, signed in as the demo citizen
+const routes = ["/da/offline", "/da", "/da/sign-in", "/da/me", "/da/plan", "/da/plan/story", "/da/plan/log"];
 const app = await startApp({ port: 3401 });
 try {
+  const cookie = await signIn(app.base, "inge@demo.solbjerg.dk");
   const sizes = [];
   for (const route of routes) {
-    const html = await (await fetch(app.base + route)).text();
+    // the sign-in page is for people who are not signed in yet
+    const res = await fetch(app.base + route, { headers: route.endsWith("/sign-in") ? {} : { cookie }, redirect: "manual" });
+    if (res.status !== 200) throw new Error(`${route}: ${res.status}`);
+    const html = await res.text();
     const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
     let bytes = 0;
     for (const src of scripts) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, app.base))).arrayBuffer())).length;
@@ -18,7 +23,7 @@ try {
   }
   const base = sizes[0].bytes;
   table(
-    "JavaScript per page (gzip), production build",
+    "JavaScript per page (gzip), demo production build, signed in as the citizen",
     ["route", "scripts", "JS gzip KiB", "HTML gzip KiB", "JS ratio to baseline"],
     sizes.map((s, i) => [s.route + (i === 0 ? " (baseline)" : ""), s.scripts, fmt(s.bytes / 1024), fmt(s.html / 1024), fmt(s.bytes / base, 2)]),
   );

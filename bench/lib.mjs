@@ -7,11 +7,24 @@ import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** Starts the production build (npm run build first) on the embedded "bench" cluster. */
+/** The bench cluster's demo database, to read the demo outbox when signing in. */
+export const BENCH_DB = "postgresql://postgres:password@127.0.0.1:54389/app";
+
+/**
+ * Starts the demo build (`npm run build:demo` first: the citizen pages need a
+ * signed-in demo person) on the embedded "bench" cluster.
+ */
 export async function startApp({ port = 3400 } = {}) {
   const child = spawn(process.execPath, ["scripts/start.mjs", "--seed", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "", EMBEDDED_PG_NAME: "bench", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdef0123456789" },
+    env: {
+      ...process.env,
+      TIO_DEMO: "1",
+      APP_URL: `http://localhost:${port}`,
+      AUTH_MAGIC_LINK_PER_MINUTE: "1000",
+      DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "",
+      EMBEDDED_PG_NAME: "bench",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -35,13 +48,34 @@ export async function startApp({ port = 3400 } = {}) {
   };
 }
 
+/** Signs a demo person in through a real sign-in link; returns the session cookie. */
+export async function signIn(base, email) {
+  const pg = (await import("pg")).default;
+  const origin = base.replace("127.0.0.1", "localhost");
+  const sent = await fetch(`${base}/api/auth/sign-in/magic-link`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin },
+    body: JSON.stringify({ email }),
+  });
+  if (!sent.ok) throw new Error(`sign-in link refused: ${sent.status}`);
+  const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL || BENCH_DB });
+  await client.connect();
+  const { rows } = await client.query(`SELECT body FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
+  await client.end();
+  const link = new URL(/https?:\/\/\S+/.exec(rows[0].body)[0]);
+  const verified = await fetch(`${base}${link.pathname}${link.search}`, { redirect: "manual" });
+  const cookie = verified.headers.getSetCookie().find((c) => c.includes("session_token="));
+  if (!cookie) throw new Error("no session cookie");
+  return cookie.split(";")[0];
+}
+
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-function get(url) {
+function get(url, headers = {}) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     http
-      .get(url, { agent }, (res) => {
+      .get(url, { agent, headers }, (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode, ms: Number(process.hrtime.bigint() - t0) / 1e6 }));
       })
@@ -52,8 +86,8 @@ function get(url) {
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** `requests` GETs of `url` with `concurrency` in flight (bounded in count and time). */
-export async function load(url, { requests = 2000, concurrency = 8, maxSeconds = 30, warmup = 50 } = {}) {
-  for (let i = 0; i < warmup; i++) await get(url);
+export async function load(url, { requests = 2000, concurrency = 8, maxSeconds = 30, warmup = 50, headers = {} } = {}) {
+  for (let i = 0; i < warmup; i++) await get(url, headers);
   const latencies = [];
   let errors = 0;
   let next = 0;
@@ -63,7 +97,7 @@ export async function load(url, { requests = 2000, concurrency = 8, maxSeconds =
     Array.from({ length: concurrency }, async () => {
       while (next < requests && Date.now() < deadline) {
         next++;
-        const r = await get(url);
+        const r = await get(url, headers);
         if (r.status !== 200) errors++;
         latencies.push(r.ms);
       }

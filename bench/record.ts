@@ -24,6 +24,7 @@ try {
   const { readStory } = await import("../lib/story/queries");
   const { updateStorySection } = await import("../lib/story/commands");
   const { grantConsent } = await import("../lib/consent/commands");
+  const { readPlan } = await import("../lib/plan/queries");
 
   const w = await makeWorld(db);
   await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] });
@@ -72,6 +73,20 @@ try {
   statements = [];
   await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "LIFE_SO_FAR", text: "målt", version: current?.version ?? 0 });
   const writeStatements = withBegin(statements);
+  // the one-page plan: the same statements however many goals
+  const planStatements: Record<number, number> = {};
+  for (const goals of [1, 50]) {
+    counting = false;
+    const world = await makeWorld(db);
+    for (let i = 0; i < goals; i++) {
+      const goal = await db.goal.create({ data: { citizenId: world.citizen.id, title: `Mål ${i}` } });
+      await db.goalStep.create({ data: { citizenId: world.citizen.id, goalId: goal.id, text: "Et skridt" } });
+    }
+    counting = true;
+    statements = [];
+    await readPlan(world.actors.citizen, world.citizen.id);
+    planStatements[goals] = withBegin(statements);
+  }
   counting = false;
 
   console.log(`\nThe record gate, ${OPS} operations each, ${CONCURRENCY} in flight, embedded PostgreSQL on loopback`);
@@ -81,6 +96,7 @@ try {
   console.log(`${gateRead.label} | ${fmt(gateRead.perSecond)} | ${fmt(gateRead.perSecond / rawRead.perSecond, 2)} | ${readStatements} (incl. BEGIN/COMMIT)`);
   console.log(`${rawWrite.label} (baseline) | ${fmt(rawWrite.perSecond)} | 1.00 | 1`);
   console.log(`${gateWrite.label} | ${fmt(gateWrite.perSecond)} | ${fmt(gateWrite.perSecond / rawWrite.perSecond, 2)} | ${writeStatements} (incl. BEGIN/COMMIT)`);
+  console.log(`\nThe plan page's query: ${planStatements[1]} SQL statements with 1 goal, ${planStatements[50]} with 50 goals (must be equal)`);
   await raw.end();
   await db.$disconnect();
 } finally {

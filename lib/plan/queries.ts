@@ -17,36 +17,36 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 export async function readPlan(actor: Actor, citizenId: string): Promise<GateResult<PlanDto>> {
   return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan" }, async ({ tx, allowed, now }) => {
     const may = (part: Part) => allowed.has(part);
-    const none = Promise.resolve(null);
     const where = { citizenId };
-    // one query per part, each only when the part may be read: a fixed number of statements
-    const [citizen, story, goals, closedGoals, agreements, network, coordination, help] = await Promise.all([
-      tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } }),
-      may("STORY") ? tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : none,
-      may("GOALS")
-        ? tx.goal.findMany({
-            where: { ...where, status: "ACTIVE" },
-            orderBy: { createdAt: "asc" },
-            select: { id: true, title: true, reviewOn: true, steps: { where: { proposal: "ACCEPTED" }, orderBy: { position: "asc" }, select: { text: true, done: true } } },
-          })
-        : none,
-      may("GOALS") ? tx.goal.count({ where: { ...where, status: { not: "ACTIVE" } } }) : none,
-      may("AGREEMENTS")
-        ? tx.agreement.findMany({
-            where: { ...where, status: "OPEN" },
-            orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-            take: 10,
-            select: { id: true, what: true, responsible: true, dueOn: true, networkMember: { select: { name: true } }, serviceArea: { select: { key: true } } },
-          })
-        : none,
-      may("NETWORK")
-        ? tx.networkMember.findMany({ where, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
-        : none,
-      may("COORDINATION")
-        ? tx.coordination.findUnique({ where, select: { staff: { select: { name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } } })
-        : none,
-      may("HELP") ? tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } }) : none,
-    ]);
+    // One query per part, each only when the part may be read: a fixed number of
+    // statements. One after the other: a transaction runs one statement at a time.
+    const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } });
+    const story = may("STORY") ? await tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : null;
+    const goals = may("GOALS")
+      ? await tx.goal.findMany({
+          where: { ...where, status: "ACTIVE" },
+          orderBy: { createdAt: "asc" },
+          select: { id: true, title: true, reviewOn: true, steps: { where: { proposal: "ACCEPTED" }, orderBy: { position: "asc" }, select: { text: true, done: true } } },
+        })
+      : null;
+    const closedGoals = may("GOALS") ? await tx.goal.count({ where: { ...where, status: { not: "ACTIVE" } } }) : null;
+    const agreements = may("AGREEMENTS")
+      ? await tx.agreement.findMany({
+          where: { ...where, status: "OPEN" },
+          orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+          take: 10,
+          select: { id: true, what: true, responsible: true, dueOn: true, networkMember: { select: { name: true } }, serviceArea: { select: { key: true } } },
+        })
+      : null;
+    const network = may("NETWORK")
+      ? await tx.networkMember.findMany({ where, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
+      : null;
+    const coordination = may("COORDINATION")
+      ? await tx.coordination.findUnique({ where, select: { staff: { select: { name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } } })
+      : null;
+    const help = may("HELP")
+      ? await tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } })
+      : null;
     const today = dateOnly(now)!;
     return {
       citizenId,

@@ -90,14 +90,15 @@ function portAnswers(port) {
   });
 }
 
-const alive = (pid) => {
+/** Is a process with this id running? */
+export function alive(pid) {
   try {
     process.kill(pid, 0);
     return true;
   } catch {
     return false;
   }
-};
+}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { ROOT, startEmbedded } from "./embedded-db.mjs";
+import { alive, ROOT, startEmbedded } from "./embedded-db.mjs";
 import { deploy, seed } from "./db.mjs";
 
 const args = process.argv.slice(2);
@@ -66,14 +66,6 @@ async function shutdown(code) {
 next.on("exit", (code) => shutdown(code ?? 0));
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0));
 
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 function signalGroup(pid, signal) {
   try {
     process.kill(-pid, signal);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { alive } from "../../scripts/embedded-db.mjs";
 
 // `npm start` killed with kill -9 and started again: a second app of the same
 // build, on its own port and embedded cluster, beside the one the other tests use.
@@ -26,14 +27,6 @@ const owner = () => {
     return JSON.parse(fs.readFileSync(runFile, "utf8")) as { starter: number; next: number };
   } catch {
     return null;
-  }
-};
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 };
 const exited = (child: ChildProcess) =>

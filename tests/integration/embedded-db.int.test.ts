@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { embeddedLayout } from "../../scripts/embedded-db.mjs";
+import { alive, embeddedLayout } from "../../scripts/embedded-db.mjs";
 
 // The embedded PostgreSQL the way `npm run dev` uses it, in child processes of
 // its own: a cluster of its own name and port, removed afterwards.
@@ -63,14 +63,6 @@ async function selectOne(url: string) {
   }
 }
 const postmasterPid = (dataDir: string) => Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 async function until(check: () => Promise<boolean> | boolean, ms = 15_000) {
   const end = Date.now() + ms;
   while (Date.now() < end) {

@@ -35,10 +35,23 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
         <h1 id="plan-title">{plan.name}</h1>
         <p className="no-print mt-3 flex flex-wrap gap-x-6 gap-y-2">
           <Link href="/plan/story">{t("editStory")}</Link>
+          <Link href="/plan/contact">{t("contactLink")}</Link>
           <Link href="/plan/log">{t("seenBy")}</Link>
           <Link href="/me">{t("settings")}</Link>
         </p>
       </header>
+
+      {plan.story && Object.keys(plan.story).length === 0 && (
+        <section aria-labelledby="plan-start" className="no-print border-l-4 border-primary bg-info-light p-4">
+          <h2 id="plan-start">{t("startTitle")}</h2>
+          <p className="mt-2">{t("startText")}</p>
+          <p className="mt-3">
+            <Link href="/plan/start" className="inline-flex min-h-11 items-center font-semibold">
+              {t("startLink")}
+            </Link>
+          </p>
+        </section>
+      )}
 
       {plan.story && (
         <div className="grid gap-6 md:grid-cols-2">

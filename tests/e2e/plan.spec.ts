@@ -1,5 +1,8 @@
 import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { DEMO_DB } from "./servers";
 
 // The citizen's own plan, on a phone.
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -133,5 +136,81 @@ test.describe("who has seen my plan", () => {
     await page.getByRole("button", { name: "Vis", exact: true }).click();
     await expect(log.getByRole("listitem")).toHaveCount(1);
     await expect(log).toContainText("Omar Aziz");
+  });
+});
+
+test.describe("how to contact me", () => {
+  test("the citizen says how and when to be contacted; it is kept", async ({ page }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da/plan");
+    await page.getByRole("link", { name: "Sådan vil jeg kontaktes" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sådan vil jeg kontaktes");
+    // the seeded wishes
+    await expect(page.getByRole("radio", { name: "Ring på døren, og vent lidt" })).toBeChecked();
+    await page.getByRole("group", { name: "Hvordan vil du helst kontaktes?" }).getByRole("radio", { name: "SMS" }).check();
+    await page.getByRole("group", { name: "Har du brug for tolk?" }).getByRole("radio", { name: "Ja, en tegnsprogstolk" }).check();
+    const times = `Efter kl. 10 ${Date.now()}`;
+    await page.getByLabel("Hvornår passer det dig?").fill(times);
+    await page.getByRole("button", { name: "Gem" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+    await expectAccessible(page);
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "SMS" })).toBeChecked();
+    await expect(page.getByRole("radio", { name: "Ja, en tegnsprogstolk" })).toBeChecked();
+    await expect(page.getByLabel("Hvornår passer det dig?")).toHaveValue(times);
+  });
+});
+
+/** A new citizen with an empty plan, signed in through a link from the demo outbox. */
+async function newCitizenSignedIn(page: Page) {
+  const email = `ny-${Date.now()}@example.test`;
+  const client = new pg.Client({ connectionString: DEMO_DB });
+  await client.connect();
+  try {
+    const userId = randomUUID();
+    await client.query(`INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt") VALUES ($1, 'Ny Borger', $2, true, now())`, [userId, email]);
+    await client.query(
+      `INSERT INTO "Citizen" (id, "municipalityId", "userId", name, "updatedAt") SELECT gen_random_uuid(), id, $1, 'Ny Borger', now() FROM "Municipality" ORDER BY "createdAt" LIMIT 1`,
+      [userId],
+    );
+  } finally {
+    await client.end();
+  }
+  await page.goto("/da/sign-in");
+  await page.getByLabel("Din e-mail").fill(email);
+  await page.getByRole("button", { name: "Send mig et link" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se din e-mail");
+  await page.goto("/da/demo/outbox");
+  await page.goto((await page.getByTestId("mail").filter({ hasText: email }).first().getByRole("link").getAttribute("href"))!);
+  await expect(page).toHaveURL(/\/da\/me$/);
+}
+
+test.describe("the first visit", () => {
+  test("a few gentle questions, each skippable, fill the first sections of the story", async ({ page }) => {
+    await newCitizenSignedIn(page);
+    await page.goto("/da/plan");
+    await expect(page.getByRole("heading", { name: "Kom godt i gang" })).toBeVisible();
+    await page.getByRole("link", { name: "Begynd her" }).click();
+
+    await expect(page.getByText("Spørgsmål 1 af 4")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Fortæl lidt om dig selv").fill("Jeg hedder Ny og bor i Solbjerg.");
+    await page.getByRole("button", { name: "Gem og gå videre" }).click();
+
+    await expect(page.getByText("Spørgsmål 2 af 4")).toBeVisible();
+    await page.getByRole("link", { name: "Spring over" }).click();
+
+    await expect(page.getByText("Spørgsmål 3 af 4")).toBeVisible();
+    await page.getByLabel("Hvad er svært for dig lige nu?").fill("At handle ind.");
+    await page.getByRole("button", { name: "Gem og gå videre" }).click();
+
+    await expect(page.getByText("Spørgsmål 4 af 4")).toBeVisible();
+    await page.getByRole("link", { name: "Spring over" }).click();
+
+    await expect(page).toHaveURL(/\/da\/plan$/);
+    await expect(section(page, "Om mig")).toContainText("Jeg hedder Ny og bor i Solbjerg.");
+    await expect(section(page, "Det er svært for mig")).toContainText("At handle ind.");
+    await expect(section(page, "Det vigtigste for mig")).toContainText("Du har ikke skrevet noget her endnu.");
+    await expect(page.getByRole("heading", { name: "Kom godt i gang" })).toHaveCount(0);
   });
 });

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { APIError } from "better-auth/api";
-import { auth } from "@/lib/auth/server";
+import { auth, staffSignInConfigured } from "@/lib/auth/server";
 import { personaSchema, signInEmailSchema } from "@/lib/auth/schema";
 import { PERSONAS } from "@/lib/demo/personas";
 import { newestLinkFor } from "@/lib/demo/outbox";
@@ -35,6 +35,7 @@ export async function requestSignInLink(_: SignInFormState, formData: FormData):
 /** Staff sign in through the municipality's identity provider. */
 export async function signInAsStaff() {
   const locale = await getLocale();
+  if (!staffSignInConfigured()) redirect(`/${locale}/sign-in`);
   const result = await auth().api.signInSocial({
     body: { provider: "staff", callbackURL: `/${locale}/me`, errorCallbackURL: `/${locale}/sign-in?via=staff` },
     headers: await headers(),

@@ -1,0 +1,24 @@
+import "server-only";
+import { throughGate, type GateResult } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import type { ContactPreferencesDto } from "./schema";
+
+export const DEFAULT_CONTACT: ContactPreferencesDto = {
+  channel: "PHONE",
+  times: "",
+  visit: "NO_PREFERENCE",
+  language: "",
+  interpreter: "NONE",
+  someonePresent: "",
+  version: 0,
+};
+
+/** How and when the citizen wants to be contacted; the defaults (version 0) until they say. */
+export async function readContactPreferences(actor: Actor, citizenId: string): Promise<GateResult<ContactPreferencesDto>> {
+  return throughGate(actor, citizenId, { part: "CONTACT", action: "READ", purpose: "view" }, async ({ tx }) => {
+    const row = await tx.contactPreferences.findUnique({ where: { citizenId } });
+    if (!row) return DEFAULT_CONTACT;
+    const { channel, times, visit, language, interpreter, someonePresent, version } = row;
+    return { channel, times, visit, language, interpreter, someonePresent, version };
+  });
+}

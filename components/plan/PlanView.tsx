@@ -37,7 +37,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           <Link href="/plan/story">{t("editStory")}</Link>
           <Link href="/plan/contact">{t("contactLink")}</Link>
           <Link href="/plan/log">{t("seenBy")}</Link>
-          <Link href="/me">{t("settings")}</Link>
+          <Link href="/plan/settings">{t("settings")}</Link>
         </p>
       </header>
 

@@ -214,3 +214,23 @@ test.describe("the first visit", () => {
     await expect(page.getByRole("heading", { name: "Kom godt i gang" })).toHaveCount(0);
   });
 });
+
+test.describe("settings", () => {
+  test("the citizen chooses a language and easy-read wording", async ({ page }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da/plan");
+    await page.getByRole("link", { name: "Indstillinger" }).click();
+    await expectAccessible(page);
+    await page.getByRole("radio", { name: "English" }).check();
+    await page.getByRole("checkbox", { name: "Brug let sprog" }).check();
+    await page.getByRole("button", { name: "Gem" }).click();
+    await expect(page).toHaveURL(/\/en\/plan\/settings\?saved=1$/);
+    await expect(page.getByRole("status")).toHaveText("Saved.");
+    await expect(page.getByRole("checkbox", { name: "Use easy-read language" })).toBeChecked();
+    // and back, so the demo stays Danish
+    await page.getByRole("radio", { name: "Dansk" }).check();
+    await page.getByRole("checkbox", { name: "Use easy-read language" }).uncheck();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/da\/plan\/settings\?saved=1$/);
+  });
+});

@@ -1,0 +1,21 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { getActor } from "@/lib/auth/actor";
+import { updateSettings } from "@/lib/profile/commands";
+
+/** Saves the signed-in citizen's settings, then shows them in the chosen language. */
+export async function saveSettings(formData: FormData) {
+  const actor = await getActor();
+  const locale = await getLocale();
+  if (actor.kind !== "user" || !actor.citizenId) redirect(`/${locale}/sign-in`);
+  const result = await updateSettings(actor, {
+    citizenId: actor.citizenId,
+    preferredLocale: formData.get("preferredLocale"),
+    plainLanguage: formData.get("plainLanguage") ?? false,
+    version: formData.get("version"),
+  });
+  if (result.ok) redirect(`/${result.value.preferredLocale}/plan/settings?saved=1`);
+  redirect(`/${locale}/plan/settings?problem=${result.error === "conflict" ? "conflict" : "failed"}`);
+}

@@ -1,0 +1,18 @@
+import "server-only";
+import { throughGate, type GateResult } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import { routing } from "@/lib/i18n/routing";
+import type { SettingsDto } from "./schema";
+
+export const toSettings = (row: { preferredLocale: string; plainLanguage: boolean; version: number }): SettingsDto => ({
+  preferredLocale: routing.locales.find((l) => l === row.preferredLocale) ?? routing.defaultLocale,
+  plainLanguage: row.plainLanguage,
+  version: row.version,
+});
+
+/** The citizen's settings: their language and whether they want easy-read wording. */
+export async function readSettings(actor: Actor, citizenId: string): Promise<GateResult<SettingsDto>> {
+  return throughGate(actor, citizenId, { part: "PROFILE", action: "READ", purpose: "view" }, async ({ tx }) =>
+    toSettings(await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { preferredLocale: true, plainLanguage: true, version: true } })),
+  );
+}

@@ -6,6 +6,8 @@ import { readAccessLog } from "@/lib/access-log/queries";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { AccessLogList } from "@/components/plan/AccessLogList";
 import { Link } from "@/lib/i18n/navigation";
+import { PageIntro } from "@/components/plan/PageIntro";
+import { titleFrom } from "@/lib/i18n/metadata";
 
 export const dynamic = "force-dynamic";
 
@@ -14,10 +16,7 @@ const querySchema = z.object({
   area: z.uuid().optional().catch(undefined),
 });
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
-  const t = await getTranslations({ locale: (await params).locale, namespace: "AccessLog" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("AccessLog");
 
 /** "Who has seen my plan": the citizen's own access log, in plain words. */
 export default async function AccessLogPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
@@ -39,13 +38,7 @@ export default async function AccessLogPage({ params, searchParams }: { params: 
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/plan">{t("back")}</Link>
-      </p>
-      <div>
-        <h1>{t("title")}</h1>
-        <p className="mt-3 text-lg">{t("intro")}</p>
-      </div>
+      <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       <form method="get" className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="area" className="block font-semibold">

@@ -5,14 +5,13 @@ import { readSettings } from "@/lib/profile/queries";
 import { routing } from "@/lib/i18n/routing";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { Link } from "@/lib/i18n/navigation";
+import { PageIntro } from "@/components/plan/PageIntro";
+import { titleFrom } from "@/lib/i18n/metadata";
 import { saveSettings } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
-  const t = await getTranslations({ locale: (await params).locale, namespace: "Settings" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Settings");
 
 /** Settings: language and easy-read wording. A plain form; the answer is a new page in the chosen language. */
 export default async function SettingsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string; problem?: string }> }) {
@@ -26,10 +25,7 @@ export default async function SettingsPage({ params, searchParams }: { params: P
 
   return (
     <div className="max-w-2xl space-y-6">
-      <p>
-        <Link href="/plan">{t("back")}</Link>
-      </p>
-      <h1>{t("title")}</h1>
+      <PageIntro back={t("back")} title={t("title")} />
       {query.saved && (
         <p role="status" className="border-l-4 border-success bg-success-light p-3 font-semibold">
           {t("saved")}

@@ -5,16 +5,14 @@ import { STORY_SECTIONS, STORY_TEXT_MAX } from "@/lib/story/schema";
 import { StorySectionForm } from "@/components/story/StorySectionForm";
 import { SaveErrorBoundary } from "@/components/forms/SaveErrorBoundary";
 import { NoPlan } from "@/components/plan/NoPlan";
-import { Link } from "@/lib/i18n/navigation";
+import { PageIntro } from "@/components/plan/PageIntro";
+import { titleFrom } from "@/lib/i18n/metadata";
 import { notFound } from "next/navigation";
 import { saveStorySection } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
-  const t = await getTranslations({ locale: (await params).locale, namespace: "Story" });
-  return { title: t("title") };
-}
+export const generateMetadata = titleFrom("Story");
 
 export default async function StoryPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -27,13 +25,7 @@ export default async function StoryPage({ params }: { params: Promise<{ locale: 
 
   return (
     <div className="max-w-3xl space-y-6">
-      <p className="no-print">
-        <Link href="/plan">{t("back")}</Link>
-      </p>
-      <div>
-        <h1>{t("title")}</h1>
-        <p className="mt-3 text-lg">{t("intro")}</p>
-      </div>
+      <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       {STORY_SECTIONS.map((kind) => (
         <SaveErrorBoundary key={kind} title={t("saveFailedTitle")} text={t("saveFailedText")} retry={t("saveFailedRetry")}>
           <StorySectionForm

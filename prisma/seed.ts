@@ -111,10 +111,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.agreement.createMany({
       data: [
         { ...c, what: "Mette handler ind om lørdagen", responsible: "NETWORK_MEMBER", networkMemberId: metteMember.id, dueOn: dateOnly(inDays(5)), authorRole: "CITIZEN", authorUserId: inge.id },
-        { ...c, what: "Sara ringer og hører, hvordan det går med badet", responsible: "SERVICE_AREA", serviceAreaId: areas["elderly-care"]!, dueOn: dateOnly(inDays(10)), authorRole: "STAFF", authorUserId: sara.id, authorAreaId: areas["elderly-care"]! },
         { ...c, what: "Jeg går til koret med Bent", responsible: "CITIZEN", dueOn: dateOnly(inDays(-3)), authorRole: "CITIZEN", authorUserId: inge.id },
         { ...c, what: "Første træning hos fysioterapeuten", responsible: "SERVICE_AREA", serviceAreaId: areas["health"]!, dueOn: dateOnly(inDays(-20)), status: "DONE", authorRole: "STAFF", authorUserId: omar.id, authorAreaId: areas["health"]! },
       ],
+    });
+
+    const saraCalls = await tx.agreement.create({
+      data: { ...c, what: "Sara ringer og hører, hvordan det går med badet", responsible: "SERVICE_AREA", serviceAreaId: areas["elderly-care"]!, dueOn: dateOnly(inDays(10)), authorRole: "STAFF", authorUserId: sara.id, authorAreaId: areas["elderly-care"]! },
     });
 
     await tx.consent.create({
@@ -138,6 +141,21 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
     // what the citizen sees under "who has seen my plan": earlier reads by the caseworkers and her daughter
     const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
+    // Inge was last here four days ago; since then Sara wrote down an agreement: "new since your last visit"
+    await tx.citizen.update({ where: { id: citizen.id }, data: { lastVisitAt: hoursAgo(96), previousVisitAt: hoursAgo(300) } });
+    await tx.changeLog.create({
+      data: {
+        ...c,
+        at: hoursAgo(74),
+        actorUserId: sara.id,
+        actorRole: "STAFF",
+        serviceAreaId: areas["elderly-care"]!,
+        part: "AGREEMENTS",
+        entity: "Agreement",
+        entityId: saraCalls.id,
+        after: { what: saraCalls.what, responsible: "SERVICE_AREA", dueOn: saraCalls.dueOn?.toISOString().slice(0, 10) },
+      },
+    });
     await tx.accessLog.createMany({
       data: [
         { ...c, at: hoursAgo(75), actorUserId: sara.id, actorRole: "STAFF", serviceAreaId: areas["elderly-care"]!, part: "STORY", action: "READ", purpose: "told-once", outcome: "ALLOWED" },

@@ -4,6 +4,9 @@ import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
 
 const fromDateOnly = (d: string) => new Date(`${d}T12:00:00Z`);
+const NEWS_ENTITIES = ["Agreement", "AreaHelp", "NetworkMember", "GoalStep", "Goal", "ContactRequest", "Coordination"];
+/** The message key for a change: "Agreement-added", "Goal-changed"; anything else is "other". */
+const newsKind = (entity: string, added: boolean) => (NEWS_ENTITIES.includes(entity) ? `${entity}-${added ? "added" : "changed"}` : "other");
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
@@ -33,13 +36,36 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       <header className="border-b-2 border-gray-300 pb-4">
         <p className="text-gray-600">{t("title")}</p>
         <h1 id="plan-title">{plan.name}</h1>
-        <p className="no-print mt-3 flex flex-wrap gap-x-6 gap-y-2">
-          <Link href="/plan/story">{t("editStory")}</Link>
-          <Link href="/plan/contact">{t("contactLink")}</Link>
-          <Link href="/plan/log">{t("seenBy")}</Link>
-          <Link href="/plan/settings">{t("settings")}</Link>
-        </p>
+        <nav aria-label={t("planNavigation")} className="no-print mt-3">
+          <ul className="flex flex-wrap gap-x-6 gap-y-2">
+            <li><Link href="/plan/story">{t("editStory")}</Link></li>
+            <li><Link href="/plan/goals">{t("goalsLink")}</Link></li>
+            <li><Link href="/plan/agreements">{t("agreementsLink")}</Link></li>
+            <li><Link href="/plan/people">{t("peopleLink")}</Link></li>
+            <li><Link href="/plan/contact">{t("contactLink")}</Link></li>
+            <li><Link href="/plan/log">{t("seenBy")}</Link></li>
+            <li><Link href="/plan/settings">{t("settings")}</Link></li>
+          </ul>
+        </nav>
       </header>
+
+      {plan.news && plan.news.total > 0 && (
+        <section aria-labelledby="plan-news" className="no-print border-l-4 border-info bg-info-light p-4">
+          <h2 id="plan-news">{t("newsTitle")}</h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {plan.news.items.map((n, i) => (
+              <li key={i}>
+                {t(n.words ? "newsItemWords" : "newsItem", {
+                  who: n.actorRole === "STAFF" ? t("newsStaff", { name: n.actorName ?? "", area: n.areaKey ? area(n.areaKey) : "" }) : (n.actorName ?? t("newsRelative")),
+                  did: t(`newsDid.${newsKind(n.entity, n.added)}`),
+                  words: n.words ?? "",
+                })}
+              </li>
+            ))}
+          </ul>
+          {plan.news.total > plan.news.items.length && <p className="mt-2">{t("newsMore", { count: plan.news.total - plan.news.items.length })}</p>}
+        </section>
+      )}
 
       {plan.story && Object.keys(plan.story).length === 0 && (
         <section aria-labelledby="plan-start" className="no-print border-l-4 border-primary bg-info-light p-4">
@@ -65,6 +91,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.goals && (
         <section aria-labelledby="plan-goals" className="break-inside-avoid">
           <h2 id="plan-goals">{t("goalsTitle")}</h2>
+          <p className="no-print mt-1"><Link href="/plan/goals">{t("goalsLink")}</Link></p>
           {plan.goals.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
           ) : (
@@ -87,6 +114,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.agreements && (
         <section aria-labelledby="plan-agreements" className="break-inside-avoid">
           <h2 id="plan-agreements">{t("agreementsTitle")}</h2>
+          <p className="no-print mt-1"><Link href="/plan/agreements">{t("agreementsLink")}</Link></p>
           {plan.agreements.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("agreementsEmpty")}</p>
           ) : (
@@ -109,6 +137,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.network && (
         <section aria-labelledby="plan-people" className="break-inside-avoid">
           <h2 id="plan-people">{t("peopleTitle")}</h2>
+          <p className="no-print mt-1"><Link href="/plan/people">{t("peopleLink")}</Link></p>
           {plan.network.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("peopleEmpty")}</p>
           ) : (

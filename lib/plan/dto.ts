@@ -11,7 +11,21 @@ export type PlanDto = {
   network: NetworkSummaryDto[] | null;
   coordinator: { name: string; areaKeys: string[] } | null | undefined;
   help: { what: string; howOften: string; until: string | null; areaKey: string }[] | null;
+  /** What others changed since the citizen's last visit, newest first (null: not asked, or not the citizen's to see). */
+  news: NewsDto | null;
 };
+
+/** One thing someone else did in the plan: who, in which area, what kind of thing, and its words. */
+export type NewsItemDto = {
+  at: string;
+  actorRole: "RELATIVE" | "STAFF";
+  actorName: string | null;
+  areaKey: string | null;
+  entity: string;
+  added: boolean;
+  words: string | null;
+};
+export type NewsDto = { items: NewsItemDto[]; total: number };
 
 export type GoalSummaryDto = { id: string; title: string; reviewOn: string | null; steps: { text: string; done: boolean }[] };
 export type AgreementSummaryDto = {

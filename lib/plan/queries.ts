@@ -5,7 +5,14 @@ import type { Part } from "@/lib/access/policy";
 import type { StorySectionKind } from "@/lib/story/schema";
 import type { PlanDto } from "./dto";
 
-const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP"];
+const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "LOG"];
+export const NEWS_SHOWN = 5;
+/** The words a change-log entry carries for people: an agreement's "what", a person's name, a goal's title. */
+const wordsOf = (after: unknown) => {
+  const a = (after ?? {}) as Record<string, unknown>;
+  const w = a.what ?? a.name ?? a.title ?? a.text;
+  return typeof w === "string" ? w : null;
+};
 const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
@@ -14,7 +21,7 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * the parts the reader may see; the same number of SQL statements however many
  * goals there are.
  */
-export async function readPlan(actor: Actor, citizenId: string): Promise<GateResult<PlanDto>> {
+export async function readPlan(actor: Actor, citizenId: string, { newsSince }: { newsSince?: Date | null } = {}): Promise<GateResult<PlanDto>> {
   return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan" }, async ({ tx, allowed, now }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
@@ -39,7 +46,7 @@ export async function readPlan(actor: Actor, citizenId: string): Promise<GateRes
         })
       : null;
     const network = may("NETWORK")
-      ? await tx.networkMember.findMany({ where, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
+      ? await tx.networkMember.findMany({ where: { ...where, removedAt: null }, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
       : null;
     const coordination = may("COORDINATION")
       ? await tx.coordination.findUnique({ where, select: { staff: { select: { name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } } })
@@ -47,6 +54,19 @@ export async function readPlan(actor: Actor, citizenId: string): Promise<GateRes
     const help = may("HELP")
       ? await tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } })
       : null;
+    // "new since your last visit": what relatives and staff changed; only the citizen reads the change log
+    const changes =
+      newsSince && may("LOG")
+        ? await tx.changeLog.findMany({
+            where: { ...where, at: { gt: newsSince }, actorRole: { in: ["RELATIVE", "STAFF"] } },
+            orderBy: { id: "desc" },
+            take: 50,
+            select: { at: true, actorRole: true, actorUserId: true, serviceAreaId: true, entity: true, before: true, after: true },
+          })
+        : null;
+    const actorIds = changes ? [...new Set(changes.slice(0, NEWS_SHOWN).map((c) => c.actorUserId).filter((x): x is string => Boolean(x)))] : [];
+    const actors = actorIds.length ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
+    const areaRows = changes?.length ? await tx.serviceArea.findMany({ where: { municipality: { citizens: { some: { id: citizenId } } } }, select: { id: true, key: true } }) : [];
     const today = dateOnly(now)!;
     return {
       citizenId,
@@ -67,6 +87,20 @@ export async function readPlan(actor: Actor, citizenId: string): Promise<GateRes
       network,
       coordinator: may("COORDINATION") ? (coordination ? { name: coordination.staff.name, areaKeys: coordination.staff.areas.map((a) => a.serviceArea.key) } : null) : undefined,
       help: help ? help.map((h) => ({ what: h.what, howOften: h.howOften, until: dateOnly(h.until), areaKey: h.serviceArea.key })) : null,
+      news: changes
+        ? {
+            total: changes.length,
+            items: changes.slice(0, NEWS_SHOWN).map((c) => ({
+              at: c.at.toISOString(),
+              actorRole: c.actorRole as "RELATIVE" | "STAFF",
+              actorName: actors.find((u) => u.id === c.actorUserId)?.name ?? null,
+              areaKey: areaRows.find((a) => a.id === c.serviceAreaId)?.key ?? null,
+              entity: c.entity,
+              added: c.before === null,
+              words: wordsOf(c.after),
+            })),
+          }
+        : null,
     };
   });
 }

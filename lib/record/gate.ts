@@ -19,7 +19,14 @@ import type { Tx } from "./tx";
  * current copy (see `StaleWrite`), never applied.
  */
 
-export type Access = { part: Part; action: Action; purpose: string };
+/**
+ * What the caller wants to do. `roles` narrows an operation to the positions it
+ * exists for (creating a goal is the citizen's; staff only propose steps): the
+ * policy decides whether the part may be written at all, `roles` which of the
+ * actor's positions this operation may be done from. Anything else is denied and
+ * logged like any other refusal.
+ */
+export type Access = { part: Part; action: Action; purpose: string; roles?: readonly Position["role"][] };
 
 export type GateContext = {
   tx: Tx;
@@ -37,12 +44,24 @@ export type GateContext = {
 export type GateResult<T> =
   | { ok: true; value: T }
   | { ok: false; error: "not-found" }
+  | { ok: false; error: "invalid"; fieldErrors: Record<string, string[]> }
   | { ok: false; error: "conflict"; current: unknown };
 
 /** Thrown by work that finds its row changed since the caller read it. */
 export class StaleWrite extends Error {
   constructor(readonly current: unknown) {
     super("stale write");
+  }
+}
+
+/**
+ * Thrown by work that finds the input wrong only once it looks at the record (a
+ * person who is not in this citizen's network, say). Nothing is written; the
+ * caller gets field errors as message keys.
+ */
+export class InvalidInput extends Error {
+  constructor(readonly fieldErrors: Record<string, string[]>) {
+    super("invalid input");
   }
 }
 
@@ -79,7 +98,10 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
       const { exists, positions } = await resolvePositions(tx, actor, citizenId);
       if (!exists) return { ok: false, error: "not-found" } as const;
 
-      const decisions = positions.map((position) => ({ position, decision: decide(position.standing, access.action, access.part, now) }));
+      const decisions = positions.map((position) => ({
+        position,
+        decision: access.roles && !access.roles.includes(position.role) ? ({ allow: false, reason: "not-permitted" } as const) : decide(position.standing, access.action, access.part, now),
+      }));
       const allowed = decisions.find((d) => d.decision.allow);
       if (!allowed) {
         const first = decisions[0]!;
@@ -121,13 +143,13 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
       return { ok: true, value } as const;
     }, TX_OPTIONS);
   } catch (e) {
-    if (!(e instanceof StaleWrite)) throw e;
+    if (!(e instanceof StaleWrite) && !(e instanceof InvalidInput)) throw e;
     // The write was rolled back; the attempt itself is still an access to log.
     const position = attempted as Position | null;
     if (position && position.role !== "CITIZEN") {
       await db().$transaction((tx) => logAccess(tx, actor, citizenId, access, position, "ALLOWED", null), TX_OPTIONS);
     }
-    return { ok: false, error: "conflict", current: e.current };
+    return e instanceof StaleWrite ? { ok: false, error: "conflict", current: e.current } : { ok: false, error: "invalid", fieldErrors: e.fieldErrors };
   }
 }
 

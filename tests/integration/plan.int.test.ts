@@ -3,6 +3,8 @@ import { connect, type Db } from "@/lib/db/connect";
 import { readPlan } from "@/lib/plan/queries";
 import { grantConsent } from "@/lib/consent/commands";
 import { updateStorySection } from "@/lib/story/commands";
+import { beginVisit, VISIT_GAP_MS } from "@/lib/plan/visit";
+import { addAgreement } from "@/lib/agreements/commands";
 import { makeWorld, useDatabase } from "../support/fixtures";
 
 // The one-page plan through readParts: each reader sees the parts they may, and
@@ -83,5 +85,49 @@ describe("the one-page plan", () => {
     expect(b.ok && b.value.goals).toHaveLength(50);
     expect(one).toBeGreaterThan(0);
     expect(fifty).toBe(one);
+  });
+});
+
+describe("what is new since my last visit", () => {
+  it("shows what relatives and staff changed since the visit before, the same on every reload within the visit", async () => {
+    const w = await worldWithPlan(1);
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "AGREEMENTS"] });
+    // a first visit: nothing is new yet
+    expect(await beginVisit(w.actors.citizen, w.citizen.id)).toEqual({ ok: true, value: { since: null } });
+    const first = await readPlan(w.actors.citizen, w.citizen.id, { newsSince: null });
+    expect(first.ok && first.value.news).toBeNull();
+
+    // the visit ended an hour ago; meanwhile the area and a relative wrote, and the citizen too
+    const visitStart = new Date(Date.now() - VISIT_GAP_MS - 1000);
+    await db.citizen.update({ where: { id: w.citizen.id }, data: { lastVisitAt: visitStart } });
+    const relative = await w.relativeWith("datter", ["ADD_AGREEMENTS"]);
+    await addAgreement(w.actors.staffA, { citizenId: w.citizen.id, what: "Sara ringer fredag", who: `SERVICE_AREA:${w.areaA.id}` });
+    await addAgreement(relative, { citizenId: w.citizen.id, what: "Jeg henter medicin", who: "CITIZEN" });
+    await addAgreement(w.actors.citizen, { citizenId: w.citizen.id, what: "Min egen", who: "CITIZEN" });
+
+    const visit = await beginVisit(w.actors.citizen, w.citizen.id);
+    expect(visit).toEqual({ ok: true, value: { since: visitStart } });
+    const plan = await readPlan(w.actors.citizen, w.citizen.id, { newsSince: visit.ok ? visit.value.since : null });
+    expect(plan.ok && plan.value.news).toEqual({
+      total: 2,
+      items: [
+        expect.objectContaining({ actorRole: "RELATIVE", actorName: expect.stringContaining("datter"), entity: "Agreement", added: true, words: "Jeg henter medicin" }),
+        expect.objectContaining({ actorRole: "STAFF", areaKey: "elderly-care", entity: "Agreement", added: true, words: "Sara ringer fredag" }),
+      ],
+    });
+    // a reload within the visit sees the same; the visit is not a change to the record
+    expect(await beginVisit(w.actors.citizen, w.citizen.id)).toEqual({ ok: true, value: { since: visitStart } });
+    expect(await db.changeLog.count({ where: { citizenId: w.citizen.id, entity: "Citizen" } })).toBe(0);
+  });
+
+  it("is the citizen's alone: others cannot begin a visit, and never read the change log through the plan", async () => {
+    const w = await worldWithPlan(1);
+    const relative = await w.relativeWith("all", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"]);
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "AGREEMENTS"] });
+    for (const actor of [relative, w.actors.staffA, w.actors.otherCitizen, w.actors.anonymous]) {
+      expect(await beginVisit(actor, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
+    }
+    const plan = await readPlan(relative, w.citizen.id, { newsSince: new Date(0) });
+    expect(plan.ok && plan.value.news).toBeNull();
   });
 });

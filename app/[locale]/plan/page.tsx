@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
 import { readPlan } from "@/lib/plan/queries";
+import { beginVisit } from "@/lib/plan/visit";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PlanView } from "@/components/plan/PlanView";
 
@@ -18,7 +19,8 @@ export default async function PlanPage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const plan = await readPlan(actor, citizenId);
+  const visit = await beginVisit(actor, citizenId);
+  const plan = await readPlan(actor, citizenId, { newsSince: visit.ok ? visit.value.since : null });
   if (!plan.ok) notFound();
   return <PlanView plan={plan.value} />;
 }

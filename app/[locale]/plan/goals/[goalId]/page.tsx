@@ -1,0 +1,93 @@
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/citizen";
+import { readGoals } from "@/lib/goals/queries";
+import { getAreaName } from "@/lib/i18n/format";
+import { Link } from "@/lib/i18n/navigation";
+import { NoPlan } from "@/components/plan/NoPlan";
+import { Notice } from "@/components/forms/Notice";
+import { GoalSummary } from "@/components/goals/GoalSummary";
+import { GoalForm } from "@/components/goals/GoalForm";
+import { StepForm } from "@/components/goals/StepForm";
+import { CloseGoalForm } from "@/components/goals/CloseGoalForm";
+import { addStepAction, closeGoalAction, markStepAction, updateGoalAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; goalId: string }>; searchParams: Promise<Record<string, string | string[]>> };
+const querySchema = z.object({ notice: z.enum(["created", "step", "reached", "letGo", "conflict", "failed"]).optional().catch(undefined) });
+
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Goal" });
+  return { title: t("title") };
+}
+
+/** One goal: what it is about, its steps, changing it, and ending it (reached or let go). */
+export default async function GoalPage({ params, searchParams }: Props) {
+  const { locale, goalId } = await params;
+  setRequestLocale(locale);
+  const { actor, citizenId } = await requireSignedIn(locale);
+  if (!citizenId) return <NoPlan />;
+  const { notice } = querySchema.parse(await searchParams);
+  const [t, area, goals] = await Promise.all([getTranslations("Goal"), getAreaName(), readGoals(actor, citizenId, { goalId })]);
+  if (!goals.ok) notFound();
+  const goal = goals.value.active[0] ?? goals.value.closed[0];
+  if (!goal) notFound();
+  const { choices } = goals.value;
+  const active = goal.status === "ACTIVE";
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <p className="no-print">
+        <Link href="/plan/goals">{t("back")}</Link>
+      </p>
+      {notice && <Notice kind={notice === "conflict" || notice === "failed" ? "warning" : "success"} text={t(`notice.${notice}`)} />}
+      <div>
+        <p className="text-gray-600">{active ? t("activeLabel") : goal.status === "REACHED" ? t("reachedLabel") : t("letGoLabel")}</p>
+        <h1>{goal.title}</h1>
+      </div>
+      <GoalSummary goal={goal} />
+
+      <section aria-labelledby="steps-title" className="space-y-3">
+        <h2 id="steps-title">{t("stepsTitle")}</h2>
+        {goal.steps.length === 0 && <p className="text-gray-600">{t("stepsEmpty")}</p>}
+        <ul className="space-y-2">
+          {goal.steps.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 border border-gray-300 p-3">
+              <p className={s.done ? "text-gray-600" : ""}>
+                <span className="font-semibold">{s.done ? t("stepDone") : t("stepOpen")}</span> {s.text}
+              </p>
+              {active && (
+                <form action={markStepAction}>
+                  <input type="hidden" name="goalId" value={goal.id} />
+                  <input type="hidden" name="stepId" value={s.id} />
+                  <input type="hidden" name="version" value={s.version} />
+                  <input type="hidden" name="done" value={s.done ? "false" : "true"} />
+                  <button type="submit" aria-label={`${s.done ? t("markNotDone") : t("markDone")}: ${s.text}`} className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100">
+                    {s.done ? t("markNotDone") : t("markDone")}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {active && <StepForm goalId={goal.id} action={addStepAction} />}
+      </section>
+
+      {active && (
+        <>
+          <section aria-labelledby="end-title" className="no-print space-y-3 border-t border-gray-300 pt-6">
+            <h2 id="end-title">{t("endTitle")}</h2>
+            <p>{t("endIntro")}</p>
+            <CloseGoalForm goalId={goal.id} version={goal.version} action={closeGoalAction} />
+          </section>
+          <section aria-labelledby="edit-title" className="no-print space-y-3 border-t border-gray-300 pt-6">
+            <h2 id="edit-title">{t("editTitle")}</h2>
+            <GoalForm goal={goal} choices={choices} areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))} action={updateGoalAction} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { citizenFromSession } from "@/lib/auth/citizen";
+import { addGoalStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from "@/lib/goals/commands";
+import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+
+const GOAL_FIELDS = ["wish", "title", "reachedWhen", "reviewOn", "helpers"] as const;
+const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+/** From a wish to a goal; then on to the goal's own page, where steps are added. */
+export async function createGoalAction(_: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, GOAL_FIELDS);
+  const me = await citizenFromSession();
+  if (!me) return { status: "failed", values };
+  const result = await createGoal(me.actor, { citizenId: me.citizenId, ...values, helpers: asList(values.helpers) });
+  if (!result.ok) return toFormState(result, values);
+  const locale = await getLocale();
+  revalidatePath(`/${locale}/plan`, "layout");
+  redirect(`/${locale}/plan/goals/${result.value.goalId}?notice=created`);
+}
+
+export async function updateGoalAction(_: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, GOAL_FIELDS);
+  const me = await citizenFromSession();
+  if (!me) return { status: "failed", values };
+  const result = await updateGoal(me.actor, { citizenId: me.citizenId, ...values, helpers: asList(values.helpers), goalId: formData.get("goalId"), version: formData.get("version") });
+  if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
+  return toFormState(result, values, (v) => v.version);
+}
+
+export async function addStepAction(_: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ["text"]);
+  const me = await citizenFromSession();
+  if (!me) return { status: "failed", values };
+  const result = await addGoalStep(me.actor, { citizenId: me.citizenId, goalId: formData.get("goalId"), ...values });
+  if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
+  return toFormState(result, values);
+}
+
+/** Ticks a step off or on: a plain form, so it works without JavaScript. */
+export async function markStepAction(formData: FormData): Promise<void> {
+  const locale = await getLocale();
+  const goalId = String(formData.get("goalId") ?? "");
+  const me = await citizenFromSession();
+  const result = me ? await setGoalStepDone(me.actor, { citizenId: me.citizenId, stepId: formData.get("stepId"), done: formData.get("done"), version: formData.get("version") }) : null;
+  revalidatePath(`/${locale}/plan`, "layout");
+  const notice = result?.ok ? "step" : result?.error === "conflict" ? "conflict" : "failed";
+  redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${notice}`);
+}
+
+/** Reached (celebrated) or let go: the goal moves to the history with the citizen's words. */
+export async function closeGoalAction(_: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ["closingNote"]);
+  const me = await citizenFromSession();
+  if (!me) return { status: "failed", values };
+  const goalId = String(formData.get("goalId") ?? "");
+  const outcome = formData.get("outcome");
+  const result = await closeGoal(me.actor, { citizenId: me.citizenId, goalId, version: formData.get("version"), outcome, ...values });
+  if (!result.ok) return toFormState(result, values);
+  const locale = await getLocale();
+  revalidatePath(`/${locale}/plan`, "layout");
+  redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${outcome === "REACHED" ? "reached" : "letGo"}`);
+}

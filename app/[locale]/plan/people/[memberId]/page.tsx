@@ -1,0 +1,48 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/citizen";
+import { readNetwork } from "@/lib/network/queries";
+import { Link } from "@/lib/i18n/navigation";
+import { NoPlan } from "@/components/plan/NoPlan";
+import { PersonForm } from "@/components/network/PersonForm";
+import { removePersonAction, updatePersonAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; memberId: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "Person" });
+  return { title: t("title") };
+}
+
+/** One person or community in my network: change what the plan says, or take them off the map. */
+export default async function PersonPage({ params }: Props) {
+  const { locale, memberId } = await params;
+  setRequestLocale(locale);
+  const { actor, citizenId } = await requireSignedIn(locale);
+  if (!citizenId) return <NoPlan />;
+  const [t, network] = await Promise.all([getTranslations("Person"), readNetwork(actor, citizenId, { memberId })]);
+  if (!network.ok || !network.value[0]) notFound();
+  const member = network.value[0];
+  return (
+    <div className="max-w-3xl space-y-8">
+      <p className="no-print">
+        <Link href="/plan/people">{t("back")}</Link>
+      </p>
+      <h1>{member.name}</h1>
+      <PersonForm member={member} action={updatePersonAction} />
+      <section aria-labelledby="remove-title" className="space-y-3 border-t border-gray-300 pt-6">
+        <h2 id="remove-title">{t("removeTitle", { name: member.name })}</h2>
+        <p>{t("removeText")}</p>
+        <form action={removePersonAction}>
+          <input type="hidden" name="memberId" value={member.id} />
+          <input type="hidden" name="version" value={member.version} />
+          <button type="submit" className="min-h-11 border-2 border-error bg-white px-4 py-2 font-semibold text-error hover:bg-error-light">
+            {t("remove", { name: member.name })}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

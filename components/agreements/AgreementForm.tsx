@@ -1,0 +1,52 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import type { WhoChoices } from "@/lib/agreements/dto";
+import { AGREEMENT_WHAT_MAX } from "@/lib/agreements/schema";
+import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { DraftForm } from "@/components/forms/DraftForm";
+import { ErrorSummary } from "@/components/forms/Errors";
+import { DateField, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
+
+type Props = { choices: WhoChoices; areaNames: Record<string, string>; action: (state: FormState, formData: FormData) => Promise<FormState> };
+
+/** A new agreement: what, who, by when. Works without JavaScript; with it, keeps a draft. */
+export function AgreementForm({ choices, areaNames, action }: Props) {
+  const t = useTranslations("AgreementForm");
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.fieldErrors ?? {};
+  const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : "");
+  return (
+    <DraftForm key={state.status === "saved" ? "new" : JSON.stringify(state)} draftKey="agreement:new" action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+      <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "AgreementForm.failed" : undefined} labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }} />
+      <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
+      <SelectField name="who" label={t("who")} defaultValue={value("who") || "CITIZEN"} errors={errors.who}>
+        <option value="CITIZEN">{t("me")}</option>
+        {choices.people.length > 0 && (
+          <optgroup label={t("myPeople")}>
+            {choices.people.map((p) => (
+              <option key={p.id} value={`NETWORK_MEMBER:${p.id}`}>
+                {p.name}
+              </option>
+            ))}
+          </optgroup>
+        )}
+        <optgroup label={t("municipality")}>
+          {choices.areas.map((a) => (
+            <option key={a.id} value={`SERVICE_AREA:${a.id}`}>
+              {areaNames[a.key] ?? a.key}
+            </option>
+          ))}
+        </optgroup>
+      </SelectField>
+      <DateField name="dueOn" label={t("dueOn")} hint={t("dueOnHint")} defaultValue={value("dueOn")} errors={errors.dueOn} />
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton label={t("add")} pending={pending} />
+        <p role="status" className="font-semibold text-success">
+          {state.status === "saved" ? t("added") : ""}
+        </p>
+      </div>
+    </DraftForm>
+  );
+}

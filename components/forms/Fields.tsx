@@ -1,0 +1,141 @@
+"use client";
+
+import { useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { FieldError } from "./Errors";
+
+// Form fields in the house style (DKFDS): label, hint, error next to the field,
+// a visible counter where there is a length limit, 44 px touch targets.
+
+type Base = { name: string; label: string; hint?: string; errors?: string[] };
+const describedBy = (name: string, hint?: string, errors?: string[], extra?: string) =>
+  [hint ? `${name}-hint` : null, extra ?? null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+
+function Label({ name, label, hint, errors }: Base) {
+  return (
+    <>
+      <label htmlFor={name} className="block font-semibold">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${name}-hint`} className="text-gray-600">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${name}-error`} keys={errors} />
+    </>
+  );
+}
+
+/** A line or a box of words with a character counter. */
+export function TextField({ name, label, hint, errors, max, defaultValue = "", rows }: Base & { max: number; defaultValue?: string; rows?: number }) {
+  const t = useTranslations("Forms");
+  const [count, setCount] = useState(defaultValue.length);
+  const props = {
+    id: name,
+    name,
+    defaultValue,
+    // onInput, not onChange: it also hears a draft put back into the field
+    onInput: (e: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setCount(e.currentTarget.value.length),
+    "aria-describedby": describedBy(name, hint, errors, `${name}-count`),
+    "aria-invalid": errors?.length ? true : undefined,
+    className: `mt-1 block w-full border-2 px-3 ${errors?.length ? "border-error" : "border-gray-600"}`,
+  };
+  return (
+    <div>
+      <Label name={name} label={label} hint={hint} errors={errors} />
+      {rows ? <textarea rows={rows} {...props} className={`${props.className} py-2`} /> : <input {...props} className={`${props.className} min-h-11`} />}
+      <p id={`${name}-count`} className={`text-sm ${count > max ? "font-semibold text-error" : "text-gray-600"}`}>
+        {t("count", { count, max })}
+      </p>
+    </div>
+  );
+}
+
+export function DateField({ name, label, hint, errors, defaultValue = "" }: Base & { defaultValue?: string }) {
+  return (
+    <div>
+      <Label name={name} label={label} hint={hint} errors={errors} />
+      <input
+        type="date"
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, errors)}
+        aria-invalid={errors?.length ? true : undefined}
+        className={`mt-1 block min-h-11 border-2 px-3 ${errors?.length ? "border-error" : "border-gray-600"}`}
+      />
+    </div>
+  );
+}
+
+export function SelectField({ name, label, hint, errors, defaultValue, children }: Base & { defaultValue?: string; children: ReactNode }) {
+  return (
+    <div>
+      <Label name={name} label={label} hint={hint} errors={errors} />
+      <select
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, errors)}
+        aria-invalid={errors?.length ? true : undefined}
+        className={`mt-1 block min-h-11 w-full max-w-md border-2 bg-white px-3 ${errors?.length ? "border-error" : "border-gray-600"}`}
+      >
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** Radio buttons or checkboxes under one legend. The first one carries the name's id, so the error summary can link to it. */
+export function Choices({
+  name,
+  legend,
+  hint,
+  errors,
+  type,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  errors?: string[];
+  type: "radio" | "checkbox";
+  options: { value: string; label: string }[];
+  checked: readonly string[];
+}) {
+  return (
+    <fieldset aria-describedby={describedBy(name, hint, errors)} className="space-y-1">
+      <legend className="font-semibold">{legend}</legend>
+      {hint && (
+        <p id={`${name}-hint`} className="text-gray-600">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${name}-error`} keys={errors} />
+      {options.map((o, i) => (
+        <label key={o.value} className="flex min-h-11 items-center gap-3">
+          <input type={type} name={name} value={o.value} defaultChecked={checked.includes(o.value)} id={i === 0 ? name : undefined} className="size-6 shrink-0" />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function SubmitButton({ label, pending, secondary = false }: { label: string; pending?: boolean; secondary?: boolean }) {
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className={
+        secondary
+          ? "min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100 disabled:opacity-60"
+          : "min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
+      }
+    >
+      {label}
+    </button>
+  );
+}

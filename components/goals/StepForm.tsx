@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { STEP_TEXT_MAX } from "@/lib/goals/schema";
+import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { DraftForm } from "@/components/forms/DraftForm";
+import { FieldError } from "@/components/forms/Errors";
+import { SubmitButton, TextField } from "@/components/forms/Fields";
+
+/** One more step on the way to a goal. */
+export function StepForm({ goalId, action }: { goalId: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+  const t = useTranslations("GoalForm");
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const value = state.status !== "saved" && typeof state.values?.text === "string" ? state.values.text : "";
+  return (
+    <DraftForm key={state.status === "saved" ? "new" : JSON.stringify(state)} draftKey={`step:${goalId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-3">
+      <input type="hidden" name="goalId" value={goalId} />
+      <TextField name="text" label={t("step")} hint={t("stepHint")} max={STEP_TEXT_MAX} defaultValue={value} errors={state.fieldErrors?.text} />
+      {state.status === "failed" && <FieldError id="step-failed" keys={["GoalForm.failed"]} />}
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton label={t("addStep")} pending={pending} />
+        <p role="status" className="font-semibold text-success">
+          {state.status === "saved" ? t("stepAdded") : ""}
+        </p>
+      </div>
+    </DraftForm>
+  );
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import type { Tx } from "@/lib/record/tx";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { toDbDate } from "@/lib/validation/fields";
+import { addStepSchema, closeGoalSchema, createGoalSchema, setStepDoneSchema, updateGoalSchema } from "./schema";
+
+// A goal is the citizen's own: only the citizen creates, changes and closes it
+// (staff will propose steps, which the citizen accepts or declines).
+const OWN = { part: "GOALS", action: "WRITE", roles: ["CITIZEN"] } as const;
+
+type Helper = { kind: "NETWORK_MEMBER" | "SERVICE_AREA"; id: string };
+
+/** The helpers as supporter rows, after checking each is in this citizen's network or municipality. */
+async function supporterRows(tx: Tx, citizenId: string, goalId: string, helpers: Helper[]) {
+  const memberIds = [...new Set(helpers.filter((h) => h.kind === "NETWORK_MEMBER").map((h) => h.id))];
+  const areaIds = [...new Set(helpers.filter((h) => h.kind === "SERVICE_AREA").map((h) => h.id))];
+  const members = memberIds.length ? await tx.networkMember.count({ where: { id: { in: memberIds }, citizenId, removedAt: null } }) : 0;
+  const areas = areaIds.length ? await tx.serviceArea.count({ where: { id: { in: areaIds }, municipality: { citizens: { some: { id: citizenId } } } } }) : 0;
+  if (members !== memberIds.length || areas !== areaIds.length) throw new InvalidInput({ helpers: ["Validation.chooseOne"] });
+  return [
+    ...memberIds.map((networkMemberId) => ({ citizenId, goalId, networkMemberId })),
+    ...areaIds.map((serviceAreaId) => ({ citizenId, goalId, serviceAreaId })),
+  ];
+}
+
+/** From a wish to a goal: what, how I will know, who helps, when we look at it again. */
+export async function createGoal(actor: Actor, input: unknown): Promise<CommandResult<{ goalId: string }>> {
+  const parsed = createGoalSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, helpers, reviewOn, ...fields } = parsed.data;
+  return throughGate(actor, citizenId, { ...OWN, purpose: "add-goal" }, async ({ tx, changed }) => {
+    const goal = await tx.goal.create({ data: { citizenId, ...fields, reviewOn: toDbDate(reviewOn) } });
+    const rows = await supporterRows(tx, citizenId, goal.id, helpers);
+    if (rows.length) await tx.goalSupporter.createMany({ data: rows });
+    changed({ entity: "Goal", entityId: goal.id, before: null, after: { ...fields, reviewOn, helpers } });
+    return { goalId: goal.id };
+  });
+}
+
+/** Changes an active goal's words, helpers or review date. A stale version is refused with the current copy. */
+export async function updateGoal(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+  const parsed = updateGoalSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, goalId, version, helpers, reviewOn, ...fields } = parsed.data;
+  return throughGate(actor, citizenId, { ...OWN, purpose: "edit-goal" }, async ({ tx, changed }) => {
+    const before = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { title: true, wish: true, reachedWhen: true, version: true } });
+    if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+    const { count } = await tx.goal.updateMany({ where: { id: goalId, citizenId, version }, data: { ...fields, reviewOn: toDbDate(reviewOn), version: { increment: 1 } } });
+    if (count === 0) throw new StaleWrite(before);
+    const rows = await supporterRows(tx, citizenId, goalId, helpers);
+    await tx.goalSupporter.deleteMany({ where: { citizenId, goalId } });
+    if (rows.length) await tx.goalSupporter.createMany({ data: rows });
+    changed({ entity: "Goal", entityId: goalId, before, after: { ...fields, reviewOn, helpers } });
+    return { version: version + 1 };
+  });
+}
+
+/** A step on the way, at the end of the list. */
+export async function addGoalStep(actor: Actor, input: unknown): Promise<CommandResult<{ stepId: string }>> {
+  const parsed = addStepSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, goalId, text } = parsed.data;
+  return throughGate(actor, citizenId, { ...OWN, purpose: "add-step" }, async ({ tx, changed }) => {
+    const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
+    if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+    const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
+    const step = await tx.goalStep.create({ data: { citizenId, goalId, text, position: (last._max.position ?? 0) + 1 } });
+    changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text } });
+    return { stepId: step.id };
+  });
+}
+
+/** Ticks a step off, or back on. */
+export async function setGoalStepDone(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+  const parsed = setStepDoneSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, stepId, done, version } = parsed.data;
+  return throughGate(actor, citizenId, { ...OWN, purpose: "mark-step" }, async ({ tx, changed }) => {
+    const before = await tx.goalStep.findFirst({ where: { id: stepId, citizenId, proposal: "ACCEPTED" }, select: { done: true, version: true } });
+    if (!before) throw new InvalidInput({ stepId: ["Validation.invalid"] });
+    const { count } = await tx.goalStep.updateMany({ where: { id: stepId, citizenId, version }, data: { done, version: { increment: 1 } } });
+    if (count === 0) throw new StaleWrite(before);
+    changed({ entity: "GoalStep", entityId: stepId, before: { done: before.done }, after: { done } });
+    return { version: version + 1 };
+  });
+}
+
+/** A goal ends: reached (with the citizen's own words on how it went) or let go (with why). It stays in the history. */
+export async function closeGoal(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+  const parsed = closeGoalSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, goalId, version, outcome, closingNote } = parsed.data;
+  return throughGate(actor, citizenId, { ...OWN, purpose: outcome === "REACHED" ? "goal-reached" : "goal-let-go" }, async ({ tx, changed, now }) => {
+    const before = await tx.goal.findFirst({ where: { id: goalId, citizenId }, select: { status: true, version: true } });
+    if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+    const { count } = await tx.goal.updateMany({
+      where: { id: goalId, citizenId, version, status: "ACTIVE" },
+      data: { status: outcome, closingNote, closedAt: now, version: { increment: 1 } },
+    });
+    if (count === 0) throw new StaleWrite(before);
+    changed({ entity: "Goal", entityId: goalId, before: { status: before.status }, after: { status: outcome, closingNote } });
+    return { version: version + 1 };
+  });
+}

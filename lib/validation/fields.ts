@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+// Building blocks for the domains' schemas. Safe for the browser: no server code.
+// Every error is a message key (messages/*.json, namespace Validation).
+
+/** Words a person typed: line endings made plain, trimmed, at most `max` characters; `required` refuses an empty answer. */
+export function words(max: number, { required = false } = {}) {
+  const inner = z.string().max(max, { error: "Validation.tooLong" });
+  return z
+    .string({ error: required ? "Validation.required" : "Validation.invalid" })
+    .transform((s) => s.replace(/\r\n/g, "\n").trim())
+    .pipe(required ? inner.min(1, { error: "Validation.required" }) : inner);
+}
+
+export const id = z.uuid({ error: "Validation.invalid" });
+
+/** The version a writer started from (0: the thing did not exist yet). */
+export const version = z.coerce.number({ error: "Validation.invalid" }).int({ error: "Validation.invalid" }).min(0, { error: "Validation.invalid" });
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isRealDate = (s: string) => {
+  if (!ISO_DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+/** Today's date in Denmark, as YYYY-MM-DD: "by when" means a Danish calendar day. */
+export function todayInDenmark(now = new Date()) {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(now);
+}
+
+/** An optional calendar day from a date field: "" is no date; otherwise YYYY-MM-DD that exists. */
+export const optionalDate = z
+  .string({ error: "Validation.invalidDate" })
+  .optional()
+  .transform((s) => (s ?? "").trim())
+  .refine((s) => s === "" || isRealDate(s), { error: "Validation.invalidDate" })
+  .transform((s) => (s === "" ? null : s));
+
+/** Like optionalDate, and not a day that has passed. */
+export const optionalFutureDate = optionalDate.refine((s) => s === null || s >= todayInDenmark(), { error: "Validation.dateInPast" });
+
+/** A calendar day as the database keeps it (a date column: midnight UTC). */
+export const toDbDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+/** The other way: a date column as YYYY-MM-DD. */
+export const fromDbDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+
+/** A checkbox: present ("on") or not. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());

@@ -1,0 +1,33 @@
+import type { CommandResult } from "./result";
+
+/**
+ * What a form's server action hands back to the form: how it went, field
+ * errors as message keys, and (unless it was saved) what the person wrote, so a
+ * refused form comes back filled in, with or without JavaScript.
+ */
+export type FormState = {
+  status: "idle" | "saved" | "invalid" | "conflict" | "failed";
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, string | string[]>;
+  /** The new version after a save, for forms that stay on the page. */
+  version?: number;
+};
+export const IDLE: FormState = { status: "idle" };
+
+/** The fields of a form as the person wrote them (repeated names, like checkboxes, as lists). */
+export function formValues(formData: FormData, names: readonly string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const name of names) {
+    const all = formData.getAll(name).filter((v): v is string => typeof v === "string");
+    out[name] = all.length > 1 ? all : (all[0] ?? "");
+  }
+  return out;
+}
+
+/** A command's result as form state; `values` are returned only when the form must be shown again. */
+export function toFormState<T>(result: CommandResult<T>, values: Record<string, string | string[]>, version?: (value: T) => number): FormState {
+  if (result.ok) return { status: "saved", version: version?.(result.value) };
+  if (result.error === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
+  if (result.error === "conflict") return { status: "conflict", values };
+  return { status: "failed", values };
+}

@@ -6,12 +6,32 @@ import { gzipSync } from "node:zlib";
 import { fmt, signIn, startApp, table } from "./lib.mjs";
 
 // the citizen's routes, signed in as the demo citizen
-const routes = ["/da/offline", "/da", "/da/sign-in", "/da/me", "/da/plan", "/da/plan/story", "/da/plan/log"];
+const routes = [
+  "/da/offline",
+  "/da",
+  "/da/sign-in",
+  "/da/me",
+  "/da/plan",
+  "/da/plan/start",
+  "/da/plan/story",
+  "/da/plan/goals",
+  "/da/plan/goals/new",
+  "/da/plan/goals/:first",
+  "/da/plan/agreements",
+  "/da/plan/people",
+  "/da/plan/contact",
+  "/da/plan/log",
+  "/da/plan/settings",
+];
 const app = await startApp({ port: 3401 });
 try {
   const cookie = await signIn(app.base, "inge@demo.solbjerg.dk");
   const sizes = [];
-  for (const route of routes) {
+  // one goal's page: the first goal linked from the list
+  const goals = await (await fetch(app.base + "/da/plan/goals", { headers: { cookie } })).text();
+  const firstGoal = goals.match(/href="(\/da\/plan\/goals\/[0-9a-f-]{36})"/)?.[1];
+  if (!firstGoal) throw new Error("no goal on /da/plan/goals");
+  for (const route of routes.map((r) => (r === "/da/plan/goals/:first" ? firstGoal : r))) {
     // the sign-in page is for people who are not signed in yet
     const res = await fetch(app.base + route, { headers: route.endsWith("/sign-in") ? {} : { cookie }, redirect: "manual" });
     if (res.status !== 200) throw new Error(`${route}: ${res.status}`);

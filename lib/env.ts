@@ -23,7 +23,7 @@ const schema = z
       .string()
       .regex(/^[a-z0-9-]+$/i, { error: "TRUSTED_PROXY_IP_HEADER must be a header name" })
       .optional(),
-    /** How many sign-in links one client may ask for per minute. */
+    /** How many sign-in links one client may ask for, and open, per minute. */
     AUTH_MAGIC_LINK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
     /** The staff identity provider (OIDC). Explicit endpoints avoid depending on discovery at start. */
     STAFF_OIDC_ISSUER: optionalUrl,

@@ -53,7 +53,11 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/magic-link": { window: 60, max: e.AUTH_MAGIC_LINK_PER_MINUTE } },
+      // sending a link and opening one: the same limit per client (AUTH_MAGIC_LINK_PER_MINUTE)
+      customRules: {
+        "/sign-in/magic-link": { window: 60, max: e.AUTH_MAGIC_LINK_PER_MINUTE },
+        "/magic-link/verify": { window: 60, max: e.AUTH_MAGIC_LINK_PER_MINUTE },
+      },
     },
     advanced: {
       cookiePrefix: "tio",
@@ -66,6 +70,7 @@ function createAuth() {
       magicLink({
         expiresIn: 600,
         storeToken: "hashed",
+        rateLimit: { window: 60, max: e.AUTH_MAGIC_LINK_PER_MINUTE },
         sendMagicLink: async ({ email, url }) => sendMail(await signInMail(email, url)),
       }),
       passkey({ rpID: new URL(e.APP_URL).hostname, rpName: "Fortæl det én gang", origin: new URL(e.APP_URL).origin }),

@@ -1,18 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { randomUUID } from "node:crypto";
-import pg from "pg";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
-import { DEMO_DB } from "./servers";
+import { newCitizenSignedIn, section, signInAs } from "./citizen";
 
 // The citizen's own plan, on a phone.
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-
-async function signInAs(page: Page, name: RegExp) {
-  await page.goto("/da/sign-in");
-  await page.getByTestId("persona-picker").getByRole("button", { name }).click();
-  await expect(page).toHaveURL(/\/da\/me$/);
-}
-const section = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
 
 test.describe("my plan", () => {
   test("reads like a one-page profile: my words, goals, next agreements, my people, who holds the red thread", async ({ page }) => {
@@ -160,30 +151,6 @@ test.describe("how to contact me", () => {
     await expect(page.getByLabel("Hvornår passer det dig?")).toHaveValue(times);
   });
 });
-
-/** A new citizen with an empty plan, signed in through a link from the demo outbox. */
-async function newCitizenSignedIn(page: Page) {
-  const email = `ny-${Date.now()}@example.test`;
-  const client = new pg.Client({ connectionString: DEMO_DB });
-  await client.connect();
-  try {
-    const userId = randomUUID();
-    await client.query(`INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt") VALUES ($1, 'Ny Borger', $2, true, now())`, [userId, email]);
-    await client.query(
-      `INSERT INTO "Citizen" (id, "municipalityId", "userId", name, "updatedAt") SELECT gen_random_uuid(), id, $1, 'Ny Borger', now() FROM "Municipality" ORDER BY "createdAt" LIMIT 1`,
-      [userId],
-    );
-  } finally {
-    await client.end();
-  }
-  await page.goto("/da/sign-in");
-  await page.getByLabel("Din e-mail").fill(email);
-  await page.getByRole("button", { name: "Send mig et link" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se din e-mail");
-  await page.goto("/da/demo/outbox");
-  await page.goto((await page.getByTestId("mail").filter({ hasText: email }).first().getByRole("link").getAttribute("href"))!);
-  await expect(page).toHaveURL(/\/da\/me$/);
-}
 
 test.describe("the first visit", () => {
   test("a few gentle questions, each skippable, fill the first sections of the story", async ({ page }) => {

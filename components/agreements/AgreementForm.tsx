@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { WhoChoices } from "@/lib/agreements/dto";
 import { AGREEMENT_WHAT_MAX } from "@/lib/agreements/schema";
-import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { DateField, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
@@ -16,9 +16,9 @@ export function AgreementForm({ choices, areaNames, action }: Props) {
   const t = useTranslations("AgreementForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
-  const value = (name: string) => (typeof state.values?.[name] === "string" ? (state.values[name] as string) : "");
+  const value = (name: string) => shownValue(state, name);
   return (
-    <DraftForm key={state.status === "saved" ? "new" : JSON.stringify(state)} draftKey="agreement:new" action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm key={formKey(state, "new")} draftKey="agreement:new" action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
       <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "AgreementForm.failed" : undefined} labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }} />
       <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
       <SelectField name="who" label={t("who")} defaultValue={value("who") || "CITIZEN"} errors={errors.who}>

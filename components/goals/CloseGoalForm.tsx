@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CLOSING_NOTE_MAX } from "@/lib/goals/schema";
-import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { TextField } from "@/components/forms/Fields";
@@ -18,7 +18,7 @@ export function CloseGoalForm({ goalId, version, action }: Props) {
   const t = useTranslations("GoalForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <DraftForm key={JSON.stringify(state)} draftKey={`goal-end:${goalId}`} action={formAction} saved={null} className="space-y-3">
+    <DraftForm key={formKey(state, "new")} draftKey={`goal-end:${goalId}`} action={formAction} saved={null} className="space-y-3">
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "GoalForm.conflict" : state.status === "failed" ? "GoalForm.failed" : undefined}
@@ -32,7 +32,7 @@ export function CloseGoalForm({ goalId, version, action }: Props) {
         hint={t("closingNoteHint")}
         max={CLOSING_NOTE_MAX}
         rows={3}
-        defaultValue={typeof state.values?.closingNote === "string" ? state.values.closingNote : ""}
+        defaultValue={shownValue(state, "closingNote")}
         errors={state.fieldErrors?.closingNote}
       />
       <div className="flex flex-wrap gap-3">

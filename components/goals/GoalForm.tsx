@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { WhoChoices } from "@/lib/agreements/dto";
 import type { GoalDto } from "@/lib/goals/dto";
 import { GOAL_TEXT_MAX, GOAL_TITLE_MAX } from "@/lib/goals/schema";
-import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SubmitButton, TextField } from "@/components/forms/Fields";
@@ -22,16 +22,15 @@ export function GoalForm({ goal, choices, areaNames, action }: Props) {
   const t = useTranslations("GoalForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
-  const refused = state.status !== "idle" && state.status !== "saved";
-  const text = (name: "wish" | "title" | "reachedWhen" | "reviewOn") => (refused && typeof state.values?.[name] === "string" ? (state.values[name] as string) : (goal?.[name] ?? ""));
-  const helpers = refused ? [state.values?.helpers ?? []].flat() : (goal?.helpers.map((h) => h.ref) ?? []);
+  const text = (name: "wish" | "title" | "reachedWhen" | "reviewOn") => shownValue(state, name, goal?.[name] ?? "");
+  const helpers = isRefused(state) ? [state.values?.helpers ?? []].flat() : (goal?.helpers.map((h) => h.ref) ?? []);
   const options = [
     ...choices.people.map((p) => ({ value: `NETWORK_MEMBER:${p.id}`, label: p.name })),
     ...choices.areas.map((a) => ({ value: `SERVICE_AREA:${a.id}`, label: areaNames[a.key] ?? a.key })),
   ];
   return (
     <DraftForm
-      key={refused ? JSON.stringify(state) : `saved-${goal?.version ?? 0}`}
+      key={formKey(state, `saved-${goal?.version ?? 0}`)}
       draftKey={goal ? `goal:${goal.id}` : "goal:new"}
       action={formAction}
       saved={state.status === "saved" ? state : null}

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { STEP_TEXT_MAX } from "@/lib/goals/schema";
-import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { FieldError } from "@/components/forms/Errors";
 import { SubmitButton, TextField } from "@/components/forms/Fields";
@@ -12,9 +12,9 @@ import { SubmitButton, TextField } from "@/components/forms/Fields";
 export function StepForm({ goalId, action }: { goalId: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("GoalForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
-  const value = state.status !== "saved" && typeof state.values?.text === "string" ? state.values.text : "";
+  const value = shownValue(state, "text");
   return (
-    <DraftForm key={state.status === "saved" ? "new" : JSON.stringify(state)} draftKey={`step:${goalId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-3">
+    <DraftForm key={formKey(state, "new")} draftKey={`step:${goalId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-3">
       <input type="hidden" name="goalId" value={goalId} />
       <TextField name="text" label={t("step")} hint={t("stepHint")} max={STEP_TEXT_MAX} defaultValue={value} errors={state.fieldErrors?.text} />
       {state.status === "failed" && <FieldError id="step-failed" keys={["GoalForm.failed"]} />}

@@ -27,11 +27,11 @@ export function NetworkMap({ members, me, ringLabels }: { members: NetworkMember
       <text x={C} y={C + 5} textAnchor="middle" fontSize="14" fontWeight="600" fill="#ffffff">
         {short(me)}
       </text>
-      {CLOSENESS.flatMap((ring) => {
+      {CLOSENESS.flatMap((ring, r) => {
         const inRing = members.filter((m) => m.closeness === ring);
         return inRing.map((m, i) => {
-          // spread evenly, each ring turned a little so names do not line up
-          const angle = (2 * Math.PI * i) / inRing.length + (ring === "CLOSE" ? 0.5 : ring === "FURTHER" ? 1 : 0.2);
+          // spread evenly from the top, each ring turned a third further round so names do not line up
+          const angle = -Math.PI / 2 + (r * 2 * Math.PI) / 3 + (2 * Math.PI * i) / inRing.length + (r === 0 ? 0.35 : 0);
           const x = C + RADIUS[ring] * Math.cos(angle);
           const y = C + RADIUS[ring] * Math.sin(angle);
           return (

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { NetworkMemberDto } from "@/lib/network/dto";
 import { CLOSENESS, NAME_MAX, NETWORK_KINDS, NETWORK_TEXT_MAX } from "@/lib/network/schema";
-import { IDLE, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitButton, TextField } from "@/components/forms/Fields";
@@ -16,12 +16,10 @@ export function PersonForm({ member, action }: Props) {
   const t = useTranslations("PersonForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
-  const refused = state.status !== "idle" && state.status !== "saved";
-  const value = (name: "kind" | "name" | "relation" | "closeness" | "helpsWith" | "contact", fallback = "") =>
-    refused && typeof state.values?.[name] === "string" ? (state.values[name] as string) : (member?.[name] ?? fallback);
+  const value = (name: "kind" | "name" | "relation" | "closeness" | "helpsWith" | "contact", fallback = "") => shownValue(state, name, member?.[name] ?? fallback);
   return (
     <DraftForm
-      key={refused ? JSON.stringify(state) : `saved-${member?.version ?? 0}-${state.status}`}
+      key={formKey(state, `saved-${member?.version ?? 0}`)}
       draftKey={member ? `person:${member.id}` : "person:new"}
       action={formAction}
       saved={state.status === "saved" ? state : null}

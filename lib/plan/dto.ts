@@ -1,3 +1,4 @@
+import type { AgreementDto } from "@/lib/agreements/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
 
 /** "My plan" as one page shows it. A part that is not shared with the reader is null. */
@@ -28,12 +29,5 @@ export type NewsItemDto = {
 export type NewsDto = { items: NewsItemDto[]; total: number };
 
 export type GoalSummaryDto = { id: string; title: string; reviewOn: string | null; steps: { text: string; done: boolean }[] };
-export type AgreementSummaryDto = {
-  id: string;
-  what: string;
-  responsible: "CITIZEN" | "NETWORK_MEMBER" | "SERVICE_AREA";
-  who: string | null;
-  dueOn: string | null;
-  overdue: boolean;
-};
+export type AgreementSummaryDto = Pick<AgreementDto, "id" | "what" | "responsible" | "who" | "dueOn" | "overdue">;
 export type NetworkSummaryDto = { id: string; name: string; relation: string; closeness: "CLOSEST" | "CLOSE" | "FURTHER"; kind: "PERSON" | "COMMUNITY"; helpsWith: string };

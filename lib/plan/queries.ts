@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/record/actor";
 import type { Part } from "@/lib/access/policy";
 import type { StorySectionKind } from "@/lib/story/schema";
 import type { PlanDto } from "./dto";
+import { visitAt } from "./visit";
 
 const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "LOG"];
 export const NEWS_SHOWN = 5;
@@ -21,13 +22,18 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * the parts the reader may see; the same number of SQL statements however many
  * goals there are.
  */
-export async function readPlan(actor: Actor, citizenId: string, { newsSince }: { newsSince?: Date | null } = {}): Promise<GateResult<PlanDto>> {
-  return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan" }, async ({ tx, allowed, now }) => {
+export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<GateResult<PlanDto>> {
+  return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan" }, async ({ tx, allowed, now, role }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of
     // statements. One after the other: a transaction runs one statement at a time.
-    const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } });
+    const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true, lastVisitAt: true, previousVisitAt: true } });
+    // The citizen opening their own plan (`visit`) may begin a new visit: bookkeeping of where
+    // they are in their reading, not a change to the record (no version, no change log), and
+    // done here so that a plan costs one transaction. Within a visit it writes nothing.
+    const { since: newsSince, begin } = visit && role === "CITIZEN" ? visitAt(now, citizen.lastVisitAt, citizen.previousVisitAt) : { since: null, begin: false };
+    if (begin) await tx.citizen.update({ where: { id: citizenId }, data: { previousVisitAt: citizen.lastVisitAt, lastVisitAt: now } });
     const story = may("STORY") ? await tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : null;
     const goals = may("GOALS")
       ? await tx.goal.findMany({
@@ -54,19 +60,20 @@ export async function readPlan(actor: Actor, citizenId: string, { newsSince }: {
     const help = may("HELP")
       ? await tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } })
       : null;
-    // "new since your last visit": what relatives and staff changed; only the citizen reads the change log
+    // "new since your last visit": what relatives and staff changed, with who and which area, in one
+    // statement; only the citizen reads the change log. Times are UTC in the table (Prisma's way),
+    // whatever the session's or the server's time zone.
     const changes =
       newsSince && may("LOG")
-        ? await tx.changeLog.findMany({
-            where: { ...where, at: { gt: newsSince }, actorRole: { in: ["RELATIVE", "STAFF"] } },
-            orderBy: { id: "desc" },
-            take: 50,
-            select: { at: true, actorRole: true, actorUserId: true, serviceAreaId: true, entity: true, before: true, after: true },
-          })
+        ? await tx.$queryRaw<{ at: Date; actorRole: "RELATIVE" | "STAFF"; actorName: string | null; areaKey: string | null; entity: string; added: boolean; after: unknown }[]>`
+            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", u.name AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
+            FROM "ChangeLog" c
+            LEFT JOIN "user" u ON u.id = c."actorUserId"
+            LEFT JOIN "ServiceArea" a ON a.id = c."serviceAreaId"
+            WHERE c."citizenId" = ${citizenId}::uuid AND c.at > (${newsSince.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND c."actorRole" IN ('RELATIVE', 'STAFF')
+            ORDER BY c.id DESC
+            LIMIT 50`
         : null;
-    const actorIds = changes ? [...new Set(changes.slice(0, NEWS_SHOWN).map((c) => c.actorUserId).filter((x): x is string => Boolean(x)))] : [];
-    const actors = actorIds.length ? await tx.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : [];
-    const areaRows = changes?.length ? await tx.serviceArea.findMany({ where: { municipality: { citizens: { some: { id: citizenId } } } }, select: { id: true, key: true } }) : [];
     const today = dateOnly(now)!;
     return {
       citizenId,
@@ -92,11 +99,11 @@ export async function readPlan(actor: Actor, citizenId: string, { newsSince }: {
             total: changes.length,
             items: changes.slice(0, NEWS_SHOWN).map((c) => ({
               at: c.at.toISOString(),
-              actorRole: c.actorRole as "RELATIVE" | "STAFF",
-              actorName: actors.find((u) => u.id === c.actorUserId)?.name ?? null,
-              areaKey: areaRows.find((a) => a.id === c.serviceAreaId)?.key ?? null,
+              actorRole: c.actorRole,
+              actorName: c.actorName,
+              areaKey: c.areaKey,
               entity: c.entity,
-              added: c.before === null,
+              added: c.added,
               words: wordsOf(c.after),
             })),
           }

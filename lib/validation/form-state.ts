@@ -31,3 +31,18 @@ export function toFormState<T>(result: CommandResult<T>, values: Record<string, 
   if (result.error === "conflict") return { status: "conflict", values };
   return { status: "failed", values };
 }
+
+/** Refused (invalid, conflict, failed): the form is shown again with what the person wrote. */
+export const isRefused = (state: FormState) => state.status !== "idle" && state.status !== "saved";
+
+/** What a field shows: the words the person wrote when the save was refused, else `fallback`. */
+export function shownValue(state: FormState, name: string, fallback = ""): string {
+  const v = state.values?.[name];
+  return isRefused(state) && typeof v === "string" ? v : fallback;
+}
+
+/**
+ * A key for the form element: a refused save gives the form new default values
+ * (so it is mounted afresh with them), a save starts from the saved copy.
+ */
+export const formKey = (state: FormState, saved: string) => (isRefused(state) ? JSON.stringify(state) : saved);

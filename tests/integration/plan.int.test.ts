@@ -3,7 +3,8 @@ import { connect, type Db } from "@/lib/db/connect";
 import { readPlan } from "@/lib/plan/queries";
 import { grantConsent } from "@/lib/consent/commands";
 import { updateStorySection } from "@/lib/story/commands";
-import { beginVisit, VISIT_GAP_MS } from "@/lib/plan/visit";
+import { VISIT_GAP_MS } from "@/lib/plan/visit";
+import type { Actor } from "@/lib/record/actor";
 import { addAgreement } from "@/lib/agreements/commands";
 import { makeWorld, useDatabase } from "../support/fixtures";
 
@@ -89,15 +90,20 @@ describe("the one-page plan", () => {
 });
 
 describe("what is new since my last visit", () => {
+  const news = async (actor: Actor, citizenId: string) => {
+    const plan = await readPlan(actor, citizenId, { visit: true });
+    return plan.ok ? plan.value.news : "not-found";
+  };
+
   it("shows what relatives and staff changed since the visit before, the same on every reload within the visit", async () => {
     const w = await worldWithPlan(1);
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "AGREEMENTS"] });
     // a first visit: nothing is new yet
-    expect(await beginVisit(w.actors.citizen, w.citizen.id)).toEqual({ ok: true, value: { since: null } });
-    const first = await readPlan(w.actors.citizen, w.citizen.id, { newsSince: null });
-    expect(first.ok && first.value.news).toBeNull();
+    expect(await news(w.actors.citizen, w.citizen.id)).toBeNull();
+    const first = await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } });
+    expect(first.lastVisitAt).not.toBeNull();
 
-    // the visit ended an hour ago; meanwhile the area and a relative wrote, and the citizen too
+    // that visit began over an hour ago; meanwhile the area and a relative wrote, and the citizen too
     const visitStart = new Date(Date.now() - VISIT_GAP_MS - 1000);
     await db.citizen.update({ where: { id: w.citizen.id }, data: { lastVisitAt: visitStart } });
     const relative = await w.relativeWith("datter", ["ADD_AGREEMENTS"]);
@@ -105,29 +111,34 @@ describe("what is new since my last visit", () => {
     await addAgreement(relative, { citizenId: w.citizen.id, what: "Jeg henter medicin", who: "CITIZEN" });
     await addAgreement(w.actors.citizen, { citizenId: w.citizen.id, what: "Min egen", who: "CITIZEN" });
 
-    const visit = await beginVisit(w.actors.citizen, w.citizen.id);
-    expect(visit).toEqual({ ok: true, value: { since: visitStart } });
-    const plan = await readPlan(w.actors.citizen, w.citizen.id, { newsSince: visit.ok ? visit.value.since : null });
-    expect(plan.ok && plan.value.news).toEqual({
+    const expected = {
       total: 2,
       items: [
         expect.objectContaining({ actorRole: "RELATIVE", actorName: expect.stringContaining("datter"), entity: "Agreement", added: true, words: "Jeg henter medicin" }),
         expect.objectContaining({ actorRole: "STAFF", areaKey: "elderly-care", entity: "Agreement", added: true, words: "Sara ringer fredag" }),
       ],
-    });
+    };
+    const fresh = await news(w.actors.citizen, w.citizen.id);
+    expect(fresh).toEqual(expected);
+    // when, to the second, whatever the time zones of the server and the session
+    for (const item of fresh && fresh !== "not-found" ? fresh.items : []) expect(Math.abs(Date.parse(item.at) - Date.now())).toBeLessThan(60_000);
+    const now = await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } });
+    expect(now.previousVisitAt).toEqual(visitStart);
     // a reload within the visit sees the same; the visit is not a change to the record
-    expect(await beginVisit(w.actors.citizen, w.citizen.id)).toEqual({ ok: true, value: { since: visitStart } });
+    expect(await news(w.actors.citizen, w.citizen.id)).toEqual(expected);
+    expect((await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } })).lastVisitAt).toEqual(now.lastVisitAt);
     expect(await db.changeLog.count({ where: { citizenId: w.citizen.id, entity: "Citizen" } })).toBe(0);
+    expect((await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } })).version).toBe(first.version);
   });
 
-  it("is the citizen's alone: others cannot begin a visit, and never read the change log through the plan", async () => {
+  it("is the citizen's alone: others neither begin a visit nor read the change log through the plan", async () => {
     const w = await worldWithPlan(1);
     const relative = await w.relativeWith("all", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"]);
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "AGREEMENTS"] });
-    for (const actor of [relative, w.actors.staffA, w.actors.otherCitizen, w.actors.anonymous]) {
-      expect(await beginVisit(actor, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
-    }
-    const plan = await readPlan(relative, w.citizen.id, { newsSince: new Date(0) });
-    expect(plan.ok && plan.value.news).toBeNull();
+    await db.citizen.update({ where: { id: w.citizen.id }, data: { lastVisitAt: new Date(0) } });
+    await addAgreement(w.actors.staffA, { citizenId: w.citizen.id, what: "Ny", who: "CITIZEN" });
+    for (const actor of [relative, w.actors.staffA]) expect(await news(actor, w.citizen.id)).toBeNull();
+    for (const actor of [w.actors.otherCitizen, w.actors.anonymous]) expect(await news(actor, w.citizen.id)).toBe("not-found");
+    expect((await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } })).lastVisitAt).toEqual(new Date(0));
   });
 });

@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
 import { readPlan } from "@/lib/plan/queries";
-import { beginVisit } from "@/lib/plan/visit";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PlanView } from "@/components/plan/PlanView";
 
@@ -19,8 +18,7 @@ export default async function PlanPage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const visit = await beginVisit(actor, citizenId);
-  const plan = await readPlan(actor, citizenId, { newsSince: visit.ok ? visit.value.since : null });
+  const plan = await readPlan(actor, citizenId, { visit: true });
   if (!plan.ok) notFound();
   return <PlanView plan={plan.value} />;
 }

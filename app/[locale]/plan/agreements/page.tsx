@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
+import { readNotice } from "@/lib/i18n/notice";
 import { readAgreements } from "@/lib/agreements/queries";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { getAreaName } from "@/lib/i18n/format";
@@ -15,7 +15,6 @@ import { addAgreementAction, markAgreementAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Agreements");
 
-const querySchema = z.object({ notice: z.enum(["marked", "conflict", "failed"]).optional().catch(undefined) });
 
 /** My agreements: what, who, by when; add one, mark it done or not done, and see the ones behind me. */
 export default async function AgreementsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
@@ -23,7 +22,7 @@ export default async function AgreementsPage({ params, searchParams }: { params:
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const { notice } = querySchema.parse(await searchParams);
+  const notice = await readNotice(searchParams, ["marked", "conflict", "failed"] as const);
   const [t, area, agreements] = await Promise.all([getTranslations("Agreements"), getAreaName(), readAgreements(actor, citizenId)]);
   if (!agreements.ok) notFound();
   const { open, closed, choices } = agreements.value;

@@ -7,9 +7,24 @@ import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { GoalSummary } from "@/components/goals/GoalSummary";
+import type { GoalDto } from "@/lib/goals/dto";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Goals");
+
+function GoalItem({ goal, label, className }: { goal: GoalDto; label?: string; className: string }) {
+  return (
+    <li className={`border-l-4 p-4 ${className}`}>
+      {label && <p className="text-sm font-semibold uppercase">{label}</p>}
+      <h3 className="text-xl">
+        <Link href={`/plan/goals/${goal.id}`}>{goal.title}</Link>
+      </h3>
+      <div className="mt-2">
+        <GoalSummary goal={goal} />
+      </div>
+    </li>
+  );
+}
 
 /** My wishes and goals: the ones I am working on, and the ones behind me, reached or let go. */
 export default async function GoalsPage({ params }: { params: Promise<{ locale: string }> }) {
@@ -34,14 +49,7 @@ export default async function GoalsPage({ params }: { params: Promise<{ locale: 
         {active.length === 0 && <p className="text-gray-600">{t("activeEmpty")}</p>}
         <ul className="space-y-4">
           {active.map((g) => (
-            <li key={g.id} className="border-l-4 border-primary bg-gray-100 p-4">
-              <h3 className="text-xl">
-                <Link href={`/plan/goals/${g.id}`}>{g.title}</Link>
-              </h3>
-              <div className="mt-2">
-                <GoalSummary goal={g} />
-              </div>
-            </li>
+            <GoalItem key={g.id} goal={g} className="border-primary bg-gray-100" />
           ))}
         </ul>
       </section>
@@ -50,15 +58,7 @@ export default async function GoalsPage({ params }: { params: Promise<{ locale: 
           <h2 id="history-title">{t("historyTitle")}</h2>
           <ul className="space-y-4">
             {closed.map((g) => (
-              <li key={g.id} className={`border-l-4 p-4 ${g.status === "REACHED" ? "border-success bg-success-light" : "border-gray-600 bg-gray-100"}`}>
-                <p className="text-sm font-semibold uppercase">{g.status === "REACHED" ? t("reached") : t("letGo")}</p>
-                <h3 className="text-xl">
-                  <Link href={`/plan/goals/${g.id}`}>{g.title}</Link>
-                </h3>
-                <div className="mt-2">
-                  <GoalSummary goal={g} />
-                </div>
-              </li>
+              <GoalItem key={g.id} goal={g} label={g.status === "REACHED" ? t("reached") : t("letGo")} className={g.status === "REACHED" ? "border-success bg-success-light" : "border-gray-600 bg-gray-100"} />
             ))}
           </ul>
         </section>

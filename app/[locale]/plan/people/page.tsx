@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
+import { readNotice } from "@/lib/i18n/notice";
 import { readNetwork } from "@/lib/network/queries";
 import { CLOSENESS } from "@/lib/network/schema";
 import { titleFrom } from "@/lib/i18n/metadata";
@@ -16,7 +16,6 @@ import { addPersonAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("People");
 
-const querySchema = z.object({ notice: z.enum(["removed", "conflict", "failed"]).optional().catch(undefined) });
 
 /** My people and communities: rings around me, and the same in a list. */
 export default async function PeoplePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
@@ -24,7 +23,7 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const { notice } = querySchema.parse(await searchParams);
+  const notice = await readNotice(searchParams, ["removed", "conflict", "failed"] as const);
   const [t, network] = await Promise.all([getTranslations("People"), readNetwork(actor, citizenId)]);
   if (!network.ok) notFound();
   const members = network.value;

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
-import { z } from "zod";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
+import { readNotice } from "@/lib/i18n/notice";
 import { readGoals } from "@/lib/goals/queries";
 import { getAreaName } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
@@ -16,7 +16,6 @@ import { addStepAction, closeGoalAction, markStepAction, updateGoalAction } from
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string; goalId: string }>; searchParams: Promise<Record<string, string | string[]>> };
-const querySchema = z.object({ notice: z.enum(["created", "step", "reached", "letGo", "conflict", "failed"]).optional().catch(undefined) });
 
 export async function generateMetadata({ params }: Pick<Props, "params">) {
   const t = await getTranslations({ locale: (await params).locale, namespace: "Goal" });
@@ -29,7 +28,7 @@ export default async function GoalPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const { notice } = querySchema.parse(await searchParams);
+  const notice = await readNotice(searchParams, ["created", "step", "reached", "letGo", "conflict", "failed"] as const);
   const [t, area, goals] = await Promise.all([getTranslations("Goal"), getAreaName(), readGoals(actor, citizenId, { goalId })]);
   if (!goals.ok) notFound();
   const goal = goals.value.active[0] ?? goals.value.closed[0];

@@ -33,7 +33,16 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const p = PERSONAS.find((x) => x.key === key)!;
       return tx.user.create({ data: { id: randomUUID(), name: p.name, email: p.email, emailVerified: true } });
     };
-    const [inge, mette, bent, sara, omar] = await Promise.all([user("citizen"), user("relative"), user("neighbour"), user("coordinator"), user("caseworker")]);
+    const [inge, mette, bent, sara, omar, karl] = await Promise.all([
+      user("citizen"),
+      user("relative"),
+      user("neighbour"),
+      user("coordinator"),
+      user("caseworker"),
+      user("newcomer"),
+    ]);
+    // Karl has just been given a plan and has written nothing yet: the first visit
+    await tx.citizen.create({ data: { municipalityId: municipality.id, userId: karl.id, name: karl.name } });
 
     const saraStaff = await tx.staffMember.create({
       data: { userId: sara.id, municipalityId: municipality.id, name: sara.name, areas: { create: [{ serviceAreaId: areas["elderly-care"]!, isLead: true }] } },

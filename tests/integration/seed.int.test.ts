@@ -32,6 +32,7 @@ describe("demo data", () => {
 
   it("seeds a citizen with a lived-in plan, two relatives, and caseworkers in two areas, one of them coordinator", async () => {
     const citizen = await db.citizen.findFirstOrThrow({
+      where: { user: { email: PERSONAS.find((p) => p.key === "citizen")!.email } },
       include: { user: true, storySections: true, goals: true, agreements: true, network: true, relationships: { include: { user: true } }, consents: true, coordination: { include: { staff: { include: { user: true } } } } },
     });
     expect(citizen.user?.email).toBe(PERSONAS.find((p) => p.key === "citizen")!.email);
@@ -43,6 +44,11 @@ describe("demo data", () => {
     expect(citizen.coordination?.staff.user.email).toBe(PERSONAS.find((p) => p.key === "coordinator")!.email);
     const staffAreas = await db.staffArea.findMany({ include: { serviceArea: true } });
     expect(staffAreas.map((a) => a.serviceArea.key).sort()).toEqual(["elderly-care", "health"]);
+  });
+
+  it("seeds a newcomer whose plan is empty, for the first visit", async () => {
+    const karl = await db.citizen.findFirstOrThrow({ where: { user: { email: PERSONAS.find((p) => p.key === "newcomer")!.email } }, include: { storySections: true, goals: true, network: true } });
+    expect([karl.storySections, karl.goals, karl.network]).toEqual([[], [], []]);
   });
 
   it("never seeds a database that has data already", async () => {

@@ -25,6 +25,8 @@ const schema = z
       .optional(),
     /** How many sign-in links one client may ask for, and open, per minute. */
     AUTH_MAGIC_LINK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+    /** How many wrong invite links one client may try per 15 minutes before it is made to wait. */
+    INVITE_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(10),
     /** The staff identity provider (OIDC). Explicit endpoints avoid depending on discovery at start. */
     STAFF_OIDC_ISSUER: optionalUrl,
     STAFF_OIDC_CLIENT_ID: z.string().optional(),

@@ -1,0 +1,84 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { Actor } from "@/lib/record/actor";
+import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
+import { hashToken, looksLikeToken } from "./tokens";
+
+/**
+ * The invite link as a capability. Whoever holds a valid token may, once
+ * signed in, become the relative it names; nothing else is needed, so guessing
+ * is throttled per client (in PostgreSQL) and every kind of unusable link —
+ * wrong, used, expired, revoked — answers the same "invalid".
+ */
+export type InviteLookup = { state: "valid"; citizenFirstName: string } | { state: "invalid" } | { state: "throttled" };
+export type Redemption = { ok: true; citizenId: string } | { ok: false; error: "invalid" | "throttled" };
+
+const limitFor = (client: string): Limit => ({ key: `invite:${client}`, max: env().INVITE_ATTEMPTS_PER_WINDOW, windowSeconds: 15 * 60 });
+const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+/** What the landing page may say about a link: valid (and from whom), or not. */
+export async function lookupInvitation(token: unknown, client: string, now = new Date()): Promise<InviteLookup> {
+  const limit = limitFor(client);
+  if (await throttled(limit, now)) return { state: "throttled" };
+  const invitation = looksLikeToken(token)
+    ? await db().invitation.findFirst({
+        where: { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        select: { citizen: { select: { name: true } } },
+      })
+    : null;
+  if (!invitation) {
+    await recordFailure(limit, now);
+    return { state: "invalid" };
+  }
+  return { state: "valid", citizenFirstName: firstName(invitation.citizen.name) };
+}
+
+class NotRedeemable extends Error {}
+
+/**
+ * The signed-in person accepts the invitation: in one transaction the link is
+ * used up (exactly one of two simultaneous tries wins: the row is locked and
+ * re-checked), the relationship is created or renewed with the permissions the
+ * citizen chose, and the citizen's change log says who joined.
+ */
+export async function redeemInvitation(actor: Actor, token: unknown, client: string, now = new Date()): Promise<Redemption> {
+  const limit = limitFor(client);
+  if (actor.kind !== "user") return { ok: false, error: "invalid" };
+  if (await throttled(limit, now)) return { ok: false, error: "throttled" };
+  try {
+    if (!looksLikeToken(token)) throw new NotRedeemable();
+    const tokenHash = hashToken(token);
+    const citizenId = await db().$transaction(async (tx) => {
+      const { count } = await tx.invitation.updateMany({
+        where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        data: { usedAt: now, usedByUserId: actor.userId },
+      });
+      if (count === 0) throw new NotRedeemable();
+      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash }, select: { citizenId: true, networkMemberId: true, permissions: true, accessUntil: true } });
+      // one's own invitation is not for oneself
+      if (actor.citizenId === invitation.citizenId) throw new NotRedeemable();
+      const { citizenId, permissions, accessUntil } = invitation;
+      // the person in the network is linked to this relationship, unless someone else already is
+      const memberTaken = invitation.networkMemberId
+        ? await tx.relationship.count({ where: { citizenId, networkMemberId: invitation.networkMemberId, NOT: { userId: actor.userId } } })
+        : 1;
+      const networkMemberId = memberTaken ? undefined : invitation.networkMemberId;
+      const relationship = await tx.relationship.upsert({
+        where: { citizenId_userId: { citizenId, userId: actor.userId } },
+        create: { citizenId, userId: actor.userId, permissions, validUntil: accessUntil, networkMemberId, startedAt: now },
+        update: { permissions, validUntil: accessUntil, endedAt: null, startedAt: now, networkMemberId, version: { increment: 1 } },
+      });
+      await tx.relativeSpace.upsert({ where: { relationshipId: relationship.id }, create: { relationshipId: relationship.id, citizenId }, update: {} });
+      await tx.changeLog.create({
+        data: { citizenId, actorUserId: actor.userId, actorRole: "RELATIVE", part: "RELATIVES", entity: "Relationship", entityId: relationship.id, after: { permissions, validUntil: accessUntil } },
+      });
+      return citizenId;
+    });
+    return { ok: true, citizenId };
+  } catch (e) {
+    if (!(e instanceof NotRedeemable)) throw e;
+    await recordFailure(limit, now);
+    return { ok: false, error: "invalid" };
+  }
+}

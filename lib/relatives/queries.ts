@@ -1,0 +1,112 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { throughGate, type GateResult } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import type { RelativePermission } from "@/lib/access/policy";
+import { fromDbDate, id } from "@/lib/validation/fields";
+import type { InvitationDto, InvitationState, RelativeDto, RelativeSpaceDto } from "./dto";
+
+const CHECK_INS_SHOWN = 10;
+
+export const invitationState = (i: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationState =>
+  i.usedAt ? "ACCEPTED" : i.revokedAt ? "REVOKED" : i.expiresAt <= now ? "EXPIRED" : "PENDING";
+
+type SpaceRow = Omit<RelativeSpaceDto, "checkIns"> & { relationshipId: string };
+const spaceDto = (s: SpaceRow, checkIns: { id: string; feeling: "GOOD" | "OK" | "HARD"; note: string; createdAt: Date }[]): RelativeSpaceDto => ({
+  helpWish: s.helpWish,
+  canDo: s.canDo,
+  needsRespite: s.needsRespite,
+  wantsPeers: s.wantsPeers,
+  wantsCoordinator: s.wantsCoordinator,
+  sharedWithCitizen: s.sharedWithCitizen,
+  sharedWithStaff: s.sharedWithStaff,
+  version: s.version,
+  checkIns: checkIns.map((c) => ({ id: c.id, feeling: c.feeling, note: c.note, at: c.createdAt.toISOString() })),
+});
+
+/**
+ * The citizen's relatives: who has joined (and what they may see, until when),
+ * who has been invited (pending, accepted, expired, revoked), what each added,
+ * and what each chose to share of their own space. The people who can still be
+ * invited from the network come along for the form.
+ */
+export async function readRelatives(
+  actor: Actor,
+  citizenId: string,
+): Promise<GateResult<{ relatives: RelativeDto[]; invitations: InvitationDto[]; invitable: { id: string; name: string }[] }>> {
+  return throughGate(actor, citizenId, { part: "RELATIVES", action: "READ", purpose: "view-relatives", roles: ["CITIZEN"] }, async ({ tx, now }) => {
+    const relationships = await tx.relationship.findMany({
+      where: { citizenId },
+      orderBy: { startedAt: "asc" },
+      select: { id: true, userId: true, permissions: true, validUntil: true, endedAt: true, startedAt: true, version: true, user: { select: { name: true } }, space: true },
+    });
+    const invitations = await tx.invitation.findMany({
+      where: { citizenId },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: { id: true, permissions: true, usedAt: true, revokedAt: true, expiresAt: true, accessUntil: true, createdAt: true, networkMember: { select: { name: true } } },
+    });
+    const userIds = relationships.map((r) => r.userId);
+    const agreements = await tx.agreement.groupBy({ by: ["authorUserId"], where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds } }, _count: true });
+    const people = await tx.networkMember.groupBy({ by: ["authorUserId"], where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds }, removedAt: null }, _count: true });
+    const sharedIds = relationships.filter((r) => r.space?.sharedWithCitizen).map((r) => r.id);
+    const checkIns = sharedIds.length
+      ? await tx.relativeCheckIn.findMany({ where: { relationshipId: { in: sharedIds } }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN * sharedIds.length })
+      : [];
+    const members = await tx.networkMember.findMany({
+      where: { citizenId, removedAt: null, kind: "PERSON" },
+      orderBy: [{ closeness: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, relationship: { select: { endedAt: true, validUntil: true } } },
+    });
+    const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => !r.endedAt && (!r.validUntil || r.validUntil > now);
+    return {
+      relatives: relationships.map((r) => ({
+        id: r.id,
+        name: r.user.name,
+        permissions: r.permissions as RelativePermission[],
+        accessUntil: fromDbDate(r.validUntil),
+        since: r.startedAt.toISOString(),
+        active: isActive(r),
+        version: r.version,
+        space: r.space?.sharedWithCitizen ? spaceDto(r.space, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)) : null,
+        added: {
+          agreements: agreements.find((a) => a.authorUserId === r.userId)?._count ?? 0,
+          people: people.find((p) => p.authorUserId === r.userId)?._count ?? 0,
+        },
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        name: i.networkMember?.name ?? null,
+        permissions: i.permissions as RelativePermission[],
+        state: invitationState(i, now),
+        expiresAt: i.expiresAt.toISOString(),
+        accessUntil: fromDbDate(i.accessUntil),
+        createdAt: i.createdAt.toISOString(),
+      })),
+      invitable: members.filter((m) => !m.relationship || !isActive(m.relationship)).map((m) => ({ id: m.id, name: m.name })),
+    };
+  });
+}
+
+/**
+ * The plans shared with this user as a relative, for their switcher: the
+ * relationships the citizens gave them, with the citizen's name. The user's
+ * own data (the citizen put it there for them); no part of the record is read.
+ */
+export async function sharedWithMe(userId: string, now = new Date()): Promise<{ citizenId: string; name: string }[]> {
+  const rows = await db().relationship.findMany({
+    where: { userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    orderBy: { startedAt: "asc" },
+    select: { citizenId: true, citizen: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ citizenId: r.citizenId, name: r.citizen.name }));
+}
+
+/** Whether this user's access to this plan has ended (for the kind "no longer shared" page), and whose plan it was. */
+export async function endedRelationship(userId: string, citizenId: string, now = new Date()): Promise<{ firstName: string } | null> {
+  if (!id.safeParse(citizenId).success) return null;
+  const r = await db().relationship.findUnique({ where: { citizenId_userId: { citizenId, userId } }, select: { endedAt: true, validUntil: true, citizen: { select: { name: true } } } });
+  if (!r) return null;
+  const ended = Boolean((r.endedAt && r.endedAt <= now) || (r.validUntil && r.validUntil <= now));
+  return ended ? { firstName: r.citizen.name.trim().split(/\s+/)[0] ?? r.citizen.name } : null;
+}

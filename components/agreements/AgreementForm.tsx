@@ -9,10 +9,16 @@ import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { DateField, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
 
-type Props = { choices: WhoChoices; areaNames: Record<string, string>; action: (state: FormState, formData: FormData) => Promise<FormState> };
+type Props = {
+  choices: WhoChoices;
+  areaNames: Record<string, string>;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** How "the citizen does it" is said: "Me" to the citizen, "Inge" to a relative. */
+  meLabel?: string;
+};
 
 /** A new agreement: what, who, by when. Works without JavaScript; with it, keeps a draft. */
-export function AgreementForm({ choices, areaNames, action }: Props) {
+export function AgreementForm({ choices, areaNames, action, meLabel }: Props) {
   const t = useTranslations("AgreementForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
@@ -22,7 +28,7 @@ export function AgreementForm({ choices, areaNames, action }: Props) {
       <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "AgreementForm.failed" : undefined} labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }} />
       <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
       <SelectField name="who" label={t("who")} defaultValue={value("who") || "CITIZEN"} errors={errors.who}>
-        <option value="CITIZEN">{t("me")}</option>
+        <option value="CITIZEN">{meLabel ?? t("me")}</option>
         {choices.people.length > 0 && (
           <optgroup label={t("myPeople")}>
             {choices.people.map((p) => (

@@ -4,7 +4,7 @@ import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
 
 const fromDateOnly = (d: string) => new Date(`${d}T12:00:00Z`);
-const NEWS_ENTITIES = ["Agreement", "AreaHelp", "NetworkMember", "GoalStep", "Goal", "ContactRequest", "Coordination"];
+const NEWS_ENTITIES = ["Relationship", "Agreement", "AreaHelp", "NetworkMember", "GoalStep", "Goal", "ContactRequest", "Coordination"];
 /** The message key for a change: "Agreement-added", "Goal-changed"; anything else is "other". */
 const newsKind = (entity: string, added: boolean) => (NEWS_ENTITIES.includes(entity) ? `${entity}-${added ? "added" : "changed"}` : "other");
 
@@ -42,6 +42,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             <li><Link href="/plan/goals">{t("goalsLink")}</Link></li>
             <li><Link href="/plan/agreements">{t("agreementsLink")}</Link></li>
             <li><Link href="/plan/people">{t("peopleLink")}</Link></li>
+            <li><Link href="/plan/relatives">{t("relativesLink")}</Link></li>
             <li><Link href="/plan/contact">{t("contactLink")}</Link></li>
             <li><Link href="/plan/log">{t("seenBy")}</Link></li>
             <li><Link href="/plan/settings">{t("settings")}</Link></li>

@@ -40,8 +40,13 @@ export async function readAgreements(actor: Actor, citizenId: string): Promise<G
     });
     const authorIds = [...new Set(rows.filter((r) => r.authorRole !== "CITIZEN" && r.authorUserId).map((r) => r.authorUserId!))];
     const users = authorIds.length ? await tx.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
+    // a relative is named as the citizen knows them (their person in the network), else by their account
+    const relatives = authorIds.length
+      ? await tx.relationship.findMany({ where: { citizenId, userId: { in: authorIds } }, select: { userId: true, networkMember: { select: { name: true } } } })
+      : [];
     const choices = await whoChoices(tx, citizenId, allowed.has("NETWORK"));
     const names = new Map(users.map((u) => [u.id, u.name]));
+    for (const r of relatives) if (r.networkMember?.name) names.set(r.userId, r.networkMember.name);
     const areaKeys = new Map(choices.areas.map((a) => [a.id, a.key]));
     const today = todayInDenmark(now);
     const all: AgreementDto[] = rows.map((r) => {
@@ -57,7 +62,7 @@ export async function readAgreements(actor: Actor, citizenId: string): Promise<G
         version: r.version,
         author: {
           role: r.authorRole,
-          name: r.authorRole === "CITIZEN" ? null : (names.get(r.authorUserId ?? "") ?? null),
+          name: r.authorRole === "CITIZEN" ? null : names.get(r.authorUserId ?? "") || null,
           areaKey: r.authorAreaId ? (areaKeys.get(r.authorAreaId) ?? null) : null,
         },
       };

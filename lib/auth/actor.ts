@@ -47,6 +47,7 @@ export const getAccount = cache(async () => {
   });
   if (!user) return null;
   return {
+    id: session.user.id,
     name: user.name,
     email: user.email,
     isCitizen: Boolean(user.citizen),

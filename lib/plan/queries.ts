@@ -66,10 +66,12 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     const changes =
       newsSince && may("LOG")
         ? await tx.$queryRaw<{ at: Date; actorRole: "RELATIVE" | "STAFF"; actorName: string | null; areaKey: string | null; entity: string; added: boolean; after: unknown }[]>`
-            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", u.name AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
+            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", COALESCE(nm.name, NULLIF(u.name, '')) AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
             FROM "ChangeLog" c
             LEFT JOIN "user" u ON u.id = c."actorUserId"
             LEFT JOIN "ServiceArea" a ON a.id = c."serviceAreaId"
+            LEFT JOIN "Relationship" r ON r."citizenId" = c."citizenId" AND r."userId" = c."actorUserId" AND c."actorRole" = 'RELATIVE'
+            LEFT JOIN "NetworkMember" nm ON nm.id = r."networkMemberId"
             WHERE c."citizenId" = ${citizenId}::uuid AND c.at > (${newsSince.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND c."actorRole" IN ('RELATIVE', 'STAFF')
             ORDER BY c.id DESC
             LIMIT 50`

@@ -26,7 +26,7 @@ export async function createInvitation(actor: Actor, input: unknown): Promise<Co
       const member = await tx.networkMember.findFirst({ where: { id: memberId, citizenId, removedAt: null, kind: "PERSON" }, select: { relationship: { select: { endedAt: true, validUntil: true } } } });
       if (!member) throw new InvalidInput({ who: ["Validation.chooseOne"] });
       const r = member.relationship;
-      if (r && !r.endedAt && (!r.validUntil || r.validUntil > now)) throw new InvalidInput({ who: ["Relatives.alreadyJoined"] });
+      if (r && !r.endedAt && (!r.validUntil || r.validUntil > now)) throw new InvalidInput({ who: ["Validation.alreadyJoined"] });
     } else {
       const member = await tx.networkMember.create({ data: { citizenId, name: newName, relation: newRelation, closeness: "CLOSE", authorRole: "CITIZEN", authorUserId: userId } });
       changed({ entity: "NetworkMember", entityId: member.id, before: null, after: { name: newName } });

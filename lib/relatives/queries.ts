@@ -38,7 +38,18 @@ export async function readRelatives(
     const relationships = await tx.relationship.findMany({
       where: { citizenId },
       orderBy: { startedAt: "asc" },
-      select: { id: true, userId: true, permissions: true, validUntil: true, endedAt: true, startedAt: true, version: true, user: { select: { name: true } }, space: true },
+      select: {
+        id: true,
+        userId: true,
+        permissions: true,
+        validUntil: true,
+        endedAt: true,
+        startedAt: true,
+        version: true,
+        user: { select: { name: true, email: true } },
+        networkMember: { select: { name: true } },
+        space: true,
+      },
     });
     const invitations = await tx.invitation.findMany({
       where: { citizenId },
@@ -62,7 +73,8 @@ export async function readRelatives(
     return {
       relatives: relationships.map((r) => ({
         id: r.id,
-        name: r.user.name,
+        // the name the citizen knows them by, else their own
+        name: r.networkMember?.name || r.user.name || r.user.email,
         permissions: r.permissions as RelativePermission[],
         accessUntil: fromDbDate(r.validUntil),
         since: r.startedAt.toISOString(),
@@ -109,4 +121,14 @@ export async function endedRelationship(userId: string, citizenId: string, now =
   if (!r) return null;
   const ended = Boolean((r.endedAt && r.endedAt <= now) || (r.validUntil && r.validUntil <= now));
   return ended ? { firstName: r.citizen.name.trim().split(/\s+/)[0] ?? r.citizen.name } : null;
+}
+
+/** This user's own, active relationship to this plan: what the citizen lets them see and do. */
+export async function myRelationship(userId: string, citizenId: string, now = new Date()): Promise<{ permissions: RelativePermission[]; accessUntil: string | null } | null> {
+  if (!id.safeParse(citizenId).success) return null;
+  const r = await db().relationship.findFirst({
+    where: { citizenId, userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    select: { permissions: true, validUntil: true },
+  });
+  return r ? { permissions: r.permissions as RelativePermission[], accessUntil: fromDbDate(r.validUntil) } : null;
 }

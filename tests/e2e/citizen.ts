@@ -37,13 +37,18 @@ export async function newCitizenSignedIn(page: Page, name = "Ny Borger"): Promis
     return rows[0]!.id;
   });
   await page.goto("/da/sign-in");
+  await signInByEmail(page, email);
+  return citizenId;
+}
+
+/** Signs in (or up) with an email link from the demo outbox, from the sign-in page. */
+export async function signInByEmail(page: Page, email: string) {
   await page.getByLabel("Din e-mail").fill(email);
   await page.getByRole("button", { name: "Send mig et link" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Se din e-mail");
   await page.goto("/da/demo/outbox");
   await page.goto((await page.getByTestId("mail").filter({ hasText: email }).first().getByRole("link").getAttribute("href"))!);
   await expect(page).toHaveURL(/\/da\/me$/);
-  return citizenId;
 }
 
 /** A calendar day in Denmark, `days` from today, as a date field takes it. */

@@ -61,9 +61,13 @@ describe("the invite link", () => {
     expect(await redeemInvitation(mette, token, newClient())).toEqual({ ok: true, citizenId: w.citizen.id });
     relatives = await readRelatives(w.actors.citizen, w.citizen.id);
     expect(relatives.ok && relatives.value.invitations.map((i) => i.state)).toEqual(["ACCEPTED"]);
-    expect(relatives.ok && relatives.value.relatives).toEqual([expect.objectContaining({ name: "mette Jensen", permissions: ["SEE_STORY", "ADD_AGREEMENTS"], active: true })]);
+    expect(relatives.ok && relatives.value.relatives).toEqual([expect.objectContaining({ name: "Mette", permissions: ["SEE_STORY", "ADD_AGREEMENTS"], active: true })]);
     expect(relatives.ok && relatives.value.invitable).toEqual([]);
     expect(await sharedWithMe(mette.userId)).toEqual([{ citizenId: w.citizen.id, name: w.citizen.name }]);
+    // on her next visit the citizen reads who joined, by the name she gave them
+    await db.citizen.update({ where: { id: w.citizen.id }, data: { lastVisitAt: new Date(Date.now() - 2 * 3600_000) } });
+    const plan = await readPlan(w.actors.citizen, w.citizen.id, { visit: true });
+    expect(plan.ok && plan.value.news?.items).toEqual(expect.arrayContaining([expect.objectContaining({ entity: "Relationship", added: true, actorRole: "RELATIVE", actorName: "Mette" })]));
     // the citizen's change log says who joined; neither log holds the token
     const changes = await db.changeLog.findMany({ where: { citizenId: w.citizen.id } });
     expect(changes.map((c) => [c.entity, c.actorRole])).toEqual(expect.arrayContaining([["Relationship", "RELATIVE"]]));
@@ -205,7 +209,7 @@ describe("what a relative may see and do", () => {
     const memberId = member.ok ? member.value.memberId : "";
     const first = await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${memberId}` });
     await redeemInvitation(await newUser(db, "lise"), first.ok ? first.value.token : "", newClient());
-    expect(await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${memberId}` })).toEqual({ ok: false, error: "invalid", fieldErrors: { who: ["Relatives.alreadyJoined"] } });
+    expect(await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${memberId}` })).toEqual({ ok: false, error: "invalid", fieldErrors: { who: ["Validation.alreadyJoined"] } });
   });
 
   it("only the citizen invites, changes, revokes, ends or reads the list; everyone else gets 'not found'", async () => {

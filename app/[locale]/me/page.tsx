@@ -1,4 +1,7 @@
 import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
+import { sharedWithMe } from "@/lib/relatives/queries";
+import { INVITE_COOKIE } from "@/lib/relatives/cookie";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getAccount } from "@/lib/auth/actor";
 import { AddPasskeyButton } from "@/components/auth/PasskeyButtons";
@@ -18,7 +21,8 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tAreas] = await Promise.all([getTranslations("Me"), getTranslations("ServiceAreas")]);
+  const [t, tAreas, shared, jar] = await Promise.all([getTranslations("Me"), getTranslations("ServiceAreas"), sharedWithMe(account.id), cookies()]);
+  const inviteWaiting = jar.has(INVITE_COOKIE);
 
   return (
     <div className="max-w-2xl space-y-8">
@@ -28,6 +32,32 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
           {t("signedInAs")} <span data-testid="who">{account.name}</span> ({account.email})
         </p>
       </div>
+
+      {inviteWaiting && (
+        <section aria-labelledby="invite-waiting" className="border-l-4 border-info bg-info-light p-4">
+          <h2 id="invite-waiting">{t("inviteWaitingTitle")}</h2>
+          <p className="mt-2">
+            <Link href="/invite" className="font-semibold">
+              {t("inviteWaitingLink")}
+            </Link>
+          </p>
+        </section>
+      )}
+
+      {shared.length > 0 && (
+        <section aria-labelledby="shared-title">
+          <h2 id="shared-title">{t("sharedTitle")}</h2>
+          <ul className="mt-3 space-y-2" data-testid="shared-with-me">
+            {shared.map((s) => (
+              <li key={s.citizenId}>
+                <Link href={`/relative/${s.citizenId}`} className="inline-flex min-h-11 items-center font-semibold">
+                  {t("sharedPlan", { name: s.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t("rolesTitle")}</h2>

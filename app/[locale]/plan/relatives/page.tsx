@@ -1,0 +1,75 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/citizen";
+import { readRelatives } from "@/lib/relatives/queries";
+import { readNotice } from "@/lib/i18n/notice";
+import { getDayFormat } from "@/lib/i18n/format";
+import { titleFrom } from "@/lib/i18n/metadata";
+import { NoPlan } from "@/components/plan/NoPlan";
+import { PageIntro } from "@/components/plan/PageIntro";
+import { Notice } from "@/components/forms/Notice";
+import { InviteForm } from "@/components/relatives/InviteForm";
+import { RelativeCard } from "@/components/relatives/RelativeCard";
+import { changeRelativeAction, endRelativeAction, inviteAction, revokeInvitationAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = titleFrom("Relatives");
+
+/** My relatives: who may see what of my plan, invitations on their way, and inviting someone new. */
+export default async function RelativesPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor, citizenId } = await requireSignedIn(locale);
+  if (!citizenId) return <NoPlan />;
+  const notice = await readNotice(searchParams, ["changed", "conflict", "invalid", "failed"] as const);
+  const [t, day, result] = await Promise.all([getTranslations("Relatives"), getDayFormat(), readRelatives(actor, citizenId)]);
+  if (!result.ok) notFound();
+  const { relatives, invitations, invitable } = result.value;
+  const active = relatives.filter((r) => r.active);
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
+      {notice && <Notice kind={notice === "changed" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
+      <section aria-labelledby="relatives-title" className="space-y-3">
+        <h2 id="relatives-title">{t("activeTitle")}</h2>
+        {active.length === 0 ? (
+          <p className="text-gray-600">{t("activeEmpty")}</p>
+        ) : (
+          <ul className="space-y-4">
+            {active.map((r) => (
+              <RelativeCard key={r.id} relative={r} change={changeRelativeAction} end={endRelativeAction} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="invite-title" className="no-print space-y-3 border-t border-gray-300 pt-6">
+        <h2 id="invite-title">{t("inviteTitle")}</h2>
+        <p>{t("inviteIntro")}</p>
+        <InviteForm invitable={invitable} action={inviteAction} />
+      </section>
+      {invitations.length > 0 && (
+        <section aria-labelledby="invitations-title" className="space-y-3 border-t border-gray-300 pt-6">
+          <h2 id="invitations-title">{t("invitationsTitle")}</h2>
+          <ul className="space-y-2">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 border border-gray-300 p-3" data-testid="invitation">
+                <p>
+                  <span className="font-semibold">{i.name ?? t("someone")}</span> · {t(`state.${i.state}`, { date: day(i.expiresAt.slice(0, 10)) })}
+                </p>
+                {i.state === "PENDING" && (
+                  <form action={revokeInvitationAction}>
+                    <input type="hidden" name="invitationId" value={i.id} />
+                    <button type="submit" aria-label={t("revokeFor", { name: i.name ?? t("someone") })} className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100">
+                      {t("revoke")}
+                    </button>
+                  </form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/citizen";
+import { readPlan } from "@/lib/plan/queries";
+import { readAgreements } from "@/lib/agreements/queries";
+import { readContactPreferences } from "@/lib/contact/queries";
+import { endedRelationship, myRelationship } from "@/lib/relatives/queries";
+import { STORY_SECTIONS } from "@/lib/story/schema";
+import { getAreaName } from "@/lib/i18n/format";
+import { readNotice } from "@/lib/i18n/notice";
+import { Link } from "@/lib/i18n/navigation";
+import { Notice } from "@/components/forms/Notice";
+import { AgreementList } from "@/components/agreements/AgreementList";
+import { AgreementForm } from "@/components/agreements/AgreementForm";
+import { PersonForm } from "@/components/network/PersonForm";
+import { NoLongerShared } from "@/components/relatives/NoLongerShared";
+import { relativeAddAgreement, relativeAddPerson } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ locale: string; citizenId: string }>; searchParams: Promise<Record<string, string | string[]>> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const t = await getTranslations({ locale: (await params).locale, namespace: "SharedPlan" });
+  return { title: t("metaTitle") };
+}
+
+/**
+ * A plan shared with me as a relative: only the parts the citizen allowed, read
+ * fresh on every request (a narrowed permission shows on the next click), with
+ * a clear note of what is shared, and the forms I may use.
+ */
+export default async function SharedPlanPage({ params, searchParams }: Props) {
+  const { locale, citizenId } = await params;
+  setRequestLocale(locale);
+  const { actor } = await requireSignedIn(locale);
+  const [plan, mine] = await Promise.all([readPlan(actor, citizenId), myRelationship(actor.userId, citizenId)]);
+  if (!plan.ok || !mine) {
+    const ended = await endedRelationship(actor.userId, citizenId);
+    if (ended) return <NoLongerShared name={ended.firstName} />;
+    notFound();
+  }
+  const p = plan.value;
+  const first = p.name.trim().split(/\s+/)[0] ?? p.name;
+  const may = (x: string) => mine.permissions.includes(x as (typeof mine.permissions)[number]);
+  const notice = await readNotice(searchParams, ["joined"] as const);
+  const [t, tStory, area, agreements, contact] = await Promise.all([
+    getTranslations("SharedPlan"),
+    getTranslations("Story"),
+    getAreaName(),
+    may("SEE_GOALS_AND_AGREEMENTS") || may("ADD_AGREEMENTS") ? readAgreements(actor, citizenId) : null,
+    may("SEE_CONTACT") ? readContactPreferences(actor, citizenId) : null,
+  ]);
+  const tContact = await getTranslations("ContactForm");
+
+  return (
+    <article className="max-w-3xl space-y-8" aria-labelledby="shared-title">
+      <p className="no-print">
+        <Link href="/me">{t("allShared")}</Link>
+      </p>
+      {notice && <Notice kind="success" text={t("joined", { name: first })} />}
+      <header className="space-y-3">
+        <h1 id="shared-title">{t("title", { name: p.name })}</h1>
+        <div className="border-l-4 border-info bg-info-light p-4" data-testid="shared-note">
+          <p className="font-semibold">{t("sharedBy", { name: first })}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {mine.permissions.map((perm) => (
+              <li key={perm}>{t(`permission.${perm}`)}</li>
+            ))}
+          </ul>
+          <p className="mt-2">{t("canChange", { name: first })}</p>
+        </div>
+        <p>
+          <Link href={`/relative/${citizenId}/space`} className="font-semibold">
+            {t("ownSpace")}
+          </Link>
+        </p>
+      </header>
+
+      {p.story && (
+        <section aria-labelledby="shared-story" className="space-y-3">
+          <h2 id="shared-story">{t("story", { name: first })}</h2>
+          {STORY_SECTIONS.filter((k) => p.story?.[k]?.text).map((k) => (
+            <div key={k}>
+              <h3 className="text-lg">{tStory(`sections.${k}.title`)}</h3>
+              <p className="whitespace-pre-wrap">{p.story?.[k]?.text}</p>
+            </div>
+          ))}
+          {STORY_SECTIONS.every((k) => !p.story?.[k]?.text) && <p className="text-gray-600">{t("storyEmpty", { name: first })}</p>}
+        </section>
+      )}
+
+      {p.goals && (
+        <section aria-labelledby="shared-goals">
+          <h2 id="shared-goals">{t("goals")}</h2>
+          {p.goals.length === 0 ? (
+            <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
+          ) : (
+            <ul className="mt-3 space-y-2">
+              {p.goals.map((g) => (
+                <li key={g.id} className="border-l-4 border-primary bg-gray-100 p-3">
+                  <p className="font-semibold">{g.title}</p>
+                  {g.steps.length > 0 && <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {agreements?.ok && (
+        <section aria-labelledby="shared-agreements" className="space-y-3">
+          <h2 id="shared-agreements">{t("agreements")}</h2>
+          {agreements.value.open.length === 0 ? <p className="text-gray-600">{t("agreementsEmpty")}</p> : <AgreementList agreements={agreements.value.open} />}
+          {may("ADD_AGREEMENTS") && (
+            <div className="no-print space-y-3 border-t border-gray-300 pt-4">
+              <h3>{t("addAgreement", { name: first })}</h3>
+              <AgreementForm
+                choices={agreements.value.choices}
+                areaNames={Object.fromEntries(agreements.value.choices.areas.map((a) => [a.key, area(a.key)]))}
+                action={relativeAddAgreement.bind(null, citizenId)}
+                meLabel={t("citizenDoesIt", { name: first })}
+              />
+            </div>
+          )}
+        </section>
+      )}
+
+      {p.network && (
+        <section aria-labelledby="shared-people" className="space-y-3">
+          <h2 id="shared-people">{t("people", { name: first })}</h2>
+          <ul className="list-disc pl-5">
+            {p.network.map((m) => (
+              <li key={m.id}>
+                {m.name}
+                {m.relation && <span className="text-gray-600"> · {m.relation}</span>}
+              </li>
+            ))}
+          </ul>
+          {may("ADD_NETWORK") && (
+            <div className="no-print space-y-3 border-t border-gray-300 pt-4">
+              <h3>{t("addPerson", { name: first })}</h3>
+              <PersonForm action={relativeAddPerson.bind(null, citizenId)} />
+            </div>
+          )}
+        </section>
+      )}
+
+      {contact?.ok && (
+        <section aria-labelledby="shared-contact">
+          <h2 id="shared-contact">{t("contact", { name: first })}</h2>
+          <dl className="mt-2 space-y-1">
+            <div>
+              <dt className="inline font-semibold">{tContact("channel.legend")}</dt> <dd className="inline">{tContact(`channel.${contact.value.channel}`)}</dd>
+            </div>
+            {contact.value.times && (
+              <div>
+                <dt className="inline font-semibold">{tContact("times.label")}</dt> <dd className="inline">{contact.value.times}</dd>
+              </div>
+            )}
+            <div>
+              <dt className="inline font-semibold">{tContact("visit.legend")}</dt> <dd className="inline">{tContact(`visit.${contact.value.visit}`)}</dd>
+            </div>
+          </dl>
+        </section>
+      )}
+
+      {p.coordinator !== undefined && (
+        <section aria-labelledby="shared-thread">
+          <h2 id="shared-thread">{t("thread")}</h2>
+          <p className="mt-2">{p.coordinator ? t("threadHolder", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", "), citizen: first }) : t("threadNobody")}</p>
+        </section>
+      )}
+    </article>
+  );
+}

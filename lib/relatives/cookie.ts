@@ -1,0 +1,12 @@
+import "server-only";
+import { env } from "@/lib/env";
+
+/** Where an opened invite link waits while its holder signs in: an HttpOnly cookie, never the address bar. */
+export const INVITE_COOKIE = "tio_invite";
+export const inviteCookieOptions = () => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: env().APP_URL.startsWith("https://"),
+  path: "/",
+  maxAge: 60 * 60,
+});

@@ -7,7 +7,7 @@ import { AGREEMENT_WHAT_MAX } from "@/lib/agreements/schema";
 import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
-import { DateField, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
+import { DateField, SelectField, SubmitRow, TextField } from "@/components/forms/Fields";
 
 type Props = {
   choices: WhoChoices;
@@ -47,12 +47,7 @@ export function AgreementForm({ choices, areaNames, action, meLabel }: Props) {
         </optgroup>
       </SelectField>
       <DateField name="dueOn" label={t("dueOn")} hint={t("dueOnHint")} defaultValue={value("dueOn")} errors={errors.dueOn} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton label={t("add")} pending={pending} />
-        <p role="status" className="font-semibold text-success">
-          {state.status === "saved" ? t("added") : ""}
-        </p>
-      </div>
+      <SubmitRow label={t("add")} pending={pending} done={state.status === "saved" ? t("added") : undefined} />
     </DraftForm>
   );
 }

@@ -139,3 +139,15 @@ export function SubmitButton({ label, pending, secondary = false }: { label: str
     </button>
   );
 }
+
+/** The button that saves a form, with the polite "saved" beside it once it is. */
+export function SubmitRow({ label, pending, done }: { label: string; pending?: boolean; done?: string }) {
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <SubmitButton label={label} pending={pending} />
+      <p role="status" className="font-semibold text-success">
+        {done ?? ""}
+      </p>
+    </div>
+  );
+}

@@ -8,7 +8,7 @@ import { GOAL_TEXT_MAX, GOAL_TITLE_MAX } from "@/lib/goals/schema";
 import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
-import { Choices, DateField, SubmitButton, TextField } from "@/components/forms/Fields";
+import { Choices, DateField, SubmitRow, TextField } from "@/components/forms/Fields";
 
 type Props = {
   goal?: GoalDto;
@@ -52,12 +52,7 @@ export function GoalForm({ goal, choices, areaNames, action }: Props) {
       <TextField name="reachedWhen" label={t("reachedWhen")} hint={t("reachedWhenHint")} max={GOAL_TEXT_MAX} rows={2} defaultValue={text("reachedWhen")} errors={errors.reachedWhen} />
       {options.length > 0 && <Choices name="helpers" type="checkbox" legend={t("helpers")} hint={t("helpersHint")} options={options} checked={helpers} errors={errors.helpers} />}
       <DateField name="reviewOn" label={t("reviewOn")} hint={t("reviewOnHint")} defaultValue={text("reviewOn")} errors={errors.reviewOn} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton label={goal ? t("save") : t("create")} pending={pending} />
-        <p role="status" className="font-semibold text-success">
-          {state.status === "saved" ? t("saved") : ""}
-        </p>
-      </div>
+      <SubmitRow label={goal ? t("save") : t("create")} pending={pending} done={state.status === "saved" ? t("saved") : undefined} />
     </DraftForm>
   );
 }

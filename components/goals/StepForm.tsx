@@ -6,7 +6,7 @@ import { STEP_TEXT_MAX } from "@/lib/goals/schema";
 import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { FieldError } from "@/components/forms/Errors";
-import { SubmitButton, TextField } from "@/components/forms/Fields";
+import { SubmitRow, TextField } from "@/components/forms/Fields";
 
 /** One more step on the way to a goal. */
 export function StepForm({ goalId, action }: { goalId: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
@@ -18,12 +18,7 @@ export function StepForm({ goalId, action }: { goalId: string; action: (state: F
       <input type="hidden" name="goalId" value={goalId} />
       <TextField name="text" label={t("step")} hint={t("stepHint")} max={STEP_TEXT_MAX} defaultValue={value} errors={state.fieldErrors?.text} />
       {state.status === "failed" && <FieldError id="step-failed" keys={["GoalForm.failed"]} />}
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton label={t("addStep")} pending={pending} />
-        <p role="status" className="font-semibold text-success">
-          {state.status === "saved" ? t("stepAdded") : ""}
-        </p>
-      </div>
+      <SubmitRow label={t("addStep")} pending={pending} done={state.status === "saved" ? t("stepAdded") : undefined} />
     </DraftForm>
   );
 }

@@ -7,7 +7,7 @@ import { CLOSENESS, NAME_MAX, NETWORK_KINDS, NETWORK_TEXT_MAX } from "@/lib/netw
 import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
-import { Choices, SubmitButton, TextField } from "@/components/forms/Fields";
+import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";
 
 type Props = { member?: NetworkMemberDto; action: (state: FormState, formData: FormData) => Promise<FormState> };
 
@@ -50,12 +50,7 @@ export function PersonForm({ member, action }: Props) {
       />
       <TextField name="helpsWith" label={t("helpsWith")} hint={t("helpsWithHint")} max={NETWORK_TEXT_MAX} rows={2} defaultValue={value("helpsWith")} errors={errors.helpsWith} />
       <TextField name="contact" label={t("contact")} hint={t("contactHint")} max={NETWORK_TEXT_MAX} defaultValue={value("contact")} errors={errors.contact} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton label={member ? t("save") : t("add")} pending={pending} />
-        <p role="status" className="font-semibold text-success">
-          {state.status === "saved" ? (member ? t("saved") : t("added")) : ""}
-        </p>
-      </div>
+      <SubmitRow label={member ? t("save") : t("add")} pending={pending} done={state.status === "saved" ? (member ? t("saved") : t("added")) : undefined} />
     </DraftForm>
   );
 }

@@ -7,7 +7,7 @@ import { FEELINGS, HELP_WISHES, SPACE_TEXT_MAX } from "@/lib/relatives/schema";
 import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
-import { Choices, SubmitButton, TextField } from "@/components/forms/Fields";
+import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 const FLAGS = ["needsRespite", "wantsPeers", "wantsCoordinator"] as const;
@@ -40,12 +40,7 @@ export function SpaceForm({ space, name, action }: { space: RelativeSpaceDto; na
       <TextField name="canDo" label={t("canDo")} hint={t("canDoHint")} max={SPACE_TEXT_MAX} rows={3} defaultValue={shownValue(state, "canDo", space.canDo)} errors={state.fieldErrors?.canDo} />
       <CheckboxGroup legend={t("needsLegend")} keys={FLAGS} checked={checked(FLAGS)} label={(k) => t(`need.${k}`)} />
       <CheckboxGroup legend={t("shareLegend")} hint={t("shareHint", { name })} keys={SHARING} checked={checked(SHARING)} label={(k) => t(`share.${k}`, { name })} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton label={t("save")} pending={pending} />
-        <p role="status" className="font-semibold text-success">
-          {state.status === "saved" ? t("saved") : ""}
-        </p>
-      </div>
+      <SubmitRow label={t("save")} pending={pending} done={state.status === "saved" ? t("saved") : undefined} />
     </DraftForm>
   );
 }
@@ -75,12 +70,7 @@ export function CheckInForm({ action }: { action: Action }) {
       <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "SpaceForm.failed" : undefined} labels={{ feeling: t("feelingLegend"), note: t("note") }} />
       <Choices name="feeling" type="radio" legend={t("feelingLegend")} options={FEELINGS.map((f) => ({ value: f, label: t(`feeling.${f}`) }))} checked={[shownValue(state, "feeling")]} errors={state.fieldErrors?.feeling} />
       <TextField name="note" label={t("note")} max={SPACE_TEXT_MAX} rows={2} defaultValue={shownValue(state, "note")} errors={state.fieldErrors?.note} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton label={t("checkIn")} pending={pending} />
-        <p role="status" className="font-semibold text-success">
-          {state.status === "saved" ? t("checkedIn") : ""}
-        </p>
-      </div>
+      <SubmitRow label={t("checkIn")} pending={pending} done={state.status === "saved" ? t("checkedIn") : undefined} />
     </DraftForm>
   );
 }

@@ -15,16 +15,18 @@ type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   /** How "the citizen does it" is said: "Me" to the citizen, "Inge" to a relative. */
   meLabel?: string;
+  /** Whose plan the draft belongs to (a relative may write in several). */
+  draftScope?: string;
 };
 
 /** A new agreement: what, who, by when. Works without JavaScript; with it, keeps a draft. */
-export function AgreementForm({ choices, areaNames, action, meLabel }: Props) {
+export function AgreementForm({ choices, areaNames, action, meLabel, draftScope = "own" }: Props) {
   const t = useTranslations("AgreementForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   const value = (name: string) => shownValue(state, name);
   return (
-    <DraftForm key={formKey(state, "new")} draftKey="agreement:new" action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm key={formKey(state, "new")} draftKey={`agreement:${draftScope}:new`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
       <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "AgreementForm.failed" : undefined} labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }} />
       <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
       <SelectField name="who" label={t("who")} defaultValue={value("who") || "CITIZEN"} errors={errors.who}>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useTranslations } from "next-intl";
 
 /** The message keys of one field, translated, next to the field. */
@@ -21,6 +21,7 @@ export function FieldError({ id, keys }: { id: string; keys?: string[] }) {
 export function ErrorSummary({ fieldErrors, formError, labels }: { fieldErrors?: Record<string, string[]>; formError?: string; labels: Record<string, string> }) {
   const t = useTranslations();
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId(); // a page may hold several forms, each with its own summary
   const fields = Object.entries(fieldErrors ?? {});
   const any = fields.length > 0 || Boolean(formError);
   useEffect(() => {
@@ -28,8 +29,8 @@ export function ErrorSummary({ fieldErrors, formError, labels }: { fieldErrors?:
   }, [any, fieldErrors, formError]);
   if (!any) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title" className="border-l-4 border-error bg-error-light p-4">
-      <h2 id="error-summary-title" className="text-lg">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="border-l-4 border-error bg-error-light p-4">
+      <h2 id={titleId} className="text-lg">
         {t("Validation.summaryTitle")}
       </h2>
       <ul className="mt-2 list-disc pl-5">

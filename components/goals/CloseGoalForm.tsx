@@ -22,7 +22,7 @@ export function CloseGoalForm({ goalId, version, action }: Props) {
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "GoalForm.conflict" : state.status === "failed" ? "GoalForm.failed" : undefined}
-        labels={{ closingNote: t("closingNote"), outcome: t("closingNote") }}
+        labels={{ closingNote: t("closingNote"), outcome: t("outcome") }}
       />
       <input type="hidden" name="goalId" value={goalId} />
       <input type="hidden" name="version" value={version} />

@@ -9,10 +9,15 @@ import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";
 
-type Props = { member?: NetworkMemberDto; action: (state: FormState, formData: FormData) => Promise<FormState> };
+type Props = {
+  member?: NetworkMemberDto;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Whose plan the draft belongs to (a relative may write in several). */
+  draftScope?: string;
+};
 
 /** Someone in my network, or a club or community: who, how close, what they help with, how to reach them. */
-export function PersonForm({ member, action }: Props) {
+export function PersonForm({ member, action, draftScope = "own" }: Props) {
   const t = useTranslations("PersonForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
@@ -20,7 +25,7 @@ export function PersonForm({ member, action }: Props) {
   return (
     <DraftForm
       key={formKey(state, `saved-${member?.version ?? 0}`)}
-      draftKey={member ? `person:${member.id}` : "person:new"}
+      draftKey={member ? `person:${member.id}` : `person:${draftScope}:new`}
       action={formAction}
       saved={state.status === "saved" ? state : null}
       className="space-y-5"

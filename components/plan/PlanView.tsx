@@ -2,11 +2,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { PlanDto } from "@/lib/plan/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
+import { newsKind } from "@/lib/plan/news";
 
 const fromDateOnly = (d: string) => new Date(`${d}T12:00:00Z`);
-const NEWS_ENTITIES = ["Relationship", "Agreement", "AreaHelp", "NetworkMember", "GoalStep", "Goal", "ContactRequest", "Coordination"];
-/** The message key for a change: "Agreement-added", "Goal-changed"; anything else is "other". */
-const newsKind = (entity: string, added: boolean) => (NEWS_ENTITIES.includes(entity) ? `${entity}-${added ? "added" : "changed"}` : "other");
+
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { InviteFormState } from "@/app/[locale]/plan/relatives/actions";
 import { NAME_MAX } from "@/lib/network/schema";
@@ -61,12 +61,17 @@ function ShareInvite({ link, qr }: { link: string; qr: string }) {
   const t = useTranslations("InviteForm");
   const [copied, setCopied] = useState(false);
   const [canShare, setCanShare] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // the form the person used is gone: take them to what replaced it, so it is heard and seen
+  useEffect(() => heading.current?.focus(), []);
   // the share sheet exists only in the browser (and not in every one): asked after hydration
   // eslint-disable-next-line react-hooks/set-state-in-effect -- a browser capability, read once
   useEffect(() => setCanShare(typeof navigator.share === "function"), []);
   return (
     <div className="space-y-4 border-l-4 border-success bg-success-light p-4" data-testid="invite-link">
-      <h3>{t("readyTitle")}</h3>
+      <h3 ref={heading} tabIndex={-1} className="focus:outline-none">
+        {t("readyTitle")}
+      </h3>
       <p>{t("readyText")}</p>
       <label htmlFor="invite-link" className="block font-semibold">
         {t("link")}

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import type { RelativeDto } from "@/lib/relatives/dto";
 import { RELATIVE_PERMISSIONS } from "@/lib/relatives/schema";
 import { getDayFormat } from "@/lib/i18n/format";
+import { todayInDenmark } from "@/lib/validation/fields";
 import { RelativeSpaceSummary } from "./RelativeSpaceSummary";
 
 type Props = { relative: RelativeDto; change: (formData: FormData) => Promise<void>; end: (formData: FormData) => Promise<void> };
@@ -14,7 +15,7 @@ export async function RelativeCard({ relative: r, change, end }: Props) {
     <li className="space-y-3 border-2 border-gray-300 p-4" data-testid="relative">
       <h3 className="text-xl">{r.name}</h3>
       <p className="text-sm text-gray-600">
-        {t("since", { date: day(r.since.slice(0, 10)) })}
+        {t("since", { date: day(todayInDenmark(new Date(r.since))) })}
         {r.accessUntil && <> · {t("until", { date: day(r.accessUntil) })}</>}
       </p>
       {(r.added.agreements > 0 || r.added.people > 0) && <p>{t("added", { agreements: r.added.agreements, people: r.added.people })}</p>}

@@ -14,14 +14,14 @@ const FLAGS = ["needsRespite", "wantsPeers", "wantsCoordinator"] as const;
 const SHARING = ["sharedWithCitizen", "sharedWithStaff"] as const;
 
 /** How I want to help — or that I do not, and that is fine — what I need, and who may see it. */
-export function SpaceForm({ space, name, action }: { space: RelativeSpaceDto; name: string; action: Action }) {
+export function SpaceForm({ space, name, citizenId, action }: { space: RelativeSpaceDto; name: string; citizenId: string; action: Action }) {
   const t = useTranslations("SpaceForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const refused = isRefused(state);
   const on = (k: string) => (refused ? state.values?.[k] === "on" : Boolean(space[k as keyof RelativeSpaceDto]));
   const checked = (keys: readonly string[]) => keys.filter(on);
   return (
-    <DraftForm key={formKey(state, `saved-${space.version}`)} draftKey="relative-space" action={formAction} saved={state.status === "saved" ? state : null} className="space-y-6">
+    <DraftForm key={formKey(state, `saved-${space.version}`)} draftKey={`relative-space:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-6">
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "SpaceForm.conflict" : state.status === "failed" ? "SpaceForm.failed" : undefined}
@@ -62,11 +62,11 @@ function CheckboxGroup({ legend, hint, keys, checked, label }: { legend: string;
 }
 
 /** "How am I doing": three plain choices and a few words, kept over time. */
-export function CheckInForm({ action }: { action: Action }) {
+export function CheckInForm({ citizenId, action }: { citizenId: string; action: Action }) {
   const t = useTranslations("SpaceForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <DraftForm key={formKey(state, "new")} draftKey="relative-checkin" action={formAction} saved={state.status === "saved" ? state : null} className="space-y-4">
+    <DraftForm key={formKey(state, "new")} draftKey={`relative-checkin:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-4">
       <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "SpaceForm.failed" : undefined} labels={{ feeling: t("feelingLegend"), note: t("note") }} />
       <Choices name="feeling" type="radio" legend={t("feelingLegend")} options={FEELINGS.map((f) => ({ value: f, label: t(`feeling.${f}`) }))} checked={[shownValue(state, "feeling")]} errors={state.fieldErrors?.feeling} />
       <TextField name="note" label={t("note")} max={SPACE_TEXT_MAX} rows={2} defaultValue={shownValue(state, "note")} errors={state.fieldErrors?.note} />

@@ -9,7 +9,7 @@ export type AccessLogEntryDto = {
   actorName: string | null;
   areaKey: string | null;
   part: string;
-  action: "READ" | "WRITE";
+  action: "READ" | "WRITE" | "ASK";
   purpose: string;
   outcome: "ALLOWED" | "DENIED";
 };

@@ -20,8 +20,14 @@ export const PARTS = [
 ] as const;
 export type Part = (typeof PARTS)[number];
 
+/** What can be done to the data of a part. */
 export const ACTIONS = ["READ", "WRITE"] as const;
-export type Action = (typeof ACTIONS)[number];
+/**
+ * Asking for consent is its own action: staff of the citizen's municipality may
+ * ask (a request the citizen answers) before their area may see anything.
+ */
+export const ASK = "ASK" as const;
+export type Action = (typeof ACTIONS)[number] | typeof ASK;
 
 export const RELATIVE_PERMISSIONS = ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"] as const;
 export type RelativePermission = (typeof RELATIVE_PERMISSIONS)[number];
@@ -131,7 +137,12 @@ function decideRelative(s: Extract<Standing, { kind: "relative" }>, action: Acti
 
 /** May an actor standing so toward a record do `action` to `part` at `now`? */
 export function decide(standing: Standing, action: Action, part: Part, now: Date): Decision {
-  if (!PARTS.includes(part) || !ACTIONS.includes(action)) return deny("unknown");
+  if (!PARTS.includes(part) || !(ACTIONS.includes(action as (typeof ACTIONS)[number]) || action === ASK)) return deny("unknown");
+  if (action === ASK) {
+    // only staff ask, only for consent; a "staff" standing means the same municipality (lib/record/standing.ts)
+    if (standing.kind === "none") return deny("not-related");
+    return standing.kind === "staff" && part === "CONSENTS" ? allow : deny("not-permitted");
+  }
   switch (standing.kind) {
     case "self":
       if (action === "READ") return allow;

@@ -1,7 +1,7 @@
 import "server-only";
 import { readParts, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fromDbDate, todayInDenmark } from "@/lib/validation/fields";
+import { fromDbDate, id, todayInDenmark } from "@/lib/validation/fields";
 import { whoChoices } from "@/lib/agreements/queries";
 import type { WhoChoices } from "@/lib/agreements/dto";
 import type { GoalDto } from "./dto";
@@ -16,6 +16,7 @@ export async function readGoals(
   citizenId: string,
   { goalId }: { goalId?: string } = {},
 ): Promise<GateResult<{ active: GoalDto[]; closed: GoalDto[]; choices: WhoChoices }>> {
+  if (goalId !== undefined && !id.safeParse(goalId).success) return { ok: false, error: "not-found" };
   return readParts(actor, citizenId, { parts: ["GOALS", "NETWORK"], purpose: goalId ? "view-goal" : "view-goals" }, async ({ tx, allowed }) => {
     if (!allowed.has("GOALS")) return { active: [], closed: [], choices: { people: [], areas: [] } };
     const seesNetwork = allowed.has("NETWORK");

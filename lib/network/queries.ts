@@ -2,12 +2,14 @@ import "server-only";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import type { NetworkMemberDto } from "./dto";
+import { id } from "@/lib/validation/fields";
 
 /**
  * The citizen's people and communities, closest first, each with the active
  * goals they help with (the goal titles only when the reader may see goals).
  */
 export async function readNetwork(actor: Actor, citizenId: string, { memberId }: { memberId?: string } = {}): Promise<GateResult<NetworkMemberDto[]>> {
+  if (memberId !== undefined && !id.safeParse(memberId).success) return { ok: false, error: "not-found" };
   return throughGate(actor, citizenId, { part: "NETWORK", action: "READ", purpose: memberId ? "view-person" : "view-network" }, async ({ tx, role }) => {
     const rows = await tx.networkMember.findMany({
       where: { citizenId, removedAt: null, ...(memberId ? { id: memberId } : {}) },

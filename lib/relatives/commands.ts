@@ -2,7 +2,7 @@ import "server-only";
 import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
-import { toDbDate } from "@/lib/validation/fields";
+import { endOfDanishDay } from "@/lib/validation/fields";
 import { changeRelativeSchema, createInvitationSchema, endRelativeSchema, INVITE_DAYS, revokeInvitationSchema } from "./schema";
 import { hashToken, newToken } from "./tokens";
 
@@ -35,7 +35,7 @@ export async function createInvitation(actor: Actor, input: unknown): Promise<Co
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
     const invitation = await tx.invitation.create({
-      data: { citizenId, networkMemberId: memberId, tokenHash: hashToken(token), permissions, accessUntil: toDbDate(accessUntil), expiresAt },
+      data: { citizenId, networkMemberId: memberId, tokenHash: hashToken(token), permissions, accessUntil: accessUntil ? endOfDanishDay(accessUntil) : null, expiresAt },
     });
     // the log says who was invited and to what, never the token
     changed({ entity: "Invitation", entityId: invitation.id, before: null, after: { networkMemberId: memberId, permissions, accessUntil, expiresAt } });
@@ -66,7 +66,7 @@ export async function changeRelativePermissions(actor: Actor, input: unknown): P
     if (!before) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
     const { count } = await tx.relationship.updateMany({
       where: { id: relationshipId, citizenId, version, endedAt: null },
-      data: { permissions, validUntil: toDbDate(accessUntil), version: { increment: 1 } },
+      data: { permissions, validUntil: accessUntil ? endOfDanishDay(accessUntil) : null, version: { increment: 1 } },
     });
     if (count === 0) throw new StaleWrite(before);
     changed({ entity: "Relationship", entityId: relationshipId, before, after: { permissions, validUntil: accessUntil } });

@@ -23,7 +23,7 @@ export async function lookupInvitation(token: unknown, client: string, now = new
   if (await throttled(limit, now)) return { state: "throttled" };
   const invitation = looksLikeToken(token)
     ? await db().invitation.findFirst({
-        where: { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        where: { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: now }, OR: [{ accessUntil: null }, { accessUntil: { gt: now } }] },
         select: { citizen: { select: { name: true } } },
       })
     : null;
@@ -51,7 +51,8 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
     const tokenHash = hashToken(token);
     const citizenId = await db().$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
-        where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
+        // usable: not used, not withdrawn, not expired, and the access it gives not already over
+        where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now }, OR: [{ accessUntil: null }, { accessUntil: { gt: now } }] },
         data: { usedAt: now, usedByUserId: actor.userId },
       });
       if (count === 0) throw new NotRedeemable();

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import type { RelativePermission } from "@/lib/access/policy";
-import { fromDbDate, id } from "@/lib/validation/fields";
+import { id, lastDanishDay } from "@/lib/validation/fields";
 import type { InvitationDto, InvitationState, RelativeDto, RelativeSpaceDto } from "./dto";
 
 const CHECK_INS_SHOWN = 10;
@@ -76,7 +76,7 @@ export async function readRelatives(
         // the name the citizen knows them by, else their own
         name: r.networkMember?.name || r.user.name || r.user.email,
         permissions: r.permissions as RelativePermission[],
-        accessUntil: fromDbDate(r.validUntil),
+        accessUntil: lastDanishDay(r.validUntil),
         since: r.startedAt.toISOString(),
         active: isActive(r),
         version: r.version,
@@ -92,7 +92,7 @@ export async function readRelatives(
         permissions: i.permissions as RelativePermission[],
         state: invitationState(i, now),
         expiresAt: i.expiresAt.toISOString(),
-        accessUntil: fromDbDate(i.accessUntil),
+        accessUntil: lastDanishDay(i.accessUntil),
         createdAt: i.createdAt.toISOString(),
       })),
       invitable: members.filter((m) => !m.relationship || !isActive(m.relationship)).map((m) => ({ id: m.id, name: m.name })),
@@ -130,5 +130,5 @@ export async function myRelationship(userId: string, citizenId: string, now = ne
     where: { citizenId, userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
     select: { permissions: true, validUntil: true },
   });
-  return r ? { permissions: r.permissions as RelativePermission[], accessUntil: fromDbDate(r.validUntil) } : null;
+  return r ? { permissions: r.permissions as RelativePermission[], accessUntil: lastDanishDay(r.validUntil) } : null;
 }

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
  */
 export function clientKey(headers: Headers): string {
   const name = env().TRUSTED_PROXY_IP_HEADER;
-  const address = name ? headers.get(name)?.split(",")[0]?.trim() : undefined;
+  // the last entry is the one the trusted proxy itself added (earlier ones the client could write)
+  const address = name ? headers.get(name)?.split(",").at(-1)?.trim() : undefined;
   return address ? `client:${createHash("sha256").update(address).digest("hex").slice(0, 24)}` : "client:shared";
 }

@@ -47,3 +47,22 @@ export const fromDbDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) 
 
 /** A checkbox: present ("on") or not. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/**
+ * "Until and including" a Danish calendar day, as an instant: when the next
+ * day begins in Copenhagen (midnight, summer or winter time). Access "til og
+ * med 24. december" lasts through Christmas Eve, Danish time.
+ */
+export function endOfDanishDay(day: string): Date {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const nextMidnightUtc = Date.UTC(y, m - 1, d + 1);
+  const next = todayInDenmark(new Date(nextMidnightUtc));
+  for (const hours of [1, 2]) {
+    const candidate = new Date(nextMidnightUtc - hours * 3_600_000);
+    if (todayInDenmark(candidate) === next && todayInDenmark(new Date(candidate.getTime() - 1)) !== next) return candidate;
+  }
+  return new Date(nextMidnightUtc - 3_600_000);
+}
+
+/** The other way: the last Danish day an "until" instant covers. */
+export const lastDanishDay = (until: Date | null) => (until ? todayInDenmark(new Date(until.getTime() - 1)) : null);

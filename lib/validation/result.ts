@@ -14,7 +14,8 @@ export type CommandResult<T> =
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const field = issue.path.join(".") || "_form";
+    // the field the person filled in: a list's item errors belong to the list
+    const field = issue.path.length ? String(issue.path[0]) : "_form";
     const key = issue.message.startsWith("Validation.") ? issue.message : "Validation.invalid";
     const keys = (out[field] ??= []);
     if (!keys.includes(key)) keys.push(key);

@@ -3,7 +3,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { connect, type Db } from "@/lib/db/connect";
 import { changeRelativePermissions, createInvitation, endRelative, revokeInvitation } from "@/lib/relatives/commands";
 import { lookupInvitation, redeemInvitation } from "@/lib/relatives/invitations";
-import { endedRelationship, readRelatives, sharedWithMe } from "@/lib/relatives/queries";
+import { endedRelationship, myRelationship, readRelatives, sharedWithMe } from "@/lib/relatives/queries";
+import { todayInDenmark } from "@/lib/validation/fields";
 import { addCheckIn, readOwnSpace, saveOwnSpace } from "@/lib/relatives/space";
 import { addNetworkMember } from "@/lib/network/commands";
 import { readPlan } from "@/lib/plan/queries";
@@ -187,9 +188,20 @@ describe("what a relative may see and do", () => {
       error: "invalid",
       fieldErrors: { accessUntil: ["Validation.dateInPast"] },
     });
-    const { token } = await invite(w);
+    // "until and including today" lasts through today, Danish time
+    const today = todayInDenmark();
+    const { token } = await invite(w, ["SEE_STORY"], { accessUntil: today });
     const mette = await newUser(db, "mette");
-    await redeemInvitation(mette, token, newClient());
+    expect(await redeemInvitation(mette, token, newClient())).toMatchObject({ ok: true });
+    expect((await readPlan(mette, w.citizen.id)).ok).toBe(true);
+    expect(await myRelationship(mette.userId, w.citizen.id)).toMatchObject({ accessUntil: today });
+    // a link whose access would already be over does not work, even before it expires
+    const tomorrow = todayInDenmark(new Date(Date.now() + 86_400_000));
+    const late = await invite(w, ["SEE_STORY"], { who: "NEW", newName: "Sen", accessUntil: tomorrow });
+    const threeDaysOn = new Date(Date.now() + 3 * 86_400_000);
+    expect(await lookupInvitation(late.token, newClient(), threeDaysOn)).toEqual({ state: "invalid" });
+    expect(await redeemInvitation(await newUser(db, "sen"), late.token, newClient(), threeDaysOn)).toEqual({ ok: false, error: "invalid" });
+    // when the day has passed, access ends by itself
     await db.relationship.updateMany({ where: { citizenId: w.citizen.id }, data: { validUntil: new Date(Date.now() - 1000) } });
     expect(await readPlan(mette, w.citizen.id)).toEqual(NOT_FOUND);
     expect(await endedRelationship(mette.userId, w.citizen.id)).toEqual({ firstName: "Borger" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { optionalDate, optionalFutureDate, todayInDenmark, words } from "@/lib/validation/fields";
+import { endOfDanishDay, lastDanishDay, optionalDate, optionalFutureDate, todayInDenmark, words } from "@/lib/validation/fields";
 import { addAgreementSchema } from "@/lib/agreements/schema";
 
 describe("a calendar day in Denmark", () => {
@@ -40,5 +40,16 @@ describe("who an agreement is for", () => {
     for (const bad of ["", "SOMEONE", "NETWORK_MEMBER:", "SERVICE_AREA:not-an-id", `CITIZEN:${id}`]) {
       expect(addAgreementSchema.safeParse({ ...base, who: bad }).error?.issues[0]?.message, bad).toBe("Validation.chooseOne");
     }
+  });
+});
+
+describe("until and including a Danish day", () => {
+  it("lasts through the end of that day in Copenhagen, winter and summer, and says the day back", () => {
+    expect(endOfDanishDay("2026-12-24").toISOString()).toBe("2026-12-24T23:00:00.000Z"); // midnight CET
+    expect(endOfDanishDay("2026-07-01").toISOString()).toBe("2026-07-01T22:00:00.000Z"); // midnight CEST
+    expect(endOfDanishDay("2026-03-28").toISOString()).toBe("2026-03-28T23:00:00.000Z"); // the night summer time begins
+    expect(endOfDanishDay("2026-10-24").toISOString()).toBe("2026-10-24T22:00:00.000Z"); // the night it ends
+    for (const day of ["2026-12-24", "2026-07-01", "2026-03-28", "2026-10-24", "2026-12-31"]) expect(lastDanishDay(endOfDanishDay(day))).toBe(day);
+    expect(lastDanishDay(null)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, consentState, decide, PARTS, RELATIVE_PERMISSIONS, type Action, type ConsentGrant, type Part, type Standing } from "@/lib/access/policy";
+import { ACTIONS, ASK, consentState, decide, PARTS, RELATIVE_PERMISSIONS, type Action, type ConsentGrant, type Part, type Standing } from "@/lib/access/policy";
 
 // The authorization matrix: every kind of actor x every consent or relationship
 // state x every part x read/write. Each row names, by hand, the parts that are
@@ -25,7 +25,7 @@ const relative = (permissions: Standing & { kind: "relative" } extends { permiss
 });
 const staff = (...consents: ConsentGrant[]): Standing => ({ kind: "staff", serviceAreaId: "area", consents });
 
-type Row = { who: string; standing: Standing; read: Part[]; write: Part[] };
+type Row = { who: string; standing: Standing; read: Part[]; write: Part[]; ask?: Part[] };
 const NOTHING: Part[] = [];
 const rows: Row[] = [
   {
@@ -90,14 +90,16 @@ const rows: Row[] = [
   { who: "anonymous, another citizen, or staff of another municipality", standing: { kind: "none" }, read: NOTHING, write: NOTHING },
 ];
 
+// Asking for consent: every staff standing (same municipality), whatever its consents, and only for CONSENTS.
+for (const row of rows) if (row.standing.kind === "staff") row.ask = ["CONSENTS"];
+
 describe("the access policy, as a full table", () => {
-  const cases = rows.flatMap((row) =>
-    ACTIONS.flatMap((action) => PARTS.map((part) => ({ ...row, action, part, expected: (action === "READ" ? row.read : row.write).includes(part) }))),
-  );
+  const allowed = (row: Row, action: string) => (action === "READ" ? row.read : action === "WRITE" ? row.write : (row.ask ?? NOTHING));
+  const cases = rows.flatMap((row) => [...ACTIONS, ASK].flatMap((action) => PARTS.map((part) => ({ ...row, action, part, expected: allowed(row, action).includes(part) }))));
 
   it("covers every actor kind, action and part", () => {
     expect(new Set(rows.map((r) => r.standing.kind))).toEqual(new Set(["self", "relative", "staff", "none"]));
-    expect(cases).toHaveLength(rows.length * ACTIONS.length * PARTS.length);
+    expect(cases).toHaveLength(rows.length * (ACTIONS.length + 1) * PARTS.length);
   });
 
   it.each(cases)("$who: $action $part -> $expected", ({ standing, action, part, expected }) => {

@@ -1,4 +1,5 @@
 import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { lookupInvitation } from "@/lib/relatives/invitations";
@@ -21,6 +22,8 @@ export default async function InvitePage({ params }: { params: Promise<{ locale:
   const [t, actor, jar, h] = await Promise.all([getTranslations("Invite"), getActor(), cookies(), headers()]);
   const token = jar.get(INVITE_COOKIE)?.value;
   const lookup = token ? await lookupInvitation(token, clientKey(h)) : ({ state: "invalid" } as const);
+  // a link that does not work is forgotten at once (a page cannot delete a cookie; a route can)
+  if (token && lookup.state === "invalid") redirect(`/${locale}/invite/forget`);
 
   if (lookup.state !== "valid") {
     return (

@@ -5,6 +5,7 @@ import { readRelatives } from "@/lib/relatives/queries";
 import { readNotice } from "@/lib/i18n/notice";
 import { getDayFormat } from "@/lib/i18n/format";
 import { titleFrom } from "@/lib/i18n/metadata";
+import { todayInDenmark } from "@/lib/validation/fields";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
@@ -55,7 +56,7 @@ export default async function RelativesPage({ params, searchParams }: { params: 
             {invitations.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 border border-gray-300 p-3" data-testid="invitation">
                 <p>
-                  <span className="font-semibold">{i.name ?? t("someone")}</span> · {t(`state.${i.state}`, { date: day(i.expiresAt.slice(0, 10)) })}
+                  <span className="font-semibold">{i.name ?? t("someone")}</span> · {t(`state.${i.state}`, { date: day(todayInDenmark(new Date(i.expiresAt))) })}
                 </p>
                 {i.state === "PENDING" && (
                   <form action={revokeInvitationAction}>

@@ -120,6 +120,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
                 areaNames={Object.fromEntries(agreements.value.choices.areas.map((a) => [a.key, area(a.key)]))}
                 action={relativeAddAgreement.bind(null, citizenId)}
                 meLabel={t("citizenDoesIt", { name: first })}
+                draftScope={citizenId}
               />
             </div>
           )}
@@ -140,7 +141,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           {may("ADD_NETWORK") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addPerson", { name: first })}</h3>
-              <PersonForm action={relativeAddPerson.bind(null, citizenId)} />
+              <PersonForm action={relativeAddPerson.bind(null, citizenId)} draftScope={citizenId} />
             </div>
           )}
         </section>

@@ -37,11 +37,11 @@ export default async function OwnSpacePage({ params }: { params: Promise<{ local
         <h1>{t("title")}</h1>
         <p className="mt-3 text-lg">{t("intro", { name: first })}</p>
       </div>
-      <SpaceForm space={space} name={first} action={saveSpaceAction.bind(null, citizenId)} />
+      <SpaceForm space={space} name={first} citizenId={citizenId} action={saveSpaceAction.bind(null, citizenId)} />
       <section aria-labelledby="checkin-title" className="space-y-4 border-t border-gray-300 pt-6">
         <h2 id="checkin-title">{t("checkInTitle")}</h2>
         <p>{t("checkInIntro")}</p>
-        <CheckInForm action={checkInAction.bind(null, citizenId)} />
+        <CheckInForm citizenId={citizenId} action={checkInAction.bind(null, citizenId)} />
         {space.checkIns.length > 0 && (
           <ul className="space-y-2" data-testid="check-ins">
             {space.checkIns.map((c) => (

@@ -1,0 +1,80 @@
+import "server-only";
+import { InvalidInput, throughGate, type GateResult } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import type { Part } from "@/lib/access/policy";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from "./schema";
+
+/**
+ * A caseworker asks, for one of their areas, to see parts of a citizen's
+ * record, saying why. Allowed to staff of the citizen's municipality before
+ * any consent (the policy's ASK); logged like every other access. The citizen
+ * answers on their phone; until then the area sees nothing.
+ */
+export async function requestConsent(actor: Actor, input: unknown): Promise<CommandResult<{ requestId: string }>> {
+  const parsed = requestConsentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, serviceAreaId, reason, parts } = parsed.data;
+  if (actor.kind !== "user" || !actor.staff?.serviceAreaIds.includes(serviceAreaId)) return { ok: false, error: "not-found" };
+  const staffId = actor.staff.staffId;
+  return throughGate(actor, citizenId, { part: "CONSENTS", action: "ASK", purpose: "ask-consent", roles: ["STAFF"] }, async ({ tx, changed }) => {
+    const pending = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
+    if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
+    const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
+    changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
+    return { requestId: request.id };
+  });
+}
+
+export type ConsentRequestDto = { id: string; areaKey: string; staffName: string; reason: string; parts: Part[]; createdAt: string };
+export type ConsentDto = { id: string; areaKey: string; parts: Part[]; validFrom: string; validUntil: string | null };
+
+/** The citizen's consents: requests waiting for an answer, and the consents in force (with their end). */
+export async function readConsents(actor: Actor, citizenId: string): Promise<GateResult<{ requests: ConsentRequestDto[]; consents: ConsentDto[] }>> {
+  return throughGate(actor, citizenId, { part: "CONSENTS", action: "READ", purpose: "view-consents", roles: ["CITIZEN"] }, async ({ tx, now }) => {
+    const requests = await tx.consentRequest.findMany({
+      where: { citizenId, status: "PENDING" },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, reason: true, parts: true, createdAt: true, serviceArea: { select: { key: true } }, staff: { select: { name: true } } },
+    });
+    const consents = await tx.consent.findMany({
+      where: { citizenId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+      orderBy: { validFrom: "asc" },
+      select: { id: true, parts: true, validFrom: true, validUntil: true, serviceArea: { select: { key: true } } },
+    });
+    return {
+      requests: requests.map((r) => ({ id: r.id, areaKey: r.serviceArea.key, staffName: r.staff.name, reason: r.reason, parts: r.parts as Part[], createdAt: r.createdAt.toISOString() })),
+      consents: consents.map((c) => ({ id: c.id, areaKey: c.serviceArea.key, parts: c.parts as Part[], validFrom: c.validFrom.toISOString(), validUntil: c.validUntil?.toISOString() ?? null })),
+    };
+  });
+}
+
+/**
+ * The citizen answers: yes (choosing the parts, perhaps fewer than asked, and
+ * for how long) or no. A yes gives the area a consent from now; either way the
+ * request is answered once.
+ */
+export async function answerConsentRequest(actor: Actor, input: unknown): Promise<CommandResult<{ consentId: string | null }>> {
+  const parsed = answerConsentRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const answer = parsed.data;
+  const { citizenId, requestId } = answer;
+  return throughGate(actor, citizenId, { part: "CONSENTS", action: "WRITE", purpose: "answer-consent", roles: ["CITIZEN"] }, async ({ tx, changed, now }) => {
+    const request = await tx.consentRequest.findFirst({ where: { id: requestId, citizenId, status: "PENDING" }, select: { serviceAreaId: true, reason: true } });
+    if (!request) throw new InvalidInput({ requestId: ["Validation.invalid"] });
+    let consentId: string | null = null;
+    if (answer.answer === "APPROVE") {
+      const validUntil = consentEnds(answer.duration, now);
+      const consent = await tx.consent.create({ data: { citizenId, serviceAreaId: request.serviceAreaId, parts: answer.parts, validFrom: now, validUntil, reason: request.reason } });
+      consentId = consent.id;
+      changed({ entity: "Consent", entityId: consent.id, before: null, after: { serviceAreaId: request.serviceAreaId, parts: answer.parts, validUntil } });
+    }
+    const { count } = await tx.consentRequest.updateMany({
+      where: { id: requestId, citizenId, status: "PENDING" },
+      data: { status: answer.answer === "APPROVE" ? "APPROVED" : "DECLINED", answeredAt: now, consentId },
+    });
+    if (count === 0) throw new InvalidInput({ requestId: ["Validation.invalid"] });
+    changed({ entity: "ConsentRequest", entityId: requestId, before: { status: "PENDING" }, after: { status: answer.answer } });
+    return { consentId };
+  });
+}

@@ -37,6 +37,13 @@ export default defineConfig([
     },
   },
   {
+    // Browser globals that look like ordinary variables: a renamed variable must not silently become window.name.
+    files: ["app/**", "components/**", "lib/**"],
+    rules: {
+      "no-restricted-globals": ["error", ...["name", "event", "status", "length", "origin", "parent", "top", "close", "open", "find"].map((g) => ({ name: g, message: `'${g}' here is the browser's global; declare your own.` }))],
+    },
+  },
+  {
     // Configuration is read once, typed, in lib/env.ts (and lib/env-public.ts for the browser).
     files: ["app/**", "components/**", "lib/**"],
     ignores: ["lib/env.ts", "lib/env-public.ts"],

@@ -135,6 +135,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.consent.create({
       data: { ...c, serviceAreaId: areas["health"]!, parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "HELP"], reason: "Så vi kan træne med dig efter hofteoperationen.", validUntil: inDays(180) },
     });
+    // Omar in health asks, just in time, to see more: Inge answers under "Kommunens adgang til min plan"
+    await tx.consentRequest.create({
+      data: { ...c, serviceAreaId: areas["health"]!, staffId: omarStaff.id, parts: ["CONTACT", "NETWORK"], reason: "Så vi kan ringe, før vi kommer, og vide, hvem der går tur med dig." },
+    });
     await tx.assignment.createMany({
       data: [
         { ...c, staffId: saraStaff.id, serviceAreaId: areas["elderly-care"]! },

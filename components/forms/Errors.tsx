@@ -18,7 +18,18 @@ export function FieldError({ id, keys }: { id: string; keys?: string[] }) {
  * The error summary at the top of a form (the DKFDS and GOV.UK pattern): it
  * takes focus, says what is wrong, and links to each field.
  */
-export function ErrorSummary({ fieldErrors, formError, labels }: { fieldErrors?: Record<string, string[]>; formError?: string; labels: Record<string, string> }) {
+export function ErrorSummary({
+  fieldErrors,
+  formError,
+  labels,
+  anchors = {},
+}: {
+  fieldErrors?: Record<string, string[]>;
+  formError?: string;
+  labels: Record<string, string>;
+  /** Where each field's link goes, when its element's id is not its name. */
+  anchors?: Record<string, string>;
+}) {
   const t = useTranslations();
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId(); // a page may hold several forms, each with its own summary
@@ -37,7 +48,7 @@ export function ErrorSummary({ fieldErrors, formError, labels }: { fieldErrors?:
         {formError && <li>{t(formError)}</li>}
         {fields.map(([field, keys]) => (
           <li key={field}>
-            <a href={`#${field}`}>{`${labels[field] ?? field}: ${keys.map((k) => t(k)).join(" ")}`}</a>
+            <a href={`#${anchors[field] ?? field}`}>{`${labels[field] ?? field}: ${keys.map((k) => t(k)).join(" ")}`}</a>
           </li>
         ))}
       </ul>

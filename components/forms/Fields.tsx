@@ -7,61 +7,77 @@ import { FieldError } from "./Errors";
 // Form fields in the house style (DKFDS): label, hint, error next to the field,
 // a visible counter where there is a length limit, 44 px touch targets.
 
-type Base = { name: string; label: string; hint?: string; errors?: string[] };
+/** `id` defaults to the name; give one when two forms on a page share a field name (ids must be unique). */
+type Base = { name: string; id?: string; label: string; hint?: string; errors?: string[] };
 const describedBy = (name: string, hint?: string, errors?: string[], extra?: string) =>
   [hint ? `${name}-hint` : null, extra ?? null, errors?.length ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 
-function Label({ name, label, hint, errors }: Base) {
+/** The label, hint and error of the field whose element id is `forId`. */
+function Label({ forId, label, hint, errors }: Omit<Base, "name"> & { forId: string }) {
   return (
     <>
-      <label htmlFor={name} className="block font-semibold">
+      <label htmlFor={forId} className="block font-semibold">
         {label}
       </label>
       {hint && (
-        <p id={`${name}-hint`} className="text-gray-600">
+        <p id={`${forId}-hint`} className="text-gray-600">
           {hint}
         </p>
       )}
-      <FieldError id={`${name}-error`} keys={errors} />
+      <FieldError id={`${forId}-error`} keys={errors} />
     </>
   );
 }
 
 /** A line or a box of words with a character counter. */
-export function TextField({ name, label, hint, errors, max, defaultValue = "", rows }: Base & { max: number; defaultValue?: string; rows?: number }) {
+export function TextField({
+  name,
+  id = name,
+  label,
+  hint,
+  errors,
+  max,
+  defaultValue = "",
+  rows,
+  onText,
+  describedBy: extraDescribedBy,
+}: Base & { max: number; defaultValue?: string; rows?: number; onText?: (text: string) => void; describedBy?: string }) {
   const t = useTranslations("Forms");
   const [count, setCount] = useState(defaultValue.length);
   const props = {
-    id: name,
+    id,
     name,
     defaultValue,
     // onInput, not onChange: it also hears a draft put back into the field
-    onInput: (e: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>) => setCount(e.currentTarget.value.length),
-    "aria-describedby": describedBy(name, hint, errors, `${name}-count`),
+    onInput: (e: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setCount(e.currentTarget.value.length);
+      onText?.(e.currentTarget.value);
+    },
+    "aria-describedby": describedBy(id, hint, errors, [`${id}-count`, extraDescribedBy].filter(Boolean).join(" ")),
     "aria-invalid": errors?.length ? true : undefined,
     className: `mt-1 block w-full border-2 px-3 ${errors?.length ? "border-error" : "border-gray-600"}`,
   };
   return (
     <div>
-      <Label name={name} label={label} hint={hint} errors={errors} />
+      <Label forId={id} label={label} hint={hint} errors={errors} />
       {rows ? <textarea rows={rows} {...props} className={`${props.className} py-2`} /> : <input {...props} className={`${props.className} min-h-11`} />}
-      <p id={`${name}-count`} className={`text-sm ${count > max ? "font-semibold text-error" : "text-gray-600"}`}>
+      <p id={`${id}-count`} className={`text-sm ${count > max ? "font-semibold text-error" : "text-gray-600"}`}>
         {t("count", { count, max })}
       </p>
     </div>
   );
 }
 
-export function DateField({ name, label, hint, errors, defaultValue = "" }: Base & { defaultValue?: string }) {
+export function DateField({ name, id = name, label, hint, errors, defaultValue = "" }: Base & { defaultValue?: string }) {
   return (
     <div>
-      <Label name={name} label={label} hint={hint} errors={errors} />
+      <Label forId={id} label={label} hint={hint} errors={errors} />
       <input
         type="date"
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         aria-invalid={errors?.length ? true : undefined}
         className={`mt-1 block min-h-11 border-2 px-3 ${errors?.length ? "border-error" : "border-gray-600"}`}
       />
@@ -72,7 +88,7 @@ export function DateField({ name, label, hint, errors, defaultValue = "" }: Base
 export function SelectField({ name, label, hint, errors, defaultValue, children }: Base & { defaultValue?: string; children: ReactNode }) {
   return (
     <div>
-      <Label name={name} label={label} hint={hint} errors={errors} />
+      <Label forId={name} label={label} hint={hint} errors={errors} />
       <select
         id={name}
         name={name}

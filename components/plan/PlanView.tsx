@@ -42,6 +42,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             <li><Link href="/plan/agreements">{t("agreementsLink")}</Link></li>
             <li><Link href="/plan/people">{t("peopleLink")}</Link></li>
             <li><Link href="/plan/relatives">{t("relativesLink")}</Link></li>
+            <li><Link href="/plan/consents">{t("consentsLink")}</Link></li>
             <li><Link href="/plan/contact">{t("contactLink")}</Link></li>
             <li><Link href="/plan/log">{t("seenBy")}</Link></li>
             <li><Link href="/plan/settings">{t("settings")}</Link></li>
@@ -66,6 +67,12 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           {plan.news.total > plan.news.items.length && <p className="mt-2">{t("newsMore", { count: plan.news.total - plan.news.items.length })}</p>}
         </section>
       )}
+
+      {plan.toldOnce ? (
+        <p className="no-print border-l-4 border-success bg-success-light p-4" data-testid="told-once">
+          {t("toldOnce", { count: plan.toldOnce })}
+        </p>
+      ) : null}
 
       {plan.story && Object.keys(plan.story).length === 0 && (
         <section aria-labelledby="plan-start" className="no-print border-l-4 border-primary bg-info-light p-4">

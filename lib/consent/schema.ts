@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
+import { endOfDanishDay, todayInDenmark } from "@/lib/validation/fields";
 
 export const grantConsentSchema = z.object({
   citizenId: z.uuid({ error: "Validation.invalid" }),
@@ -54,12 +55,12 @@ export const answerConsentRequestSchema = z.discriminatedUnion(
   { error: "Validation.chooseOne" },
 );
 
-/** When a consent given for `duration` from `now` ends (null: until withdrawn). */
+/** When a consent given for `duration` from `now` ends: through that Danish day (null: until withdrawn). */
 export function consentEnds(duration: (typeof CONSENT_DURATIONS)[number], now: Date): Date | null {
   if (duration === "open") return null;
   const end = new Date(now);
   if (duration === "3m") end.setUTCMonth(end.getUTCMonth() + 3);
   if (duration === "6m") end.setUTCMonth(end.getUTCMonth() + 6);
   if (duration === "1y") end.setUTCFullYear(end.getUTCFullYear() + 1);
-  return end;
+  return endOfDanishDay(todayInDenmark(end));
 }

@@ -12,6 +12,8 @@ export type PlanDto = {
   network: NetworkSummaryDto[] | null;
   coordinator: { name: string; areaKeys: string[] } | null | undefined;
   help: { what: string; howOften: string; until: string | null; areaKey: string }[] | null;
+  /** How many times an area used the citizen's story instead of asking again (the citizen only). */
+  toldOnce: number | null;
   /** What others changed since the citizen's last visit, newest first (null: not asked, or not the citizen's to see). */
   news: NewsDto | null;
 };

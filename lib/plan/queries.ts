@@ -23,7 +23,9 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * goals there are.
  */
 export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<GateResult<PlanDto>> {
-  return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan" }, async ({ tx, allowed, now, role }) => {
+  // a caseworker reading the citizen's own story is the story used instead of asked again: "told once"
+  const purposeOf = (part: Part, role: string) => (role === "STAFF" && part === "STORY" ? "told-once" : "view-plan");
+  return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan", purposeOf }, async ({ tx, allowed, now, role }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of
@@ -76,6 +78,17 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
             ORDER BY c.id DESC
             LIMIT 50`
         : null;
+    // how many times an area used the story instead of asking again (once per area and day)
+    const toldOnce =
+      role === "CITIZEN" && may("LOG")
+        ? Number(
+            (
+              await tx.$queryRaw<{ n: bigint }[]>`
+                SELECT count(DISTINCT ("serviceAreaId", (at AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Copenhagen')::date)) AS n
+                FROM "AccessLog" WHERE "citizenId" = ${citizenId}::uuid AND purpose = 'told-once' AND outcome = 'ALLOWED'`
+            )[0]?.n ?? 0,
+          )
+        : null;
     const today = dateOnly(now)!;
     return {
       citizenId,
@@ -96,6 +109,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       network,
       coordinator: may("COORDINATION") ? (coordination ? { name: coordination.staff.name, areaKeys: coordination.staff.areas.map((a) => a.serviceArea.key) } : null) : undefined,
       help: help ? help.map((h) => ({ what: h.what, howOften: h.howOften, until: dateOnly(h.until), areaKey: h.serviceArea.key })) : null,
+      toldOnce,
       news: changes
         ? {
             total: changes.length,

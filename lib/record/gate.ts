@@ -164,7 +164,7 @@ export type PartsContext = GateContext & { allowed: ReadonlySet<Part> };
 export async function readParts<T>(
   actor: Actor,
   citizenId: string,
-  { parts, purpose }: { parts: readonly Part[]; purpose: string },
+  { parts, purpose, purposeOf }: { parts: readonly Part[]; purpose: string; purposeOf?: (part: Part, role: Position["role"]) => string },
   work: (ctx: PartsContext) => Promise<T>,
 ): Promise<GateResult<T>> {
   if (!UUID.test(citizenId)) return { ok: false, error: "not-found" };
@@ -207,7 +207,7 @@ export async function readParts<T>(
           serviceAreaId: position.serviceAreaId,
           part,
           action: "READ" as const,
-          purpose,
+          purpose: purposeOf?.(part, position.role) ?? purpose,
           outcome: "ALLOWED" as const,
         })),
       });

@@ -1,11 +1,18 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-/** WCAG 2.1 A and AA, as axe checks them: the page must have no violations. */
+/** WCAG 2.1 A and AA, as axe checks them: the page must have no violations, and no id may be used twice. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, "axe violations").toEqual([]);
+  // axe no longer checks this (WCAG 2.2 dropped 4.1.1), but a label tied to a repeated id labels the wrong field
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll("[id]"))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  expect(duplicates, "ids used more than once").toEqual([]);
 }
 
 /** Nothing sticks out sideways: the page works at this width without horizontal scrolling. */

@@ -32,4 +32,10 @@ describe("lint rules of the house", { timeout: 60_000 }, () => {
     expect(await rulesHit("export const url = process.env.DATABASE_URL;\n", "app/sample.ts")).toContain("no-restricted-properties");
     expect(await rulesHit("export const url = process.env.DATABASE_URL;\n", "lib/env.ts")).not.toContain("no-restricted-properties");
   });
+
+  it("a browser global never stands in for a variable someone forgot to declare", async () => {
+    // the bug this rule was made for: a renamed parameter left `name` to mean window.name
+    expect(await rulesHit("export const hintId = () => `${name}-hint`;\n", "components/Sample.tsx")).toContain("no-restricted-globals");
+    expect(await rulesHit("export const hintId = (name: string) => `${name}-hint`;\n", "components/Sample.tsx")).not.toContain("no-restricted-globals");
+  });
 });

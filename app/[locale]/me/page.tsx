@@ -69,7 +69,10 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
           )}
           {account.relativeOf > 0 && <li>{t("roleRelative", { count: account.relativeOf })}</li>}
           {account.staffAreas.length > 0 && (
-            <li>{t("roleStaff", { areas: account.staffAreas.map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn)).join(", ") })}</li>
+            <li>
+              {t("roleStaff", { areas: account.staffAreas.map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn)).join(", ") })}{" "}
+              <Link href="/staff">{t("toStaff")}</Link>
+            </li>
           )}
           {!account.isCitizen && account.relativeOf === 0 && account.staffAreas.length === 0 && <li>{t("roleNone")}</li>}
         </ul>

@@ -132,3 +132,24 @@ export async function myRelationship(userId: string, citizenId: string, now = ne
   });
   return r ? { permissions: r.permissions as RelativePermission[], accessUntil: lastDanishDay(r.validUntil) } : null;
 }
+
+/**
+ * For a caseworker whose area has consent to the citizen's relatives: what each
+ * relative chose to share with caseworkers of their own space (how they want to
+ * help, what they need, how they have been). Nothing of a space they keep to themselves.
+ */
+export async function readRelativeSpacesForStaff(actor: Actor, citizenId: string): Promise<GateResult<{ name: string; space: RelativeSpaceDto }[]>> {
+  return throughGate(actor, citizenId, { part: "RELATIVES", action: "READ", purpose: "view-relative-spaces", roles: ["STAFF"] }, async ({ tx, now }) => {
+    const rows = await tx.relationship.findMany({
+      where: { citizenId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }], space: { sharedWithStaff: true } },
+      orderBy: { startedAt: "asc" },
+      select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
+    });
+    const ids = rows.map((r) => r.id);
+    const checkIns = ids.length ? await tx.relativeCheckIn.findMany({ where: { relationshipId: { in: ids } }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN * ids.length }) : [];
+    return rows.map((r) => ({
+      name: r.networkMember?.name || r.user.name || r.user.email,
+      space: spaceDto(r.space!, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)),
+    }));
+  });
+}

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { connect, type Db } from "@/lib/db/connect";
 import { changeRelativePermissions, createInvitation, endRelative, revokeInvitation } from "@/lib/relatives/commands";
 import { lookupInvitation, redeemInvitation } from "@/lib/relatives/invitations";
-import { endedRelationship, myRelationship, readRelatives, sharedWithMe } from "@/lib/relatives/queries";
+import { endedRelationship, myRelationship, readRelativeSpacesForStaff, readRelatives, sharedWithMe } from "@/lib/relatives/queries";
 import { todayInDenmark } from "@/lib/validation/fields";
 import { addCheckIn, readOwnSpace, saveOwnSpace } from "@/lib/relatives/space";
 import { addNetworkMember } from "@/lib/network/commands";
@@ -277,8 +277,18 @@ describe("the relative's own space", () => {
     expect(await saveOwnSpace(w.actors.citizen, { citizenId: w.citizen.id, helpWish: "WANT_TO_HELP", canDo: "", version: 3 })).toEqual(NOT_FOUND);
     expect(await addCheckIn(mette, { citizenId: w.citizen.id, feeling: "SO_SO", note: "" })).toMatchObject({ ok: false, error: "invalid", fieldErrors: { feeling: ["Validation.chooseOne"] } });
 
+    // caseworkers see it only if she shares it with them, and only with consent to the relatives part
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "RELATIVES"] });
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaB.id, parts: ["PROFILE", "STORY"] });
+    expect(await readRelativeSpacesForStaff(w.actors.staffA, w.citizen.id)).toEqual({ ok: true, value: [] });
+    expect(await save({ sharedWithCitizen: "on", sharedWithStaff: "on" }, 3)).toEqual({ ok: true, value: { version: 4 } });
+    const forStaff = await readRelativeSpacesForStaff(w.actors.staffA, w.citizen.id);
+    expect(forStaff.ok && forStaff.value).toEqual([{ name: "Mette", space: expect.objectContaining({ helpWish: "NOT_NOW", needsRespite: true }) }]);
+    for (const actor of [w.actors.staffB, w.actors.citizen, mette]) expect(await readRelativeSpacesForStaff(actor, w.citizen.id)).toEqual(NOT_FOUND);
+
     const relationshipId = relatives.ok ? relatives.value.relatives[0]!.id : "";
     await endRelative(w.actors.citizen, { citizenId: w.citizen.id, relationshipId });
+    expect(await readRelativeSpacesForStaff(w.actors.staffA, w.citizen.id)).toEqual({ ok: true, value: [] });
     expect(await readOwnSpace(mette, w.citizen.id)).toBeNull();
     expect(await addCheckIn(mette, { citizenId: w.citizen.id, feeling: "OK", note: "" })).toEqual(NOT_FOUND);
   });

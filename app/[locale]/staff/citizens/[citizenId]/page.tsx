@@ -4,6 +4,8 @@ import { getActor } from "@/lib/auth/actor";
 import { readPlan } from "@/lib/plan/queries";
 import { readAgreements } from "@/lib/agreements/queries";
 import { areaCase, isStaff, myAreas } from "@/lib/staff/caseload";
+import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
+import { RelativeSpaceSummary } from "@/components/relatives/RelativeSpaceSummary";
 import { STORY_SECTIONS } from "@/lib/story/schema";
 import { CONSENTABLE_PARTS } from "@/lib/access/policy";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
@@ -67,6 +69,7 @@ export default async function StaffCitizenPage({ params }: Props) {
 
   const p = plan.value;
   const agreements = await readAgreements(actor, citizenId);
+  const relatives = await readRelativeSpacesForStaff(actor, citizenId);
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -127,6 +130,15 @@ export default async function StaffCitizenPage({ params }: Props) {
             <h3>{t("addHelp")}</h3>
             <HelpForm citizenId={citizenId} action={addHelpAction.bind(null, citizenId)} />
           </div>
+        </section>
+      )}
+
+      {relatives.ok && relatives.value.length > 0 && (
+        <section aria-labelledby="staff-relatives" className="space-y-3">
+          <h2 id="staff-relatives">{t("relatives")}</h2>
+          {relatives.value.map((r) => (
+            <RelativeSpaceSummary key={r.name} name={r.name} space={r.space} />
+          ))}
         </section>
       )}
 

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { AgreementDto } from "@/lib/agreements/dto";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
+import { OneClickForm } from "@/components/forms/OneClickForm";
 
 type Props = { agreements: AgreementDto[]; mark?: (formData: FormData) => Promise<void> };
 
@@ -10,20 +11,8 @@ export async function AgreementList({ agreements, mark }: Props) {
   const who = (a: AgreementDto) => (a.responsible === "CITIZEN" ? t("you") : a.responsible === "SERVICE_AREA" && a.who ? area(a.who) : (a.who ?? t("someone")));
   const author = (a: AgreementDto) =>
     a.author.role === "RELATIVE" ? t("byRelative", { name: a.author.name ?? t("someone") }) : a.author.role === "STAFF" ? t("byStaff", { name: a.author.name ?? "", area: a.author.areaKey ? area(a.author.areaKey) : "" }) : null;
-  const button = (a: AgreementDto, status: "DONE" | "NOT_DONE" | "OPEN", label: string, primary: boolean) => (
-    <form action={mark}>
-      <input type="hidden" name="agreementId" value={a.id} />
-      <input type="hidden" name="version" value={a.version} />
-      <input type="hidden" name="status" value={status} />
-      <button
-        type="submit"
-        aria-label={`${label}: ${a.what}`}
-        className={primary ? "min-h-11 bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark" : "min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100"}
-      >
-        {label}
-      </button>
-    </form>
-  );
+  const button = (a: AgreementDto, status: "DONE" | "NOT_DONE" | "OPEN", label: string, primary: boolean) =>
+    mark && <OneClickForm action={mark} fields={{ agreementId: a.id, version: a.version, status }} label={label} ariaLabel={`${label}: ${a.what}`} look={primary ? "primary" : "secondary"} />;
   return (
     <ul className="space-y-3">
       {agreements.map((a) => (

@@ -4,6 +4,7 @@ import { RELATIVE_PERMISSIONS } from "@/lib/relatives/schema";
 import { getDayFormat } from "@/lib/i18n/format";
 import { todayInDenmark } from "@/lib/validation/fields";
 import { RelativeSpaceSummary } from "./RelativeSpaceSummary";
+import { OneClickForm } from "@/components/forms/OneClickForm";
 
 type Props = { relative: RelativeDto; change: (formData: FormData) => Promise<void>; end: (formData: FormData) => Promise<void> };
 
@@ -42,12 +43,7 @@ export async function RelativeCard({ relative: r, change, end }: Props) {
           {t("save")}
         </button>
       </form>
-      <form action={end}>
-        <input type="hidden" name="relationshipId" value={r.id} />
-        <button type="submit" className="min-h-11 border-2 border-error bg-white px-4 py-2 font-semibold text-error hover:bg-error-light">
-          {t("end", { name: r.name })}
-        </button>
-      </form>
+      <OneClickForm action={end} fields={{ relationshipId: r.id }} label={t("end", { name: r.name })} look="danger" />
     </li>
   );
 }

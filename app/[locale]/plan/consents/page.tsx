@@ -10,6 +10,7 @@ import { lastDanishDay } from "@/lib/validation/fields";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
+import { OneClickForm } from "@/components/forms/OneClickForm";
 import { answerConsentAction, withdrawConsentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -85,12 +86,7 @@ export default async function ConsentsPage({ params, searchParams }: { params: P
                 <h3 className="text-lg">{area(c.areaKey)}</h3>
                 <p>{t("mayRead", { parts: c.parts.map((p) => tParts(p)).join(", ") })}</p>
                 <p className="text-sm text-gray-600">{c.validUntil ? t("until", { date: day(lastDanishDay(new Date(c.validUntil))!) }) : t("untilWithdrawn")}</p>
-                <form action={withdrawConsentAction}>
-                  <input type="hidden" name="consentId" value={c.id} />
-                  <button type="submit" aria-label={t("withdrawFor", { area: area(c.areaKey) })} className="min-h-11 border-2 border-error bg-white px-4 py-2 font-semibold text-error hover:bg-error-light">
-                    {t("withdraw")}
-                  </button>
-                </form>
+                <OneClickForm action={withdrawConsentAction} fields={{ consentId: c.id }} label={t("withdraw")} ariaLabel={t("withdrawFor", { area: area(c.areaKey) })} look="danger" />
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import { todayInDenmark } from "@/lib/validation/fields";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
+import { OneClickForm } from "@/components/forms/OneClickForm";
 import { InviteForm } from "@/components/relatives/InviteForm";
 import { RelativeCard } from "@/components/relatives/RelativeCard";
 import { changeRelativeAction, endRelativeAction, inviteAction, revokeInvitationAction } from "./actions";
@@ -59,12 +60,7 @@ export default async function RelativesPage({ params, searchParams }: { params: 
                   <span className="font-semibold">{i.name ?? t("someone")}</span> · {t(`state.${i.state}`, { date: day(todayInDenmark(new Date(i.expiresAt))) })}
                 </p>
                 {i.state === "PENDING" && (
-                  <form action={revokeInvitationAction}>
-                    <input type="hidden" name="invitationId" value={i.id} />
-                    <button type="submit" aria-label={t("revokeFor", { name: i.name ?? t("someone") })} className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100">
-                      {t("revoke")}
-                    </button>
-                  </form>
+                  <OneClickForm action={revokeInvitationAction} fields={{ invitationId: i.id }} label={t("revoke")} ariaLabel={t("revokeFor", { name: i.name ?? t("someone") })} />
                 )}
               </li>
             ))}

@@ -7,6 +7,7 @@ import { getAreaName } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { Notice } from "@/components/forms/Notice";
+import { OneClickForm } from "@/components/forms/OneClickForm";
 import { GoalSummary } from "@/components/goals/GoalSummary";
 import { GoalForm } from "@/components/goals/GoalForm";
 import { StepForm } from "@/components/goals/StepForm";
@@ -58,15 +59,12 @@ export default async function GoalPage({ params, searchParams }: Props) {
                 <span className="font-semibold">{s.done ? t("stepDone") : t("stepOpen")}</span> {s.text}
               </p>
               {active && (
-                <form action={markStepAction}>
-                  <input type="hidden" name="goalId" value={goal.id} />
-                  <input type="hidden" name="stepId" value={s.id} />
-                  <input type="hidden" name="version" value={s.version} />
-                  <input type="hidden" name="done" value={s.done ? "false" : "true"} />
-                  <button type="submit" aria-label={`${s.done ? t("markNotDone") : t("markDone")}: ${s.text}`} className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100">
-                    {s.done ? t("markNotDone") : t("markDone")}
-                  </button>
-                </form>
+                <OneClickForm
+                  action={markStepAction}
+                  fields={{ goalId: goal.id, stepId: s.id, version: s.version, done: s.done ? "false" : "true" }}
+                  label={s.done ? t("markNotDone") : t("markDone")}
+                  ariaLabel={`${s.done ? t("markNotDone") : t("markDone")}: ${s.text}`}
+                />
               )}
             </li>
           ))}

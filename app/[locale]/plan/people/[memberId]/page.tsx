@@ -5,6 +5,7 @@ import { readNetwork } from "@/lib/network/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PersonForm } from "@/components/network/PersonForm";
+import { OneClickForm } from "@/components/forms/OneClickForm";
 import { removePersonAction, updatePersonAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -35,13 +36,7 @@ export default async function PersonPage({ params }: Props) {
       <section aria-labelledby="remove-title" className="space-y-3 border-t border-gray-300 pt-6">
         <h2 id="remove-title">{t("removeTitle", { name: member.name })}</h2>
         <p>{t("removeText")}</p>
-        <form action={removePersonAction}>
-          <input type="hidden" name="memberId" value={member.id} />
-          <input type="hidden" name="version" value={member.version} />
-          <button type="submit" className="min-h-11 border-2 border-error bg-white px-4 py-2 font-semibold text-error hover:bg-error-light">
-            {t("remove", { name: member.name })}
-          </button>
-        </form>
+        <OneClickForm action={removePersonAction} fields={{ memberId: member.id, version: member.version }} label={t("remove", { name: member.name })} look="danger" />
       </section>
     </div>
   );

@@ -27,7 +27,7 @@ export function ErrorSummary({
   fieldErrors?: Record<string, string[]>;
   formError?: string;
   labels: Record<string, string>;
-  /** Where each field's link goes, when its element's id is not its name. */
+  /** Where each field's link goes, when its element's id is not its name. Fields without a label get no link. */
   anchors?: Record<string, string>;
 }) {
   const t = useTranslations();
@@ -46,11 +46,11 @@ export function ErrorSummary({
       </h2>
       <ul className="mt-2 list-disc pl-5">
         {formError && <li>{t(formError)}</li>}
-        {fields.map(([field, keys]) => (
-          <li key={field}>
-            <a href={`#${anchors[field] ?? field}`}>{`${labels[field] ?? field}: ${keys.map((k) => t(k)).join(" ")}`}</a>
-          </li>
-        ))}
+        {fields.map(([field, keys]) => {
+          const said = keys.map((k) => t(k)).join(" ");
+          // a field with a label on screen is linked; anything else (a hidden id, the form as a whole) is said plainly
+          return <li key={field}>{labels[field] ? <a href={`#${anchors[field] ?? field}`}>{`${labels[field]}: ${said}`}</a> : said}</li>;
+        })}
       </ul>
     </div>
   );

@@ -1,17 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { PlanDto } from "@/lib/plan/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { newsKind } from "@/lib/plan/news";
-
-const fromDateOnly = (d: string) => new Date(`${d}T12:00:00Z`);
-
+import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
-  const [t, tAreas, format] = await Promise.all([getTranslations("Plan"), getTranslations("ServiceAreas"), getFormatter()]);
-  const area = (key: string) => (tAreas.has(key) ? tAreas(key) : key);
-  const date = (d: string) => format.dateTime(fromDateOnly(d), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+  const [t, area, date] = await Promise.all([getTranslations("Plan"), getAreaName(), getDayFormat()]);
   const storyText = (kind: StorySectionKind) => plan.story?.[kind]?.text;
 
   const words = (kind: StorySectionKind, title: string) => (

@@ -24,7 +24,7 @@ export function AskConsentForm({ citizenId, areas, partNames, action }: { citize
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "StaffForms.failed" : undefined}
-        labels={{ serviceAreaId: t("area"), reason: t("reason"), parts: t("parts"), _form: t("askTitle") }}
+        labels={{ serviceAreaId: t("area"), reason: t("reason"), parts: t("parts") }}
       />
       {areas.length > 1 ? (
         <SelectField name="serviceAreaId" label={t("area")} defaultValue={shownValue(state, "serviceAreaId", areas[0]?.id)} errors={errors.serviceAreaId}>

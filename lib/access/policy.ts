@@ -126,9 +126,13 @@ function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Pa
   return allow;
 }
 
+/** Whether a relative's access is in force at `now`: not ended, and not run out. */
+export function relationshipActive(r: { endedAt: Date | null; validUntil: Date | null }, now: Date): boolean {
+  return !(r.endedAt && r.endedAt <= now) && !(r.validUntil && r.validUntil <= now);
+}
+
 function decideRelative(s: Extract<Standing, { kind: "relative" }>, action: Action, part: Part, now: Date): Decision {
-  if (s.endedAt && s.endedAt <= now) return deny("relationship-ended");
-  if (s.validUntil && s.validUntil <= now) return deny("relationship-ended");
+  if (!relationshipActive(s, now)) return deny("relationship-ended");
   const rule = action === "READ" ? RELATIVE_READ[part] : RELATIVE_WRITE[part];
   if (rule === "always") return allow;
   if (rule && rule.some((p) => s.permissions.includes(p))) return allow;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
-import { endOfDanishDay, todayInDenmark } from "@/lib/validation/fields";
+import { endOfDanishDay, listOf, todayInDenmark } from "@/lib/validation/fields";
 
 export const grantConsentSchema = z.object({
   citizenId: z.uuid({ error: "Validation.invalid" }),
@@ -20,14 +20,7 @@ export const withdrawConsentSchema = z.object({
 // Consent asked just in time: the request, and the citizen's answer.
 export const CONSENT_REASON_MAX = 500;
 export const CONSENT_DURATIONS = ["3m", "6m", "1y", "open"] as const;
-const list = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
-const consentParts = z.preprocess(
-  list,
-  z
-    .array(z.enum(CONSENTABLE_PARTS as [Part, ...Part[]], { error: "Validation.invalid" }))
-    .min(1, { error: "Validation.chooseAtLeastOne" })
-    .transform((p) => [...new Set(p)]),
-);
+const consentParts = listOf(z.enum(CONSENTABLE_PARTS as [Part, ...Part[]], { error: "Validation.invalid" }), { min: 1 }).transform((p) => [...new Set(p)]);
 
 export const requestConsentSchema = z.object({
   citizenId: z.uuid({ error: "Validation.invalid" }),

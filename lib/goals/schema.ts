@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, optionalDate, version, words } from "@/lib/validation/fields";
+import { id, listOf, optionalDate, version, words } from "@/lib/validation/fields";
 
 // Safe for the browser. Errors are message keys.
 export const GOAL_TITLE_MAX = 200;
@@ -14,7 +14,7 @@ const helper = z.string().transform((s, ctx) => {
   ctx.addIssue({ code: "custom", message: "Validation.chooseOne" });
   return z.NEVER;
 });
-const helpers = z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(helper).max(50, { error: "Validation.invalid" }));
+const helpers = listOf(helper, { max: 50 });
 
 const goalFields = {
   citizenId: id,

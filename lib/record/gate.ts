@@ -5,6 +5,7 @@ import { decide, type Action, type DenyReason, type Part } from "@/lib/access/po
 import type { Actor } from "./actor";
 import { resolvePositions, type Position } from "./standing";
 import type { Tx } from "./tx";
+import { isId } from "@/lib/validation/fields";
 
 /**
  * THE door to the citizen record. Every read and write of citizen data goes
@@ -85,12 +86,11 @@ async function logAccess(tx: Tx, actor: Actor, citizenId: string, access: Access
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
 
 export async function throughGate<T>(actor: Actor, citizenId: string, access: Access, work: (ctx: GateContext) => Promise<T>): Promise<GateResult<T>> {
   // a malformed id is simply a record that does not exist
-  if (!UUID.test(citizenId)) return { ok: false, error: "not-found" };
+  if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
   let attempted: Position | null = null;
   try {
@@ -167,7 +167,7 @@ export async function readParts<T>(
   { parts, purpose, purposeOf }: { parts: readonly Part[]; purpose: string; purposeOf?: (part: Part, role: Position["role"]) => string },
   work: (ctx: PartsContext) => Promise<T>,
 ): Promise<GateResult<T>> {
-  if (!UUID.test(citizenId)) return { ok: false, error: "not-found" };
+  if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
   const wanted: Part[] = ["PROFILE", ...parts.filter((p) => p !== "PROFILE")];
   return db().$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
+import { relationshipActive } from "@/lib/access/policy";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { endOfDanishDay } from "@/lib/validation/fields";
 import { changeRelativeSchema, createInvitationSchema, endRelativeSchema, INVITE_DAYS, revokeInvitationSchema } from "./schema";
@@ -26,7 +27,7 @@ export async function createInvitation(actor: Actor, input: unknown): Promise<Co
       const member = await tx.networkMember.findFirst({ where: { id: memberId, citizenId, removedAt: null, kind: "PERSON" }, select: { relationship: { select: { endedAt: true, validUntil: true } } } });
       if (!member) throw new InvalidInput({ who: ["Validation.chooseOne"] });
       const r = member.relationship;
-      if (r && !r.endedAt && (!r.validUntil || r.validUntil > now)) throw new InvalidInput({ who: ["Validation.alreadyJoined"] });
+      if (r && relationshipActive(r, now)) throw new InvalidInput({ who: ["Validation.alreadyJoined"] });
     } else {
       const member = await tx.networkMember.create({ data: { citizenId, name: newName, relation: newRelation, closeness: "CLOSE", authorRole: "CITIZEN", authorUserId: userId } });
       changed({ entity: "NetworkMember", entityId: member.id, before: null, after: { name: newName } });

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/record/actor";
 import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
+import { firstName } from "@/lib/i18n/names";
 import { hashToken, looksLikeToken } from "./tokens";
 
 /**
@@ -15,7 +16,6 @@ export type InviteLookup = { state: "valid"; citizenFirstName: string } | { stat
 export type Redemption = { ok: true; citizenId: string } | { ok: false; error: "invalid" | "throttled" };
 
 const limitFor = (client: string): Limit => ({ key: `invite:${client}`, max: env().INVITE_ATTEMPTS_PER_WINDOW, windowSeconds: 15 * 60 });
-const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
 /** What the landing page may say about a link: valid (and from whom), or not. */
 export async function lookupInvitation(token: unknown, client: string, now = new Date()): Promise<InviteLookup> {

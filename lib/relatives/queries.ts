@@ -2,8 +2,10 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import type { RelativePermission } from "@/lib/access/policy";
-import { id, lastDanishDay } from "@/lib/validation/fields";
+import { decide, relationshipActive, type Part, type RelativePermission } from "@/lib/access/policy";
+import { firstName } from "@/lib/i18n/names";
+import { activeRelationshipWhere } from "./active";
+import { isId, lastDanishDay } from "@/lib/validation/fields";
 import type { InvitationDto, InvitationState, RelativeDto, RelativeSpaceDto } from "./dto";
 
 const CHECK_INS_SHOWN = 10;
@@ -12,7 +14,7 @@ export const invitationState = (i: { usedAt: Date | null; revokedAt: Date | null
   i.usedAt ? "ACCEPTED" : i.revokedAt ? "REVOKED" : i.expiresAt <= now ? "EXPIRED" : "PENDING";
 
 type SpaceRow = Omit<RelativeSpaceDto, "checkIns"> & { relationshipId: string };
-const spaceDto = (s: SpaceRow, checkIns: { id: string; feeling: "GOOD" | "OK" | "HARD"; note: string; createdAt: Date }[]): RelativeSpaceDto => ({
+export const spaceDto = (s: SpaceRow, checkIns: { id: string; feeling: "GOOD" | "OK" | "HARD"; note: string; createdAt: Date }[]): RelativeSpaceDto => ({
   helpWish: s.helpWish,
   canDo: s.canDo,
   needsRespite: s.needsRespite,
@@ -69,7 +71,7 @@ export async function readRelatives(
       orderBy: [{ closeness: "asc" }, { name: "asc" }],
       select: { id: true, name: true, relationship: { select: { endedAt: true, validUntil: true } } },
     });
-    const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => !r.endedAt && (!r.validUntil || r.validUntil > now);
+    const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => relationshipActive(r, now);
     return {
       relatives: relationships.map((r) => ({
         id: r.id,
@@ -107,7 +109,7 @@ export async function readRelatives(
  */
 export async function sharedWithMe(userId: string, now = new Date()): Promise<{ citizenId: string; name: string }[]> {
   const rows = await db().relationship.findMany({
-    where: { userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    where: { userId, ...activeRelationshipWhere(now) },
     orderBy: { startedAt: "asc" },
     select: { citizenId: true, citizen: { select: { name: true } } },
   });
@@ -116,21 +118,34 @@ export async function sharedWithMe(userId: string, now = new Date()): Promise<{ 
 
 /** Whether this user's access to this plan has ended (for the kind "no longer shared" page), and whose plan it was. */
 export async function endedRelationship(userId: string, citizenId: string, now = new Date()): Promise<{ firstName: string } | null> {
-  if (!id.safeParse(citizenId).success) return null;
+  if (!isId(citizenId)) return null;
   const r = await db().relationship.findUnique({ where: { citizenId_userId: { citizenId, userId } }, select: { endedAt: true, validUntil: true, citizen: { select: { name: true } } } });
   if (!r) return null;
-  const ended = Boolean((r.endedAt && r.endedAt <= now) || (r.validUntil && r.validUntil <= now));
-  return ended ? { firstName: r.citizen.name.trim().split(/\s+/)[0] ?? r.citizen.name } : null;
+  return relationshipActive(r, now) ? null : { firstName: firstName(r.citizen.name) };
 }
 
-/** This user's own, active relationship to this plan: what the citizen lets them see and do. */
-export async function myRelationship(userId: string, citizenId: string, now = new Date()): Promise<{ permissions: RelativePermission[]; accessUntil: string | null } | null> {
-  if (!id.safeParse(citizenId).success) return null;
+/**
+ * This user's own, active relationship to this plan: what the citizen lets
+ * them see and do, and — asked of the policy, so pages never map permissions
+ * themselves — which parts they may read and add to.
+ */
+export async function myRelationship(
+  userId: string,
+  citizenId: string,
+  now = new Date(),
+): Promise<{ permissions: RelativePermission[]; accessUntil: string | null; may: { read: (part: Part) => boolean; write: (part: Part) => boolean } } | null> {
+  if (!isId(citizenId)) return null;
   const r = await db().relationship.findFirst({
-    where: { citizenId, userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    where: { citizenId, userId, ...activeRelationshipWhere(now) },
     select: { permissions: true, validUntil: true },
   });
-  return r ? { permissions: r.permissions as RelativePermission[], accessUntil: lastDanishDay(r.validUntil) } : null;
+  if (!r) return null;
+  const standing = { kind: "relative" as const, permissions: r.permissions as RelativePermission[], validUntil: r.validUntil, endedAt: null };
+  return {
+    permissions: standing.permissions,
+    accessUntil: lastDanishDay(r.validUntil),
+    may: { read: (part) => decide(standing, "READ", part, now).allow, write: (part) => decide(standing, "WRITE", part, now).allow },
+  };
 }
 
 /**
@@ -141,7 +156,7 @@ export async function myRelationship(userId: string, citizenId: string, now = ne
 export async function readRelativeSpacesForStaff(actor: Actor, citizenId: string): Promise<GateResult<{ name: string; space: RelativeSpaceDto }[]>> {
   return throughGate(actor, citizenId, { part: "RELATIVES", action: "READ", purpose: "view-relative-spaces", roles: ["STAFF"] }, async ({ tx, now }) => {
     const rows = await tx.relationship.findMany({
-      where: { citizenId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }], space: { sharedWithStaff: true } },
+      where: { citizenId, ...activeRelationshipWhere(now), space: { sharedWithStaff: true } },
       orderBy: { startedAt: "asc" },
       select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
     });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RELATIVE_PERMISSIONS } from "@/lib/access/policy";
-import { checkbox, id, optionalFutureDate, version, words } from "@/lib/validation/fields";
+import { checkbox, id, listOf, optionalFutureDate, version, words } from "@/lib/validation/fields";
 import { NAME_MAX } from "@/lib/network/schema";
 
 // Safe for the browser. Errors are message keys.
@@ -10,11 +10,7 @@ export const HELP_WISHES = ["WANT_TO_HELP", "SOME_HELP", "NOT_NOW"] as const;
 export const FEELINGS = ["GOOD", "OK", "HARD"] as const;
 export const SPACE_TEXT_MAX = 1000;
 
-const list = (v: unknown) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]);
-const permissions = z.preprocess(
-  list,
-  z.array(z.enum(RELATIVE_PERMISSIONS, { error: "Validation.invalid" })).min(1, { error: "Validation.chooseAtLeastOne" }).transform((p) => [...new Set(p)]),
-);
+const permissions = listOf(z.enum(RELATIVE_PERMISSIONS, { error: "Validation.invalid" }), { min: 1 }).transform((p) => [...new Set(p)]);
 
 /**
  * Whom to invite: someone already in the network ("NETWORK_MEMBER:<id>") or

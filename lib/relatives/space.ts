@@ -3,6 +3,9 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/record/actor";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import type { RelativeSpaceDto } from "./dto";
+import { isId } from "@/lib/validation/fields";
+import { activeRelationshipWhere } from "./active";
+import { spaceDto } from "./queries";
 import { checkInSchema, relativeSpaceSchema } from "./schema";
 
 /**
@@ -16,30 +19,18 @@ const CHECK_INS_SHOWN = 20;
 async function ownRelationship(actor: Actor, citizenId: string, now = new Date()) {
   if (actor.kind !== "user") return null;
   return db().relationship.findFirst({
-    where: { citizenId, userId: actor.userId, endedAt: null, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+    where: { citizenId, userId: actor.userId, ...activeRelationshipWhere(now) },
     select: { id: true },
   });
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function readOwnSpace(actor: Actor, citizenId: string): Promise<RelativeSpaceDto | null> {
-  if (!UUID.test(citizenId)) return null;
+  if (!isId(citizenId)) return null;
   const relationship = await ownRelationship(actor, citizenId);
   if (!relationship) return null;
   const space = await db().relativeSpace.upsert({ where: { relationshipId: relationship.id }, create: { relationshipId: relationship.id, citizenId }, update: {} });
   const checkIns = await db().relativeCheckIn.findMany({ where: { relationshipId: relationship.id }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN });
-  return {
-    helpWish: space.helpWish,
-    canDo: space.canDo,
-    needsRespite: space.needsRespite,
-    wantsPeers: space.wantsPeers,
-    wantsCoordinator: space.wantsCoordinator,
-    sharedWithCitizen: space.sharedWithCitizen,
-    sharedWithStaff: space.sharedWithStaff,
-    version: space.version,
-    checkIns: checkIns.map((c) => ({ id: c.id, feeling: c.feeling, note: c.note, at: c.createdAt.toISOString() })),
-  };
+  return spaceDto(space, checkIns);
 }
 
 /** How I want to help (or not), what I can do, what I need, and who may see it. */

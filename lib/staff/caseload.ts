@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/record/actor";
 import { consentState } from "@/lib/access/policy";
 import type { Part } from "@/lib/access/policy";
+import { isId } from "@/lib/validation/fields";
 
 /**
  * A caseworker's own work list: the citizens their areas are working with
@@ -22,22 +24,20 @@ export type CaseDto = {
 type StaffActor = Extract<Actor, { kind: "user" }> & { staff: NonNullable<Extract<Actor, { kind: "user" }>["staff"]> };
 export const isStaff = (actor: Actor): actor is StaffActor => actor.kind === "user" && Boolean(actor.staff);
 
-export async function myCaseload(actor: Actor, now = new Date()): Promise<CaseDto[]> {
-  if (!isStaff(actor)) return [];
+/** The citizens matching `where`, as cases of this caseworker's areas; `assignments` picks whose assignments name the areas. */
+async function cases(actor: StaffActor, where: Prisma.CitizenWhereInput, assignments: Prisma.AssignmentWhereInput, now: Date): Promise<CaseDto[]> {
   const { staffId, serviceAreaIds } = actor.staff;
+  const mine = { serviceAreaId: { in: [...serviceAreaIds] } };
   const citizens = await db().citizen.findMany({
-    where: {
-      municipalityId: actor.staff.municipalityId,
-      OR: [{ assignments: { some: { staffId, endedAt: null } } }, { coordination: { staffId } }],
-    },
+    where: { municipalityId: actor.staff.municipalityId, ...where },
     orderBy: { name: "asc" },
     select: {
       id: true,
       name: true,
       coordination: { select: { staffId: true } },
-      assignments: { where: { staffId, endedAt: null }, select: { serviceArea: { select: { key: true } } } },
-      consents: { where: { serviceAreaId: { in: [...serviceAreaIds] } }, select: { parts: true, validFrom: true, validUntil: true, withdrawnAt: true } },
-      consentRequests: { where: { serviceAreaId: { in: [...serviceAreaIds] }, status: "PENDING" }, select: { id: true } },
+      assignments: { where: { ...assignments, endedAt: null }, select: { serviceArea: { select: { key: true } } } },
+      consents: { where: mine, select: { parts: true, validFrom: true, validUntil: true, withdrawnAt: true } },
+      consentRequests: { where: { ...mine, status: "PENDING" }, select: { id: true } },
     },
   });
   return citizens.map((c) => ({
@@ -47,6 +47,12 @@ export async function myCaseload(actor: Actor, now = new Date()): Promise<CaseDt
     access: c.consents.some((k) => consentState({ ...k, parts: k.parts as Part[] }, now) === "active") ? "consented" : c.consentRequests.length ? "asked" : "none",
     coordinator: c.coordination?.staffId === staffId,
   }));
+}
+
+export async function myCaseload(actor: Actor, now = new Date()): Promise<CaseDto[]> {
+  if (!isStaff(actor)) return [];
+  const { staffId } = actor.staff;
+  return cases(actor, { OR: [{ assignments: { some: { staffId, endedAt: null } } }, { coordination: { staffId } }] }, { staffId }, now);
 }
 
 /**
@@ -72,26 +78,10 @@ export async function findCitizens(actor: Actor, name: string): Promise<{ citize
 
 /** One citizen of the caseworker's areas (an active assignment in one of them), with the state of consent; or null. */
 export async function areaCase(actor: Actor, citizenId: string, now = new Date()): Promise<CaseDto | null> {
-  if (!isStaff(actor) || !/^[0-9a-f-]{36}$/i.test(citizenId)) return null;
-  const c = await db().citizen.findFirst({
-    where: { id: citizenId, municipalityId: actor.staff.municipalityId, assignments: { some: { serviceAreaId: { in: [...actor.staff.serviceAreaIds] }, endedAt: null } } },
-    select: {
-      id: true,
-      name: true,
-      coordination: { select: { staffId: true } },
-      assignments: { where: { serviceAreaId: { in: [...actor.staff.serviceAreaIds] }, endedAt: null }, select: { serviceArea: { select: { key: true } } } },
-      consents: { where: { serviceAreaId: { in: [...actor.staff.serviceAreaIds] } }, select: { parts: true, validFrom: true, validUntil: true, withdrawnAt: true } },
-      consentRequests: { where: { serviceAreaId: { in: [...actor.staff.serviceAreaIds] }, status: "PENDING" }, select: { id: true } },
-    },
-  });
-  if (!c) return null;
-  return {
-    citizenId: c.id,
-    name: c.name,
-    areaKeys: [...new Set(c.assignments.map((a) => a.serviceArea.key))],
-    access: c.consents.some((k) => consentState({ ...k, parts: k.parts as Part[] }, now) === "active") ? "consented" : c.consentRequests.length ? "asked" : "none",
-    coordinator: c.coordination?.staffId === actor.staff.staffId,
-  };
+  if (!isStaff(actor) || !isId(citizenId)) return null;
+  const inMyAreas = { serviceAreaId: { in: [...actor.staff.serviceAreaIds] } };
+  const [found] = await cases(actor, { id: citizenId, assignments: { some: { ...inMyAreas, endedAt: null } } }, inMyAreas, now);
+  return found ?? null;
 }
 
 /** The caseworker's own areas, in the municipality's order. */

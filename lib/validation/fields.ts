@@ -13,6 +13,17 @@ export function words(max: number, { required = false } = {}) {
 }
 
 export const id = z.uuid({ error: "Validation.invalid" });
+/** Whether a value is a record id (a malformed one is simply a record that does not exist). */
+export const isId = (value: unknown): value is string => id.safeParse(value).success;
+
+/**
+ * A form's repeated field (checkboxes) as a list, whether it came as nothing,
+ * one value or several; at least `min` ("choose at least one") and at most `max`.
+ */
+export function listOf<T extends z.ZodType>(item: T, { min = 0, max = 100 }: { min?: number; max?: number } = {}) {
+  const list = z.array(item).max(max, { error: "Validation.invalid" });
+  return z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), min > 0 ? list.min(min, { error: "Validation.chooseAtLeastOne" }) : list);
+}
 
 /** The version a writer started from (0: the thing did not exist yet). */
 export const version = z.coerce.number({ error: "Validation.invalid" }).int({ error: "Validation.invalid" }).min(0, { error: "Validation.invalid" });

@@ -5,7 +5,6 @@ import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { requestConsent } from "@/lib/consent/requests";
 import { addAreaHelp } from "@/lib/help/commands";
-import { addAgreement } from "@/lib/agreements/commands";
 import { findCitizens } from "@/lib/staff/caseload";
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
 
@@ -34,13 +33,6 @@ export async function askConsentAction(citizenId: string, _: FormState, formData
 export async function addHelpAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, ["what", "howOften", "until"]);
   const result = await addAreaHelp(await getActor(), { citizenId, ...values });
-  if (result.ok) await done(citizenId);
-  return toFormState(result, values);
-}
-
-export async function staffAddAgreementAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["what", "who", "dueOn"]);
-  const result = await addAgreement(await getActor(), { citizenId, ...values });
   if (result.ok) await done(citizenId);
   return toFormState(result, values);
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
+import { getActor } from "@/lib/auth/actor";
 import { addAgreement, setAgreementStatus } from "@/lib/agreements/commands";
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
 
@@ -14,6 +15,18 @@ export async function addAgreementAction(_: FormState, formData: FormData): Prom
   if (!me) return { status: "failed", values };
   const result = await addAgreement(me.actor, { citizenId: me.citizenId, ...values });
   if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
+  return toFormState(result, values);
+}
+
+/**
+ * Writes down an agreement in the plan `citizenId` (bound by the page) as
+ * whoever is signed in: a relative allowed to add agreements, or a caseworker
+ * of a consented area. The gate decides, on every call.
+ */
+export async function addAgreementTo(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
+  const values = formValues(formData, ["what", "who", "dueOn"]);
+  const result = await addAgreement(await getActor(), { citizenId, ...values });
+  if (result.ok) revalidatePath(`/${await getLocale()}`, "layout");
   return toFormState(result, values);
 }
 

@@ -8,14 +8,13 @@ import { addGoalStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from 
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
 
 const GOAL_FIELDS = ["wish", "title", "reachedWhen", "reviewOn", "helpers"] as const;
-const asList = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
 /** From a wish to a goal; then on to the goal's own page, where steps are added. */
 export async function createGoalAction(_: FormState, formData: FormData): Promise<FormState> {
   const values = formValues(formData, GOAL_FIELDS);
   const me = await citizenFromSession();
   if (!me) return { status: "failed", values };
-  const result = await createGoal(me.actor, { citizenId: me.citizenId, ...values, helpers: asList(values.helpers) });
+  const result = await createGoal(me.actor, { citizenId: me.citizenId, ...values });
   if (!result.ok) return toFormState(result, values);
   const locale = await getLocale();
   revalidatePath(`/${locale}/plan`, "layout");
@@ -26,7 +25,7 @@ export async function updateGoalAction(_: FormState, formData: FormData): Promis
   const values = formValues(formData, GOAL_FIELDS);
   const me = await citizenFromSession();
   if (!me) return { status: "failed", values };
-  const result = await updateGoal(me.actor, { citizenId: me.citizenId, ...values, helpers: asList(values.helpers), goalId: formData.get("goalId"), version: formData.get("version") });
+  const result = await updateGoal(me.actor, { citizenId: me.citizenId, ...values, goalId: formData.get("goalId"), version: formData.get("version") });
   if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
   return toFormState(result, values, (v) => v.version);
 }

@@ -8,6 +8,7 @@ import { AccessLogList } from "@/components/plan/AccessLogList";
 import { Link } from "@/lib/i18n/navigation";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { titleFrom } from "@/lib/i18n/metadata";
+import { getAreaName } from "@/lib/i18n/format";
 
 export const dynamic = "force-dynamic";
 
@@ -25,15 +26,14 @@ export default async function AccessLogPage({ params, searchParams }: { params: 
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
   const query = querySchema.parse(await searchParams);
-  const [t, tAreas, format, log] = await Promise.all([
+  const [t, areaName, format, log] = await Promise.all([
     getTranslations("AccessLog"),
-    getTranslations("ServiceAreas"),
+    getAreaName(),
     getFormatter(),
     readAccessLog(actor, citizenId, { page: query.page, serviceAreaId: query.area }),
   ]);
   if (!log.ok) notFound();
   const { entries, hasMore, page, areas } = log.value;
-  const areaName = (key: string) => (tAreas.has(key) ? tAreas(key) : key);
   const link = (p: number) => ({ pathname: "/plan/log" as const, query: { ...(query.area ? { area: query.area } : {}), page: p } });
 
   return (

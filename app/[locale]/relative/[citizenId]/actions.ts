@@ -3,7 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
-import { addAgreement } from "@/lib/agreements/commands";
 import { addNetworkMember } from "@/lib/network/commands";
 import { addCheckIn, saveOwnSpace } from "@/lib/relatives/space";
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
@@ -14,13 +13,6 @@ import { formValues, toFormState, type FormState } from "@/lib/validation/form-s
 
 async function done(citizenId: string) {
   revalidatePath(`/${await getLocale()}/relative/${citizenId}`, "layout");
-}
-
-export async function relativeAddAgreement(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["what", "who", "dueOn"]);
-  const result = await addAgreement(await getActor(), { citizenId, ...values });
-  if (result.ok) await done(citizenId);
-  return toFormState(result, values);
 }
 
 export async function relativeAddPerson(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {

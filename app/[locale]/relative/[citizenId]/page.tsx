@@ -6,6 +6,7 @@ import { readAgreements } from "@/lib/agreements/queries";
 import { readContactPreferences } from "@/lib/contact/queries";
 import { endedRelationship, myRelationship } from "@/lib/relatives/queries";
 import { STORY_SECTIONS } from "@/lib/story/schema";
+import { firstName } from "@/lib/i18n/names";
 import { getAreaName } from "@/lib/i18n/format";
 import { readNotice } from "@/lib/i18n/notice";
 import { Link } from "@/lib/i18n/navigation";
@@ -14,7 +15,8 @@ import { AgreementList } from "@/components/agreements/AgreementList";
 import { AgreementForm } from "@/components/agreements/AgreementForm";
 import { PersonForm } from "@/components/network/PersonForm";
 import { NoLongerShared } from "@/components/relatives/NoLongerShared";
-import { relativeAddAgreement, relativeAddPerson } from "./actions";
+import { relativeAddPerson } from "./actions";
+import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -41,15 +43,14 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
     notFound();
   }
   const p = plan.value;
-  const first = p.name.trim().split(/\s+/)[0] ?? p.name;
-  const may = (x: string) => mine.permissions.includes(x as (typeof mine.permissions)[number]);
+  const first = firstName(p.name);
   const notice = await readNotice(searchParams, ["joined"] as const);
   const [t, tStory, area, agreements, contact] = await Promise.all([
     getTranslations("SharedPlan"),
     getTranslations("Story"),
     getAreaName(),
-    may("SEE_GOALS_AND_AGREEMENTS") || may("ADD_AGREEMENTS") ? readAgreements(actor, citizenId) : null,
-    may("SEE_CONTACT") ? readContactPreferences(actor, citizenId) : null,
+    mine.may.read("AGREEMENTS") ? readAgreements(actor, citizenId) : null,
+    mine.may.read("CONTACT") ? readContactPreferences(actor, citizenId) : null,
   ]);
   const tContact = await getTranslations("ContactForm");
 
@@ -112,13 +113,13 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
         <section aria-labelledby="shared-agreements" className="space-y-3">
           <h2 id="shared-agreements">{t("agreements")}</h2>
           {agreements.value.open.length === 0 ? <p className="text-gray-600">{t("agreementsEmpty")}</p> : <AgreementList agreements={agreements.value.open} />}
-          {may("ADD_AGREEMENTS") && (
+          {mine.may.write("AGREEMENTS") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addAgreement", { name: first })}</h3>
               <AgreementForm
                 choices={agreements.value.choices}
                 areaNames={Object.fromEntries(agreements.value.choices.areas.map((a) => [a.key, area(a.key)]))}
-                action={relativeAddAgreement.bind(null, citizenId)}
+                action={addAgreementTo.bind(null, citizenId)}
                 meLabel={t("citizenDoesIt", { name: first })}
                 draftScope={citizenId}
               />
@@ -138,7 +139,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-          {may("ADD_NETWORK") && (
+          {mine.may.write("NETWORK") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addPerson", { name: first })}</h3>
               <PersonForm action={relativeAddPerson.bind(null, citizenId)} draftScope={citizenId} />

@@ -4,6 +4,7 @@ import { requireSignedIn } from "@/lib/auth/citizen";
 import { endedRelationship, sharedWithMe } from "@/lib/relatives/queries";
 import { readOwnSpace } from "@/lib/relatives/space";
 import { titleFrom } from "@/lib/i18n/metadata";
+import { firstName } from "@/lib/i18n/names";
 import { Link } from "@/lib/i18n/navigation";
 import { NoLongerShared } from "@/components/relatives/NoLongerShared";
 import { CheckInForm, SpaceForm } from "@/components/relatives/SpaceForms";
@@ -24,7 +25,7 @@ export default async function OwnSpacePage({ params }: { params: Promise<{ local
     notFound();
   }
   const shared = (await sharedWithMe(actor.userId)).find((s) => s.citizenId === citizenId);
-  const first = shared?.name.trim().split(/\s+/)[0] ?? "";
+  const first = shared ? firstName(shared.name) : "";
   const [t, format] = await Promise.all([getTranslations("OwnSpace"), getFormatter()]);
   const tForm = await getTranslations("SpaceForm");
 

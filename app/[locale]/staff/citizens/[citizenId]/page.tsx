@@ -13,7 +13,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { AgreementList } from "@/components/agreements/AgreementList";
 import { AgreementForm } from "@/components/agreements/AgreementForm";
 import { AskConsentForm, HelpForm } from "@/components/staff/StaffForms";
-import { addHelpAction, askConsentAction, staffAddAgreementAction } from "../../actions";
+import { addHelpAction, askConsentAction } from "../../actions";
+import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -151,7 +152,7 @@ export default async function StaffCitizenPage({ params }: Props) {
             <AgreementForm
               choices={agreements.value.choices}
               areaNames={Object.fromEntries(agreements.value.choices.areas.map((a) => [a.key, area(a.key)]))}
-              action={staffAddAgreementAction.bind(null, citizenId)}
+              action={addAgreementTo.bind(null, citizenId)}
               meLabel={p.name}
               draftScope={`staff:${citizenId}`}
             />

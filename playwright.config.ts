@@ -101,6 +101,7 @@ export default defineConfig({
         EMBEDDED_PG_PORT: "54369",
         APP_URL: PROD_URL,
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
         NEXT_TELEMETRY_DISABLED: "1",
         ...staffOidc,
       },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { demoMode } from "./env-public";
+import { DEV_CPR_HASH_KEY } from "./staff/cpr";
 
 /**
  * The server's configuration, read once from the environment and checked.
@@ -18,6 +19,8 @@ const schema = z
     APP_URL: z.url({ error: "APP_URL must be a URL like https://fortael.kommune.dk" }).default("http://localhost:3000"),
     /** Signs sessions and tokens: 32 characters or more in production. */
     AUTH_SECRET: z.string().min(32, { error: "AUTH_SECRET must be at least 32 characters" }).optional(),
+    /** Keys the hash of CPR numbers (exact lookup; the number itself is never stored): 32 characters or more, required in production. Changing it orphans the stored hashes. */
+    CPR_HASH_KEY: z.string().min(32, { error: "CPR_HASH_KEY must be at least 32 characters" }).optional(),
     /** The header a trusted reverse proxy sets to the client's address (e.g. x-real-ip). Unset: rate limits are shared per path. */
     TRUSTED_PROXY_IP_HEADER: z
       .string()
@@ -39,11 +42,14 @@ const schema = z
     if (env.NODE_ENV === "production" && !demoMode && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET is required in production" });
     }
+    if (env.NODE_ENV === "production" && !demoMode && !env.CPR_HASH_KEY) {
+      ctx.addIssue({ code: "custom", path: ["CPR_HASH_KEY"], message: "CPR_HASH_KEY is required in production" });
+    }
     if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID) {
       ctx.addIssue({ code: "custom", path: ["STAFF_OIDC_CLIENT_ID"], message: "STAFF_OIDC_CLIENT_ID is required with STAFF_OIDC_ISSUER" });
     }
   })
-  .transform((env) => ({ ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET }));
+  .transform((env) => ({ ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET, CPR_HASH_KEY: env.CPR_HASH_KEY ?? DEV_CPR_HASH_KEY }));
 
 export type Env = z.infer<typeof schema>;
 

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { connect, type Db } from "../lib/db/connect";
 import { PERSONAS } from "../lib/demo/personas";
+import { cprHash, DEV_CPR_HASH_KEY } from "../lib/staff/cpr";
 
 export const DEMO_MUNICIPALITY = { slug: "solbjerg", name: "Solbjerg Kommune" };
 
@@ -33,13 +34,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const p = PERSONAS.find((x) => x.key === key)!;
       return tx.user.create({ data: { id: randomUUID(), name: p.name, email: p.email, emailVerified: true } });
     };
-    const [inge, mette, bent, sara, omar, karl] = await Promise.all([
+    const [inge, mette, bent, sara, omar, karl, lene] = await Promise.all([
       user("citizen"),
       user("relative"),
       user("neighbour"),
       user("coordinator"),
       user("caseworker"),
       user("newcomer"),
+      user("colleague"),
     ]);
     // Karl has just been given a plan and has written nothing yet: the first visit
     await tx.citizen.create({ data: { municipalityId: municipality.id, userId: karl.id, name: karl.name } });
@@ -50,12 +52,18 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const omarStaff = await tx.staffMember.create({
       data: { userId: omar.id, municipalityId: municipality.id, name: omar.name, areas: { create: [{ serviceAreaId: areas["health"]! }] } },
     });
+    // Sara's colleague in elderly care: someone Sara can hand the red thread to
+    await tx.staffMember.create({
+      data: { userId: lene.id, municipalityId: municipality.id, name: lene.name, areas: { create: [{ serviceAreaId: areas["elderly-care"]! }] } },
+    });
 
     const citizen = await tx.citizen.create({
       data: {
         municipalityId: municipality.id,
         userId: inge.id,
         name: inge.name,
+        // a made-up CPR number, for the exact lookup: only its keyed hash is stored
+        cprHash: cprHash("010145-1234", process.env.CPR_HASH_KEY ?? DEV_CPR_HASH_KEY),
         preferredLocale: "da",
         contact: {
           create: {
@@ -130,7 +138,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
 
     await tx.consent.create({
-      data: { ...c, serviceAreaId: areas["elderly-care"]!, parts: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "HELP", "RELATIVES", "COORDINATION", "CONTACT_REQUESTS"], reason: "Så vi kan hjælpe dig med bad og rengøring." },
+      data: { ...c, serviceAreaId: areas["elderly-care"]!, parts: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "HELP", "RELATIVES", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"], reason: "Så vi kan hjælpe dig med bad og rengøring." },
     });
     await tx.consent.create({
       data: { ...c, serviceAreaId: areas["health"]!, parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "HELP"], reason: "Så vi kan træne med dig efter hofteoperationen.", validUntil: inDays(180) },
@@ -154,6 +162,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
     // what the citizen sees under "who has seen my plan": earlier reads by the caseworkers and her daughter
     const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
+    await tx.message.create({
+      data: { ...c, serviceAreaId: areas["elderly-care"]!, staffId: saraStaff.id, text: "Hej Inge. Badebænken kommer på torsdag. Ring til mig, hvis noget driller. Venlig hilsen Sara", createdAt: hoursAgo(30) },
+    });
     // Inge was last here four days ago; since then Sara wrote down an agreement: "new since your last visit"
     await tx.citizen.update({ where: { id: citizen.id }, data: { lastVisitAt: hoursAgo(96), previousVisitAt: hoursAgo(300) } });
     await tx.changeLog.create({

@@ -48,7 +48,7 @@ export default async function LocaleLayout({ children, params }: Props) {
         </a>
         {/* Client components get only the messages they use. */}
         <NextIntlClientProvider
-          messages={{ Errors: messages.Errors, Validation: messages.Validation, SignIn: messages.SignIn, SignInForm: messages.SignInForm, StoryForm: messages.StoryForm, ContactForm: messages.ContactForm, StartForm: messages.StartForm, Forms: messages.Forms, AgreementForm: messages.AgreementForm, GoalForm: messages.GoalForm, PersonForm: messages.PersonForm, InviteForm: messages.InviteForm, SpaceForm: messages.SpaceForm, PlainLanguage: messages.PlainLanguage, StaffForms: messages.StaffForms }}
+          messages={{ Errors: messages.Errors, Validation: messages.Validation, SignIn: messages.SignIn, SignInForm: messages.SignInForm, StoryForm: messages.StoryForm, ContactForm: messages.ContactForm, StartForm: messages.StartForm, Forms: messages.Forms, AgreementForm: messages.AgreementForm, GoalForm: messages.GoalForm, PersonForm: messages.PersonForm, InviteForm: messages.InviteForm, SpaceForm: messages.SpaceForm, PlainLanguage: messages.PlainLanguage, StaffForms: messages.StaffForms, ContactMeForm: messages.ContactMeForm, CprLookup: messages.CprLookup, TeamForms: messages.TeamForms }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}
           <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled} reloadOnOnline={false}>

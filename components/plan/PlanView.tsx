@@ -4,6 +4,7 @@ import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { newsKind } from "@/lib/plan/news";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
+import { todayInDenmark } from "@/lib/validation/fields";
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
@@ -40,6 +41,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             <li><Link href="/plan/relatives">{t("relativesLink")}</Link></li>
             <li><Link href="/plan/consents">{t("consentsLink")}</Link></li>
             <li><Link href="/plan/contact">{t("contactLink")}</Link></li>
+            <li><Link href="/plan/contact-me">{t("contactMeLink")}</Link></li>
             <li><Link href="/plan/log">{t("seenBy")}</Link></li>
             <li><Link href="/plan/settings">{t("settings")}</Link></li>
           </ul>
@@ -61,6 +63,36 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             ))}
           </ul>
           {plan.news.total > plan.news.items.length && <p className="mt-2">{t("newsMore", { count: plan.news.total - plan.news.items.length })}</p>}
+        </section>
+      )}
+
+      {plan.contactRequest !== undefined && (
+        <section aria-labelledby="plan-unsure" className="no-print border-l-4 border-primary bg-info-light p-4" data-testid="unsure">
+          <h2 id="plan-unsure">{plan.contactRequest ? t("unsureAskedTitle") : t("unsureTitle")}</h2>
+          <p className="mt-2">
+            {plan.contactRequest
+              ? t("unsureAsked", { who: plan.coordinator?.name ?? t("unsureSomeone"), date: date(plan.contactRequest.dueDay) })
+              : t("unsureText")}
+          </p>
+          <p className="mt-3">
+            <Link href="/plan/contact-me" className="inline-flex min-h-11 items-center font-semibold">
+              {plan.contactRequest ? t("unsureSee") : t("unsureLink")}
+            </Link>
+          </p>
+        </section>
+      )}
+
+      {plan.messages && plan.messages.length > 0 && (
+        <section aria-labelledby="plan-messages" className="no-print space-y-2" data-testid="plan-messages">
+          <h2 id="plan-messages">{t("messagesTitle")}</h2>
+          <ul className="space-y-2">
+            {plan.messages.map((m) => (
+              <li key={m.id} className="border border-gray-300 p-3">
+                <p className="whitespace-pre-wrap">{m.text}</p>
+                <p className="text-sm text-gray-600">{t("messageFrom", { name: m.staffName, area: area(m.areaKey), date: date(todayInDenmark(new Date(m.at))) })}</p>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
@@ -166,6 +198,11 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
               ? t("threadHolder", { name: plan.coordinator.name, areas: plan.coordinator.areaKeys.map(area).join(", ") })
               : t("threadNobody")}
           </p>
+          {plan.coordinator?.handoverTo && (
+            <p className="mt-2" data-testid="handover-pending">
+              {t("threadHandover", { name: plan.coordinator.name, to: plan.coordinator.handoverTo })}
+            </p>
+          )}
         </section>
       )}
 

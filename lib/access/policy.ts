@@ -16,6 +16,7 @@ export const PARTS = [
   "CONSENTS",
   "COORDINATION",
   "CONTACT_REQUESTS",
+  "MESSAGES",
   "LOG",
 ] as const;
 export type Part = (typeof PARTS)[number];
@@ -96,10 +97,11 @@ const RELATIVE_WRITE: Partial<Record<Part, RelativePermission[]>> = {
 
 /**
  * Staff write only where their area adds to the plan: agreements, its own help,
- * goal steps (as proposals), contact requests (to close them) and coordination
- * (handovers). The citizen's own words (story, contact wishes) are read-only to staff.
+ * goal steps (as proposals), contact requests (to close them), coordination
+ * (handovers) and messages to the citizen. The citizen's own words (story,
+ * contact wishes) are read-only to staff.
  */
-const STAFF_WRITE: ReadonlySet<Part> = new Set<Part>(["AGREEMENTS", "HELP", "GOALS", "CONTACT_REQUESTS", "COORDINATION"]);
+const STAFF_WRITE: ReadonlySet<Part> = new Set<Part>(["AGREEMENTS", "HELP", "GOALS", "CONTACT_REQUESTS", "COORDINATION", "MESSAGES"]);
 /** Parts a citizen can consent to; the log and the consents themselves are never among them. */
 export const CONSENTABLE_PARTS: readonly Part[] = PARTS.filter((p) => p !== "LOG" && p !== "CONSENTS");
 

@@ -9,7 +9,9 @@ import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from ".
  * A caseworker asks, for one of their areas, to see parts of a citizen's
  * record, saying why. Allowed to staff of the citizen's municipality before
  * any consent (the policy's ASK); logged like every other access. The citizen
- * answers on their phone; until then the area sees nothing.
+ * answers on their phone; until then the area sees nothing. Asking starts the
+ * caseworker's work with the citizen for that area: they are assigned, in the
+ * same transaction, unless they already are.
  */
 export async function requestConsent(actor: Actor, input: unknown): Promise<CommandResult<{ requestId: string }>> {
   const parsed = requestConsentSchema.safeParse(input);
@@ -22,6 +24,9 @@ export async function requestConsent(actor: Actor, input: unknown): Promise<Comm
     if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
     const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
     changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
+    // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
+    const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
+    if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
     return { requestId: request.id };
   });
 }

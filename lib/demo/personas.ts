@@ -6,5 +6,6 @@ export const PERSONAS = [
   { key: "neighbour", email: "bent@demo.solbjerg.dk", name: "Bent Nielsen" },
   { key: "coordinator", email: "sara.holm@solbjerg.dk", name: "Sara Holm" },
   { key: "caseworker", email: "omar.aziz@solbjerg.dk", name: "Omar Aziz" },
+  { key: "colleague", email: "lene.dahl@solbjerg.dk", name: "Lene Dahl" },
 ] as const;
 export type PersonaKey = (typeof PERSONAS)[number]["key"];

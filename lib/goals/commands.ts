@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/record/actor";
 import type { Tx } from "@/lib/record/tx";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
-import { addStepSchema, closeGoalSchema, createGoalSchema, setStepDoneSchema, updateGoalSchema } from "./schema";
+import { addStepSchema, answerProposalSchema, closeGoalSchema, createGoalSchema, proposeStepSchema, setStepDoneSchema, updateGoalSchema } from "./schema";
 
 // A goal is the citizen's own: only the citizen creates, changes and closes it
 // (staff will propose steps, which the citizen accepts or declines).
@@ -69,6 +69,39 @@ export async function addGoalStep(actor: Actor, input: unknown): Promise<Command
     const step = await tx.goalStep.create({ data: { citizenId, goalId, text, position: (last._max.position ?? 0) + 1 } });
     changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text } });
     return { stepId: step.id };
+  });
+}
+
+/**
+ * A caseworker proposes a step towards the citizen's goal. It waits, marked
+ * with the area, until the citizen says yes (it becomes one of their steps) or
+ * no (it stays in the history, never shown as theirs).
+ */
+export async function proposeGoalStep(actor: Actor, input: unknown): Promise<CommandResult<{ stepId: string }>> {
+  const parsed = proposeStepSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, goalId, text } = parsed.data;
+  return throughGate(actor, citizenId, { part: "GOALS", action: "WRITE", purpose: "propose-step", roles: ["STAFF"] }, async ({ tx, changed, serviceAreaId }) => {
+    const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
+    if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+    const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
+    const step = await tx.goalStep.create({ data: { citizenId, goalId, text, proposal: "PROPOSED", proposedByArea: serviceAreaId, position: (last._max.position ?? 0) + 1 } });
+    changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text, proposal: "PROPOSED" } });
+    return { stepId: step.id };
+  });
+}
+
+/** The citizen answers a proposed step: yes makes it theirs, no puts it aside. Answered once. */
+export async function answerProposedStep(actor: Actor, input: unknown): Promise<CommandResult<null>> {
+  const parsed = answerProposalSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, stepId, answer } = parsed.data;
+  return throughGate(actor, citizenId, { ...OWN, purpose: "answer-proposed-step" }, async ({ tx, changed }) => {
+    const proposal = answer === "ACCEPT" ? "ACCEPTED" : "DECLINED";
+    const { count } = await tx.goalStep.updateMany({ where: { id: stepId, citizenId, proposal: "PROPOSED", goal: { status: "ACTIVE" } }, data: { proposal, version: { increment: 1 } } });
+    if (count === 0) throw new InvalidInput({ stepId: ["Validation.invalid"] });
+    changed({ entity: "GoalStep", entityId: stepId, before: { proposal: "PROPOSED" }, after: { proposal } });
+    return null;
   });
 }
 

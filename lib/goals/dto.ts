@@ -11,5 +11,7 @@ export type GoalDto = {
   closedOn: string | null;
   version: number;
   steps: GoalStepDto[];
+  /** Steps a caseworker proposed, waiting for the citizen's answer. */
+  proposals: { id: string; text: string; areaKey: string | null }[];
   helpers: GoalHelperDto[];
 };

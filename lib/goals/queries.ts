@@ -33,11 +33,14 @@ export async function readGoals(
         reviewOn: true,
         closedAt: true,
         version: true,
-        steps: { where: { proposal: "ACCEPTED" }, orderBy: { position: "asc" }, select: { id: true, text: true, done: true, version: true } },
+        steps: { where: { proposal: { in: ["ACCEPTED", "PROPOSED"] } }, orderBy: { position: "asc" }, select: { id: true, text: true, done: true, version: true, proposal: true, proposedByArea: true } },
         supporters: { select: { networkMemberId: true, serviceAreaId: true, networkMember: { select: { name: true } }, serviceArea: { select: { key: true } } } },
       },
     });
     const choices = await whoChoices(tx, citizenId, seesNetwork);
+    // steps a caseworker proposed, waiting for the citizen's yes or no, named by their area
+    const proposingAreas = [...new Set(rows.flatMap((g) => g.steps.filter((s) => s.proposal === "PROPOSED").map((s) => s.proposedByArea)).filter((a): a is string => Boolean(a)))];
+    const areaKeys = new Map(proposingAreas.length ? (await tx.serviceArea.findMany({ where: { id: { in: proposingAreas } }, select: { id: true, key: true } })).map((a) => [a.id, a.key]) : []);
     const goals: GoalDto[] = rows.map((g) => ({
       id: g.id,
       wish: g.wish,
@@ -48,7 +51,8 @@ export async function readGoals(
       reviewOn: fromDbDate(g.reviewOn),
       closedOn: g.closedAt ? todayInDenmark(g.closedAt) : null,
       version: g.version,
-      steps: g.steps,
+      steps: g.steps.filter((s) => s.proposal === "ACCEPTED").map(({ id, text, done, version }) => ({ id, text, done, version })),
+      proposals: g.status === "ACTIVE" ? g.steps.filter((s) => s.proposal === "PROPOSED").map((s) => ({ id: s.id, text: s.text, areaKey: (s.proposedByArea && areaKeys.get(s.proposedByArea)) || null })) : [],
       helpers: g.supporters
         .filter((s) => s.serviceAreaId || seesNetwork)
         .map((s) =>

@@ -32,6 +32,14 @@ export const updateGoalSchema = z.object({ ...goalFields, goalId: id, version })
 
 export const addStepSchema = z.object({ citizenId: id, goalId: id, text: words(STEP_TEXT_MAX, { required: true }) });
 
+/** A caseworker proposes a step; the citizen says yes or no. */
+export const proposeStepSchema = addStepSchema;
+export const answerProposalSchema = z.object({
+  citizenId: id,
+  stepId: id,
+  answer: z.enum(["ACCEPT", "DECLINE"], { error: "Validation.chooseOne" }),
+});
+
 export const setStepDoneSchema = z.object({
   citizenId: id,
   stepId: id,

@@ -1,16 +1,25 @@
 import type { AgreementDto } from "@/lib/agreements/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
+import type { MessageDto } from "@/lib/messages/queries";
+import type { Part } from "@/lib/access/policy";
 
 /** "My plan" as one page shows it. A part that is not shared with the reader is null. */
 export type PlanDto = {
   citizenId: string;
   name: string;
+  /** The parts the reader may read: a page asks for more only where it may, so nobody is logged trying. */
+  readable: Part[];
   story: Partial<Record<StorySectionKind, { text: string; version: number }>> | null;
   goals: GoalSummaryDto[] | null;
   reachedOrLetGo: number | null;
   agreements: AgreementSummaryDto[] | null;
   network: NetworkSummaryDto[] | null;
-  coordinator: { name: string; areaKeys: string[] } | null | undefined;
+  /** Who holds the red thread, and to whom it is offered while a handover waits (undefined: not shared). */
+  coordinator: { name: string; areaKeys: string[]; handoverTo: string | null } | null | undefined;
+  /** The open "contact me" request and when the answer is due (undefined: not shared). */
+  contactRequest: { dueDay: string; overdue: boolean } | null | undefined;
+  /** The newest messages from caseworkers. */
+  messages: MessageDto[] | null;
   help: { what: string; howOften: string; until: string | null; areaKey: string }[] | null;
   /** How many times an area used the citizen's story instead of asking again (the citizen only). */
   toldOnce: number | null;

@@ -5,8 +5,10 @@ import type { Part } from "@/lib/access/policy";
 import type { StorySectionKind } from "@/lib/story/schema";
 import type { PlanDto } from "./dto";
 import { visitAt } from "./visit";
+import { lastDanishDay } from "@/lib/validation/fields";
 
-const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "LOG"];
+const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "CONTACT_REQUESTS", "MESSAGES", "LOG"];
+export const PLAN_MESSAGES_SHOWN = 3;
 export const NEWS_SHOWN = 5;
 /** The words a change-log entry carries for people: an agreement's "what", a person's name, a goal's title. */
 const wordsOf = (after: unknown) => {
@@ -59,6 +61,11 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     const coordination = may("COORDINATION")
       ? await tx.coordination.findUnique({ where, select: { staff: { select: { name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } } })
       : null;
+    const handover = may("COORDINATION") ? await tx.handover.findFirst({ where: { ...where, status: "OFFERED" }, select: { toStaff: { select: { name: true } } } }) : null;
+    const contactRequest = may("CONTACT_REQUESTS") ? await tx.contactRequest.findFirst({ where: { ...where, closedAt: null }, select: { dueAt: true } }) : null;
+    const messages = may("MESSAGES")
+      ? await tx.message.findMany({ where, orderBy: { createdAt: "desc" }, take: PLAN_MESSAGES_SHOWN, select: { id: true, text: true, createdAt: true, staff: { select: { name: true } }, serviceArea: { select: { key: true } } } })
+      : null;
     const help = may("HELP")
       ? await tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } })
       : null;
@@ -93,6 +100,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     return {
       citizenId,
       name: citizen.name,
+      readable: [...allowed],
       story: story ? Object.fromEntries(story.map((x) => [x.kind as StorySectionKind, { text: x.text, version: x.version }])) : null,
       goals: goals ? goals.map((g) => ({ id: g.id, title: g.title, reviewOn: dateOnly(g.reviewOn), steps: g.steps })) : null,
       reachedOrLetGo: closedGoals,
@@ -107,7 +115,13 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
           }))
         : null,
       network,
-      coordinator: may("COORDINATION") ? (coordination ? { name: coordination.staff.name, areaKeys: coordination.staff.areas.map((a) => a.serviceArea.key) } : null) : undefined,
+      coordinator: may("COORDINATION")
+        ? coordination
+          ? { name: coordination.staff.name, areaKeys: coordination.staff.areas.map((a) => a.serviceArea.key), handoverTo: handover?.toStaff.name ?? null }
+          : null
+        : undefined,
+      contactRequest: may("CONTACT_REQUESTS") ? (contactRequest ? { dueDay: lastDanishDay(contactRequest.dueAt)!, overdue: contactRequest.dueAt <= now } : null) : undefined,
+      messages: messages ? messages.map((m) => ({ id: m.id, text: m.text, at: m.createdAt.toISOString(), staffName: m.staff.name, areaKey: m.serviceArea.key })) : null,
       help: help ? help.map((h) => ({ what: h.what, howOften: h.howOften, until: dateOnly(h.until), areaKey: h.serviceArea.key })) : null,
       toldOnce,
       news: changes

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { decide, type Action, type DenyReason, type Part } from "@/lib/access/policy";
 import type { Actor } from "./actor";
-import { resolvePositions, type Position } from "./standing";
+import { resolvePositions, resolveStaffPositionsMany, type Position } from "./standing";
 import type { Tx } from "./tx";
 import { isId } from "@/lib/validation/fields";
 
@@ -27,7 +27,14 @@ import { isId } from "@/lib/validation/fields";
  * actor's positions this operation may be done from. Anything else is denied and
  * logged like any other refusal.
  */
-export type Access = { part: Part; action: Action; purpose: string; roles?: readonly Position["role"][] };
+export type Access = {
+  part: Part;
+  action: Action;
+  purpose: string;
+  roles?: readonly Position["role"][];
+  /** Other parts the same operation touches (closing a contact request writes an agreement): each must be allowed too. */
+  also?: readonly Part[];
+};
 
 export type GateContext = {
   tx: Tx;
@@ -86,6 +93,15 @@ async function logAccess(tx: Tx, actor: Actor, citizenId: string, access: Access
   });
 }
 
+/** The policy's answer for the operation's part and every part it also touches; the first refusal wins. */
+function decideAll(position: Position, access: Access, now: Date) {
+  for (const part of [access.part, ...(access.also ?? [])]) {
+    const decision = decide(position.standing, access.action, part, now);
+    if (!decision.allow) return decision;
+  }
+  return { allow: true } as const;
+}
+
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
 
 export async function throughGate<T>(actor: Actor, citizenId: string, access: Access, work: (ctx: GateContext) => Promise<T>): Promise<GateResult<T>> {
@@ -100,7 +116,7 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
 
       const decisions = positions.map((position) => ({
         position,
-        decision: access.roles && !access.roles.includes(position.role) ? ({ allow: false, reason: "not-permitted" } as const) : decide(position.standing, access.action, access.part, now),
+        decision: access.roles && !access.roles.includes(position.role) ? ({ allow: false, reason: "not-permitted" } as const) : decideAll(position, access, now),
       }));
       const allowed = decisions.find((d) => d.decision.allow);
       if (!allowed) {
@@ -213,5 +229,38 @@ export async function readParts<T>(
       });
     }
     return { ok: true, value } as const;
+  }, TX_OPTIONS);
+}
+
+/** What `readAcross` work reports: its value, and which citizen's which part it showed. */
+export type Shown<T> = { value: T; shown: { citizenId: string; part: Part }[] };
+
+/**
+ * Signals across many records at once, for a caseworker's work list (an open
+ * request for contact, an agreement due): for each citizen the policy decides
+ * which of `parts` the caseworker may read, through which area; the work reads
+ * only those, and reports what it showed. One access-log row per citizen and
+ * part shown, in the same transaction. Records the caseworker may not read
+ * give the work nothing, and nothing is logged for what was not shown.
+ */
+export async function readAcross<T>(
+  actor: Actor,
+  citizenIds: readonly string[],
+  { parts, purpose }: { parts: readonly Part[]; purpose: string },
+  work: (tx: Tx, may: (citizenId: string, part: Part) => boolean, now: Date) => Promise<Shown<T>>,
+): Promise<T> {
+  const now = new Date();
+  return db().$transaction(async (tx) => {
+    const positions = await resolveStaffPositionsMany(tx, actor, citizenIds.filter(isId));
+    const through = (citizenId: string, part: Part) =>
+      parts.includes(part) ? positions.get(citizenId)?.find((p) => decide(p.standing, "READ", part, now).allow) : undefined;
+    const { value, shown } = await work(tx, (citizenId, part) => Boolean(through(citizenId, part)), now);
+    const rows = [...new Map(shown.map((s) => [`${s.citizenId}:${s.part}`, s])).values()].flatMap(({ citizenId, part }) => {
+      const position = through(citizenId, part);
+      if (!position) throw new Error(`readAcross: ${part} was shown without being allowed`);
+      return [{ citizenId, actorUserId: actor.kind === "user" ? actor.userId : null, actorRole: "STAFF" as const, serviceAreaId: position.serviceAreaId, part, action: "READ" as const, purpose, outcome: "ALLOWED" as const }];
+    });
+    if (rows.length) await tx.accessLog.createMany({ data: rows });
+    return value;
   }, TX_OPTIONS);
 }

@@ -6,6 +6,34 @@ import type { Actor } from "./actor";
 /** One way an actor stands toward a record, with what the log needs to say about it. */
 export type Position = { standing: Standing; role: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS"; serviceAreaId: string | null };
 
+const CONSENT_FIELDS = { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } as const;
+type ConsentRow = { serviceAreaId: string; parts: string[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
+
+/** A caseworker's positions toward one record: one per area of theirs, with that area's consents. */
+function staffPositions(serviceAreaIds: readonly string[], consents: readonly ConsentRow[]): Position[] {
+  return serviceAreaIds.map((serviceAreaId) => {
+    const grants: ConsentGrant[] = consents
+      .filter((c) => c.serviceAreaId === serviceAreaId)
+      .map((c) => ({ parts: c.parts as Part[], validFrom: c.validFrom, validUntil: c.validUntil, withdrawnAt: c.withdrawnAt }));
+    return { standing: { kind: "staff", serviceAreaId, consents: grants }, role: "STAFF", serviceAreaId };
+  });
+}
+
+/**
+ * A caseworker's positions toward many records at once (their work list), in
+ * two statements: the citizens of their municipality among `citizenIds`, and
+ * their areas' consents. Citizens elsewhere are simply absent.
+ */
+export async function resolveStaffPositionsMany(tx: Tx, actor: Actor, citizenIds: readonly string[]): Promise<Map<string, Position[]>> {
+  const out = new Map<string, Position[]>();
+  const staff = actor.kind === "user" ? actor.staff : null;
+  if (!staff || staff.serviceAreaIds.length === 0 || citizenIds.length === 0) return out;
+  const citizens = await tx.citizen.findMany({ where: { id: { in: [...citizenIds] }, municipalityId: staff.municipalityId }, select: { id: true } });
+  const consents = await tx.consent.findMany({ where: { citizenId: { in: citizens.map((c) => c.id) }, serviceAreaId: { in: [...staff.serviceAreaIds] } }, select: CONSENT_FIELDS });
+  for (const c of citizens) out.set(c.id, staffPositions(staff.serviceAreaIds, consents.filter((k) => k.citizenId === c.id)));
+  return out;
+}
+
 /**
  * Every way `actor` stands toward the record of `citizenId`, read fresh from the
  * database: as the citizen, as a relative, as staff of each of their areas (with
@@ -31,16 +59,8 @@ export async function resolvePositions(tx: Tx, actor: Actor, citizenId: string):
   }
   const staff = actor.staff;
   if (staff && staff.municipalityId === citizen.municipalityId && staff.serviceAreaIds.length > 0) {
-    const consents = await tx.consent.findMany({
-      where: { citizenId, serviceAreaId: { in: [...staff.serviceAreaIds] } },
-      select: { serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true },
-    });
-    for (const serviceAreaId of staff.serviceAreaIds) {
-      const grants: ConsentGrant[] = consents
-        .filter((c) => c.serviceAreaId === serviceAreaId)
-        .map((c) => ({ parts: c.parts as Part[], validFrom: c.validFrom, validUntil: c.validUntil, withdrawnAt: c.withdrawnAt }));
-      positions.push({ standing: { kind: "staff", serviceAreaId, consents: grants }, role: "STAFF", serviceAreaId });
-    }
+    const consents = await tx.consent.findMany({ where: { citizenId, serviceAreaId: { in: [...staff.serviceAreaIds] } }, select: CONSENT_FIELDS });
+    positions.push(...staffPositions(staff.serviceAreaIds, consents));
   }
   if (positions.length === 0) {
     // signed in, but nothing to do with this record: another citizen, a relative of someone else, staff elsewhere

@@ -4,7 +4,8 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/record/actor";
 import { consentState } from "@/lib/access/policy";
 import type { Part } from "@/lib/access/policy";
-import { isId } from "@/lib/validation/fields";
+import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
+import { readAcross } from "@/lib/record/gate";
 
 /**
  * A caseworker's own work list: the citizens their areas are working with
@@ -88,4 +89,66 @@ export async function areaCase(actor: Actor, citizenId: string, now = new Date()
 export async function myAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
   if (!isStaff(actor)) return [];
   return db().serviceArea.findMany({ where: { id: { in: [...actor.staff.serviceAreaIds] } }, orderBy: { createdAt: "asc" }, select: { id: true, key: true } });
+}
+
+export type WorkListDto = {
+  /** The red thread offered to me, waiting for my answer. */
+  handovers: { handoverId: string; citizenId: string; citizenName: string; fromName: string; offeredAt: string }[];
+  /** Citizens I coordinate for who asked to be contacted, soonest deadline first. */
+  contactRequests: { citizenId: string; citizenName: string; dueDay: string; overdue: boolean }[];
+  /** My areas' open agreements due within a week or overdue, soonest first. */
+  agreementsDue: { citizenId: string; citizenName: string; what: string; areaKey: string; dueOn: string; overdue: boolean }[];
+};
+
+const WEEK_DAYS = 7;
+
+/**
+ * What needs me now, beside my caseload: handovers offered to me, requests for
+ * contact from the citizens I coordinate for (with their deadlines), and my
+ * areas' agreements due or overdue. Requests and agreements are read across
+ * the records through the gate's `readAcross`: only where the citizen's consent
+ * lets my area see them, and logged for each citizen whose item is shown.
+ */
+export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Promise<WorkListDto> {
+  if (!isStaff(actor)) return { handovers: [], contactRequests: [], agreementsDue: [] };
+  const { staffId, serviceAreaIds } = actor.staff;
+  const offered = await db().handover.findMany({
+    where: { toStaffId: staffId, status: "OFFERED", citizen: { municipalityId: actor.staff.municipalityId } },
+    orderBy: { offeredAt: "asc" },
+    select: { id: true, citizenId: true, offeredAt: true, citizen: { select: { name: true } }, fromStaff: { select: { name: true } } },
+  });
+  const handovers = offered.map((h) => ({ handoverId: h.id, citizenId: h.citizenId, citizenName: h.citizen.name, fromName: h.fromStaff.name, offeredAt: h.offeredAt.toISOString() }));
+  if (caseload.length === 0) return { handovers, contactRequests: [], agreementsDue: [] };
+
+  const nameOf = new Map(caseload.map((c) => [c.citizenId, c.name]));
+  const coordinated = caseload.filter((c) => c.coordinator).map((c) => c.citizenId);
+  const { contactRequests, agreementsDue } = await readAcross(actor, [...nameOf.keys()], { parts: ["CONTACT_REQUESTS", "AGREEMENTS"], purpose: "work-list" }, async (tx, may, now) => {
+    const today = todayInDenmark(now);
+    const requestCitizens = coordinated.filter((id) => may(id, "CONTACT_REQUESTS"));
+    const agreementCitizens = [...nameOf.keys()].filter((id) => may(id, "AGREEMENTS"));
+    const requests = requestCitizens.length
+      ? await tx.contactRequest.findMany({ where: { citizenId: { in: requestCitizens }, closedAt: null }, orderBy: { dueAt: "asc" }, select: { citizenId: true, dueAt: true } })
+      : [];
+    const weekAhead = new Date(`${today}T00:00:00Z`);
+    weekAhead.setUTCDate(weekAhead.getUTCDate() + WEEK_DAYS);
+    const agreements = agreementCitizens.length
+      ? await tx.agreement.findMany({
+          where: { citizenId: { in: agreementCitizens }, status: "OPEN", serviceAreaId: { in: [...serviceAreaIds] }, dueOn: { lte: weekAhead } },
+          orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
+          take: 50,
+          select: { citizenId: true, what: true, dueOn: true, serviceArea: { select: { key: true } } },
+        })
+      : [];
+    return {
+      value: {
+        contactRequests: requests.map((r) => ({ citizenId: r.citizenId, citizenName: nameOf.get(r.citizenId)!, dueDay: lastDanishDay(r.dueAt)!, overdue: r.dueAt <= now })),
+        agreementsDue: agreements.map((a) => {
+          const dueOn = fromDbDate(a.dueOn)!;
+          return { citizenId: a.citizenId, citizenName: nameOf.get(a.citizenId)!, what: a.what, areaKey: a.serviceArea!.key, dueOn, overdue: dueOn < today };
+        }),
+      },
+      shown: [...requests.map((r) => ({ citizenId: r.citizenId, part: "CONTACT_REQUESTS" as const })), ...agreements.map((a) => ({ citizenId: a.citizenId, part: "AGREEMENTS" as const }))],
+    };
+  });
+  return { handovers, contactRequests, agreementsDue };
 }

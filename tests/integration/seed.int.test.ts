@@ -42,8 +42,19 @@ describe("demo data", () => {
     expect(citizen.relationships.map((r) => r.user.email).sort()).toEqual(PERSONAS.filter((p) => p.key === "relative" || p.key === "neighbour").map((p) => p.email).sort());
     expect(citizen.consents).toHaveLength(2);
     expect(citizen.coordination?.staff.user.email).toBe(PERSONAS.find((p) => p.key === "coordinator")!.email);
-    const staffAreas = await db.staffArea.findMany({ include: { serviceArea: true } });
-    expect(staffAreas.map((a) => a.serviceArea.key).sort()).toEqual(["elderly-care", "health"]);
+    const staffAreas = await db.staffArea.findMany({ include: { serviceArea: true, staff: { include: { user: true } } } });
+    // Sara leads elderly care, Lene is her colleague there (someone to hand the red thread to), Omar is in health
+    expect(staffAreas.map((a) => [a.staff.user.email, a.serviceArea.key, a.isLead]).sort()).toEqual(
+      [
+        [PERSONAS.find((p) => p.key === "coordinator")!.email, "elderly-care", true],
+        [PERSONAS.find((p) => p.key === "colleague")!.email, "elderly-care", false],
+        [PERSONAS.find((p) => p.key === "caseworker")!.email, "health", false],
+      ].sort(),
+    );
+    // findable by her (made-up) CPR number; the number itself is nowhere
+    expect(citizen.cprHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(citizen)).not.toContain("0101451234");
+    expect(await db.message.count({ where: { citizenId: citizen.id } })).toBe(1);
   });
 
   it("seeds a newcomer whose plan is empty, for the first visit", async () => {

@@ -16,7 +16,7 @@ describe("the server's environment", () => {
   });
 
   it("requires a real AUTH_SECRET in a production build, and a long one", () => {
-    const base = { DATABASE_URL: "postgres://a@b/c", NODE_ENV: "production" };
+    const base = { DATABASE_URL: "postgres://a@b/c", NODE_ENV: "production", CPR_HASH_KEY: "y".repeat(32) };
     expect(() => parseEnv(base)).toThrow(/AUTH_SECRET is required in production/);
     expect(() => parseEnv({ ...base, AUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
     expect(parseEnv({ ...base, AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toBe("x".repeat(32));

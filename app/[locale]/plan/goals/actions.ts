@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
-import { addGoalStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from "@/lib/goals/commands";
+import { addGoalStep, answerProposedStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from "@/lib/goals/commands";
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
 
 const GOAL_FIELDS = ["wish", "title", "reachedWhen", "reviewOn", "helpers"] as const;
@@ -47,6 +47,18 @@ export async function markStepAction(formData: FormData): Promise<void> {
   const result = me ? await setGoalStepDone(me.actor, { citizenId: me.citizenId, stepId: formData.get("stepId"), done: formData.get("done"), version: formData.get("version") }) : null;
   revalidatePath(`/${locale}/plan`, "layout");
   const notice = result?.ok ? "step" : result?.error === "conflict" ? "conflict" : "failed";
+  redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${notice}`);
+}
+
+/** Yes or no to a step a caseworker proposed: a plain form, so it works without JavaScript. */
+export async function answerProposalAction(formData: FormData): Promise<void> {
+  const locale = await getLocale();
+  const goalId = String(formData.get("goalId") ?? "");
+  const me = await citizenFromSession();
+  const answer = formData.get("answer");
+  const result = me ? await answerProposedStep(me.actor, { citizenId: me.citizenId, stepId: formData.get("stepId"), answer }) : null;
+  revalidatePath(`/${locale}/plan`, "layout");
+  const notice = result?.ok ? (answer === "ACCEPT" ? "proposalAccepted" : "proposalDeclined") : "failed";
   redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${notice}`);
 }
 

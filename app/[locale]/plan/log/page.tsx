@@ -62,7 +62,7 @@ export default async function AccessLogPage({ params, searchParams }: { params: 
         entries={entries.map((e) => ({
           id: e.id,
           when: format.dateTime(new Date(e.at), { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" }),
-          sentence: t(e.outcome === "DENIED" ? "denied" : e.action === "ASK" ? "asked" : "entry", {
+          sentence: t(e.outcome === "DENIED" ? "denied" : e.action === "ASK" ? (e.purpose === "cpr-lookup" ? "cprLookup" : "asked") : "entry", {
             role: e.actorRole,
             name: e.actorName ?? "",
             area: e.areaKey ? areaName(e.areaKey) : "",

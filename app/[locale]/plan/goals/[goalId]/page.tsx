@@ -12,7 +12,7 @@ import { GoalSummary } from "@/components/goals/GoalSummary";
 import { GoalForm } from "@/components/goals/GoalForm";
 import { StepForm } from "@/components/goals/StepForm";
 import { CloseGoalForm } from "@/components/goals/CloseGoalForm";
-import { addStepAction, closeGoalAction, markStepAction, updateGoalAction } from "../actions";
+import { addStepAction, answerProposalAction, closeGoalAction, markStepAction, updateGoalAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +29,7 @@ export default async function GoalPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const notice = await readNotice(searchParams, ["created", "step", "reached", "letGo", "conflict", "failed"] as const);
+  const notice = await readNotice(searchParams, ["created", "step", "reached", "letGo", "proposalAccepted", "proposalDeclined", "conflict", "failed"] as const);
   const [t, area, goals] = await Promise.all([getTranslations("Goal"), getAreaName(), readGoals(actor, citizenId, { goalId })]);
   if (!goals.ok) notFound();
   const goal = goals.value.active[0] ?? goals.value.closed[0];
@@ -71,6 +71,27 @@ export default async function GoalPage({ params, searchParams }: Props) {
         </ul>
         {active && <StepForm goalId={goal.id} action={addStepAction} />}
       </section>
+
+      {goal.proposals.length > 0 && (
+        <section aria-labelledby="proposals-title" className="space-y-3 border-l-4 border-info bg-info-light p-4" data-testid="proposals">
+          <h2 id="proposals-title">{t("proposalsTitle")}</h2>
+          <p>{t("proposalsIntro")}</p>
+          <ul className="space-y-3">
+            {goal.proposals.map((s) => (
+              <li key={s.id} className="space-y-2 border border-gray-300 bg-white p-3">
+                <p>
+                  <span className="font-semibold">{s.text}</span>
+                  {s.areaKey && <span className="text-gray-600"> · {t("proposedBy", { area: area(s.areaKey) })}</span>}
+                </p>
+                <div className="flex flex-wrap gap-3">
+                  <OneClickForm action={answerProposalAction} fields={{ goalId: goal.id, stepId: s.id, answer: "ACCEPT" }} label={t("acceptStep")} ariaLabel={`${t("acceptStep")}: ${s.text}`} look="primary" />
+                  <OneClickForm action={answerProposalAction} fields={{ goalId: goal.id, stepId: s.id, answer: "DECLINE" }} label={t("declineStep")} ariaLabel={`${t("declineStep")}: ${s.text}`} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {active && (
         <>

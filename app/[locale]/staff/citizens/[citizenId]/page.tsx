@@ -7,7 +7,7 @@ import { areaCase, isStaff, myAreas } from "@/lib/staff/caseload";
 import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
 import { RelativeSpaceSummary } from "@/components/relatives/RelativeSpaceSummary";
 import { STORY_SECTIONS } from "@/lib/story/schema";
-import { CONSENTABLE_PARTS } from "@/lib/access/policy";
+import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { AgreementList } from "@/components/agreements/AgreementList";
@@ -15,10 +15,29 @@ import { AgreementForm } from "@/components/agreements/AgreementForm";
 import { AskConsentForm, HelpForm } from "@/components/staff/StaffForms";
 import { addHelpAction, askConsentAction } from "../../actions";
 import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
+import { readRedThread } from "@/lib/coordination/queries";
+import { readContactRequests } from "@/lib/contact-requests/queries";
+import { readMessages } from "@/lib/messages/queries";
+import { readNotice } from "@/lib/i18n/notice";
+import { todayInDenmark } from "@/lib/validation/fields";
+import { Notice } from "@/components/forms/Notice";
+import { OneClickForm } from "@/components/forms/OneClickForm";
+import { AcceptHandoverForm, CloseContactRequestForm, MessageForm, OfferHandoverForm, ProposeStepForm } from "@/components/staff/PlanForms";
+import {
+  acceptHandoverAction,
+  closeContactRequestAction,
+  declineHandoverAction,
+  markAgreementStaffAction,
+  offerHandoverAction,
+  proposeStepAction,
+  sendMessageAction,
+  takeRedThreadAction,
+  withdrawHandoverAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ locale: string; citizenId: string }> };
+type Props = { params: Promise<{ locale: string; citizenId: string }>; searchParams: Promise<Record<string, string | string[]>> };
 
 export async function generateMetadata({ params }: Props) {
   const t = await getTranslations({ locale: (await params).locale, namespace: "StaffCitizen" });
@@ -30,12 +49,19 @@ export async function generateMetadata({ params }: Props) {
  * (the citizen's own words first, untouched; every area's help and agreements
  * together), and the area's own additions; otherwise only asking for consent.
  */
-export default async function StaffCitizenPage({ params }: Props) {
+export default async function StaffCitizenPage({ params, searchParams }: Props) {
   const { locale, citizenId } = await params;
   setRequestLocale(locale);
   const actor = await getActor();
   if (!isStaff(actor)) redirect(`/${locale}/me`);
-  const [t, tParts, tStory, area, day] = await Promise.all([getTranslations("StaffCitizen"), getTranslations("StaffCitizen.parts"), getTranslations("Story"), getAreaName(), getDayFormat()]);
+  const [t, tParts, tStory, tChannels, area, day] = await Promise.all([
+    getTranslations("StaffCitizen"),
+    getTranslations("StaffCitizen.parts"),
+    getTranslations("Story"),
+    getTranslations("ContactForm.channel"),
+    getAreaName(),
+    getDayFormat(),
+  ]);
   const plan = await readPlan(actor, citizenId);
 
   if (!plan.ok) {
@@ -69,8 +95,18 @@ export default async function StaffCitizenPage({ params }: Props) {
   }
 
   const p = plan.value;
-  const agreements = await readAgreements(actor, citizenId);
-  const relatives = await readRelativeSpacesForStaff(actor, citizenId);
+  const notice = await readNotice(searchParams, ["marked", "withdrawn", "declined", "taken", "conflict", "failed"] as const);
+  // each further read only where the plan read said the area may: nobody is logged as trying what the page never asked for
+  const may = (part: Part) => p.readable.includes(part);
+  const notShared = { ok: false, error: "not-found" } as const;
+  const agreements = may("AGREEMENTS") ? await readAgreements(actor, citizenId) : notShared;
+  const relatives = may("RELATIVES") ? await readRelativeSpacesForStaff(actor, citizenId) : notShared;
+  const thread = may("COORDINATION") ? await readRedThread(actor, citizenId) : notShared;
+  const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
+  const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
+  const open = requests.ok ? requests.value.open : null;
+  // the coordinator answers "contact me"; when nobody holds the red thread, any area that may see it
+  const mayAnswer = thread.ok && (thread.value.holder ? thread.value.holder.isMe : true);
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -79,10 +115,86 @@ export default async function StaffCitizenPage({ params }: Props) {
       <header>
         <p className="text-gray-600">{t("planOf")}</p>
         <h1 id="staff-plan-title">{p.name}</h1>
-        {p.coordinator !== undefined && (
-          <p className="mt-2">{p.coordinator ? t("thread", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", ") }) : t("threadNobody")}</p>
-        )}
       </header>
+      {notice && <Notice kind={notice === "conflict" || notice === "failed" ? "warning" : "success"} text={t(`notice.${notice}`)} />}
+
+      {thread.ok && (
+        <section aria-labelledby="staff-thread" className="space-y-3 border-2 border-gray-300 p-4" data-testid="red-thread">
+          <h2 id="staff-thread">{t("threadTitle")}</h2>
+          <p>
+            {thread.value.holder
+              ? thread.value.holder.isMe
+                ? t("threadMine")
+                : t("thread", { name: thread.value.holder.name, areas: thread.value.holder.areaKeys.map(area).join(", ") })
+              : t("threadNobody")}
+          </p>
+          {!thread.value.holder && <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />}
+          {thread.value.pending && (
+            <div className="space-y-3 border-l-4 border-info bg-info-light p-3" data-testid="handover-pending">
+              <p className="font-semibold">
+                {thread.value.pending.toMe
+                  ? t("handoverToMe", { from: thread.value.pending.fromName })
+                  : t("handoverPending", { from: thread.value.pending.fromName, to: thread.value.pending.toName })}
+              </p>
+              {thread.value.pending.note && <p className="whitespace-pre-wrap">{t("handoverNoteShown", { note: thread.value.pending.note })}</p>}
+              {thread.value.pending.toMe && (
+                <>
+                  <p>{t("handoverReadFirst")}</p>
+                  <AcceptHandoverForm handoverId={thread.value.pending.id} action={acceptHandoverAction.bind(null, citizenId)} />
+                  <OneClickForm action={declineHandoverAction.bind(null, citizenId)} fields={{ handoverId: thread.value.pending.id }} label={t("declineHandover")} />
+                </>
+              )}
+              {thread.value.pending.fromMe && <OneClickForm action={withdrawHandoverAction.bind(null, citizenId)} fields={{ handoverId: thread.value.pending.id }} label={t("withdrawHandover")} />}
+            </div>
+          )}
+          {thread.value.holder?.isMe && !thread.value.pending && (
+            <div className="no-print space-y-3 border-t border-gray-300 pt-3">
+              <h3>{t("handOverTitle")}</h3>
+              <p>{t("handOverIntro")}</p>
+              {thread.value.colleagues.length === 0 ? (
+                <p className="text-gray-600">{t("noColleagues")}</p>
+              ) : (
+                <OfferHandoverForm
+                  citizenId={citizenId}
+                  colleagues={thread.value.colleagues.map((c) => ({ id: c.id, label: `${c.name} (${c.areaKeys.map(area).join(", ")})` }))}
+                  action={offerHandoverAction.bind(null, citizenId)}
+                />
+              )}
+            </div>
+          )}
+        </section>
+      )}
+
+      {requests.ok && (open || requests.value.answered.length > 0) && (
+        <section aria-labelledby="staff-contact" className="space-y-3" data-testid="contact-request">
+          <h2 id="staff-contact">{t("contactTitle")}</h2>
+          {open ? (
+            <div className={`space-y-2 border-2 p-4 ${open.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
+              <p className="font-semibold">{t(open.overdue ? "contactOverdue" : "contactDue", { date: day(open.dueDay) })}</p>
+              <p>{open.text ? t("contactText", { text: open.text }) : t("contactNoText")}</p>
+              {open.channel && <p>{t("contactChannel", { channel: tChannels(open.channel) })}</p>}
+              {mayAnswer ? (
+                <div className="no-print space-y-3 border-t border-gray-300 pt-3">
+                  <h3>{t("contactAnswerTitle")}</h3>
+                  <p>{t("contactAnswerIntro")}</p>
+                  <CloseContactRequestForm requestId={open.id} action={closeContactRequestAction.bind(null, citizenId)} />
+                </div>
+              ) : (
+                <p>{t("contactCoordinatorAnswers")}</p>
+              )}
+            </div>
+          ) : (
+            <p className="text-gray-600">{t("contactNoneOpen")}</p>
+          )}
+          {requests.value.answered.length > 0 && (
+            <ul className="list-disc space-y-1 pl-5">
+              {requests.value.answered.map((a) => (
+                <li key={a.id}>{t("contactAnswered", { date: day(a.answeredDay), what: a.agreement ?? "" })}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       {p.story && (
         <section aria-labelledby="own-words" className="space-y-3 border-l-4 border-primary pl-4">
@@ -100,11 +212,27 @@ export default async function StaffCitizenPage({ params }: Props) {
       {p.goals && (
         <section aria-labelledby="staff-goals">
           <h2 id="staff-goals">{t("goals")}</h2>
-          <ul className="mt-2 list-disc pl-5">
-            {p.goals.map((g) => (
-              <li key={g.id}>{g.title}</li>
-            ))}
-          </ul>
+          {p.goals.length === 0 ? (
+            <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
+          ) : (
+            <ul className="mt-3 space-y-4">
+              {p.goals.map((g) => (
+                <li key={g.id} className="space-y-2 border border-gray-300 p-3">
+                  <p className="font-semibold">{g.title}</p>
+                  {g.steps.length > 0 && (
+                    <ul className="list-disc pl-5 text-sm">
+                      {g.steps.map((s, i) => (
+                        <li key={i}>{s.done ? t("stepDone", { text: s.text }) : s.text}</li>
+                      ))}
+                    </ul>
+                  )}
+                  <div className="no-print">
+                    <ProposeStepForm goalId={g.id} goalTitle={g.title} action={proposeStepAction.bind(null, citizenId)} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       )}
 
@@ -146,7 +274,11 @@ export default async function StaffCitizenPage({ params }: Props) {
       {agreements.ok && p.agreements && (
         <section aria-labelledby="staff-agreements" className="space-y-3">
           <h2 id="staff-agreements">{t("agreements")}</h2>
-          {agreements.value.open.length === 0 ? <p className="text-gray-600">{t("agreementsEmpty")}</p> : <AgreementList agreements={agreements.value.open} />}
+          {agreements.value.open.length === 0 ? (
+            <p className="text-gray-600">{t("agreementsEmpty")}</p>
+          ) : (
+            <AgreementList agreements={agreements.value.open} mark={markAgreementStaffAction.bind(null, citizenId)} />
+          )}
           <div className="no-print space-y-3 border-t border-gray-300 pt-4">
             <h3>{t("addAgreement")}</h3>
             <AgreementForm
@@ -156,6 +288,28 @@ export default async function StaffCitizenPage({ params }: Props) {
               meLabel={p.name}
               draftScope={`staff:${citizenId}`}
             />
+          </div>
+        </section>
+      )}
+
+      {messages.ok && (
+        <section aria-labelledby="staff-messages" className="space-y-3">
+          <h2 id="staff-messages">{t("messagesTitle")}</h2>
+          {messages.value.length === 0 ? (
+            <p className="text-gray-600">{t("messagesEmpty")}</p>
+          ) : (
+            <ul className="space-y-2" data-testid="messages">
+              {messages.value.map((m) => (
+                <li key={m.id} className="border border-gray-300 p-3">
+                  <p className="whitespace-pre-wrap">{m.text}</p>
+                  <p className="text-sm text-gray-600">{t("messageBy", { name: m.staffName, area: area(m.areaKey), date: day(todayInDenmark(new Date(m.at))) })}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="no-print space-y-3 border-t border-gray-300 pt-4">
+            <h3>{t("messageNew")}</h3>
+            <MessageForm citizenId={citizenId} action={sendMessageAction.bind(null, citizenId)} />
           </div>
         </section>
       )}

@@ -1,0 +1,72 @@
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { requireSignedIn } from "@/lib/auth/citizen";
+import { readContactRequests } from "@/lib/contact-requests/queries";
+import { readContactPreferences } from "@/lib/contact/queries";
+import { getDayFormat } from "@/lib/i18n/format";
+import { titleFrom } from "@/lib/i18n/metadata";
+import { Link } from "@/lib/i18n/navigation";
+import { NoPlan } from "@/components/plan/NoPlan";
+import { PageIntro } from "@/components/plan/PageIntro";
+import { AskForContactForm } from "@/components/contact-requests/AskForContactForm";
+import { askForContactAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const generateMetadata = titleFrom("ContactMe");
+
+/**
+ * "I am unsure, contact me": the citizen asks, and sees when they will hear
+ * from their coordinator; once it is answered, the agreement that was made.
+ */
+export default async function ContactMePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const { actor, citizenId } = await requireSignedIn(locale);
+  if (!citizenId) return <NoPlan />;
+  const [t, tChannel, day, requests, contact] = await Promise.all([
+    getTranslations("ContactMe"),
+    getTranslations("ContactForm.channel"),
+    getDayFormat(),
+    readContactRequests(actor, citizenId),
+    readContactPreferences(actor, citizenId),
+  ]);
+  if (!requests.ok) notFound();
+  const { open, answered, coordinator } = requests.value;
+  const who = coordinator ?? t("someone");
+
+  return (
+    <div className="max-w-3xl space-y-8">
+      <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
+      {open ? (
+        <section aria-labelledby="open-title" className="space-y-2 border-l-4 border-success bg-success-light p-4" data-testid="contact-open">
+          <h2 id="open-title">{t("openTitle")}</h2>
+          <p>{t("openText", { who, date: day(open.dueDay) })}</p>
+          {open.channel && <p>{t("openChannel", { channel: tChannel(open.channel) })}</p>}
+          {open.text && <p className="whitespace-pre-wrap">{t("openWords", { text: open.text })}</p>}
+          {open.overdue && <p className="font-semibold">{t("openOverdue", { who })}</p>}
+        </section>
+      ) : (
+        <section aria-labelledby="ask-title" className="space-y-3">
+          <h2 id="ask-title">{t("askTitle", { who })}</h2>
+          <AskForContactForm citizenId={citizenId} channel={contact.ok ? contact.value.channel : "PHONE"} action={askForContactAction} />
+        </section>
+      )}
+      {answered.length > 0 && (
+        <section aria-labelledby="answered-title" className="space-y-2">
+          <h2 id="answered-title">{t("answeredTitle")}</h2>
+          <ul className="space-y-2" data-testid="contact-answered">
+            {answered.map((a) => (
+              <li key={a.id} className="border border-gray-300 p-3">
+                <p className="text-sm text-gray-600">{t("answeredOn", { asked: day(a.askedDay), answered: day(a.answeredDay) })}</p>
+                {a.agreement && <p className="font-semibold">{t("agreed", { what: a.agreement })}</p>}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/plan/agreements">{t("seeAgreements")}</Link>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { InvalidInput, throughGate } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { toDbDate } from "@/lib/validation/fields";
+import { askForContactSchema, closeContactRequestSchema } from "./schema";
+import { contactDue } from "./working-days";
+
+const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
+
+/**
+ * The citizen asks to be contacted. The coordinator must answer within the
+ * municipality's number of working days (two unless it set another). One open
+ * request at a time: a second would only say the same again.
+ */
+export async function askForContact(actor: Actor, input: unknown): Promise<CommandResult<{ requestId: string; dueAt: Date }>> {
+  const parsed = askForContactSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, text, channel } = parsed.data;
+  try {
+    return await throughGate(actor, citizenId, { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "ask-for-contact", roles: ["CITIZEN"] }, async ({ tx, changed, now }) => {
+      const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
+      if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
+      const { municipality } = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { municipality: { select: { contactDueWorkingDays: true } } } });
+      const dueAt = contactDue(now, municipality.contactDueWorkingDays);
+      const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
+      changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
+      return { requestId: request.id, dueAt };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.alreadyAskedContact"] } };
+    throw e;
+  }
+}
+
+/**
+ * The coordinator closes a request the only way it can be closed: by writing
+ * down the agreement made with the citizen, which the citizen then sees among
+ * their agreements. When nobody holds the red thread, any area allowed to see
+ * requests for contact may answer, so no request is left alone.
+ */
+export async function closeContactRequest(actor: Actor, input: unknown): Promise<CommandResult<{ agreementId: string }>> {
+  const parsed = closeContactRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, requestId, what, dueOn } = parsed.data;
+  const me = actor.kind === "user" && actor.staff ? actor.staff.staffId : null;
+  if (!me) return { ok: false, error: "not-found" };
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "answer-contact-request", roles: ["STAFF"], also: ["AGREEMENTS"] },
+    async ({ tx, changed, now, serviceAreaId, userId }) => {
+      const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
+      if (holder && holder.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+      const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
+      if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
+      const agreement = await tx.agreement.create({
+        data: { citizenId, what, responsible: "SERVICE_AREA", serviceAreaId, dueOn: toDbDate(dueOn), authorRole: "STAFF", authorUserId: userId, authorAreaId: serviceAreaId, contactRequestId: requestId },
+      });
+      const { count } = await tx.contactRequest.updateMany({ where: { id: requestId, closedAt: null }, data: { closedAt: now, closedByStaffId: me } });
+      if (count === 0) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
+      changed({ entity: "Agreement", entityId: agreement.id, before: null, after: { what, dueOn, contactRequestId: requestId }, part: "AGREEMENTS" });
+      changed({ entity: "ContactRequest", entityId: requestId, before: { closedAt: null }, after: { closedAt: now, agreementId: agreement.id } });
+      return { agreementId: agreement.id };
+    },
+  );
+}

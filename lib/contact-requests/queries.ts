@@ -1,0 +1,40 @@
+import "server-only";
+import { throughGate, type GateResult } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
+
+export type ContactRequestDto = {
+  id: string;
+  text: string;
+  channel: string | null;
+  createdAt: string;
+  /** The last Danish day the answer is due on (YYYY-MM-DD), and whether that has passed. */
+  dueDay: string;
+  overdue: boolean;
+};
+/** Days are Danish calendar days (YYYY-MM-DD). */
+export type ClosedContactRequestDto = { id: string; askedDay: string; answeredDay: string; agreement: string | null };
+export type ContactRequestsDto = {
+  open: ContactRequestDto | null;
+  /** The last few answered, each with the agreement that closed it. */
+  answered: ClosedContactRequestDto[];
+  /** Who will get in touch: the coordinator's name, or null when nobody holds the red thread. */
+  coordinator: string | null;
+};
+
+/** The citizen's requests for contact (the citizen, or an area allowed to see them). */
+export async function readContactRequests(actor: Actor, citizenId: string): Promise<GateResult<ContactRequestsDto>> {
+  return throughGate(actor, citizenId, { part: "CONTACT_REQUESTS", action: "READ", purpose: "view-contact-requests" }, async ({ tx, now }) => {
+    const open = await tx.contactRequest.findFirst({ where: { citizenId, closedAt: null }, select: { id: true, text: true, channel: true, createdAt: true, dueAt: true } });
+    const answered = await tx.contactRequest.findMany({ where: { citizenId, closedAt: { not: null } }, orderBy: { closedAt: "desc" }, take: 5, select: { id: true, createdAt: true, closedAt: true } });
+    const agreements = answered.length
+      ? await tx.agreement.findMany({ where: { citizenId, contactRequestId: { in: answered.map((a) => a.id) } }, select: { what: true, contactRequestId: true } })
+      : [];
+    const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staff: { select: { name: true } } } });
+    return {
+      open: open ? { id: open.id, text: open.text, channel: open.channel, createdAt: open.createdAt.toISOString(), dueDay: lastDanishDay(open.dueAt)!, overdue: open.dueAt <= now } : null,
+      answered: answered.map((a) => ({ id: a.id, askedDay: todayInDenmark(a.createdAt), answeredDay: todayInDenmark(a.closedAt!), agreement: agreements.find((g) => g.contactRequestId === a.id)?.what ?? null })),
+      coordinator: holder?.staff.name ?? null,
+    };
+  });
+}

@@ -1,0 +1,136 @@
+import "server-only";
+import { InvalidInput, StaleWrite, throughGate, type GateContext } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import { consentState, type Part } from "@/lib/access/policy";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
+
+/**
+ * The red thread: each citizen has one coordinator. The role changes hands only
+ * when a named colleague accepts it, having read the plan; until then the old
+ * coordinator holds it. There is no way to put it down without a successor.
+ */
+const THREAD = { part: "COORDINATION", action: "WRITE", roles: ["STAFF"] } as const;
+
+const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
+
+/** Whether Postgres refused a row for a unique index (two offers racing). */
+const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
+
+/**
+ * The colleagues who could take the red thread: staff of the citizen's
+ * municipality (not the coordinator) in an area whose consent in force lets it
+ * see who coordinates, so they can read the plan before they say yes.
+ */
+export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenId" | "now">, exceptStaffId: string) {
+  const { tx, citizenId, now } = ctx;
+  const consents = await tx.consent.findMany({ where: { citizenId }, select: { serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } });
+  const areaIds = [...new Set(consents.filter((c) => consentState({ ...c, parts: c.parts as Part[] }, now) === "active" && c.parts.includes("COORDINATION")).map((c) => c.serviceAreaId))];
+  if (areaIds.length === 0) return [];
+  return tx.staffMember.findMany({
+    where: { id: { not: exceptStaffId }, municipality: { citizens: { some: { id: citizenId } } }, areas: { some: { serviceAreaId: { in: areaIds } } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, areas: { where: { serviceAreaId: { in: areaIds } }, select: { serviceArea: { select: { key: true } } } } },
+  });
+}
+
+export async function offerHandover(actor: Actor, input: unknown): Promise<CommandResult<{ handoverId: string }>> {
+  const parsed = offerHandoverSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, toStaffId, note } = parsed.data;
+  const me = staffIdOf(actor);
+  if (!me) return { ok: false, error: "not-found" };
+  try {
+    return await throughGate(actor, citizenId, { ...THREAD, purpose: "offer-handover" }, async (ctx) => {
+      const { tx, changed } = ctx;
+      const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
+      if (holder?.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+      const colleagues = await eligibleColleagues(ctx, me);
+      const to = colleagues.find((c) => c.id === toStaffId);
+      if (!to) throw new InvalidInput({ toStaffId: ["Validation.chooseOne"] });
+      const pending = await tx.handover.count({ where: { citizenId, status: "OFFERED" } });
+      if (pending > 0) throw new InvalidInput({ _form: ["Validation.handoverPending"] });
+      const handover = await tx.handover.create({ data: { citizenId, fromStaffId: me, toStaffId, note } });
+      changed({ entity: "Handover", entityId: handover.id, before: null, after: { name: to.name, status: "OFFERED" } });
+      return { handoverId: handover.id };
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handoverPending"] } };
+    throw e;
+  }
+}
+
+/** The coordinator takes an offer back before it is answered; they keep the red thread. */
+export async function withdrawHandover(actor: Actor, input: unknown): Promise<CommandResult<null>> {
+  const parsed = withdrawHandoverSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, handoverId } = parsed.data;
+  const me = staffIdOf(actor);
+  if (!me) return { ok: false, error: "not-found" };
+  return throughGate(actor, citizenId, { ...THREAD, purpose: "withdraw-handover" }, async ({ tx, changed, now }) => {
+    const { count } = await tx.handover.updateMany({ where: { id: handoverId, citizenId, fromStaffId: me, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
+    if (count === 0) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
+    changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "WITHDRAWN" } });
+    return null;
+  });
+}
+
+/**
+ * The colleague answers an offer made to them. A yes needs their word that they
+ * have read the plan, and the policy's yes to their area seeing the red thread;
+ * then they hold it, in one step with closing the offer. A no leaves the
+ * coordinator where they were.
+ */
+export async function answerHandover(actor: Actor, input: unknown): Promise<CommandResult<{ accepted: boolean }>> {
+  const parsed = answerHandoverSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId, handoverId, answer } = parsed.data;
+  const me = staffIdOf(actor);
+  if (!me) return { ok: false, error: "not-found" };
+  return throughGate(actor, citizenId, { ...THREAD, purpose: answer === "ACCEPT" ? "accept-handover" : "decline-handover" }, async ({ tx, changed, now, serviceAreaId }) => {
+    const offer = await tx.handover.findFirst({ where: { id: handoverId, citizenId, toStaffId: me, status: "OFFERED" }, select: { fromStaffId: true, fromStaff: { select: { name: true } } } });
+    if (!offer) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
+    if (answer === "DECLINE") {
+      await tx.handover.update({ where: { id: handoverId }, data: { status: "DECLINED", respondedAt: now } });
+      changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "DECLINED" } });
+      return { accepted: false };
+    }
+    const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true, version: true } });
+    // the offer stands only while the one who made it still holds the red thread
+    if (!holder || holder.staffId !== offer.fromStaffId) throw new StaleWrite(holder);
+    const { count } = await tx.coordination.updateMany({ where: { citizenId, staffId: offer.fromStaffId, version: holder.version }, data: { staffId: me, since: now, version: { increment: 1 } } });
+    if (count === 0) throw new StaleWrite(holder);
+    await tx.handover.update({ where: { id: handoverId }, data: { status: "ACCEPTED", respondedAt: now, planReadAt: now } });
+    // the new coordinator works with the citizen from now on, for the area they accepted through
+    const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
+    if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
+    const newName = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
+    changed({ entity: "Coordination", entityId: citizenId, before: { name: offer.fromStaff.name }, after: { name: newName } });
+    changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "ACCEPTED", planRead: true } });
+    return { accepted: true };
+  });
+}
+
+/** When nobody holds the red thread (a new plan), a caseworker whose area may see it takes it up. */
+export async function takeRedThread(actor: Actor, input: unknown): Promise<CommandResult<null>> {
+  const parsed = takeRedThreadSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { citizenId } = parsed.data;
+  const me = staffIdOf(actor);
+  if (!me) return { ok: false, error: "not-found" };
+  try {
+    return await throughGate(actor, citizenId, { ...THREAD, purpose: "take-red-thread" }, async ({ tx, changed, serviceAreaId }) => {
+      const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
+      if (holder) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
+      await tx.coordination.create({ data: { citizenId, staffId: me } });
+      const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
+      if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
+      const name = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
+      changed({ entity: "Coordination", entityId: citizenId, before: null, after: { name } });
+      return null;
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.someoneHolds"] } };
+    throw e;
+  }
+}

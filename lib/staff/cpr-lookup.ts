@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { throughGate } from "@/lib/record/gate";
+import type { Actor } from "@/lib/record/actor";
+import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
+import { fieldErrors } from "@/lib/validation/result";
+import { isStaff } from "./caseload";
+import { cprHash, cprLookupSchema } from "./cpr";
+
+/** Every lookup counts, found or not: one caseworker may look up this many numbers per 10 minutes. */
+export const CPR_LOOKUPS_PER_WINDOW = 30;
+const limitFor = (staffId: string): Limit => ({ key: `cpr-lookup:${staffId}`, max: CPR_LOOKUPS_PER_WINDOW, windowSeconds: 600 });
+
+/** Whom a lookup found: the name only; `inMyAreas` says whether the caseworker's areas already work with them (their page opens). */
+export type CprFound = { citizenId: string; name: string; inMyAreas: boolean };
+
+export type CprLookupResult =
+  | { ok: true; value: CprFound | null }
+  | { ok: false; error: "invalid"; fieldErrors: Record<string, string[]> }
+  | { ok: false; error: "not-found" }
+  | { ok: false; error: "throttled" };
+
+/**
+ * An exact CPR-number lookup by a caseworker, among the citizens of their own
+ * municipality. The number is hashed at once and never kept, returned,
+ * logged or put in an address; what is stored is the keyed hash. A found
+ * citizen is an access to their record, so it goes through the gate and is
+ * logged (CONSENTS, ASK, purpose "cpr-lookup": looking someone up is the first
+ * step of asking); nobody found is simply `null`. Every lookup counts against
+ * the caseworker's limit. Anyone but staff: not found.
+ */
+export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()): Promise<CprLookupResult> {
+  if (!isStaff(actor)) return { ok: false, error: "not-found" };
+  const parsed = cprLookupSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const limit = limitFor(actor.staff.staffId);
+  if (await throttled(limit, now)) return { ok: false, error: "throttled" };
+  await recordFailure(limit, now);
+
+  const hash = cprHash(parsed.data.cpr, env().CPR_HASH_KEY);
+  const citizen = await db().citizen.findUnique({ where: { municipalityId_cprHash: { municipalityId: actor.staff.municipalityId, cprHash: hash } }, select: { id: true } });
+  if (!citizen) return { ok: true, value: null };
+
+  const areas = [...actor.staff.serviceAreaIds];
+  const found = await throughGate(actor, citizen.id, { part: "CONSENTS", action: "ASK", purpose: "cpr-lookup", roles: ["STAFF"] }, async ({ tx, citizenId }) => {
+    const row = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } });
+    const working = await tx.assignment.count({ where: { citizenId, serviceAreaId: { in: areas }, endedAt: null } });
+    return { citizenId, name: row.name, inMyAreas: working > 0 };
+  });
+  // a caseworker the gate turns away (no area of theirs) finds nobody, like anyone else
+  return found.ok ? { ok: true, value: found.value } : { ok: true, value: null };
+}

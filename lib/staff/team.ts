@@ -1,0 +1,155 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Actor, StaffScope } from "@/lib/record/actor";
+import type { Tx } from "@/lib/record/tx";
+import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { isStaff } from "./caseload";
+
+/**
+ * An area lead's team: the area's caseworkers, the citizens the area works
+ * with, and who is assigned to whom. Only a lead of the area (StaffArea.isLead,
+ * read fresh from the database on every call) reads it or changes it; to
+ * anyone else an area's team does not exist. This is the area's own case data
+ * (names and assignments), not the citizen's record: the plan itself is read
+ * only through the gate.
+ */
+
+const choice = z.uuid({ error: "Validation.chooseOne" });
+export const assignCaseworkerSchema = z.object({ serviceAreaId: z.uuid({ error: "Validation.invalid" }), citizenId: choice, staffId: choice });
+export const endAssignmentSchema = z.object({ assignmentId: z.uuid({ error: "Validation.invalid" }) });
+
+export type TeamDto = {
+  area: { id: string; key: string };
+  caseworkers: { staffId: string; name: string; isLead: boolean; citizens: number }[];
+  citizens: { citizenId: string; name: string; assigned: { assignmentId: string; staffId: string; name: string; coordinator: boolean }[] }[];
+};
+
+type StaffActor = Extract<Actor, { kind: "user" }> & { staff: StaffScope };
+const NOT_FOUND = { ok: false, error: "not-found" } as const;
+
+/** The areas `actor` leads, among the areas of their session and municipality. */
+function ledBy(actor: StaffActor, serviceAreaId?: string): Prisma.StaffAreaWhereInput {
+  const mine = [...actor.staff.serviceAreaIds];
+  return {
+    staffId: actor.staff.staffId,
+    isLead: true,
+    serviceAreaId: serviceAreaId === undefined ? { in: mine } : mine.includes(serviceAreaId) ? serviceAreaId : { in: [] },
+    serviceArea: { municipalityId: actor.staff.municipalityId },
+  };
+}
+
+const leads = async (tx: Tx, actor: StaffActor, serviceAreaId: string) => (await tx.staffArea.count({ where: ledBy(actor, serviceAreaId) })) > 0;
+
+/** The areas the caseworker leads, in the municipality's order (for a "your team" link); none for anyone else. */
+export async function leadAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
+  if (!isStaff(actor)) return [];
+  const rows = await db().staffArea.findMany({ where: ledBy(actor), orderBy: { serviceArea: { createdAt: "asc" } }, select: { serviceArea: { select: { id: true, key: true } } } });
+  return rows.map((r) => r.serviceArea);
+}
+
+/** Citizens the area already knows: an active assignment in it, a pending request from it, or its consent in force. */
+function knownTo(serviceAreaId: string, now: Date): Prisma.CitizenWhereInput {
+  return {
+    OR: [
+      { assignments: { some: { serviceAreaId, endedAt: null } } },
+      { consentRequests: { some: { serviceAreaId, status: "PENDING" } } },
+      { consents: { some: { serviceAreaId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] } } },
+    ],
+  };
+}
+
+/** The team of one area the actor leads; null for anyone who does not lead it. */
+export async function readTeam(actor: Actor, serviceAreaId: string, now = new Date()): Promise<TeamDto | null> {
+  if (!isStaff(actor) || !z.uuid().safeParse(serviceAreaId).success) return null;
+  const municipalityId = actor.staff.municipalityId;
+  return db().$transaction(async (tx) => {
+    if (!(await leads(tx, actor, serviceAreaId))) return null;
+    const area = await tx.serviceArea.findUniqueOrThrow({ where: { id: serviceAreaId }, select: { id: true, key: true } });
+    const members = await tx.staffArea.findMany({
+      where: { serviceAreaId, staff: { municipalityId } },
+      orderBy: { staff: { name: "asc" } },
+      select: { isLead: true, staff: { select: { id: true, name: true } } },
+    });
+    const citizens = await tx.citizen.findMany({
+      where: { municipalityId, ...knownTo(serviceAreaId, now) },
+      orderBy: { name: "asc" },
+      select: {
+        id: true,
+        name: true,
+        coordination: { select: { staffId: true } },
+        assignments: { where: { serviceAreaId, endedAt: null }, orderBy: { startedAt: "asc" }, select: { id: true, staffId: true, staff: { select: { name: true } } } },
+      },
+    });
+    const load = new Map<string, number>();
+    for (const c of citizens) for (const a of c.assignments) load.set(a.staffId, (load.get(a.staffId) ?? 0) + 1);
+    return {
+      area,
+      caseworkers: members.map((m) => ({ staffId: m.staff.id, name: m.staff.name, isLead: m.isLead, citizens: load.get(m.staff.id) ?? 0 })),
+      citizens: citizens.map((c) => ({
+        citizenId: c.id,
+        name: c.name,
+        assigned: c.assignments.map((a) => ({ assignmentId: a.id, staffId: a.staffId, name: a.staff.name, coordinator: c.coordination?.staffId === a.staffId })),
+      })),
+    };
+  });
+}
+
+/** Assignments of one citizen change one at a time (no duplicate from two clicks at once). */
+const lockCitizen = (tx: Tx, citizenId: string) => tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`assignment:${citizenId}`}))`;
+
+/**
+ * A lead assigns a caseworker of the area to a citizen the area already knows.
+ * Not a lead of the area: not found. A caseworker outside the area, a citizen
+ * the area does not know (or of another municipality), or an assignment that
+ * already exists: field errors.
+ */
+export async function assignCaseworker(actor: Actor, input: unknown): Promise<CommandResult<{ assignmentId: string }>> {
+  if (!isStaff(actor)) return NOT_FOUND;
+  const parsed = assignCaseworkerSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { serviceAreaId, citizenId, staffId } = parsed.data;
+  const municipalityId = actor.staff.municipalityId;
+  const now = new Date();
+  return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
+    if (!(await leads(tx, actor, serviceAreaId))) return NOT_FOUND;
+    await lockCitizen(tx, citizenId);
+    const member = await tx.staffArea.count({ where: { staffId, serviceAreaId, staff: { municipalityId } } });
+    const known = await tx.citizen.count({ where: { id: citizenId, municipalityId, ...knownTo(serviceAreaId, now) } });
+    const errors: Record<string, string[]> = {};
+    if (!known) errors.citizenId = ["Validation.invalid"];
+    if (!member) errors.staffId = ["Validation.invalid"];
+    else if (known && (await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } }))) errors.staffId = ["Validation.alreadyAssigned"];
+    if (Object.keys(errors).length) return { ok: false, error: "invalid", fieldErrors: errors };
+    const assignment = await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId, startedAt: now }, select: { id: true } });
+    return { ok: true, value: { assignmentId: assignment.id } };
+  });
+}
+
+/**
+ * A lead ends a caseworker's assignment in the area. Refused while that
+ * caseworker holds the citizen's red thread: nobody leaves the coordinator
+ * role without a successor, so the thread is handed over first. Not a lead of
+ * the area, or no such active assignment: not found.
+ */
+export async function endAssignment(actor: Actor, input: unknown): Promise<CommandResult<{ assignmentId: string }>> {
+  if (!isStaff(actor)) return NOT_FOUND;
+  const parsed = endAssignmentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+  const { assignmentId } = parsed.data;
+  return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
+    const found = await tx.assignment.findFirst({ where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } }, select: { citizenId: true, serviceAreaId: true } });
+    if (!found || !(await leads(tx, actor, found.serviceAreaId))) return NOT_FOUND;
+    await lockCitizen(tx, found.citizenId);
+    // read again under the lock: the red thread may have changed hands meanwhile
+    const assignment = await tx.assignment.findFirst({
+      where: { id: assignmentId, endedAt: null },
+      select: { staffId: true, citizen: { select: { coordination: { select: { staffId: true } } } } },
+    });
+    if (!assignment) return NOT_FOUND;
+    if (assignment.citizen.coordination?.staffId === assignment.staffId) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handOverFirst"] } };
+    const { count } = await tx.assignment.updateMany({ where: { id: assignmentId, endedAt: null }, data: { endedAt: new Date() } });
+    return count ? { ok: true, value: { assignmentId } } : NOT_FOUND;
+  });
+}

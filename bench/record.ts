@@ -89,6 +89,47 @@ try {
   }
   counting = false;
 
+  // a caseworker's work list across n citizens: readAcross (one transaction, the policy per
+  // citizen, one log row per citizen and part shown) beside asking the gate citizen by citizen
+  const { myCaseload, myWorkList } = await import("../lib/staff/caseload");
+  const { readContactRequests } = await import("../lib/contact-requests/queries");
+  const { readAgreements } = await import("../lib/agreements/queries");
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const workList: Record<number, { statements: number; ms: number; perCitizenMs: number }> = {};
+  for (const n of [1, 50]) {
+    const world = await makeWorld(db);
+    const staffId = world.actors.staffA.staff.staffId;
+    const due = new Date(Date.now() + 2 * 86_400_000);
+    for (let i = 0; i < n; i++) {
+      const citizen = i === 0 ? world.citizen : await db.citizen.create({ data: { municipalityId: world.municipality.id, name: `Borger ${i}` } });
+      await db.consent.create({ data: { citizenId: citizen.id, serviceAreaId: world.areaA.id, parts: ["PROFILE", "AGREEMENTS", "CONTACT_REQUESTS", "COORDINATION"], reason: "bench" } });
+      await db.assignment.create({ data: { citizenId: citizen.id, staffId, serviceAreaId: world.areaA.id } });
+      await db.coordination.create({ data: { citizenId: citizen.id, staffId } });
+      await db.contactRequest.create({ data: { citizenId: citizen.id, dueAt: due } });
+      await db.agreement.create({ data: { citizenId: citizen.id, what: "Ring", responsible: "SERVICE_AREA", serviceAreaId: world.areaA.id, dueOn: due, authorRole: "STAFF" } });
+    }
+    const caseload = await myCaseload(world.actors.staffA);
+    counting = true;
+    statements = [];
+    await myWorkList(world.actors.staffA, caseload);
+    const count = withBegin(statements);
+    counting = false;
+    const times: number[] = [];
+    const naive: number[] = [];
+    for (let r = 0; r < 15; r++) {
+      let t0 = performance.now();
+      await myWorkList(world.actors.staffA, caseload);
+      times.push(performance.now() - t0);
+      t0 = performance.now();
+      for (const c of caseload) {
+        await readContactRequests(world.actors.staffA, c.citizenId);
+        await readAgreements(world.actors.staffA, c.citizenId);
+      }
+      naive.push(performance.now() - t0);
+    }
+    workList[n] = { statements: count, ms: median(times), perCitizenMs: median(naive) };
+  }
+
   console.log(`\nThe record gate, ${OPS} operations each, ${CONCURRENCY} in flight, embedded PostgreSQL on loopback`);
   console.log("operation | ops/s | ratio to raw SQL | SQL statements per call");
   console.log("--- | --- | --- | ---");
@@ -97,6 +138,10 @@ try {
   console.log(`${rawWrite.label} (baseline) | ${fmt(rawWrite.perSecond)} | 1.00 | 1`);
   console.log(`${gateWrite.label} | ${fmt(gateWrite.perSecond)} | ${fmt(gateWrite.perSecond / rawWrite.perSecond, 2)} | ${writeStatements} (incl. BEGIN/COMMIT)`);
   console.log(`\nThe plan page's query: ${planStatements[1]} SQL statements with 1 goal, ${planStatements[50]} with 50 goals (must be equal)`);
+  console.log("\nA caseworker's work list (contact requests and agreements due, each citizen with one of each)");
+  console.log("citizens | statements (readAcross) | ms, readAcross (median of 15) | ms, the gate citizen by citizen (baseline) | ratio");
+  console.log("--- | --- | --- | --- | ---");
+  for (const [n, r] of Object.entries(workList)) console.log(`${n} | ${r.statements} | ${fmt(r.ms, 1)} | ${fmt(r.perCitizenMs, 1)} | ${fmt(r.perCitizenMs / r.ms, 1)}× faster`);
   await raw.end();
   await db.$disconnect();
 } finally {

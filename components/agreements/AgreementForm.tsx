@@ -8,6 +8,7 @@ import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { DateField, SelectField, SubmitRow, TextField } from "@/components/forms/Fields";
+import { PlainTextField } from "@/components/forms/PlainTextField";
 
 type Props = {
   choices: WhoChoices;
@@ -17,10 +18,12 @@ type Props = {
   meLabel?: string;
   /** Whose plan the draft belongs to (a relative may write in several). */
   draftScope?: string;
+  /** A caseworker writing words the citizen will read: the plain-language check beside the field. */
+  plainLanguage?: boolean;
 };
 
 /** A new agreement: what, who, by when. Works without JavaScript; with it, keeps a draft. */
-export function AgreementForm({ choices, areaNames, action, meLabel, draftScope = "own" }: Props) {
+export function AgreementForm({ choices, areaNames, action, meLabel, draftScope = "own", plainLanguage = false }: Props) {
   const t = useTranslations("AgreementForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
@@ -28,7 +31,11 @@ export function AgreementForm({ choices, areaNames, action, meLabel, draftScope 
   return (
     <DraftForm key={formKey(state, "new")} draftKey={`agreement:${draftScope}:new`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
       <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "AgreementForm.failed" : undefined} labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }} />
-      <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
+      {plainLanguage ? (
+        <PlainTextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
+      ) : (
+        <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
+      )}
       <SelectField name="who" label={t("who")} defaultValue={value("who") || "CITIZEN"} errors={errors.who}>
         <option value="CITIZEN">{meLabel ?? t("me")}</option>
         {choices.people.length > 0 && (

@@ -10,14 +10,14 @@ import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";
 
 /** A few optional words and how to be reached: enough for the coordinator to call. */
-export function AskForContactForm({ citizenId, channel, action }: { citizenId: string; channel: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function AskForContactForm({ citizenId, asked, channel, action }: { citizenId: string; asked: number; channel: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
   const t = useTranslations("ContactMeForm");
   const tChannel = useTranslations("ContactForm.channel");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   const chosen = isRefused(state) ? shownValue(state, "channel") : channel;
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`contact-me:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm key={formKey(state, "new")} draftKey={`contact-me:${citizenId}:${asked}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "ContactMeForm.failed" : undefined}

@@ -140,10 +140,12 @@ export function Choices({
   );
 }
 
-export function SubmitButton({ label, pending, secondary = false }: { label: string; pending?: boolean; secondary?: boolean }) {
+/** `ariaLabel`, when several such buttons share a page: a fuller name that begins with the visible label (WCAG 2.5.3). */
+export function SubmitButton({ label, ariaLabel, pending, secondary = false }: { label: string; ariaLabel?: string; pending?: boolean; secondary?: boolean }) {
   return (
     <button
       type="submit"
+      aria-label={ariaLabel}
       disabled={pending}
       className={
         secondary
@@ -157,10 +159,10 @@ export function SubmitButton({ label, pending, secondary = false }: { label: str
 }
 
 /** The button that saves a form, with the polite "saved" beside it once it is. */
-export function SubmitRow({ label, pending, done }: { label: string; pending?: boolean; done?: string }) {
+export function SubmitRow({ label, ariaLabel, pending, done }: { label: string; ariaLabel?: string; pending?: boolean; done?: string }) {
   return (
     <div className="flex flex-wrap items-center gap-4">
-      <SubmitButton label={label} pending={pending} />
+      <SubmitButton label={label} ariaLabel={ariaLabel} pending={pending} />
       <p role="status" className="font-semibold text-success">
         {done ?? ""}
       </p>

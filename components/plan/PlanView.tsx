@@ -71,7 +71,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           <h2 id="plan-unsure">{plan.contactRequest ? t("unsureAskedTitle") : t("unsureTitle")}</h2>
           <p className="mt-2">
             {plan.contactRequest
-              ? t("unsureAsked", { who: plan.coordinator?.name ?? t("unsureSomeone"), date: date(plan.contactRequest.dueDay) })
+              ? t("unsureAsked", { who: plan.coordinator?.inForce ? plan.coordinator.name : t("unsureSomeone"), date: date(plan.contactRequest.dueDay) })
               : t("unsureText")}
           </p>
           <p className="mt-3">
@@ -138,6 +138,11 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
                     <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>
                   )}
                   {g.reviewOn && <p className="text-sm text-gray-600">{t("reviewOn", { date: date(g.reviewOn) })}</p>}
+                  {g.proposed.length > 0 && (
+                    <p className="no-print text-sm font-semibold">
+                      <Link href={`/plan/goals/${g.id}`}>{t("proposedWaiting", { count: g.proposed.length })}</Link>
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -195,7 +200,9 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           <h2 id="plan-thread">{t("threadTitle")}</h2>
           <p className="mt-2" data-testid="coordinator">
             {plan.coordinator
-              ? t("threadHolder", { name: plan.coordinator.name, areas: plan.coordinator.areaKeys.map(area).join(", ") })
+              ? plan.coordinator.inForce
+                ? t("threadHolder", { name: plan.coordinator.name, areas: plan.coordinator.areaKeys.map(area).join(", ") })
+                : t("threadLapsed", { name: plan.coordinator.name })
               : t("threadNobody")}
           </p>
           {plan.coordinator?.handoverTo && (

@@ -19,12 +19,12 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 const failed = (state: FormState) => (state.status === "failed" ? "StaffForms.failed" : state.status === "conflict" ? "StaffForms.conflict" : undefined);
 
 /** The coordinator offers the red thread to a named colleague; it changes hands only when they accept. */
-export function OfferHandoverForm({ citizenId, colleagues, action }: { citizenId: string; colleagues: { id: string; label: string }[]; action: Action }) {
+export function OfferHandoverForm({ citizenId, offers, colleagues, action }: { citizenId: string; offers: number; colleagues: { id: string; label: string }[]; action: Action }) {
   const t = useTranslations("StaffForms");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`handover:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm key={formKey(state, "new")} draftKey={`handover:${citizenId}:${offers}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
       <ErrorSummary fieldErrors={state.fieldErrors} formError={failed(state)} labels={{ toStaffId: t("handoverTo"), note: t("handoverNote") }} />
       <SelectField name="toStaffId" label={t("handoverTo")} hint={t("handoverToHint")} defaultValue={shownValue(state, "toStaffId")} errors={errors.toStaffId}>
         <option value="">{t("choose")}</option>
@@ -101,7 +101,7 @@ export function ProposeStepForm({ goalId, goalTitle, action }: { goalId: string;
       <ErrorSummary fieldErrors={state.fieldErrors} formError={failed(state)} labels={{ text: t("proposeStepLabel", { goal: goalTitle }) }} anchors={{ text: id }} />
       <input type="hidden" name="goalId" value={goalId} />
       <PlainTextField name="text" id={id} label={t("proposeStepLabel", { goal: goalTitle })} hint={t("proposeStepHint")} max={STEP_TEXT_MAX} defaultValue={shownValue(state, "text")} errors={errors.text} />
-      <SubmitRow label={t("proposeStep")} pending={pending} done={state.status === "saved" ? t("stepProposed") : undefined} />
+      <SubmitRow label={t("proposeStep")} ariaLabel={`${t("proposeStep")}: ${goalTitle}`} pending={pending} done={state.status === "saved" ? t("stepProposed") : undefined} />
     </DraftForm>
   );
 }

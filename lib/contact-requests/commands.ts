@@ -5,13 +5,17 @@ import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
+import { holders, someoneCanAnswer } from "@/lib/coordination/holder";
 
 const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
 
 /**
  * The citizen asks to be contacted. The coordinator must answer within the
  * municipality's number of working days (two unless it set another). One open
- * request at a time: a second would only say the same again.
+ * request at a time: a second would only say the same again. If no area may
+ * answer (nobody has the citizen's consent to see requests and write down
+ * agreements), the request is refused with where to give that consent, rather
+ * than left waiting for nobody.
  */
 export async function askForContact(actor: Actor, input: unknown): Promise<CommandResult<{ requestId: string; dueAt: Date }>> {
   const parsed = askForContactSchema.safeParse(input);
@@ -21,6 +25,8 @@ export async function askForContact(actor: Actor, input: unknown): Promise<Comma
     return await throughGate(actor, citizenId, { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "ask-for-contact", roles: ["CITIZEN"] }, async ({ tx, changed, now }) => {
       const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
       if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
+      // a request nobody may see would wait for ever: say so, and where to give permission
+      if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswer"] });
       const { municipality } = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { municipality: { select: { contactDueWorkingDays: true } } } });
       const dueAt = contactDue(now, municipality.contactDueWorkingDays);
       const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
@@ -36,8 +42,9 @@ export async function askForContact(actor: Actor, input: unknown): Promise<Comma
 /**
  * The coordinator closes a request the only way it can be closed: by writing
  * down the agreement made with the citizen, which the citizen then sees among
- * their agreements. When nobody holds the red thread, any area allowed to see
- * requests for contact may answer, so no request is left alone.
+ * their agreements. When nobody holds the red thread (or its holder's area may
+ * no longer see the plan), any area allowed to answer may, so no request is
+ * left alone.
  */
 export async function closeContactRequest(actor: Actor, input: unknown): Promise<CommandResult<{ agreementId: string }>> {
   const parsed = closeContactRequestSchema.safeParse(input);
@@ -48,10 +55,10 @@ export async function closeContactRequest(actor: Actor, input: unknown): Promise
   return throughGate(
     actor,
     citizenId,
-    { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "answer-contact-request", roles: ["STAFF"], also: ["AGREEMENTS"] },
+    { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "answer-contact-request", roles: ["STAFF"], also: [{ part: "AGREEMENTS", action: "WRITE" }] },
     async ({ tx, changed, now, serviceAreaId, userId }) => {
-      const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
-      if (holder && holder.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+      const holder = (await holders(tx, [citizenId], now)).get(citizenId);
+      if (holder?.inForce && holder.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
       const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
       if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
       const agreement = await tx.agreement.create({

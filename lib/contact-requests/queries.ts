@@ -2,6 +2,7 @@ import "server-only";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
+import { holders, someoneCanAnswer } from "@/lib/coordination/holder";
 
 export type ContactRequestDto = {
   id: string;
@@ -16,25 +17,33 @@ export type ContactRequestDto = {
 export type ClosedContactRequestDto = { id: string; askedDay: string; answeredDay: string; agreement: string | null };
 export type ContactRequestsDto = {
   open: ContactRequestDto | null;
-  /** The last few answered, each with the agreement that closed it. */
+  /** The last few answered; for the citizen, each with the agreement that closed it. */
   answered: ClosedContactRequestDto[];
-  /** Who will get in touch: the coordinator's name, or null when nobody holds the red thread. */
+  /** For the citizen: who will get in touch (null: nobody holds the red thread), and whether any area may answer at all. */
   coordinator: string | null;
+  answerable: boolean;
+  /** How many requests were ever made: a new request's draft starts afresh. */
+  asked: number;
 };
 
 /** The citizen's requests for contact (the citizen, or an area allowed to see them). */
 export async function readContactRequests(actor: Actor, citizenId: string): Promise<GateResult<ContactRequestsDto>> {
-  return throughGate(actor, citizenId, { part: "CONTACT_REQUESTS", action: "READ", purpose: "view-contact-requests" }, async ({ tx, now }) => {
+  return throughGate(actor, citizenId, { part: "CONTACT_REQUESTS", action: "READ", purpose: "view-contact-requests" }, async ({ tx, now, role }) => {
+    // the agreements and the red thread are parts of their own: named here only to the citizen, whose whole record it is
+    const citizen = role === "CITIZEN";
     const open = await tx.contactRequest.findFirst({ where: { citizenId, closedAt: null }, select: { id: true, text: true, channel: true, createdAt: true, dueAt: true } });
     const answered = await tx.contactRequest.findMany({ where: { citizenId, closedAt: { not: null } }, orderBy: { closedAt: "desc" }, take: 5, select: { id: true, createdAt: true, closedAt: true } });
-    const agreements = answered.length
-      ? await tx.agreement.findMany({ where: { citizenId, contactRequestId: { in: answered.map((a) => a.id) } }, select: { what: true, contactRequestId: true } })
-      : [];
-    const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staff: { select: { name: true } } } });
+    const agreements =
+      citizen && answered.length
+        ? await tx.agreement.findMany({ where: { citizenId, contactRequestId: { in: answered.map((a) => a.id) } }, select: { what: true, contactRequestId: true } })
+        : [];
+    const holder = citizen ? (await holders(tx, [citizenId], now)).get(citizenId) : undefined;
     return {
       open: open ? { id: open.id, text: open.text, channel: open.channel, createdAt: open.createdAt.toISOString(), dueDay: lastDanishDay(open.dueAt)!, overdue: open.dueAt <= now } : null,
       answered: answered.map((a) => ({ id: a.id, askedDay: todayInDenmark(a.createdAt), answeredDay: todayInDenmark(a.closedAt!), agreement: agreements.find((g) => g.contactRequestId === a.id)?.what ?? null })),
-      coordinator: holder?.staff.name ?? null,
+      coordinator: holder?.inForce ? holder.name : null,
+      answerable: citizen ? await someoneCanAnswer(tx, citizenId, now) : true,
+      asked: await tx.contactRequest.count({ where: { citizenId } }),
     };
   });
 }

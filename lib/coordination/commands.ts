@@ -1,7 +1,8 @@
 import "server-only";
 import { InvalidInput, StaleWrite, throughGate, type GateContext } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { consentState, type Part } from "@/lib/access/policy";
+import type { Tx } from "@/lib/record/tx";
+import { COORDINATOR_NEEDS, covers, holders } from "./holder";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
 
@@ -11,6 +12,15 @@ import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdra
  * coordinator holds it. There is no way to put it down without a successor.
  */
 const THREAD = { part: "COORDINATION", action: "WRITE", roles: ["STAFF"] } as const;
+/** Taking the role (accepting it, or taking it up): the policy must allow the whole of the work, for the same area. */
+const TAKE = { ...THREAD, also: COORDINATOR_NEEDS } as const;
+
+/**
+ * The same lock an area lead's assignment changes take (lib/staff/team.ts), so
+ * that ending someone's assignment and their taking the red thread never pass
+ * each other.
+ */
+const lockCitizen = (tx: Tx, citizenId: string) => tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`assignment:${citizenId}`}))`;
 
 const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
 
@@ -19,13 +29,14 @@ const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null &&
 
 /**
  * The colleagues who could take the red thread: staff of the citizen's
- * municipality (not the coordinator) in an area whose consent in force lets it
- * see who coordinates, so they can read the plan before they say yes.
+ * municipality (not the coordinator) in an area whose consent in force covers
+ * the whole of the work — reading the plan before they say yes, and answering
+ * "contact me" after.
  */
 export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenId" | "now">, exceptStaffId: string) {
   const { tx, citizenId, now } = ctx;
-  const consents = await tx.consent.findMany({ where: { citizenId }, select: { serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } });
-  const areaIds = [...new Set(consents.filter((c) => consentState({ ...c, parts: c.parts as Part[] }, now) === "active" && c.parts.includes("COORDINATION")).map((c) => c.serviceAreaId))];
+  const consents = await tx.consent.findMany({ where: { citizenId }, select: { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } });
+  const areaIds = [...new Set(consents.filter((c) => covers(c, now)).map((c) => c.serviceAreaId))];
   if (areaIds.length === 0) return [];
   return tx.staffMember.findMany({
     where: { id: { not: exceptStaffId }, municipality: { citizens: { some: { id: citizenId } } }, areas: { some: { serviceAreaId: { in: areaIds } } } },
@@ -87,7 +98,9 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Comm
   const { citizenId, handoverId, answer } = parsed.data;
   const me = staffIdOf(actor);
   if (!me) return { ok: false, error: "not-found" };
-  return throughGate(actor, citizenId, { ...THREAD, purpose: answer === "ACCEPT" ? "accept-handover" : "decline-handover" }, async ({ tx, changed, now, serviceAreaId }) => {
+  const access = answer === "ACCEPT" ? { ...TAKE, purpose: "accept-handover" } : { ...THREAD, purpose: "decline-handover" };
+  return throughGate(actor, citizenId, access, async ({ tx, changed, now, serviceAreaId }) => {
+    await lockCitizen(tx, citizenId);
     const offer = await tx.handover.findFirst({ where: { id: handoverId, citizenId, toStaffId: me, status: "OFFERED" }, select: { fromStaffId: true, fromStaff: { select: { name: true } } } });
     if (!offer) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
     if (answer === "DECLINE") {
@@ -111,7 +124,12 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Comm
   });
 }
 
-/** When nobody holds the red thread (a new plan), a caseworker whose area may see it takes it up. */
+/**
+ * When nobody holds the red thread — a new plan, or a holder whose area may no
+ * longer see the plan because the citizen took consent back — a caseworker
+ * whose area may do the work takes it up. An offer the old holder made can no
+ * longer be accepted, so it is withdrawn.
+ */
 export async function takeRedThread(actor: Actor, input: unknown): Promise<CommandResult<null>> {
   const parsed = takeRedThreadSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
@@ -119,14 +137,21 @@ export async function takeRedThread(actor: Actor, input: unknown): Promise<Comma
   const me = staffIdOf(actor);
   if (!me) return { ok: false, error: "not-found" };
   try {
-    return await throughGate(actor, citizenId, { ...THREAD, purpose: "take-red-thread" }, async ({ tx, changed, serviceAreaId }) => {
-      const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
-      if (holder) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
-      await tx.coordination.create({ data: { citizenId, staffId: me } });
+    return await throughGate(actor, citizenId, { ...TAKE, purpose: "take-red-thread" }, async ({ tx, changed, serviceAreaId, now }) => {
+      await lockCitizen(tx, citizenId);
+      const holder = (await holders(tx, [citizenId], now)).get(citizenId);
+      if (holder?.inForce) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
+      if (holder) {
+        const { count } = await tx.coordination.updateMany({ where: { citizenId, staffId: holder.staffId }, data: { staffId: me, since: now, version: { increment: 1 } } });
+        if (count === 0) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
+        await tx.handover.updateMany({ where: { citizenId, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
+      } else {
+        await tx.coordination.create({ data: { citizenId, staffId: me } });
+      }
       const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
       if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
       const name = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
-      changed({ entity: "Coordination", entityId: citizenId, before: null, after: { name } });
+      changed({ entity: "Coordination", entityId: citizenId, before: holder ? { name: holder.name } : null, after: { name } });
       return null;
     });
   } catch (e) {

@@ -2,13 +2,17 @@ import "server-only";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import { eligibleColleagues } from "./commands";
+import { holders } from "./holder";
 
 export type ColleagueDto = { id: string; name: string; areaKeys: string[] };
 export type RedThreadDto = {
-  holder: { name: string; areaKeys: string[]; isMe: boolean } | null;
+  /** Who holds it; `inForce` false when their area may no longer see the plan (then anyone allowed may take it up). */
+  holder: { name: string; areaKeys: string[]; isMe: boolean; inForce: boolean } | null;
   pending: { id: string; fromName: string; toName: string; note: string; offeredAt: string; fromMe: boolean; toMe: boolean } | null;
   /** Whom the coordinator may offer the red thread to (only for the coordinator, with nothing pending). */
   colleagues: ColleagueDto[];
+  /** How many handovers were ever offered for this citizen: a new offer's draft starts afresh. */
+  offers: number;
 };
 
 const areaKeys = (s: { areas: { serviceArea: { key: string } }[] }) => s.areas.map((a) => a.serviceArea.key);
@@ -17,18 +21,18 @@ const areaKeys = (s: { areas: { serviceArea: { key: string } }[] }) => s.areas.m
 export async function readRedThread(actor: Actor, citizenId: string): Promise<GateResult<RedThreadDto>> {
   const me = actor.kind === "user" ? (actor.staff?.staffId ?? null) : null;
   return throughGate(actor, citizenId, { part: "COORDINATION", action: "READ", purpose: "view-red-thread" }, async (ctx) => {
-    const { tx } = ctx;
-    const staff = { select: { id: true, name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } as const;
-    const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staff } });
+    const { tx, now } = ctx;
+    const holder = (await holders(tx, [citizenId], now)).get(citizenId);
     const offer = await tx.handover.findFirst({ where: { citizenId, status: "OFFERED" }, select: { id: true, note: true, offeredAt: true, fromStaffId: true, toStaffId: true, fromStaff: { select: { name: true } }, toStaff: { select: { name: true } } } });
-    const isHolder = Boolean(me && holder?.staff.id === me);
+    const isHolder = Boolean(me && holder?.staffId === me);
     const colleagues = isHolder && !offer ? (await eligibleColleagues(ctx, me!)).map((c) => ({ id: c.id, name: c.name, areaKeys: areaKeys(c) })) : [];
     return {
-      holder: holder ? { name: holder.staff.name, areaKeys: areaKeys(holder.staff), isMe: isHolder } : null,
+      holder: holder ? { name: holder.name, areaKeys: holder.areaKeys, isMe: isHolder, inForce: holder.inForce } : null,
       pending: offer
         ? { id: offer.id, fromName: offer.fromStaff.name, toName: offer.toStaff.name, note: offer.note, offeredAt: offer.offeredAt.toISOString(), fromMe: offer.fromStaffId === me, toMe: offer.toStaffId === me }
         : null,
       colleagues,
+      offers: await tx.handover.count({ where: { citizenId } }),
     };
   });
 }

@@ -15,7 +15,7 @@ export type PlanDto = {
   agreements: AgreementSummaryDto[] | null;
   network: NetworkSummaryDto[] | null;
   /** Who holds the red thread, and to whom it is offered while a handover waits (undefined: not shared). */
-  coordinator: { name: string; areaKeys: string[]; handoverTo: string | null } | null | undefined;
+  coordinator: { name: string; areaKeys: string[]; inForce: boolean; handoverTo: string | null } | null | undefined;
   /** The open "contact me" request and when the answer is due (undefined: not shared). */
   contactRequest: { dueDay: string; overdue: boolean } | null | undefined;
   /** The newest messages from caseworkers. */
@@ -39,6 +39,7 @@ export type NewsItemDto = {
 };
 export type NewsDto = { items: NewsItemDto[]; total: number };
 
-export type GoalSummaryDto = { id: string; title: string; reviewOn: string | null; steps: { text: string; done: boolean }[] };
+/** `proposed`: steps a caseworker suggested, waiting for the citizen's yes or no. */
+export type GoalSummaryDto = { id: string; title: string; reviewOn: string | null; steps: { text: string; done: boolean }[]; proposed: string[] };
 export type AgreementSummaryDto = Pick<AgreementDto, "id" | "what" | "responsible" | "who" | "dueOn" | "overdue">;
 export type NetworkSummaryDto = { id: string; name: string; relation: string; closeness: "CLOSEST" | "CLOSE" | "FURTHER"; kind: "PERSON" | "COMMUNITY"; helpsWith: string };

@@ -6,6 +6,7 @@ import type { StorySectionKind } from "@/lib/story/schema";
 import type { PlanDto } from "./dto";
 import { visitAt } from "./visit";
 import { lastDanishDay } from "@/lib/validation/fields";
+import { holders } from "@/lib/coordination/holder";
 
 const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "CONTACT_REQUESTS", "MESSAGES", "LOG"];
 export const PLAN_MESSAGES_SHOWN = 3;
@@ -43,7 +44,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       ? await tx.goal.findMany({
           where: { ...where, status: "ACTIVE" },
           orderBy: { createdAt: "asc" },
-          select: { id: true, title: true, reviewOn: true, steps: { where: { proposal: "ACCEPTED" }, orderBy: { position: "asc" }, select: { text: true, done: true } } },
+          select: { id: true, title: true, reviewOn: true, steps: { where: { proposal: { in: ["ACCEPTED", "PROPOSED"] } }, orderBy: { position: "asc" }, select: { text: true, done: true, proposal: true } } },
         })
       : null;
     const closedGoals = may("GOALS") ? await tx.goal.count({ where: { ...where, status: { not: "ACTIVE" } } }) : null;
@@ -58,9 +59,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     const network = may("NETWORK")
       ? await tx.networkMember.findMany({ where: { ...where, removedAt: null }, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
       : null;
-    const coordination = may("COORDINATION")
-      ? await tx.coordination.findUnique({ where, select: { staff: { select: { name: true, areas: { select: { serviceArea: { select: { key: true } } } } } } } })
-      : null;
+    const coordination = may("COORDINATION") ? ((await holders(tx, [citizenId], now)).get(citizenId) ?? null) : null;
     const handover = may("COORDINATION") ? await tx.handover.findFirst({ where: { ...where, status: "OFFERED" }, select: { toStaff: { select: { name: true } } } }) : null;
     const contactRequest = may("CONTACT_REQUESTS") ? await tx.contactRequest.findFirst({ where: { ...where, closedAt: null }, select: { dueAt: true } }) : null;
     const messages = may("MESSAGES")
@@ -102,7 +101,15 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       name: citizen.name,
       readable: [...allowed],
       story: story ? Object.fromEntries(story.map((x) => [x.kind as StorySectionKind, { text: x.text, version: x.version }])) : null,
-      goals: goals ? goals.map((g) => ({ id: g.id, title: g.title, reviewOn: dateOnly(g.reviewOn), steps: g.steps })) : null,
+      goals: goals
+        ? goals.map((g) => ({
+            id: g.id,
+            title: g.title,
+            reviewOn: dateOnly(g.reviewOn),
+            steps: g.steps.filter((s) => s.proposal === "ACCEPTED").map(({ text, done }) => ({ text, done })),
+            proposed: g.steps.filter((s) => s.proposal === "PROPOSED").map((s) => s.text),
+          }))
+        : null,
       reachedOrLetGo: closedGoals,
       agreements: agreements
         ? agreements.map((a) => ({
@@ -117,7 +124,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       network,
       coordinator: may("COORDINATION")
         ? coordination
-          ? { name: coordination.staff.name, areaKeys: coordination.staff.areas.map((a) => a.serviceArea.key), handoverTo: handover?.toStaff.name ?? null }
+          ? { name: coordination.name, areaKeys: coordination.areaKeys, inForce: coordination.inForce, handoverTo: handover?.toStaff.name ?? null }
           : null
         : undefined,
       contactRequest: may("CONTACT_REQUESTS") ? (contactRequest ? { dueDay: lastDanishDay(contactRequest.dueAt)!, overdue: contactRequest.dueAt <= now } : null) : undefined,

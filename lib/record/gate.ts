@@ -32,8 +32,12 @@ export type Access = {
   action: Action;
   purpose: string;
   roles?: readonly Position["role"][];
-  /** Other parts the same operation touches (closing a contact request writes an agreement): each must be allowed too. */
-  also?: readonly Part[];
+  /**
+   * What else the same operation does, each of which must be allowed too, from the same
+   * position: closing a contact request also writes an agreement; taking the red thread
+   * also means reading the plan and answering requests.
+   */
+  also?: readonly { part: Part; action: Action }[];
 };
 
 export type GateContext = {
@@ -93,10 +97,10 @@ async function logAccess(tx: Tx, actor: Actor, citizenId: string, access: Access
   });
 }
 
-/** The policy's answer for the operation's part and every part it also touches; the first refusal wins. */
+/** The policy's answer for the operation and everything it also does; the first refusal wins. */
 function decideAll(position: Position, access: Access, now: Date) {
-  for (const part of [access.part, ...(access.also ?? [])]) {
-    const decision = decide(position.standing, access.action, part, now);
+  for (const { part, action } of [{ part: access.part, action: access.action }, ...(access.also ?? [])]) {
+    const decision = decide(position.standing, action, part, now);
     if (!decision.allow) return decision;
   }
   return { allow: true } as const;

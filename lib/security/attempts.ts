@@ -16,14 +16,20 @@ export async function throttled({ key, max, windowSeconds }: Limit, now = new Da
   return (row?.count ?? 0) >= max;
 }
 
-/** Counts one failure in the current window (one atomic upsert); a new window sweeps away day-old ones. */
-export async function recordFailure({ key, windowSeconds }: Limit, now = new Date()): Promise<void> {
+/**
+ * Counts one failure in the current window (one atomic upsert) and returns the
+ * window's count with it, so a caller that counts every try can refuse on that
+ * number: parallel tries cannot all slip past a separate check. A new window
+ * sweeps away day-old ones.
+ */
+export async function recordFailure({ key, windowSeconds }: Limit, now = new Date()): Promise<number> {
   const start = windowStart(now, windowSeconds);
   const [row] = await db().$queryRaw<{ count: number }[]>`
     INSERT INTO "AttemptWindow" (key, "windowStart", count) VALUES (${key}, ${start.toISOString()}::timestamptz AT TIME ZONE 'UTC', 1)
     ON CONFLICT (key, "windowStart") DO UPDATE SET count = "AttemptWindow".count + 1
     RETURNING count`;
   if (row?.count === 1) await forgetOldWindows(now);
+  return row?.count ?? 1;
 }
 
 /** Old windows are of no use: drop those that ended more than a day ago. */

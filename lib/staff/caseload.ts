@@ -6,6 +6,7 @@ import { consentState } from "@/lib/access/policy";
 import type { Part } from "@/lib/access/policy";
 import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { readAcross } from "@/lib/record/gate";
+import { COORDINATOR_PARTS, holders } from "@/lib/coordination/holder";
 
 /**
  * A caseworker's own work list: the citizens their areas are working with
@@ -104,30 +105,39 @@ const WEEK_DAYS = 7;
 
 /**
  * What needs me now, beside my caseload: handovers offered to me, requests for
- * contact from the citizens I coordinate for (with their deadlines), and my
- * areas' agreements due or overdue. Requests and agreements are read across
- * the records through the gate's `readAcross`: only where the citizen's consent
- * lets my area see them, and logged for each citizen whose item is shown.
+ * contact (from the citizens I coordinate for, and from my citizens whom nobody
+ * coordinates for, so none waits for nobody), with their deadlines, and my
+ * areas' agreements due or overdue. All of it is read across the records
+ * through the gate's `readAcross`: only where the citizen's consent lets my
+ * area see it, and logged for each citizen whose item is shown.
  */
 export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Promise<WorkListDto> {
   if (!isStaff(actor)) return { handovers: [], contactRequests: [], agreementsDue: [] };
   const { staffId, serviceAreaIds } = actor.staff;
+  // who offered me what: staff-to-staff case data; shown below only where my area may take the role
   const offered = await db().handover.findMany({
     where: { toStaffId: staffId, status: "OFFERED", citizen: { municipalityId: actor.staff.municipalityId } },
     orderBy: { offeredAt: "asc" },
     select: { id: true, citizenId: true, offeredAt: true, citizen: { select: { name: true } }, fromStaff: { select: { name: true } } },
   });
-  const handovers = offered.map((h) => ({ handoverId: h.id, citizenId: h.citizenId, citizenName: h.citizen.name, fromName: h.fromStaff.name, offeredAt: h.offeredAt.toISOString() }));
-  if (caseload.length === 0) return { handovers, contactRequests: [], agreementsDue: [] };
-
   const nameOf = new Map(caseload.map((c) => [c.citizenId, c.name]));
-  const coordinated = caseload.filter((c) => c.coordinator).map((c) => c.citizenId);
-  const { contactRequests, agreementsDue } = await readAcross(actor, [...nameOf.keys()], { parts: ["CONTACT_REQUESTS", "AGREEMENTS"], purpose: "work-list" }, async (tx, may, now) => {
+  const ids = [...new Set([...nameOf.keys(), ...offered.map((h) => h.citizenId)])];
+  if (ids.length === 0) return { handovers: [], contactRequests: [], agreementsDue: [] };
+
+  return readAcross(actor, ids, { parts: COORDINATOR_PARTS, purpose: "work-list" }, async (tx, may, now) => {
     const today = todayInDenmark(now);
-    const requestCitizens = coordinated.filter((id) => may(id, "CONTACT_REQUESTS"));
-    const agreementCitizens = [...nameOf.keys()].filter((id) => may(id, "AGREEMENTS"));
-    const requests = requestCitizens.length
-      ? await tx.contactRequest.findMany({ where: { citizenId: { in: requestCitizens }, closedAt: null }, orderBy: { dueAt: "asc" }, select: { citizenId: true, dueAt: true } })
+    // an offer shows only while my area may take the role (the whole of it): else it could only be refused
+    const handovers = offered.filter((h) => COORDINATOR_PARTS.every((part) => may(h.citizenId, part)));
+    const mine = [...nameOf.keys()];
+    const threads = await holders(tx, mine.filter((id) => may(id, "CONTACT_REQUESTS")), now);
+    const answerFor = mine.filter((id) => {
+      if (!may(id, "CONTACT_REQUESTS")) return false;
+      const holder = threads.get(id);
+      return holder?.inForce ? holder.staffId === staffId : true;
+    });
+    const agreementCitizens = mine.filter((id) => may(id, "AGREEMENTS"));
+    const requests = answerFor.length
+      ? await tx.contactRequest.findMany({ where: { citizenId: { in: answerFor }, closedAt: null }, orderBy: { dueAt: "asc" }, select: { citizenId: true, dueAt: true } })
       : [];
     const weekAhead = new Date(`${today}T00:00:00Z`);
     weekAhead.setUTCDate(weekAhead.getUTCDate() + WEEK_DAYS);
@@ -141,14 +151,18 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
       : [];
     return {
       value: {
+        handovers: handovers.map((h) => ({ handoverId: h.id, citizenId: h.citizenId, citizenName: h.citizen.name, fromName: h.fromStaff.name, offeredAt: h.offeredAt.toISOString() })),
         contactRequests: requests.map((r) => ({ citizenId: r.citizenId, citizenName: nameOf.get(r.citizenId)!, dueDay: lastDanishDay(r.dueAt)!, overdue: r.dueAt <= now })),
         agreementsDue: agreements.map((a) => {
           const dueOn = fromDbDate(a.dueOn)!;
           return { citizenId: a.citizenId, citizenName: nameOf.get(a.citizenId)!, what: a.what, areaKey: a.serviceArea!.key, dueOn, overdue: dueOn < today };
         }),
       },
-      shown: [...requests.map((r) => ({ citizenId: r.citizenId, part: "CONTACT_REQUESTS" as const })), ...agreements.map((a) => ({ citizenId: a.citizenId, part: "AGREEMENTS" as const }))],
+      shown: [
+        ...handovers.map((h) => ({ citizenId: h.citizenId, part: "COORDINATION" as const })),
+        ...requests.map((r) => ({ citizenId: r.citizenId, part: "CONTACT_REQUESTS" as const })),
+        ...agreements.map((a) => ({ citizenId: a.citizenId, part: "AGREEMENTS" as const })),
+      ],
     };
   });
-  return { handovers, contactRequests, agreementsDue };
 }

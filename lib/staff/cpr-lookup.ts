@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
+import { recordFailure, type Limit } from "@/lib/security/attempts";
 import { fieldErrors } from "@/lib/validation/result";
 import { isStaff } from "./caseload";
 import { cprHash, cprLookupSchema } from "./cpr";
@@ -35,8 +35,8 @@ export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()
   const parsed = cprLookupSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const limit = limitFor(actor.staff.staffId);
-  if (await throttled(limit, now)) return { ok: false, error: "throttled" };
-  await recordFailure(limit, now);
+  // counted first and refused on the count the upsert returns: parallel lookups cannot slip past a check
+  if ((await recordFailure(limit, now)) > limit.max) return { ok: false, error: "throttled" };
 
   const hash = cprHash(parsed.data.cpr, env().CPR_HASH_KEY);
   const citizen = await db().citizen.findUnique({ where: { municipalityId_cprHash: { municipalityId: actor.staff.municipalityId, cprHash: hash } }, select: { id: true } });

@@ -74,7 +74,7 @@ test("contact me: asked on the phone, seen with its deadline, answered and close
   await expect(page.getByRole("heading", { name: "Der er noget, du skal rette" })).toBeVisible();
   await request.getByLabel("Hvad aftalte I?").fill("Sara ringer i morgen kl. 10 og gennemgår brevet med dig.");
   await request.getByRole("button", { name: "Gem aftalen og luk henvendelsen" }).click();
-  await expect(page.getByTestId("contact-request")).toContainText("Besvaret");
+  await expect(page.getByTestId("contact-request")).toContainText("besvaret");
   await expect(page.getByTestId("contact-request")).toContainText("Ingen åbne henvendelser.");
   await page.goto("/da/staff");
   await expect(page.getByTestId("work-list")).not.toContainText(name);
@@ -170,4 +170,18 @@ test("a message and a proposed step from the area: the citizen reads one and say
   await expect(citizen.getByTestId("proposals")).toHaveCount(0);
   await expect(section(citizen, "Skridt på vejen")).toContainText("Gå en tur til Netto med en hjælper om tirsdagen");
   await citizen.context().close();
+});
+
+test("contact me, when no area may see requests yet: said plainly, with the way to give permission", async ({ browser }) => {
+  const phone = await browser.newContext({ viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
+  const citizen = await phone.newPage();
+  await newCitizenSignedIn(citizen, `Inga Lund ${Date.now() % 100_000}`);
+  await citizen.goto("/da/plan/contact-me");
+  await expect(citizen.getByTestId("nobody-can-answer")).toContainText("Ingen i kommunen har lov til at se dine henvendelser endnu.");
+  await expect(citizen.getByRole("button", { name: "Kontakt mig" })).toHaveCount(0);
+  await expectAccessible(citizen);
+  await expectNoHorizontalScroll(citizen);
+  await citizen.getByRole("link", { name: "Gå til Kommunens adgang til min plan" }).click();
+  await expect(citizen).toHaveURL(/\/da\/plan\/consents$/);
+  await phone.close();
 });

@@ -156,6 +156,14 @@ describe("an exact CPR-number lookup", () => {
     expect(windows.map((x) => x.key)).toEqual(expect.arrayContaining([`cpr-lookup:${staffIdOf(w.actors.staffA)}`, `cpr-lookup:${staffIdOf(w.actors.staffB)}`]));
   });
 
+  it("holds the limit when many lookups arrive at once: no more than the limit get through", async () => {
+    const w = await cprWorld();
+    const now = new Date();
+    const results = await Promise.all(Array.from({ length: CPR_LOOKUPS_PER_WINDOW * 2 }, () => lookupByCpr(w.actors.staffA, { cpr: freshCpr().dashed }, now)));
+    expect(results.filter((r) => r.ok)).toHaveLength(CPR_LOOKUPS_PER_WINDOW);
+    expect(results.filter((r) => !r.ok && r.error === "throttled")).toHaveLength(CPR_LOOKUPS_PER_WINDOW);
+  });
+
   it("never writes the number in clear: not in the access log, change log, attempt windows or the record, nor to the console", async () => {
     const w = await cprWorld();
     const said: string[] = [];

@@ -150,7 +150,74 @@ describe("the red thread", () => {
   });
 });
 
+describe("a red thread whose holder's area lost consent", () => {
+  it("holds nothing: the citizen is told, a colleague whose area may takes it up, and the old offer goes", async () => {
+    const w = await world();
+    // the coordinator's area has offered it on, then the citizen withdraws that area's consent
+    const third = await w.staffIn("third-b", [w.areaB]);
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: [...CONSENTABLE_PARTS], reason: "test" } });
+    const offer = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(third), note: "" });
+    expect(offer.ok).toBe(true);
+    await db.consent.updateMany({ where: { citizenId: w.c, serviceAreaId: w.areaA.id }, data: { withdrawnAt: new Date() } });
+    await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "PHONE" });
+
+    const plan = await readPlan(w.actors.citizen, w.c);
+    expect(plan.ok && plan.value.coordinator).toEqual(expect.objectContaining({ inForce: false }));
+    const mine = await readContactRequests(w.actors.citizen, w.c);
+    expect(mine.ok && mine.value.coordinator).toBeNull();
+    // the request is on the list of area B's caseworker who works with the citizen, since nobody in force coordinates
+    await db.assignment.create({ data: { citizenId: w.c, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } });
+    const work = await myWorkList(w.actors.staffB, await myCaseload(w.actors.staffB));
+    expect(work.contactRequests.map((r) => r.citizenId)).toEqual([w.c]);
+    // anyone allowed may answer it now, and may take up the thread; the offer to `third` is withdrawn
+    const requestId = (await db.contactRequest.findFirstOrThrow({ where: { citizenId: w.c } })).id;
+    expect((await closeContactRequest(w.actors.staffB, { citizenId: w.c, requestId, what: "Ring i morgen", dueOn: "" })).ok).toBe(true);
+    expect((await takeRedThread(w.actors.staffB, { citizenId: w.c })).ok).toBe(true);
+    expect(await holder(w.c)).toBe(staffIdOf(w.actors.staffB));
+    expect((await db.handover.findUniqueOrThrow({ where: { id: offer.ok ? offer.value.handoverId : "" } })).status).toBe("WITHDRAWN");
+    // and now it is held in force: nobody else takes it
+    expect(await takeRedThread(third, { citizenId: w.c })).toEqual(invalid("_form", "Validation.someoneHolds"));
+  });
+
+  it("is offered only to colleagues whose area may do the whole of the work, and shown to them only while it may", async () => {
+    const w = await world();
+    // area B may see who coordinates, but not the story or requests: not eligible
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "COORDINATION"], reason: "test" } });
+    expect(await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.actors.staffB), note: "" })).toEqual(invalid("toStaffId", "Validation.chooseOne"));
+    const offered = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" });
+    expect((await myWorkList(w.colleague, [])).handovers).toHaveLength(1);
+    // the colleague's area loses the story between offer and answer: the offer leaves their list, and a yes is refused
+    await db.consent.updateMany({ where: { citizenId: w.c, serviceAreaId: w.areaA.id }, data: { withdrawnAt: new Date() } });
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaA.id, parts: ["PROFILE", "COORDINATION"], reason: "less" } });
+    expect((await myWorkList(w.colleague, [])).handovers).toEqual([]);
+    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId: offered.ok ? offered.value.handoverId : "", answer: "ACCEPT", planRead: "on" })).toEqual(NOT_FOUND);
+    expect(await holder(w.c)).toBe(staffIdOf(w.actors.staffA));
+  });
+});
+
 describe("I am unsure, contact me", () => {
+  it("is refused, saying where to give permission, when no area may answer it", async () => {
+    const w = await world({ parts: ["PROFILE", "STORY", "CONTACT_REQUESTS"] }); // no agreements: nobody could close it
+    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "Hjælp", channel: "PHONE" })).toEqual(invalid("_form", "Validation.nobodyCanAnswer"));
+    const mine = await readContactRequests(w.actors.citizen, w.c);
+    expect(mine.ok && mine.value.answerable).toBe(false);
+    expect(await db.contactRequest.count({ where: { citizenId: w.c } })).toBe(0);
+  });
+
+  it("names the agreement that closed it only to the citizen; an area sees that it was answered", async () => {
+    const w = await world();
+    await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "PHONE" });
+    const requestId = (await db.contactRequest.findFirstOrThrow({ where: { citizenId: w.c } })).id;
+    await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "Vi ses torsdag", dueOn: "" });
+    // an area allowed to see requests for contact but not agreements
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "CONTACT_REQUESTS"], reason: "test" } });
+    const theirs = await readContactRequests(w.actors.staffB, w.c);
+    expect(theirs.ok && theirs.value.answered).toEqual([expect.objectContaining({ agreement: null })]);
+    expect(theirs.ok && theirs.value.coordinator).toBeNull();
+    const mine = await readContactRequests(w.actors.citizen, w.c);
+    expect(mine.ok && mine.value.answered).toEqual([expect.objectContaining({ agreement: "Vi ses torsdag" })]);
+  });
+
   it("gives the coordinator a deadline in working days, and closes only with an agreement the citizen sees", async () => {
     const w = await world();
     const before = new Date();
@@ -208,8 +275,8 @@ describe("I am unsure, contact me", () => {
     }
     // an area whose consent leaves out agreements cannot close it (it would write one)
     const narrow = await world({ parts: ["PROFILE", "CONTACT_REQUESTS", "COORDINATION"] });
-    await askForContact(narrow.actors.citizen, { citizenId: narrow.c, text: "", channel: "PHONE" });
-    const narrowId = (await db.contactRequest.findFirstOrThrow({ where: { citizenId: narrow.c } })).id;
+    // (the citizen could not ask here now; a request from before the consent changed)
+    const narrowId = (await db.contactRequest.create({ data: { citizenId: narrow.c, dueAt: new Date(Date.now() + 86_400_000) } })).id;
     expect(await closeContactRequest(narrow.actors.staffA, { citizenId: narrow.c, requestId: narrowId, what: "x", dueOn: "" })).toEqual(NOT_FOUND);
     expect(await db.accessLog.count({ where: { citizenId: narrow.c, purpose: "answer-contact-request", outcome: "DENIED", reason: "part-not-consented" } })).toBe(1);
   });

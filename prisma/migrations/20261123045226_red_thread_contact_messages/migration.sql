@@ -35,3 +35,6 @@ ALTER TABLE "Message" ADD CONSTRAINT "Message_staffId_fkey" FOREIGN KEY ("staffI
 -- the rules hold even when two requests race.
 CREATE UNIQUE INDEX "Handover_one_offered_per_citizen" ON "Handover"("citizenId") WHERE status = 'OFFERED';
 CREATE UNIQUE INDEX "ContactRequest_one_open_per_citizen" ON "ContactRequest"("citizenId") WHERE "closedAt" IS NULL;
+
+-- A deadline is at least one working day, and not so far off that "contact me" means nothing.
+ALTER TABLE "Municipality" ADD CONSTRAINT "Municipality_contactDueWorkingDays_range" CHECK ("contactDueWorkingDays" BETWEEN 1 AND 30);

@@ -31,7 +31,7 @@ export default async function ContactMePage({ params }: { params: Promise<{ loca
     readContactPreferences(actor, citizenId),
   ]);
   if (!requests.ok) notFound();
-  const { open, answered, coordinator } = requests.value;
+  const { open, answered, coordinator, answerable, asked } = requests.value;
   const who = coordinator ?? t("someone");
 
   return (
@@ -48,7 +48,16 @@ export default async function ContactMePage({ params }: { params: Promise<{ loca
       ) : (
         <section aria-labelledby="ask-title" className="space-y-3">
           <h2 id="ask-title">{t("askTitle", { who })}</h2>
-          <AskForContactForm citizenId={citizenId} channel={contact.ok ? contact.value.channel : "PHONE"} action={askForContactAction} />
+          {answerable ? (
+            <AskForContactForm citizenId={citizenId} asked={asked} channel={contact.ok ? contact.value.channel : "PHONE"} action={askForContactAction} />
+          ) : (
+            <div className="space-y-2 border-l-4 border-warning bg-warning-light p-4" data-testid="nobody-can-answer">
+              <p>{t("nobodyCanAnswer")}</p>
+              <p>
+                <Link href="/plan/consents">{t("toConsents")}</Link>
+              </p>
+            </div>
+          )}
         </section>
       )}
       {answered.length > 0 && (

@@ -6,6 +6,7 @@ import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import { addGoalStep, answerProposedStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from "@/lib/goals/commands";
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { isId } from "@/lib/validation/fields";
 
 const GOAL_FIELDS = ["wish", "title", "reachedWhen", "reviewOn", "helpers"] as const;
 
@@ -53,13 +54,14 @@ export async function markStepAction(formData: FormData): Promise<void> {
 /** Yes or no to a step a caseworker proposed: a plain form, so it works without JavaScript. */
 export async function answerProposalAction(formData: FormData): Promise<void> {
   const locale = await getLocale();
-  const goalId = String(formData.get("goalId") ?? "");
+  // only for the way back: an id, or no goal page at all
+  const goalId = isId(formData.get("goalId")) ? String(formData.get("goalId")) : null;
   const me = await citizenFromSession();
   const answer = formData.get("answer");
   const result = me ? await answerProposedStep(me.actor, { citizenId: me.citizenId, stepId: formData.get("stepId"), answer }) : null;
   revalidatePath(`/${locale}/plan`, "layout");
   const notice = result?.ok ? (answer === "ACCEPT" ? "proposalAccepted" : "proposalDeclined") : "failed";
-  redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${notice}`);
+  redirect(goalId ? `/${locale}/plan/goals/${goalId}?notice=${notice}` : `/${locale}/plan/goals`);
 }
 
 /** Reached (celebrated) or let go: the goal moves to the history with the citizen's words. */

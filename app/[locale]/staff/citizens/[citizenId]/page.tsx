@@ -105,8 +105,10 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
   const open = requests.ok ? requests.value.open : null;
-  // the coordinator answers "contact me"; when nobody holds the red thread, any area that may see it
-  const mayAnswer = thread.ok && (thread.value.holder ? thread.value.holder.isMe : true);
+  // the coordinator answers "contact me"; when nobody holds the red thread in force, any area that may
+  // write down the agreement (the rule is lib/contact-requests/commands.ts; this only spares a form that would be refused)
+  const holder = thread.ok ? thread.value.holder : null;
+  const mayAnswer = may("AGREEMENTS") && (holder?.inForce ? holder.isMe : true);
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -118,17 +120,32 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       </header>
       {notice && <Notice kind={notice === "conflict" || notice === "failed" ? "warning" : "success"} text={t(`notice.${notice}`)} />}
 
+      {p.story && (
+        <section aria-labelledby="own-words" className="space-y-3 border-l-4 border-primary pl-4">
+          <h2 id="own-words">{t("ownWords")}</h2>
+          <p className="text-sm text-gray-600">{t("ownWordsNote")}</p>
+          {STORY_SECTIONS.filter((k) => p.story?.[k]?.text).map((k) => (
+            <div key={k}>
+              <h3 className="text-lg">{tStory(`sections.${k}.title`)}</h3>
+              <p className="whitespace-pre-wrap">{p.story?.[k]?.text}</p>
+            </div>
+          ))}
+        </section>
+      )}
+
       {thread.ok && (
         <section aria-labelledby="staff-thread" className="space-y-3 border-2 border-gray-300 p-4" data-testid="red-thread">
           <h2 id="staff-thread">{t("threadTitle")}</h2>
-          <p>
-            {thread.value.holder
-              ? thread.value.holder.isMe
-                ? t("threadMine")
-                : t("thread", { name: thread.value.holder.name, areas: thread.value.holder.areaKeys.map(area).join(", ") })
+          <p role="status">
+            {holder
+              ? !holder.inForce
+                ? t("threadLapsed", { name: holder.name })
+                : holder.isMe
+                  ? t("threadMine")
+                  : t("thread", { name: holder.name, areas: holder.areaKeys.map(area).join(", ") })
               : t("threadNobody")}
           </p>
-          {!thread.value.holder && <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />}
+          {!holder?.inForce && <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />}
           {thread.value.pending && (
             <div className="space-y-3 border-l-4 border-info bg-info-light p-3" data-testid="handover-pending">
               <p className="font-semibold">
@@ -147,7 +164,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
               {thread.value.pending.fromMe && <OneClickForm action={withdrawHandoverAction.bind(null, citizenId)} fields={{ handoverId: thread.value.pending.id }} label={t("withdrawHandover")} />}
             </div>
           )}
-          {thread.value.holder?.isMe && !thread.value.pending && (
+          {holder?.isMe && holder.inForce && !thread.value.pending && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-3">
               <h3>{t("handOverTitle")}</h3>
               <p>{t("handOverIntro")}</p>
@@ -156,6 +173,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
               ) : (
                 <OfferHandoverForm
                   citizenId={citizenId}
+                  offers={thread.value.offers}
                   colleagues={thread.value.colleagues.map((c) => ({ id: c.id, label: `${c.name} (${c.areaKeys.map(area).join(", ")})` }))}
                   action={offerHandoverAction.bind(null, citizenId)}
                 />
@@ -168,6 +186,9 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       {requests.ok && (open || requests.value.answered.length > 0) && (
         <section aria-labelledby="staff-contact" className="space-y-3" data-testid="contact-request">
           <h2 id="staff-contact">{t("contactTitle")}</h2>
+          <p role="status" className={open ? "sr-only" : "text-gray-600"}>
+            {open ? t("contactOpen") : t("contactNoneOpen")}
+          </p>
           {open ? (
             <div className={`space-y-2 border-2 p-4 ${open.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
               <p className="font-semibold">{t(open.overdue ? "contactOverdue" : "contactDue", { date: day(open.dueDay) })}</p>
@@ -183,29 +204,14 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
                 <p>{t("contactCoordinatorAnswers")}</p>
               )}
             </div>
-          ) : (
-            <p className="text-gray-600">{t("contactNoneOpen")}</p>
-          )}
+          ) : null}
           {requests.value.answered.length > 0 && (
             <ul className="list-disc space-y-1 pl-5">
               {requests.value.answered.map((a) => (
-                <li key={a.id}>{t("contactAnswered", { date: day(a.answeredDay), what: a.agreement ?? "" })}</li>
+                <li key={a.id}>{t("contactAnswered", { asked: day(a.askedDay), answered: day(a.answeredDay) })}</li>
               ))}
             </ul>
           )}
-        </section>
-      )}
-
-      {p.story && (
-        <section aria-labelledby="own-words" className="space-y-3 border-l-4 border-primary pl-4">
-          <h2 id="own-words">{t("ownWords")}</h2>
-          <p className="text-sm text-gray-600">{t("ownWordsNote")}</p>
-          {STORY_SECTIONS.filter((k) => p.story?.[k]?.text).map((k) => (
-            <div key={k}>
-              <h3 className="text-lg">{tStory(`sections.${k}.title`)}</h3>
-              <p className="whitespace-pre-wrap">{p.story?.[k]?.text}</p>
-            </div>
-          ))}
         </section>
       )}
 
@@ -223,6 +229,13 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
                     <ul className="list-disc pl-5 text-sm">
                       {g.steps.map((s, i) => (
                         <li key={i}>{s.done ? t("stepDone", { text: s.text }) : s.text}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {g.proposed.length > 0 && (
+                    <ul className="list-disc pl-5 text-sm" aria-label={t("proposedWaiting")}>
+                      {g.proposed.map((text, i) => (
+                        <li key={i}>{t("proposedStep", { text })}</li>
                       ))}
                     </ul>
                   )}
@@ -287,6 +300,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
               action={addAgreementTo.bind(null, citizenId)}
               meLabel={p.name}
               draftScope={`staff:${citizenId}`}
+              plainLanguage
             />
           </div>
         </section>

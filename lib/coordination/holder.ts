@@ -1,0 +1,56 @@
+import "server-only";
+import { consentState, type Action, type Part } from "@/lib/access/policy";
+import type { Tx } from "@/lib/record/tx";
+
+/**
+ * What holding the red thread takes, beyond seeing who holds it: reading the
+ * plan, answering "contact me" and writing down the agreement. A colleague is
+ * offered the role only if their area's consent covers all of it, and the
+ * gate asks the policy for all of it when someone takes the role.
+ */
+export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
+  { part: "CONTACT_REQUESTS", action: "WRITE" },
+  { part: "AGREEMENTS", action: "WRITE" },
+  { part: "STORY", action: "READ" },
+  { part: "GOALS", action: "READ" },
+];
+export const COORDINATOR_PARTS: readonly Part[] = ["COORDINATION", ...COORDINATOR_NEEDS.map((n) => n.part)];
+
+type ConsentRow = { citizenId: string; serviceAreaId: string; parts: string[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
+const CONSENT_FIELDS = { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } as const;
+
+/** Whether a consent in force lets its area do a coordinator's work (or, with `parts`, those parts). */
+export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>
+  consentState({ ...c, parts: c.parts as Part[] }, now) === "active" && parts.every((p) => c.parts.includes(p));
+
+export type Holder = { staffId: string; name: string; areaKeys: string[]; inForce: boolean };
+
+/**
+ * Who holds the red thread for each of `citizenIds`, in two statements, and
+ * whether the holding is in force: whether an area of theirs still has a
+ * consent that lets them do the work. A holder whose area lost the citizen's
+ * consent holds nothing any more: someone whose area may can take it up, so a
+ * request for contact is never left with nobody to answer it.
+ */
+export async function holders(tx: Tx, citizenIds: readonly string[], now: Date): Promise<Map<string, Holder>> {
+  const out = new Map<string, Holder>();
+  if (citizenIds.length === 0) return out;
+  const rows = await tx.coordination.findMany({
+    where: { citizenId: { in: [...citizenIds] } },
+    select: { citizenId: true, staff: { select: { id: true, name: true, areas: { select: { serviceAreaId: true, serviceArea: { select: { key: true } } } } } } },
+  });
+  if (rows.length === 0) return out;
+  const consents = await tx.consent.findMany({ where: { citizenId: { in: rows.map((r) => r.citizenId) } }, select: CONSENT_FIELDS });
+  for (const r of rows) {
+    const areaIds = new Set(r.staff.areas.map((a) => a.serviceAreaId));
+    const inForce = consents.some((c) => c.citizenId === r.citizenId && areaIds.has(c.serviceAreaId) && covers(c, now));
+    out.set(r.citizenId, { staffId: r.staff.id, name: r.staff.name, areaKeys: r.staff.areas.map((a) => a.serviceArea.key), inForce });
+  }
+  return out;
+}
+
+/** Whether any area may answer "contact me" for this citizen now (see, and write down the agreement). */
+export async function someoneCanAnswer(tx: Tx, citizenId: string, now: Date): Promise<boolean> {
+  const consents = await tx.consent.findMany({ where: { citizenId }, select: CONSENT_FIELDS });
+  return consents.some((c) => covers(c, now, ["CONTACT_REQUESTS", "AGREEMENTS"]));
+}

@@ -69,8 +69,9 @@ export default defineConfig({
       env: { OIDC_PORT: String(OIDC_PORT), OIDC_APP_URLS: `${DEMO_URL},${PROD_URL}` },
     },
     {
-      // the demo build (`npm run build:demo` first) on the embedded "e2e" cluster, with demo data
-      command: `node scripts/start.mjs --seed -p ${DEMO_PORT} -H 127.0.0.1`,
+      // the demo build (`npm run build:demo` first) on the embedded "e2e" cluster, emptied and seeded afresh each run
+      // (--fresh): tests rely on the demo people of this build, never on what an earlier run left
+      command: `node scripts/start.mjs --seed ${process.env.E2E_DATABASE_URL ? "" : "--fresh"} -p ${DEMO_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${DEMO_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -89,7 +90,7 @@ export default defineConfig({
     },
     {
       // the production build (`npm run build` first): no demo outbox, no persona picker
-      command: `node scripts/start.mjs --seed -p ${PROD_PORT} -H 127.0.0.1`,
+      command: `node scripts/start.mjs --seed --fresh -p ${PROD_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PROD_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

@@ -128,7 +128,13 @@ export async function stopOrphan(dataDir, log = () => {}) {
  * Starts the cluster `name` (creating it on first use) and makes sure
  * `database` exists. Returns { url, adminUrl, port, dataDir, fresh, ms, stop }.
  */
-export async function startEmbedded({ name = "dev", database = "app", log = () => {} } = {}) {
+/**
+ * Starts the embedded cluster `name` (creating it on first run) and makes sure
+ * `database` exists. With `freshDatabase`, that database is dropped and made
+ * anew first: for test servers that must start from the demo seed of this
+ * build, never from what an earlier run left behind.
+ */
+export async function startEmbedded({ name = "dev", database = "app", log = () => {}, freshDatabase = false } = {}) {
   const t0 = performance.now();
   const layout = embeddedLayout({ name });
   const Embedded = await loadEmbeddedPostgres(layout);
@@ -172,6 +178,7 @@ export async function startEmbedded({ name = "dev", database = "app", log = () =
   const client = pg.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
+    if (freshDatabase) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } finally {

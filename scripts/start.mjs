@@ -16,7 +16,13 @@ const args = process.argv.slice(2);
 const dev = args.includes("--dev");
 if (dev) process.env.TIO_DEMO ??= "1"; // the dev server is the demo: outbox and persona picker
 const wantSeed = args.includes("--seed") || process.env.SEED_DEMO === "1";
-const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed");
+// --fresh (embedded database only): start from an empty database and the demo seed, as the e2e servers do
+const fresh = args.includes("--fresh");
+if (fresh && process.env.DATABASE_URL) {
+  console.error("[start] --fresh empties the embedded database only; it never touches DATABASE_URL");
+  process.exit(1);
+}
+const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed" && a !== "--fresh");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
 
@@ -31,7 +37,7 @@ let db = null;
 try {
   if (!process.env.DATABASE_URL) {
     const name = process.env.EMBEDDED_PG_NAME ?? "dev";
-    db = await startEmbedded({ name, log: (m) => process.env.PG_VERBOSE && console.log("[pg]", m) });
+    db = await startEmbedded({ name, freshDatabase: fresh, log: (m) => process.env.PG_VERBOSE && console.log("[pg]", m) });
     process.env.DATABASE_URL = db.url;
     say(`embedded PostgreSQL "${name}" ${db.fresh ? "created and started" : "started"} in ${db.ms} ms on port ${db.port}`);
   }

@@ -85,15 +85,15 @@ export function DateField({ name, id = name, label, hint, errors, defaultValue =
   );
 }
 
-export function SelectField({ name, label, hint, errors, defaultValue, children }: Base & { defaultValue?: string; children: ReactNode }) {
+export function SelectField({ name, id = name, label, hint, errors, defaultValue, children }: Base & { defaultValue?: string; children: ReactNode }) {
   return (
     <div>
-      <Label forId={name} label={label} hint={hint} errors={errors} />
+      <Label forId={id} label={label} hint={hint} errors={errors} />
       <select
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
-        aria-describedby={describedBy(name, hint, errors)}
+        aria-describedby={describedBy(id, hint, errors)}
         aria-invalid={errors?.length ? true : undefined}
         className={`mt-1 block min-h-11 w-full max-w-md border-2 bg-white px-3 ${errors?.length ? "border-error" : "border-gray-600"}`}
       >

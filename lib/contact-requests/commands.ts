@@ -6,8 +6,7 @@ import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
 import { holders, someoneCanAnswer } from "@/lib/coordination/holder";
-
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
+import { isUniqueViolation } from "@/lib/record/tx";
 
 /**
  * The citizen asks to be contacted. The coordinator must answer within the

@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInput, StaleWrite, throughGate, type GateContext } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import type { Tx } from "@/lib/record/tx";
+import { isUniqueViolation, lockCitizenWork } from "@/lib/record/tx";
 import { COORDINATOR_NEEDS, covers, holders } from "./holder";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
@@ -15,17 +15,7 @@ const THREAD = { part: "COORDINATION", action: "WRITE", roles: ["STAFF"] } as co
 /** Taking the role (accepting it, or taking it up): the policy must allow the whole of the work, for the same area. */
 const TAKE = { ...THREAD, also: COORDINATOR_NEEDS } as const;
 
-/**
- * The same lock an area lead's assignment changes take (lib/staff/team.ts), so
- * that ending someone's assignment and their taking the red thread never pass
- * each other.
- */
-const lockCitizen = (tx: Tx, citizenId: string) => tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`assignment:${citizenId}`}))`;
-
 const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
-
-/** Whether Postgres refused a row for a unique index (two offers racing). */
-const isUniqueViolation = (e: unknown) => typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
 
 /**
  * The colleagues who could take the red thread: staff of the citizen's
@@ -100,7 +90,7 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Comm
   if (!me) return { ok: false, error: "not-found" };
   const access = answer === "ACCEPT" ? { ...TAKE, purpose: "accept-handover" } : { ...THREAD, purpose: "decline-handover" };
   return throughGate(actor, citizenId, access, async ({ tx, changed, now, serviceAreaId }) => {
-    await lockCitizen(tx, citizenId);
+    await lockCitizenWork(tx, citizenId);
     const offer = await tx.handover.findFirst({ where: { id: handoverId, citizenId, toStaffId: me, status: "OFFERED" }, select: { fromStaffId: true, fromStaff: { select: { name: true } } } });
     if (!offer) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
     if (answer === "DECLINE") {
@@ -138,7 +128,7 @@ export async function takeRedThread(actor: Actor, input: unknown): Promise<Comma
   if (!me) return { ok: false, error: "not-found" };
   try {
     return await throughGate(actor, citizenId, { ...TAKE, purpose: "take-red-thread" }, async ({ tx, changed, serviceAreaId, now }) => {
-      await lockCitizen(tx, citizenId);
+      await lockCitizenWork(tx, citizenId);
       const holder = (await holders(tx, [citizenId], now)).get(citizenId);
       if (holder?.inForce) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
       if (holder) {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor, StaffScope } from "@/lib/record/actor";
-import type { Tx } from "@/lib/record/tx";
+import { lockCitizenWork, type Tx } from "@/lib/record/tx";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { isStaff } from "./caseload";
 
@@ -96,9 +96,6 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
   });
 }
 
-/** Assignments of one citizen change one at a time (no duplicate from two clicks at once). */
-const lockCitizen = (tx: Tx, citizenId: string) => tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`assignment:${citizenId}`}))`;
-
 /**
  * A lead assigns a caseworker of the area to a citizen the area already knows.
  * Not a lead of the area: not found. A caseworker outside the area, a citizen
@@ -114,7 +111,7 @@ export async function assignCaseworker(actor: Actor, input: unknown): Promise<Co
   const now = new Date();
   return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
     if (!(await leads(tx, actor, serviceAreaId))) return NOT_FOUND;
-    await lockCitizen(tx, citizenId);
+    await lockCitizenWork(tx, citizenId);
     const member = await tx.staffArea.count({ where: { staffId, serviceAreaId, staff: { municipalityId } } });
     const known = await tx.citizen.count({ where: { id: citizenId, municipalityId, ...knownTo(serviceAreaId, now) } });
     const errors: Record<string, string[]> = {};
@@ -141,7 +138,7 @@ export async function endAssignment(actor: Actor, input: unknown): Promise<Comma
   return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
     const found = await tx.assignment.findFirst({ where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } }, select: { citizenId: true, serviceAreaId: true } });
     if (!found || !(await leads(tx, actor, found.serviceAreaId))) return NOT_FOUND;
-    await lockCitizen(tx, found.citizenId);
+    await lockCitizenWork(tx, found.citizenId);
     // read again under the lock: the red thread may have changed hands meanwhile
     const assignment = await tx.assignment.findFirst({
       where: { id: assignmentId, endedAt: null },

@@ -8,6 +8,7 @@ export type ColleagueDto = { id: string; name: string; areaKeys: string[] };
 export type RedThreadDto = {
   /** Who holds it; `inForce` false when their area may no longer see the plan (then anyone allowed may take it up). */
   holder: { name: string; areaKeys: string[]; isMe: boolean; inForce: boolean } | null;
+  /** A handover on offer; its note is between staff (empty for the citizen and relatives). */
   pending: { id: string; fromName: string; toName: string; note: string; offeredAt: string; fromMe: boolean; toMe: boolean } | null;
   /** Whom the coordinator may offer the red thread to (only for the coordinator, with nothing pending). */
   colleagues: ColleagueDto[];
@@ -29,7 +30,7 @@ export async function readRedThread(actor: Actor, citizenId: string): Promise<Ga
     return {
       holder: holder ? { name: holder.name, areaKeys: holder.areaKeys, isMe: isHolder, inForce: holder.inForce } : null,
       pending: offer
-        ? { id: offer.id, fromName: offer.fromStaff.name, toName: offer.toStaff.name, note: offer.note, offeredAt: offer.offeredAt.toISOString(), fromMe: offer.fromStaffId === me, toMe: offer.toStaffId === me }
+        ? { id: offer.id, fromName: offer.fromStaff.name, toName: offer.toStaff.name, note: ctx.role === "STAFF" ? offer.note : "", offeredAt: offer.offeredAt.toISOString(), fromMe: offer.fromStaffId === me, toMe: offer.toStaffId === me }
         : null,
       colleagues,
       offers: await tx.handover.count({ where: { citizenId } }),

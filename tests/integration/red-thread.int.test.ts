@@ -132,7 +132,7 @@ describe("the red thread", () => {
 
   it("is refused to everyone outside the coordinating area, and to the area once consent is withdrawn", async () => {
     const w = await world();
-    const offer = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" });
+    const offer = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "Kun til kollegaen" });
     const handoverId = offer.ok ? offer.value.handoverId : "";
     for (const [who, actor] of Object.entries(w.outsiders)) {
       expect(await offerHandover(actor, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" }), who).toEqual(NOT_FOUND);
@@ -140,8 +140,11 @@ describe("the red thread", () => {
       expect(await answerHandover(actor, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" }), who).toEqual(NOT_FOUND);
       expect(await takeRedThread(actor, { citizenId: w.c }), who).toEqual(NOT_FOUND);
     }
-    // the relative and the citizen may see who holds it (read), but never write it
-    expect((await readRedThread(w.relative, w.c)).ok).toBe(true);
+    // the relative and the citizen may see who holds it and that it is on offer (read), but never write it, nor read the staff's note
+    for (const actor of [w.relative, w.actors.citizen]) {
+      const seen = await readRedThread(actor, w.c);
+      expect(seen.ok && seen.value.pending).toEqual(expect.objectContaining({ note: "", toName: expect.stringContaining("colleague-a") }));
+    }
     for (const actor of [w.actors.staffB, w.elsewhere, w.actors.otherCitizen, w.actors.anonymous]) expect(await readRedThread(actor, w.c)).toEqual(NOT_FOUND);
     await db.consent.updateMany({ where: { citizenId: w.c }, data: { withdrawnAt: new Date() } });
     expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" })).toEqual(NOT_FOUND);

@@ -4,6 +4,7 @@
 //   the front page (reads the database)  vs  the offline page (static)
 //   /api/ready (asks the database)        vs  /api/health (does not)
 //   /da/plan (the citizen's plan, signed in) vs  the offline page (static)
+//   /da/staff and a citizen's shared plan (a caseworker, signed in) vs  the offline page
 // Usage: npm run build:demo && npm run bench -- http   (BENCH_REQUESTS=N to change the count)
 import { fmt, load, signIn, startApp, table } from "./lib.mjs";
 
@@ -11,10 +12,17 @@ const requests = Number(process.env.BENCH_REQUESTS ?? 2000);
 const app = await startApp();
 try {
   const cookie = await signIn(app.base, "inge@demo.solbjerg.dk");
+  // Sara, who coordinates for Inge: her list, and Inge's shared plan as her area sees it
+  const staff = await signIn(app.base, "sara.holm@solbjerg.dk");
+  const list = await (await fetch(`${app.base}/da/staff`, { headers: { cookie: staff } })).text();
+  const inge = /\/da\/staff\/citizens\/([0-9a-f-]{36})/.exec(list)?.[1];
+  if (!inge) throw new Error("Sara's list has no citizen to open");
   const pairs = [
     ["/da (front page, database)", "/da", "/da/offline (static page)", "/da/offline", {}],
     ["/api/ready (database)", "/api/ready", "/api/health (no database)", "/api/health", {}],
     ["/da/plan (my plan, signed in)", "/da/plan", "/da/offline (static page)", "/da/offline", { cookie }],
+    ["/da/staff (a caseworker's list and work list)", "/da/staff", "/da/offline (static page)", "/da/offline", { cookie: staff }],
+    ["/da/staff/citizens/… (the shared plan, as Sara)", `/da/staff/citizens/${inge}`, "/da/offline (static page)", "/da/offline", { cookie: staff }],
   ];
   const rows = [];
   for (const [label, path, baseLabel, basePath, headers] of pairs) {

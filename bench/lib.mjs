@@ -15,7 +15,9 @@ export const BENCH_DB = "postgresql://postgres:password@127.0.0.1:54389/app";
  * signed-in demo person) on the embedded "bench" cluster.
  */
 export async function startApp({ port = 3400 } = {}) {
-  const child = spawn(process.execPath, ["scripts/start.mjs", "--seed", "-p", String(port), "-H", "127.0.0.1"], {
+  // --fresh on the embedded cluster: this build's demo people, whatever an earlier run left
+  const fresh = process.env.BENCH_DATABASE_URL ? [] : ["--fresh"];
+  const child = spawn(process.execPath, ["scripts/start.mjs", "--seed", ...fresh, "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: {
       ...process.env,

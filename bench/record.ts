@@ -130,6 +130,33 @@ try {
     workList[n] = { statements: count, ms: median(times), perCitizenMs: median(naive) };
   }
 
+  // the caseworker's page for one citizen: the reads it makes, each through the gate
+  const { readRedThread } = await import("../lib/coordination/queries");
+  const { readMessages } = await import("../lib/messages/queries");
+  const { readRelativeSpacesForStaff } = await import("../lib/relatives/queries");
+  const staffPage: Record<string, number> = {};
+  {
+    const world = await makeWorld(db);
+    const { CONSENTABLE_PARTS } = await import("../lib/access/policy");
+    await db.consent.create({ data: { citizenId: world.citizen.id, serviceAreaId: world.areaA.id, parts: [...CONSENTABLE_PARTS], reason: "bench" } });
+    await db.coordination.create({ data: { citizenId: world.citizen.id, staffId: world.actors.staffA.staff.staffId } });
+    const reads: [string, () => Promise<unknown>][] = [
+      ["the plan", () => readPlan(world.actors.staffA, world.citizen.id)],
+      ["agreements", () => readAgreements(world.actors.staffA, world.citizen.id)],
+      ["relatives' spaces", () => readRelativeSpacesForStaff(world.actors.staffA, world.citizen.id)],
+      ["the red thread", () => readRedThread(world.actors.staffA, world.citizen.id)],
+      ["requests for contact", () => readContactRequests(world.actors.staffA, world.citizen.id)],
+      ["messages", () => readMessages(world.actors.staffA, world.citizen.id)],
+    ];
+    for (const [label, read] of reads) {
+      counting = true;
+      statements = [];
+      await read();
+      staffPage[label] = withBegin(statements);
+      counting = false;
+    }
+  }
+
   console.log(`\nThe record gate, ${OPS} operations each, ${CONCURRENCY} in flight, embedded PostgreSQL on loopback`);
   console.log("operation | ops/s | ratio to raw SQL | SQL statements per call");
   console.log("--- | --- | --- | ---");
@@ -138,6 +165,7 @@ try {
   console.log(`${rawWrite.label} (baseline) | ${fmt(rawWrite.perSecond)} | 1.00 | 1`);
   console.log(`${gateWrite.label} | ${fmt(gateWrite.perSecond)} | ${fmt(gateWrite.perSecond / rawWrite.perSecond, 2)} | ${writeStatements} (incl. BEGIN/COMMIT)`);
   console.log(`\nThe plan page's query: ${planStatements[1]} SQL statements with 1 goal, ${planStatements[50]} with 50 goals (must be equal)`);
+  console.log(`\nA caseworker's page for one citizen (full consent): ${Object.values(staffPage).reduce((a, b) => a + b, 0)} SQL statements in ${Object.keys(staffPage).length} transactions — ${Object.entries(staffPage).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   console.log("\nA caseworker's work list (contact requests and agreements due, each citizen with one of each)");
   console.log("citizens | statements (readAcross) | ms, readAcross (median of 15) | ms, the gate citizen by citizen (baseline) | ratio");
   console.log("--- | --- | --- | --- | ---");

@@ -185,3 +185,28 @@ test("contact me, when no area may see requests yet: said plainly, with the way 
   await expect(citizen).toHaveURL(/\/da\/plan\/consents$/);
   await phone.close();
 });
+
+test("the caseworker's pages and 'contact me' in English: translated, and axe finds nothing", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const name = `Olga Berg ${Date.now() % 100_000}`;
+  const { page: citizen, citizenId } = await phoneCitizen(browser, name);
+  await citizen.goto("/en/plan/contact-me");
+  await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("Contact me");
+  await expect(citizen.getByRole("group", { name: "How would you like to be contacted?" })).toBeVisible();
+  await expectAccessible(citizen);
+  await citizen.context().close();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, /Sara Holm/);
+  await page.goto("/en/staff");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My citizens");
+  await expect(page.getByRole("heading", { level: 2, name: "Waiting for you" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`/en/staff/citizens/${citizenId}`);
+  await expect(page.getByTestId("red-thread")).toContainText("You hold the red thread for this citizen.");
+  await expect(page.getByRole("heading", { level: 2, name: "Messages to the citizen" })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/en/staff/team");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("My team");
+  await expectAccessible(page);
+});

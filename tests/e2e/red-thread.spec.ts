@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
 import { newCitizenSignedIn, onDemoDb, section, signInAs } from "./citizen";
 
@@ -209,4 +209,43 @@ test("the caseworker's pages and 'contact me' in English: translated, and axe fi
   await page.goto("/en/staff/team");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My team");
   await expectAccessible(page);
+});
+
+/** Presses Tab until `target` has the focus, as someone without a mouse would. */
+async function tabTo(page: Page, target: Locator) {
+  for (let i = 0; i < 60; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error("never reached by Tab");
+}
+
+test("by keyboard alone: the citizen asks to be contacted, and Lene accepts the red thread", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const name = `Knud Juhl ${Date.now() % 100_000}`;
+  const { page: citizen, citizenId } = await phoneCitizen(browser, name);
+  await citizen.goto("/da/plan/contact-me");
+  await tabTo(citizen, citizen.getByLabel("Hvad er du i tvivl om? (valgfrit)"));
+  await citizen.keyboard.type("Hvornår kommer hjælperen?");
+  await tabTo(citizen, citizen.getByRole("button", { name: "Kontakt mig" }));
+  await citizen.keyboard.press("Enter");
+  await expect(citizen.getByTestId("contact-open")).toContainText("Sara Holm kontakter dig senest");
+  await citizen.context().close();
+
+  // Sara offers (arranged directly), Lene answers by keyboard
+  await onDemoDb((c) =>
+    c.query(
+      `INSERT INTO "Handover" (id, "citizenId", "fromStaffId", "toStaffId")
+       SELECT gen_random_uuid(), $1, f.id, t.id FROM "StaffMember" f JOIN "user" fu ON fu.id = f."userId", "StaffMember" t JOIN "user" tu ON tu.id = t."userId"
+       WHERE fu.email = $2 AND tu.email = 'lene.dahl@solbjerg.dk'`,
+      [citizenId, SARA],
+    ),
+  );
+  await signInAs(page, /Lene Dahl/);
+  await page.goto(`/da/staff/citizens/${citizenId}`);
+  await tabTo(page, page.getByRole("checkbox", { name: "Jeg har læst borgerens plan" }));
+  await page.keyboard.press("Space");
+  await tabTo(page, page.getByRole("button", { name: "Ja, jeg tager den røde tråd" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("red-thread")).toContainText("Du har den røde tråd for borgeren.");
 });

@@ -170,7 +170,10 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
       {p.coordinator !== undefined && (
         <section aria-labelledby="shared-thread">
           <h2 id="shared-thread">{t("thread")}</h2>
-          <p className="mt-2">{p.coordinator ? t("threadHolder", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", "), citizen: first }) : t("threadNobody")}</p>
+          <p className="mt-2">
+            {/* a holder whose area may no longer see the plan holds nothing (decision 013) */}
+            {p.coordinator?.inForce ? t("threadHolder", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", "), citizen: first }) : t("threadNobody")}
+          </p>
         </section>
       )}
     </article>

@@ -5,7 +5,7 @@ import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
-import { holders, someoneCanAnswer } from "@/lib/coordination/holder";
+import { answersContact, holders, someoneCanAnswer } from "@/lib/coordination/holder";
 import { isUniqueViolation } from "@/lib/record/tx";
 
 /**
@@ -56,8 +56,7 @@ export async function closeContactRequest(actor: Actor, input: unknown): Promise
     citizenId,
     { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "answer-contact-request", roles: ["STAFF"], also: [{ part: "AGREEMENTS", action: "WRITE" }] },
     async ({ tx, changed, now, serviceAreaId, userId }) => {
-      const holder = (await holders(tx, [citizenId], now)).get(citizenId);
-      if (holder?.inForce && holder.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+      if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me)) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
       const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
       if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
       const agreement = await tx.agreement.create({

@@ -3,6 +3,7 @@ import { InvalidInput, StaleWrite, throughGate, type GateContext } from "@/lib/r
 import type { Actor } from "@/lib/record/actor";
 import { isUniqueViolation, lockCitizenWork } from "@/lib/record/tx";
 import { COORDINATOR_NEEDS, covers, holders } from "./holder";
+import { CONSENT_FIELDS } from "@/lib/record/standing";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
 
@@ -25,7 +26,7 @@ const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? acto
  */
 export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenId" | "now">, exceptStaffId: string) {
   const { tx, citizenId, now } = ctx;
-  const consents = await tx.consent.findMany({ where: { citizenId }, select: { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } });
+  const consents = await tx.consent.findMany({ where: { citizenId }, select: CONSENT_FIELDS });
   const areaIds = [...new Set(consents.filter((c) => covers(c, now)).map((c) => c.serviceAreaId))];
   if (areaIds.length === 0) return [];
   return tx.staffMember.findMany({

@@ -1,6 +1,7 @@
 import "server-only";
 import { consentState, type Action, type Part } from "@/lib/access/policy";
 import type { Tx } from "@/lib/record/tx";
+import { CONSENT_FIELDS, type ConsentRow } from "@/lib/record/standing";
 
 /**
  * What holding the red thread takes, beyond seeing who holds it: reading the
@@ -16,8 +17,6 @@ export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
 ];
 export const COORDINATOR_PARTS: readonly Part[] = ["COORDINATION", ...COORDINATOR_NEEDS.map((n) => n.part)];
 
-type ConsentRow = { citizenId: string; serviceAreaId: string; parts: string[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
-const CONSENT_FIELDS = { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } as const;
 
 /** Whether a consent in force lets its area do a coordinator's work (or, with `parts`, those parts). */
 export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>
@@ -48,6 +47,12 @@ export async function holders(tx: Tx, citizenIds: readonly string[], now: Date):
   }
   return out;
 }
+
+/**
+ * Who answers "contact me": the coordinator, while their holding is in force;
+ * when nobody holds the red thread in force, any caseworker whose area may.
+ */
+export const answersContact = (holder: Holder | undefined, staffId: string) => (holder?.inForce ? holder.staffId === staffId : true);
 
 /** Whether any area may answer "contact me" for this citizen now (see, and write down the agreement). */
 export async function someoneCanAnswer(tx: Tx, citizenId: string, now: Date): Promise<boolean> {

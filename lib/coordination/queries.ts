@@ -2,7 +2,7 @@ import "server-only";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import { eligibleColleagues } from "./commands";
-import { holders } from "./holder";
+import { COORDINATOR_NEEDS, holders } from "./holder";
 
 export type ColleagueDto = { id: string; name: string; areaKeys: string[] };
 export type RedThreadDto = {
@@ -14,6 +14,8 @@ export type RedThreadDto = {
   colleagues: ColleagueDto[];
   /** How many handovers were ever offered for this citizen: a new offer's draft starts afresh. */
   offers: number;
+  /** Whether the reader may take up the red thread now: nobody holds it in force, and their area may do the work. */
+  mayTake: boolean;
 };
 
 const areaKeys = (s: { areas: { serviceArea: { key: string } }[] }) => s.areas.map((a) => a.serviceArea.key);
@@ -34,6 +36,7 @@ export async function readRedThread(actor: Actor, citizenId: string): Promise<Ga
         : null,
       colleagues,
       offers: await tx.handover.count({ where: { citizenId } }),
+      mayTake: ctx.role === "STAFF" && !holder?.inForce && ctx.allows("COORDINATION", "WRITE") && COORDINATOR_NEEDS.every((n) => ctx.allows(n.part, n.action)),
     };
   });
 }

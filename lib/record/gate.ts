@@ -49,6 +49,12 @@ export type GateContext = {
   serviceAreaId: string | null;
   userId: string | null;
   now: Date;
+  /**
+   * Would the policy also let this position do `action` to `part`? For telling
+   * the reader what they could do next (show a form or not); it reads and logs
+   * nothing, and the operation itself is decided again when it is asked for.
+   */
+  allows(part: Part, action: Action): boolean;
   /** Report a change for the change log. */
   changed(change: { entity: string; entityId: string; before: unknown; after: unknown; part?: Part }): void;
 };
@@ -140,6 +146,7 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
         serviceAreaId: position.serviceAreaId,
         userId: actor.kind === "user" ? actor.userId : null,
         now,
+        allows: (part, action) => decide(position.standing, action, part, now).allow,
         changed: (c) => changes.push({ part: access.part, ...c }),
       };
       const value = await work(ctx);
@@ -214,6 +221,7 @@ export async function readParts<T>(
       userId: actor.kind === "user" ? actor.userId : null,
       now,
       allowed: new Set(grants.keys()),
+      allows: (part, action) => positions.some((p) => decide(p.standing, action, part, now).allow),
       changed: () => {
         throw new Error("readParts is for reading");
       },

@@ -6,8 +6,9 @@ import type { Actor } from "./actor";
 /** One way an actor stands toward a record, with what the log needs to say about it. */
 export type Position = { standing: Standing; role: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS"; serviceAreaId: string | null };
 
-const CONSENT_FIELDS = { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } as const;
-type ConsentRow = { serviceAreaId: string; parts: string[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
+/** A consent row as decisions need it (here and in lib/coordination/holder.ts). */
+export const CONSENT_FIELDS = { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } as const;
+export type ConsentRow = { citizenId: string; serviceAreaId: string; parts: string[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
 
 /** A caseworker's positions toward one record: one per area of theirs, with that area's consents. */
 function staffPositions(serviceAreaIds: readonly string[], consents: readonly ConsentRow[]): Position[] {

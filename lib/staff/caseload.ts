@@ -6,7 +6,7 @@ import { consentState } from "@/lib/access/policy";
 import type { Part } from "@/lib/access/policy";
 import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { readAcross } from "@/lib/record/gate";
-import { COORDINATOR_PARTS, holders } from "@/lib/coordination/holder";
+import { answersContact, COORDINATOR_PARTS, holders } from "@/lib/coordination/holder";
 
 /**
  * A caseworker's own work list: the citizens their areas are working with
@@ -130,11 +130,7 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
     const handovers = offered.filter((h) => COORDINATOR_PARTS.every((part) => may(h.citizenId, part)));
     const mine = [...nameOf.keys()];
     const threads = await holders(tx, mine.filter((id) => may(id, "CONTACT_REQUESTS")), now);
-    const answerFor = mine.filter((id) => {
-      if (!may(id, "CONTACT_REQUESTS")) return false;
-      const holder = threads.get(id);
-      return holder?.inForce ? holder.staffId === staffId : true;
-    });
+    const answerFor = mine.filter((id) => may(id, "CONTACT_REQUESTS") && answersContact(threads.get(id), staffId));
     const agreementCitizens = mine.filter((id) => may(id, "AGREEMENTS"));
     const requests = answerFor.length
       ? await tx.contactRequest.findMany({ where: { citizenId: { in: answerFor }, closedAt: null }, orderBy: { dueAt: "asc" }, select: { citizenId: true, dueAt: true } })

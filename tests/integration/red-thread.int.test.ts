@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Db } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/record/actor";
 import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
 import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/coordination/commands";
@@ -15,22 +14,14 @@ import { setAgreementStatus } from "@/lib/agreements/commands";
 import { readPlan } from "@/lib/plan/queries";
 import { myCaseload, myWorkList } from "@/lib/staff/caseload";
 import { todayInDenmark } from "@/lib/validation/fields";
-import { makeWorld, useDatabase } from "../support/fixtures";
+import { makeWorld } from "../support/fixtures";
+import { appDatabase } from "../support/app-database";
 
 // The red thread (one coordinator, handed over only when a colleague accepts
 // having read the plan), "I am unsure, contact me" (a deadline in working
 // days, closed only by an agreement), messages, proposed goal steps, and a
 // caseworker's work list: each across areas and consent states.
-let db: Db;
-beforeAll(async () => {
-  await useDatabase(inject("databaseUrl"));
-  db = connect(inject("databaseUrl"), { max: 4 });
-  (globalThis as { __db?: Db }).__db = db;
-});
-afterAll(async () => {
-  await db.$disconnect();
-  delete (globalThis as { __db?: Db }).__db;
-});
+const db = appDatabase();
 
 const NOT_FOUND = { ok: false, error: "not-found" };
 const staffIdOf = (a: Actor) => (a.kind === "user" && a.staff ? a.staff.staffId : "");
@@ -174,8 +165,14 @@ describe("a red thread whose holder's area lost consent", () => {
     expect(work.contactRequests.map((r) => r.citizenId)).toEqual([w.c]);
     // anyone allowed may answer it now, and may take up the thread; the offer to `third` is withdrawn
     const requestId = (await db.contactRequest.findFirstOrThrow({ where: { citizenId: w.c } })).id;
+    const seenByB = await readContactRequests(w.actors.staffB, w.c);
+    expect(seenByB.ok && seenByB.value.mayAnswer).toBe(true);
     expect((await closeContactRequest(w.actors.staffB, { citizenId: w.c, requestId, what: "Ring i morgen", dueOn: "" })).ok).toBe(true);
+    const threadForB = await readRedThread(w.actors.staffB, w.c);
+    expect(threadForB.ok && threadForB.value.mayTake).toBe(true);
     expect((await takeRedThread(w.actors.staffB, { citizenId: w.c })).ok).toBe(true);
+    const afterTaking = await readRedThread(third, w.c);
+    expect(afterTaking.ok && afterTaking.value.mayTake).toBe(false);
     expect(await holder(w.c)).toBe(staffIdOf(w.actors.staffB));
     expect((await db.handover.findUniqueOrThrow({ where: { id: offer.ok ? offer.value.handoverId : "" } })).status).toBe("WITHDRAWN");
     // and now it is held in force: nobody else takes it
@@ -236,6 +233,10 @@ describe("I am unsure, contact me", () => {
     // a colleague of the same area sees it on the plan, but only the coordinator answers
     const open = await readContactRequests(w.colleague, w.c);
     const requestId = open.ok && open.value.open ? open.value.open.id : "";
+    // the page is told who answers, by the same rule the command keeps
+    expect(open.ok && open.value.mayAnswer).toBe(false);
+    const coordinators = await readContactRequests(w.actors.staffA, w.c);
+    expect(coordinators.ok && coordinators.value.mayAnswer).toBe(true);
     expect(await closeContactRequest(w.colleague, { citizenId: w.c, requestId, what: "Jeg ringer i morgen", dueOn: "" })).toEqual(invalid("_form", "Validation.notCoordinator"));
     // no agreement, no closing
     expect(await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "  ", dueOn: "" })).toEqual(invalid("what", "Validation.required"));

@@ -19,7 +19,7 @@ import { readRedThread } from "@/lib/coordination/queries";
 import { readContactRequests } from "@/lib/contact-requests/queries";
 import { readMessages } from "@/lib/messages/queries";
 import { readNotice } from "@/lib/i18n/notice";
-import { todayInDenmark } from "@/lib/validation/fields";
+import { HelpList, MessageList } from "@/components/plan/AreaLists";
 import { Notice } from "@/components/forms/Notice";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 import { AcceptHandoverForm, CloseContactRequestForm, MessageForm, OfferHandoverForm, ProposeStepForm } from "@/components/staff/PlanForms";
@@ -105,10 +105,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
   const open = requests.ok ? requests.value.open : null;
-  // the coordinator answers "contact me"; when nobody holds the red thread in force, any area that may
-  // write down the agreement (the rule is lib/contact-requests/commands.ts; this only spares a form that would be refused)
   const holder = thread.ok ? thread.value.holder : null;
-  const mayAnswer = may("AGREEMENTS") && (holder?.inForce ? holder.isMe : true);
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -145,7 +142,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
                   : t("thread", { name: holder.name, areas: holder.areaKeys.map(area).join(", ") })
               : t("threadNobody")}
           </p>
-          {!holder?.inForce && <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />}
+          {thread.value.mayTake && <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />}
           {thread.value.pending && (
             <div className="space-y-3 border-l-4 border-info bg-info-light p-3" data-testid="handover-pending">
               <p className="font-semibold">
@@ -194,7 +191,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
               <p className="font-semibold">{t(open.overdue ? "contactOverdue" : "contactDue", { date: day(open.dueDay) })}</p>
               <p>{open.text ? t("contactText", { text: open.text }) : t("contactNoText")}</p>
               {open.channel && <p>{t("contactChannel", { channel: tChannels(open.channel) })}</p>}
-              {mayAnswer ? (
+              {requests.value.mayAnswer ? (
                 <div className="no-print space-y-3 border-t border-gray-300 pt-3">
                   <h3>{t("contactAnswerTitle")}</h3>
                   <p>{t("contactAnswerIntro")}</p>
@@ -255,18 +252,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           {p.help.length === 0 ? (
             <p className="text-gray-600">{t("helpEmpty")}</p>
           ) : (
-            <ul className="space-y-2" data-testid="help">
-              {p.help.map((h, i) => (
-                <li key={i} className="border border-gray-300 p-3">
-                  <p className="font-semibold">{h.what}</p>
-                  <p className="text-sm">
-                    {area(h.areaKey)}
-                    {h.howOften && <> · {h.howOften}</>}
-                    {h.until && <> · {t("until", { date: day(h.until) })}</>}
-                  </p>
-                </li>
-              ))}
-            </ul>
+            <HelpList help={p.help} testId="help" />
           )}
           <div className="no-print space-y-3 border-t border-gray-300 pt-4">
             <h3>{t("addHelp")}</h3>
@@ -312,14 +298,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           {messages.value.length === 0 ? (
             <p className="text-gray-600">{t("messagesEmpty")}</p>
           ) : (
-            <ul className="space-y-2" data-testid="messages">
-              {messages.value.map((m) => (
-                <li key={m.id} className="border border-gray-300 p-3">
-                  <p className="whitespace-pre-wrap">{m.text}</p>
-                  <p className="text-sm text-gray-600">{t("messageBy", { name: m.staffName, area: area(m.areaKey), date: day(todayInDenmark(new Date(m.at))) })}</p>
-                </li>
-              ))}
-            </ul>
+            <MessageList messages={messages.value} testId="messages" />
           )}
           <div className="no-print space-y-3 border-t border-gray-300 pt-4">
             <h3>{t("messageNew")}</h3>

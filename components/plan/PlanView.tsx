@@ -4,7 +4,7 @@ import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { newsKind } from "@/lib/plan/news";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
-import { todayInDenmark } from "@/lib/validation/fields";
+import { HelpList, MessageList } from "./AreaLists";
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
@@ -85,14 +85,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.messages && plan.messages.length > 0 && (
         <section aria-labelledby="plan-messages" className="no-print space-y-2" data-testid="plan-messages">
           <h2 id="plan-messages">{t("messagesTitle")}</h2>
-          <ul className="space-y-2">
-            {plan.messages.map((m) => (
-              <li key={m.id} className="border border-gray-300 p-3">
-                <p className="whitespace-pre-wrap">{m.text}</p>
-                <p className="text-sm text-gray-600">{t("messageFrom", { name: m.staffName, area: area(m.areaKey), date: date(todayInDenmark(new Date(m.at))) })}</p>
-              </li>
-            ))}
-          </ul>
+          <MessageList messages={plan.messages} />
         </section>
       )}
 
@@ -216,18 +209,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.help && plan.help.length > 0 && (
         <section aria-labelledby="plan-help" className="break-inside-avoid">
           <h2 id="plan-help">{t("helpTitle")}</h2>
-          <ul className="mt-3 space-y-2">
-            {plan.help.map((h, i) => (
-              <li key={i} className="border border-gray-300 p-3">
-                <p className="font-semibold">{h.what}</p>
-                <p className="text-sm">
-                  {area(h.areaKey)}
-                  {h.howOften && <> · {h.howOften}</>}
-                  {h.until && <> · {t("until", { date: date(h.until) })}</>}
-                </p>
-              </li>
-            ))}
-          </ul>
+          <HelpList help={plan.help} />
         </section>
       )}
     </article>

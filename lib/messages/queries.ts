@@ -1,8 +1,8 @@
 import "server-only";
 import { throughGate, type GateResult } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
+import type { MessageDto } from "./dto";
 
-export type MessageDto = { id: string; text: string; at: string; staffName: string; areaKey: string };
 export const MESSAGES_SHOWN = 20;
 
 /** The messages to the citizen, newest first: for the citizen, and for areas allowed to see them. */

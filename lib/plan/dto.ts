@@ -1,6 +1,6 @@
 import type { AgreementDto } from "@/lib/agreements/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
-import type { MessageDto } from "@/lib/messages/queries";
+import type { MessageDto } from "@/lib/messages/dto";
 import type { Part } from "@/lib/access/policy";
 
 /** "My plan" as one page shows it. A part that is not shared with the reader is null. */

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { connect, type Db } from "@/lib/db/connect";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { cprHash } from "@/lib/staff/cpr";
 import { CPR_LOOKUPS_PER_WINDOW, lookupByCpr } from "@/lib/staff/cpr-lookup";
@@ -8,21 +7,13 @@ import { assignCaseworker, endAssignment, leadAreas, readTeam } from "@/lib/staf
 import { areaCase, myCaseload } from "@/lib/staff/caseload";
 import { requestConsent } from "@/lib/consent/requests";
 import type { Actor } from "@/lib/record/actor";
-import { makeWorld, useDatabase } from "../support/fixtures";
+import { makeWorld } from "../support/fixtures";
+import { appDatabase } from "../support/app-database";
 
 // Issue 6: a caseworker finds a citizen by an exact CPR-number lookup (logged,
 // the number kept nowhere), asking for consent assigns them; an area lead
 // assigns caseworkers and ends assignments, never leaving the red thread unheld.
-let db: Db;
-beforeAll(async () => {
-  await useDatabase(inject("databaseUrl"));
-  db = connect(inject("databaseUrl"), { max: 4 });
-  (globalThis as { __db?: Db }).__db = db;
-});
-afterAll(async () => {
-  await db.$disconnect();
-  delete (globalThis as { __db?: Db }).__db;
-});
+const db = appDatabase();
 afterEach(() => vi.restoreAllMocks());
 
 const NOT_FOUND = { ok: false, error: "not-found" };

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Db } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { readPlan } from "@/lib/plan/queries";
 import { grantConsent } from "@/lib/consent/commands";
 import { updateStorySection } from "@/lib/story/commands";
 import { VISIT_GAP_MS } from "@/lib/plan/visit";
 import type { Actor } from "@/lib/record/actor";
 import { addAgreement } from "@/lib/agreements/commands";
-import { makeWorld, useDatabase } from "../support/fixtures";
+import { makeWorld } from "../support/fixtures";
+import { appDatabase } from "../support/app-database";
 
 // The one-page plan through readParts: each reader sees the parts they may, and
 // the page costs the same number of statements however long the plan is.
-let db: Db;
 let statements: string[] = [];
-beforeAll(async () => {
-  await useDatabase(inject("databaseUrl"));
-  db = connect(inject("databaseUrl"), { max: 4, onQuery: (sql) => statements.push(sql) });
-  (globalThis as { __db?: Db }).__db = db; // the gate's client: its statements are counted
-});
-afterAll(async () => {
-  await db.$disconnect();
-  delete (globalThis as { __db?: Db }).__db;
-});
+// the gate's client: its statements are counted
+const db = appDatabase({ onQuery: (sql) => statements.push(sql) });
 
 async function worldWithPlan(goals: number) {
   const w = await makeWorld(db);

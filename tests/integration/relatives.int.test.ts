@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { randomBytes, randomUUID } from "node:crypto";
-import { connect, type Db } from "@/lib/db/connect";
 import { changeRelativePermissions, createInvitation, endRelative, revokeInvitation } from "@/lib/relatives/commands";
 import { lookupInvitation, redeemInvitation } from "@/lib/relatives/invitations";
 import { endedRelationship, myRelationship, readRelativeSpacesForStaff, readRelatives, sharedWithMe } from "@/lib/relatives/queries";
@@ -10,21 +9,14 @@ import { addNetworkMember } from "@/lib/network/commands";
 import { readPlan } from "@/lib/plan/queries";
 import { grantConsent } from "@/lib/consent/commands";
 import type { Actor } from "@/lib/record/actor";
-import { makeWorld, useDatabase } from "../support/fixtures";
+import { makeWorld } from "../support/fixtures";
+import { appDatabase } from "../support/app-database";
+import type { Db } from "@/lib/db/connect";
 
 // Relatives join by an invite link: a capability, single use, expiring,
 // revocable, throttled against guessing; then they see exactly what the
 // citizen allowed, and have a space of their own.
-let db: Db;
-beforeAll(async () => {
-  await useDatabase(inject("databaseUrl"));
-  db = connect(inject("databaseUrl"), { max: 12 });
-  (globalThis as { __db?: Db }).__db = db; // the app's client too, for lib/ code that uses db() directly
-});
-afterAll(async () => {
-  await db.$disconnect();
-  delete (globalThis as { __db?: Db }).__db;
-});
+const db = appDatabase({ max: 12 });
 afterEach(() => vi.restoreAllMocks());
 
 const NOT_FOUND = { ok: false, error: "not-found" };

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connect, type Db } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { addAreaHelp } from "@/lib/help/commands";
 import { areaCase, findCitizens, myCaseload } from "@/lib/staff/caseload";
 import { answerConsentRequest, requestConsent } from "@/lib/consent/requests";
 import { grantConsent } from "@/lib/consent/commands";
 import { readPlan } from "@/lib/plan/queries";
 import type { Actor } from "@/lib/record/actor";
-import { makeWorld, useDatabase } from "../support/fixtures";
+import { makeWorld } from "../support/fixtures";
+import { appDatabase } from "../support/app-database";
 
 // A caseworker's work list, finding a citizen of their areas, and the area's own
 // help in the shared plan; "told once" when they read the citizen's story.
-let db: Db;
-beforeAll(async () => {
-  await useDatabase(inject("databaseUrl"));
-  db = connect(inject("databaseUrl"), { max: 4 });
-  (globalThis as { __db?: Db }).__db = db;
-});
-afterAll(async () => {
-  await db.$disconnect();
-  delete (globalThis as { __db?: Db }).__db;
-});
+const db = appDatabase();
 
 const NOT_FOUND = { ok: false, error: "not-found" };
 const staffIdOf = (a: Actor) => (a.kind === "user" && a.staff ? a.staff.staffId : "");

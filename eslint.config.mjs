@@ -16,7 +16,16 @@ const databaseImports = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "public/sw.js", ".data/**", "test-results/**", "playwright-report/**", ".next-demo/**"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "lib/db/generated/**",
+    "public/sw.js",
+    ".data/**",
+    "test-results/**",
+    "playwright-report/**",
+    ".next-demo/**",
+  ]),
   {
     files: ["app/**", "components/**", "proxy.ts"],
     rules: { "no-restricted-imports": ["error", databaseImports] },
@@ -30,7 +39,10 @@ export default defineConfig([
         {
           patterns: [
             ...databaseImports.patterns,
-            { group: ["@/lib/*/queries", "@/lib/*/commands", "@/lib/record", "@/lib/record/*"], message: "Components receive data and actions as props." },
+            {
+              group: ["@/lib/*/queries", "@/lib/*/commands", "@/lib/record", "@/lib/record/*"],
+              message: "Components receive data and actions as props.",
+            },
           ],
         },
       ],
@@ -40,7 +52,13 @@ export default defineConfig([
     // Browser globals that look like ordinary variables: a renamed variable must not silently become window.name.
     files: ["app/**", "components/**", "lib/**"],
     rules: {
-      "no-restricted-globals": ["error", ...["name", "event", "status", "length", "origin", "parent", "top", "close", "open", "find"].map((g) => ({ name: g, message: `'${g}' here is the browser's global; declare your own.` }))],
+      "no-restricted-globals": [
+        "error",
+        ...["name", "event", "status", "length", "origin", "parent", "top", "close", "open", "find"].map((g) => ({
+          name: g,
+          message: `'${g}' here is the browser's global; declare your own.`,
+        })),
+      ],
     },
   },
   {

@@ -22,20 +22,33 @@ try {
     ["/api/ready (database)", "/api/ready", "/api/health (no database)", "/api/health", {}],
     ["/da/plan (my plan, signed in)", "/da/plan", "/da/offline (static page)", "/da/offline", { cookie }],
     ["/da/staff (a caseworker's list and work list)", "/da/staff", "/da/offline (static page)", "/da/offline", { cookie: staff }],
-    ["/da/staff/citizens/… (the shared plan, as Sara)", `/da/staff/citizens/${inge}`, "/da/offline (static page)", "/da/offline", { cookie: staff }],
+    [
+      "/da/staff/citizens/… (the shared plan, as Sara)",
+      `/da/staff/citizens/${inge}`,
+      "/da/offline (static page)",
+      "/da/offline",
+      { cookie: staff },
+    ],
   ];
   const rows = [];
   for (const [label, path, baseLabel, basePath, headers] of pairs) {
     // the baseline first, then the page, in the same run on the same server
     const base = await load(app.base + basePath, { requests });
     const subject = await load(app.base + path, { requests, headers });
-    for (const [name, r] of [[baseLabel, base], [label, subject]]) {
+    for (const [name, r] of [
+      [baseLabel, base],
+      [label, subject],
+    ]) {
       if (r.errors) throw new Error(`${name}: ${r.errors} requests failed`);
     }
     rows.push([baseLabel, fmt(base.rps, 0), fmt(base.p50, 2), fmt(base.p99, 2), "1.00 (baseline)"]);
     rows.push([label, fmt(subject.rps, 0), fmt(subject.p50, 2), fmt(subject.p99, 2), fmt(subject.rps / base.rps, 2)]);
   }
-  table(`HTTP, ${requests} requests each, 8 in flight, demo production build on loopback`, ["route", "req/s", "p50 ms", "p99 ms", "req/s ratio to baseline"], rows);
+  table(
+    `HTTP, ${requests} requests each, 8 in flight, demo production build on loopback`,
+    ["route", "req/s", "p50 ms", "p99 ms", "req/s ratio to baseline"],
+    rows,
+  );
 } finally {
   await app.stop();
 }

@@ -45,7 +45,13 @@ try {
   table(
     "JavaScript per page (gzip), demo production build, signed in as the citizen",
     ["route", "scripts", "JS gzip KiB", "HTML gzip KiB", "JS ratio to baseline"],
-    sizes.map((s, i) => [s.route + (i === 0 ? " (baseline)" : ""), s.scripts, fmt(s.bytes / 1024), fmt(s.html / 1024), fmt(s.bytes / base, 2)]),
+    sizes.map((s, i) => [
+      s.route + (i === 0 ? " (baseline)" : ""),
+      s.scripts,
+      fmt(s.bytes / 1024),
+      fmt(s.html / 1024),
+      fmt(s.bytes / base, 2),
+    ]),
   );
 } finally {
   await app.stop();

@@ -45,19 +45,29 @@ try {
 
   // a caseworker reads the story (policy + consent lookup + access-log row) vs the SELECT alone
   const gateRead = await run("read through the gate", () => readStory(w.actors.staffA, w.citizen.id));
-  const rawRead = await run("read, raw SQL", () => raw.query(`SELECT kind, text, version FROM "StorySection" WHERE "citizenId" = $1 ORDER BY kind`, [w.citizen.id]));
+  const rawRead = await run("read, raw SQL", () =>
+    raw.query(`SELECT kind, text, version FROM "StorySection" WHERE "citizenId" = $1 ORDER BY kind`, [w.citizen.id]),
+  );
 
   // the citizen saves one section per op (each op its own section row and version)
   const kinds = ["ABOUT_ME", "WHAT_MATTERS", "GOOD_DAY", "WHAT_IS_HARD", "HOW_TO_SUPPORT", "LIFE_SO_FAR"] as const;
   const versions = new Map<string, number>([["ABOUT_ME", 1]]);
   const gateWrite = await run("write through the gate", async (i) => {
     const kind = kinds[i % kinds.length]!;
-    const result = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind, text: `udgave ${i}`, version: versions.get(kind) ?? 0 });
+    const result = await updateStorySection(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      kind,
+      text: `udgave ${i}`,
+      version: versions.get(kind) ?? 0,
+    });
     if (result.ok) versions.set(kind, result.value.version);
     else if (result.error === "conflict") versions.set(kind, (result.current as { version: number }).version);
   });
   const rawWrite = await run("write, raw SQL", (i) =>
-    raw.query(`UPDATE "StorySection" SET text = $2, version = version + 1 WHERE "citizenId" = $1 AND kind = 'ABOUT_ME'`, [w.citizen.id, `rå ${i}`]),
+    raw.query(`UPDATE "StorySection" SET text = $2, version = version + 1 WHERE "citizenId" = $1 AND kind = 'ABOUT_ME'`, [
+      w.citizen.id,
+      `rå ${i}`,
+    ]),
   );
 
   counting = true;
@@ -71,7 +81,12 @@ try {
   const current = await db.storySection.findFirstOrThrow({ where: { citizenId: w.citizen.id, kind: "LIFE_SO_FAR" } }).catch(() => null);
   counting = true;
   statements = [];
-  await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "LIFE_SO_FAR", text: "målt", version: current?.version ?? 0 });
+  await updateStorySection(w.actors.citizen, {
+    citizenId: w.citizen.id,
+    kind: "LIFE_SO_FAR",
+    text: "målt",
+    version: current?.version ?? 0,
+  });
   const writeStatements = withBegin(statements);
   // the one-page plan: the same statements however many goals
   const planStatements: Record<number, number> = {};
@@ -101,12 +116,29 @@ try {
     const staffId = world.actors.staffA.staff.staffId;
     const due = new Date(Date.now() + 2 * 86_400_000);
     for (let i = 0; i < n; i++) {
-      const citizen = i === 0 ? world.citizen : await db.citizen.create({ data: { municipalityId: world.municipality.id, name: `Borger ${i}` } });
-      await db.consent.create({ data: { citizenId: citizen.id, serviceAreaId: world.areaA.id, parts: ["PROFILE", "AGREEMENTS", "CONTACT_REQUESTS", "COORDINATION"], reason: "bench" } });
+      const citizen =
+        i === 0 ? world.citizen : await db.citizen.create({ data: { municipalityId: world.municipality.id, name: `Borger ${i}` } });
+      await db.consent.create({
+        data: {
+          citizenId: citizen.id,
+          serviceAreaId: world.areaA.id,
+          parts: ["PROFILE", "AGREEMENTS", "CONTACT_REQUESTS", "COORDINATION"],
+          reason: "bench",
+        },
+      });
       await db.assignment.create({ data: { citizenId: citizen.id, staffId, serviceAreaId: world.areaA.id } });
       await db.coordination.create({ data: { citizenId: citizen.id, staffId } });
       await db.contactRequest.create({ data: { citizenId: citizen.id, dueAt: due } });
-      await db.agreement.create({ data: { citizenId: citizen.id, what: "Ring", responsible: "SERVICE_AREA", serviceAreaId: world.areaA.id, dueOn: due, authorRole: "STAFF" } });
+      await db.agreement.create({
+        data: {
+          citizenId: citizen.id,
+          what: "Ring",
+          responsible: "SERVICE_AREA",
+          serviceAreaId: world.areaA.id,
+          dueOn: due,
+          authorRole: "STAFF",
+        },
+      });
     }
     const caseload = await myCaseload(world.actors.staffA);
     counting = true;
@@ -138,7 +170,9 @@ try {
   {
     const world = await makeWorld(db);
     const { CONSENTABLE_PARTS } = await import("../lib/access/policy");
-    await db.consent.create({ data: { citizenId: world.citizen.id, serviceAreaId: world.areaA.id, parts: [...CONSENTABLE_PARTS], reason: "bench" } });
+    await db.consent.create({
+      data: { citizenId: world.citizen.id, serviceAreaId: world.areaA.id, parts: [...CONSENTABLE_PARTS], reason: "bench" },
+    });
     await db.coordination.create({ data: { citizenId: world.citizen.id, staffId: world.actors.staffA.staff.staffId } });
     const reads: [string, () => Promise<unknown>][] = [
       ["the plan", () => readPlan(world.actors.staffA, world.citizen.id)],
@@ -161,15 +195,28 @@ try {
   console.log("operation | ops/s | ratio to raw SQL | SQL statements per call");
   console.log("--- | --- | --- | ---");
   console.log(`${rawRead.label} (baseline) | ${fmt(rawRead.perSecond)} | 1.00 | 1`);
-  console.log(`${gateRead.label} | ${fmt(gateRead.perSecond)} | ${fmt(gateRead.perSecond / rawRead.perSecond, 2)} | ${readStatements} (incl. BEGIN/COMMIT)`);
+  console.log(
+    `${gateRead.label} | ${fmt(gateRead.perSecond)} | ${fmt(gateRead.perSecond / rawRead.perSecond, 2)} | ${readStatements} (incl. BEGIN/COMMIT)`,
+  );
   console.log(`${rawWrite.label} (baseline) | ${fmt(rawWrite.perSecond)} | 1.00 | 1`);
-  console.log(`${gateWrite.label} | ${fmt(gateWrite.perSecond)} | ${fmt(gateWrite.perSecond / rawWrite.perSecond, 2)} | ${writeStatements} (incl. BEGIN/COMMIT)`);
-  console.log(`\nThe plan page's query: ${planStatements[1]} SQL statements with 1 goal, ${planStatements[50]} with 50 goals (must be equal)`);
-  console.log(`\nA caseworker's page for one citizen (full consent): ${Object.values(staffPage).reduce((a, b) => a + b, 0)} SQL statements in ${Object.keys(staffPage).length} transactions — ${Object.entries(staffPage).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(
+    `${gateWrite.label} | ${fmt(gateWrite.perSecond)} | ${fmt(gateWrite.perSecond / rawWrite.perSecond, 2)} | ${writeStatements} (incl. BEGIN/COMMIT)`,
+  );
+  console.log(
+    `\nThe plan page's query: ${planStatements[1]} SQL statements with 1 goal, ${planStatements[50]} with 50 goals (must be equal)`,
+  );
+  console.log(
+    `\nA caseworker's page for one citizen (full consent): ${Object.values(staffPage).reduce((a, b) => a + b, 0)} SQL statements in ${Object.keys(staffPage).length} transactions — ${Object.entries(
+      staffPage,
+    )
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   console.log("\nA caseworker's work list (contact requests and agreements due, each citizen with one of each)");
   console.log("citizens | statements (readAcross) | ms, readAcross (median of 15) | ms, the gate citizen by citizen (baseline) | ratio");
   console.log("--- | --- | --- | --- | ---");
-  for (const [n, r] of Object.entries(workList)) console.log(`${n} | ${r.statements} | ${fmt(r.ms, 1)} | ${fmt(r.perCitizenMs, 1)} | ${fmt(r.perCitizenMs / r.ms, 1)}× faster`);
+  for (const [n, r] of Object.entries(workList))
+    console.log(`${n} | ${r.statements} | ${fmt(r.ms, 1)} | ${fmt(r.perCitizenMs, 1)} | ${fmt(r.perCitizenMs / r.ms, 1)}× faster`);
   await raw.end();
   await db.$disconnect();
 } finally {

@@ -28,7 +28,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const municipality = await tx.municipality.create({ data: DEMO_MUNICIPALITY });
     const areas: Record<string, string> = {};
     // one by one, so the areas keep their order (createdAt)
-    for (const area of STANDARD_AREAS) areas[area.key] = (await tx.serviceArea.create({ data: { ...area, municipalityId: municipality.id } })).id;
+    for (const area of STANDARD_AREAS)
+      areas[area.key] = (await tx.serviceArea.create({ data: { ...area, municipalityId: municipality.id } })).id;
 
     const user = (key: (typeof PERSONAS)[number]["key"]) => {
       const p = PERSONAS.find((x) => x.key === key)!;
@@ -47,14 +48,24 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.citizen.create({ data: { municipalityId: municipality.id, userId: karl.id, name: karl.name } });
 
     const saraStaff = await tx.staffMember.create({
-      data: { userId: sara.id, municipalityId: municipality.id, name: sara.name, areas: { create: [{ serviceAreaId: areas["elderly-care"]!, isLead: true }] } },
+      data: {
+        userId: sara.id,
+        municipalityId: municipality.id,
+        name: sara.name,
+        areas: { create: [{ serviceAreaId: areas["elderly-care"]!, isLead: true }] },
+      },
     });
     const omarStaff = await tx.staffMember.create({
       data: { userId: omar.id, municipalityId: municipality.id, name: omar.name, areas: { create: [{ serviceAreaId: areas["health"]! }] } },
     });
     // Sara's colleague in elderly care: someone Sara can hand the red thread to
     await tx.staffMember.create({
-      data: { userId: lene.id, municipalityId: municipality.id, name: lene.name, areas: { create: [{ serviceAreaId: areas["elderly-care"]! }] } },
+      data: {
+        userId: lene.id,
+        municipalityId: municipality.id,
+        name: lene.name,
+        areas: { create: [{ serviceAreaId: areas["elderly-care"]! }] },
+      },
     });
 
     const citizen = await tx.citizen.create({
@@ -77,20 +88,53 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
     const c = { citizenId: citizen.id };
     const story: [string, string][] = [
-      ["ABOUT_ME", "Jeg er 81 år og har boet i Solbjerg hele mit liv. Jeg var syerske i 40 år. Jeg bor alene i mit hus med haven, som jeg holder af."],
+      [
+        "ABOUT_ME",
+        "Jeg er 81 år og har boet i Solbjerg hele mit liv. Jeg var syerske i 40 år. Jeg bor alene i mit hus med haven, som jeg holder af.",
+      ],
       ["WHAT_MATTERS", "At blive boende i mit eget hus. At synge i koret om tirsdagen. At se mine børnebørn."],
       ["GOOD_DAY", "En god dag starter med kaffe i haven. Så går jeg en tur til købmanden og snakker med Bent over hækken."],
       ["WHAT_IS_HARD", "Trapperne og badet. Jeg er bange for at falde, siden jeg brækkede hoften sidste vinter."],
       ["HOW_TO_SUPPORT", "Ring på døren, og vent lidt. Tal langsomt og tydeligt. Spørg mig, før I bestemmer noget."],
     ];
-    for (const [kind, text] of story) await tx.storySection.create({ data: { ...c, kind: kind as "ABOUT_ME", text, updatedByUserId: inge.id } });
+    for (const [kind, text] of story)
+      await tx.storySection.create({ data: { ...c, kind: kind as "ABOUT_ME", text, updatedByUserId: inge.id } });
 
-    const metteMember = await tx.networkMember.create({ data: { ...c, name: "Mette", relation: "Datter", closeness: "CLOSEST", helpsWith: "Indkøb om lørdagen, og går med til lægen", contact: "mette@demo.solbjerg.dk" } });
-    const bentMember = await tx.networkMember.create({ data: { ...c, name: "Bent", relation: "Nabo", closeness: "CLOSE", helpsWith: "Tager skraldespanden ud, kigger forbi" } });
-    const choir = await tx.networkMember.create({ data: { ...c, kind: "COMMUNITY", name: "Solbjerg Seniorkor", relation: "Kor", closeness: "FURTHER", helpsWith: "Sang og kaffe hver tirsdag" } });
+    const metteMember = await tx.networkMember.create({
+      data: {
+        ...c,
+        name: "Mette",
+        relation: "Datter",
+        closeness: "CLOSEST",
+        helpsWith: "Indkøb om lørdagen, og går med til lægen",
+        contact: "mette@demo.solbjerg.dk",
+      },
+    });
+    const bentMember = await tx.networkMember.create({
+      data: { ...c, name: "Bent", relation: "Nabo", closeness: "CLOSE", helpsWith: "Tager skraldespanden ud, kigger forbi" },
+    });
+    const choir = await tx.networkMember.create({
+      data: {
+        ...c,
+        kind: "COMMUNITY",
+        name: "Solbjerg Seniorkor",
+        relation: "Kor",
+        closeness: "FURTHER",
+        helpsWith: "Sang og kaffe hver tirsdag",
+      },
+    });
 
-    await tx.relationship.create({ data: { ...c, userId: mette.id, networkMemberId: metteMember.id, permissions: ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "SEE_CONTACT"] } });
-    await tx.relationship.create({ data: { ...c, userId: bent.id, networkMemberId: bentMember.id, permissions: ["SEE_GOALS_AND_AGREEMENTS"] } });
+    await tx.relationship.create({
+      data: {
+        ...c,
+        userId: mette.id,
+        networkMemberId: metteMember.id,
+        permissions: ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "SEE_CONTACT"],
+      },
+    });
+    await tx.relationship.create({
+      data: { ...c, userId: bent.id, networkMemberId: bentMember.id, permissions: ["SEE_GOALS_AND_AGREEMENTS"] },
+    });
 
     const walk = await tx.goal.create({
       data: {
@@ -117,35 +161,110 @@ export async function seedDemo(db: Db): Promise<boolean> {
       ],
     });
     const bath = await tx.goal.create({
-      data: { ...c, title: "Tage bad selv, trygt", whyItMatters: "Jeg vil klare mig selv.", reachedWhen: "Når jeg har badet alene i en måned uden at være bange.", reviewOn: dateOnly(inDays(30)) },
+      data: {
+        ...c,
+        title: "Tage bad selv, trygt",
+        whyItMatters: "Jeg vil klare mig selv.",
+        reachedWhen: "Når jeg har badet alene i en måned uden at være bange.",
+        reviewOn: dateOnly(inDays(30)),
+      },
     });
     await tx.goalStep.create({ data: { ...c, goalId: bath.id, text: "Badebænk og greb i badeværelset", position: 1, done: true } });
     await tx.goal.create({
-      data: { ...c, title: "Komme hjem fra sygehuset", status: "REACHED", closingNote: "Jeg kom hjem i marts. Mette hentede mig.", closedAt: new Date(Date.now() - 200 * day) },
+      data: {
+        ...c,
+        title: "Komme hjem fra sygehuset",
+        status: "REACHED",
+        closingNote: "Jeg kom hjem i marts. Mette hentede mig.",
+        closedAt: new Date(Date.now() - 200 * day),
+      },
     });
     await tx.goalSupporter.create({ data: { ...c, goalId: bath.id, networkMemberId: metteMember.id } });
 
     await tx.agreement.createMany({
       data: [
-        { ...c, what: "Mette handler ind om lørdagen", responsible: "NETWORK_MEMBER", networkMemberId: metteMember.id, dueOn: dateOnly(inDays(5)), authorRole: "CITIZEN", authorUserId: inge.id },
-        { ...c, what: "Jeg går til koret med Bent", responsible: "CITIZEN", dueOn: dateOnly(inDays(-3)), authorRole: "CITIZEN", authorUserId: inge.id },
-        { ...c, what: "Første træning hos fysioterapeuten", responsible: "SERVICE_AREA", serviceAreaId: areas["health"]!, dueOn: dateOnly(inDays(-20)), status: "DONE", authorRole: "STAFF", authorUserId: omar.id, authorAreaId: areas["health"]! },
+        {
+          ...c,
+          what: "Mette handler ind om lørdagen",
+          responsible: "NETWORK_MEMBER",
+          networkMemberId: metteMember.id,
+          dueOn: dateOnly(inDays(5)),
+          authorRole: "CITIZEN",
+          authorUserId: inge.id,
+        },
+        {
+          ...c,
+          what: "Jeg går til koret med Bent",
+          responsible: "CITIZEN",
+          dueOn: dateOnly(inDays(-3)),
+          authorRole: "CITIZEN",
+          authorUserId: inge.id,
+        },
+        {
+          ...c,
+          what: "Første træning hos fysioterapeuten",
+          responsible: "SERVICE_AREA",
+          serviceAreaId: areas["health"]!,
+          dueOn: dateOnly(inDays(-20)),
+          status: "DONE",
+          authorRole: "STAFF",
+          authorUserId: omar.id,
+          authorAreaId: areas["health"]!,
+        },
       ],
     });
 
     const saraCalls = await tx.agreement.create({
-      data: { ...c, what: "Sara ringer og hører, hvordan det går med badet", responsible: "SERVICE_AREA", serviceAreaId: areas["elderly-care"]!, dueOn: dateOnly(inDays(10)), authorRole: "STAFF", authorUserId: sara.id, authorAreaId: areas["elderly-care"]! },
+      data: {
+        ...c,
+        what: "Sara ringer og hører, hvordan det går med badet",
+        responsible: "SERVICE_AREA",
+        serviceAreaId: areas["elderly-care"]!,
+        dueOn: dateOnly(inDays(10)),
+        authorRole: "STAFF",
+        authorUserId: sara.id,
+        authorAreaId: areas["elderly-care"]!,
+      },
     });
 
     await tx.consent.create({
-      data: { ...c, serviceAreaId: areas["elderly-care"]!, parts: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "HELP", "RELATIVES", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"], reason: "Så vi kan hjælpe dig med bad og rengøring." },
+      data: {
+        ...c,
+        serviceAreaId: areas["elderly-care"]!,
+        parts: [
+          "PROFILE",
+          "STORY",
+          "CONTACT",
+          "GOALS",
+          "AGREEMENTS",
+          "NETWORK",
+          "HELP",
+          "RELATIVES",
+          "COORDINATION",
+          "CONTACT_REQUESTS",
+          "MESSAGES",
+        ],
+        reason: "Så vi kan hjælpe dig med bad og rengøring.",
+      },
     });
     await tx.consent.create({
-      data: { ...c, serviceAreaId: areas["health"]!, parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "HELP"], reason: "Så vi kan træne med dig efter hofteoperationen.", validUntil: inDays(180) },
+      data: {
+        ...c,
+        serviceAreaId: areas["health"]!,
+        parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "HELP"],
+        reason: "Så vi kan træne med dig efter hofteoperationen.",
+        validUntil: inDays(180),
+      },
     });
     // Omar in health asks, just in time, to see more: Inge answers under "Kommunens adgang til min plan"
     await tx.consentRequest.create({
-      data: { ...c, serviceAreaId: areas["health"]!, staffId: omarStaff.id, parts: ["CONTACT", "NETWORK"], reason: "Så vi kan ringe, før vi kommer, og vide, hvem der går tur med dig." },
+      data: {
+        ...c,
+        serviceAreaId: areas["health"]!,
+        staffId: omarStaff.id,
+        parts: ["CONTACT", "NETWORK"],
+        reason: "Så vi kan ringe, før vi kommer, og vide, hvem der går tur med dig.",
+      },
     });
     await tx.assignment.createMany({
       data: [
@@ -156,14 +275,34 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await tx.coordination.create({ data: { ...c, staffId: saraStaff.id } });
     await tx.areaHelp.createMany({
       data: [
-        { ...c, serviceAreaId: areas["elderly-care"]!, staffId: saraStaff.id, what: "Hjælp til bad", howOften: "Tirsdag og fredag formiddag", until: dateOnly(inDays(60)) },
-        { ...c, serviceAreaId: areas["health"]!, staffId: omarStaff.id, what: "Træning af gang og balance", howOften: "To gange om ugen", until: dateOnly(inDays(90)) },
+        {
+          ...c,
+          serviceAreaId: areas["elderly-care"]!,
+          staffId: saraStaff.id,
+          what: "Hjælp til bad",
+          howOften: "Tirsdag og fredag formiddag",
+          until: dateOnly(inDays(60)),
+        },
+        {
+          ...c,
+          serviceAreaId: areas["health"]!,
+          staffId: omarStaff.id,
+          what: "Træning af gang og balance",
+          howOften: "To gange om ugen",
+          until: dateOnly(inDays(90)),
+        },
       ],
     });
     // what the citizen sees under "who has seen my plan": earlier reads by the caseworkers and her daughter
     const hoursAgo = (h: number) => new Date(Date.now() - h * 60 * 60 * 1000);
     await tx.message.create({
-      data: { ...c, serviceAreaId: areas["elderly-care"]!, staffId: saraStaff.id, text: "Hej Inge. Badebænken kommer på torsdag. Ring til mig, hvis noget driller. Venlig hilsen Sara", createdAt: hoursAgo(30) },
+      data: {
+        ...c,
+        serviceAreaId: areas["elderly-care"]!,
+        staffId: saraStaff.id,
+        text: "Hej Inge. Badebænken kommer på torsdag. Ring til mig, hvis noget driller. Venlig hilsen Sara",
+        createdAt: hoursAgo(30),
+      },
     });
     // Inge was last here four days ago; since then Sara wrote down an agreement: "new since your last visit"
     await tx.citizen.update({ where: { id: citizen.id }, data: { lastVisitAt: hoursAgo(96), previousVisitAt: hoursAgo(300) } });
@@ -182,9 +321,38 @@ export async function seedDemo(db: Db): Promise<boolean> {
     });
     await tx.accessLog.createMany({
       data: [
-        { ...c, at: hoursAgo(75), actorUserId: sara.id, actorRole: "STAFF", serviceAreaId: areas["elderly-care"]!, part: "STORY", action: "READ", purpose: "told-once", outcome: "ALLOWED" },
-        { ...c, at: hoursAgo(50), actorUserId: omar.id, actorRole: "STAFF", serviceAreaId: areas["health"]!, part: "GOALS", action: "READ", purpose: "view", outcome: "ALLOWED" },
-        { ...c, at: hoursAgo(26), actorUserId: mette.id, actorRole: "RELATIVE", part: "AGREEMENTS", action: "READ", purpose: "view", outcome: "ALLOWED" },
+        {
+          ...c,
+          at: hoursAgo(75),
+          actorUserId: sara.id,
+          actorRole: "STAFF",
+          serviceAreaId: areas["elderly-care"]!,
+          part: "STORY",
+          action: "READ",
+          purpose: "told-once",
+          outcome: "ALLOWED",
+        },
+        {
+          ...c,
+          at: hoursAgo(50),
+          actorUserId: omar.id,
+          actorRole: "STAFF",
+          serviceAreaId: areas["health"]!,
+          part: "GOALS",
+          action: "READ",
+          purpose: "view",
+          outcome: "ALLOWED",
+        },
+        {
+          ...c,
+          at: hoursAgo(26),
+          actorUserId: mette.id,
+          actorRole: "RELATIVE",
+          part: "AGREEMENTS",
+          action: "READ",
+          purpose: "view",
+          outcome: "ALLOWED",
+        },
       ],
     });
   });

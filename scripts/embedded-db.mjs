@@ -167,9 +167,7 @@ export async function startEmbedded({ name = "dev", database = "app", log = () =
     await stopOrphan(layout.dataDir, log);
   }
   if (await portAnswers(layout.port)) {
-    throw new Error(
-      `port ${layout.port} is taken by another program; set EMBEDDED_PG_PORT to a free port for the "${name}" cluster`,
-    );
+    throw new Error(`port ${layout.port} is taken by another program; set EMBEDDED_PG_PORT to a free port for the "${name}" cluster`);
   }
   await pg.start().catch((e) => {
     throw new Error(`embedded PostgreSQL "${name}" did not start (${e ?? "see its log with PG_VERBOSE=1"})`);

@@ -69,9 +69,7 @@ async function withClient(pg, config, fn) {
 
 async function createDatabase(pg, url) {
   const config = pgConfig(url);
-  await withClient(pg, { ...config, database: "postgres" }, (c) =>
-    c.query(`CREATE DATABASE ${c.escapeIdentifier(config.database)}`),
-  );
+  await withClient(pg, { ...config, database: "postgres" }, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(config.database)}`));
   return config.database;
 }
 

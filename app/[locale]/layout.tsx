@@ -40,15 +40,31 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
-        >
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-3">
           {t("skipToContent")}
         </a>
         {/* Client components get only the messages they use. */}
         <NextIntlClientProvider
-          messages={{ Errors: messages.Errors, Validation: messages.Validation, SignIn: messages.SignIn, SignInForm: messages.SignInForm, StoryForm: messages.StoryForm, ContactForm: messages.ContactForm, StartForm: messages.StartForm, Forms: messages.Forms, AgreementForm: messages.AgreementForm, GoalForm: messages.GoalForm, PersonForm: messages.PersonForm, InviteForm: messages.InviteForm, SpaceForm: messages.SpaceForm, PlainLanguage: messages.PlainLanguage, StaffForms: messages.StaffForms, ContactMeForm: messages.ContactMeForm, CprLookup: messages.CprLookup, TeamForms: messages.TeamForms }}
+          messages={{
+            Errors: messages.Errors,
+            Validation: messages.Validation,
+            SignIn: messages.SignIn,
+            SignInForm: messages.SignInForm,
+            StoryForm: messages.StoryForm,
+            ContactForm: messages.ContactForm,
+            StartForm: messages.StartForm,
+            Forms: messages.Forms,
+            AgreementForm: messages.AgreementForm,
+            GoalForm: messages.GoalForm,
+            PersonForm: messages.PersonForm,
+            InviteForm: messages.InviteForm,
+            SpaceForm: messages.SpaceForm,
+            PlainLanguage: messages.PlainLanguage,
+            StaffForms: messages.StaffForms,
+            ContactMeForm: messages.ContactMeForm,
+            CprLookup: messages.CprLookup,
+            TeamForms: messages.TeamForms,
+          }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}
           <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled} reloadOnOnline={false}>

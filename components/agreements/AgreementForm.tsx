@@ -29,12 +29,38 @@ export function AgreementForm({ choices, areaNames, action, meLabel, draftScope 
   const errors = state.fieldErrors ?? {};
   const value = (name: string) => shownValue(state, name);
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`agreement:${draftScope}:new`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
-      <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "AgreementForm.failed" : undefined} labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }} />
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`agreement:${draftScope}:new`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={state.status === "failed" ? "AgreementForm.failed" : undefined}
+        labels={{ what: t("what"), who: t("who"), dueOn: t("dueOn") }}
+      />
       {plainLanguage ? (
-        <PlainTextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
+        <PlainTextField
+          name="what"
+          label={t("what")}
+          hint={t("whatHint")}
+          max={AGREEMENT_WHAT_MAX}
+          rows={2}
+          defaultValue={value("what")}
+          errors={errors.what}
+        />
       ) : (
-        <TextField name="what" label={t("what")} hint={t("whatHint")} max={AGREEMENT_WHAT_MAX} rows={2} defaultValue={value("what")} errors={errors.what} />
+        <TextField
+          name="what"
+          label={t("what")}
+          hint={t("whatHint")}
+          max={AGREEMENT_WHAT_MAX}
+          rows={2}
+          defaultValue={value("what")}
+          errors={errors.what}
+        />
       )}
       <SelectField name="who" label={t("who")} defaultValue={value("who") || "CITIZEN"} errors={errors.who}>
         <option value="CITIZEN">{meLabel ?? t("me")}</option>

@@ -35,7 +35,11 @@ export function EmailSignInForm({ action }: Props) {
           className={`mt-1 block min-h-11 w-full max-w-md border-2 px-3 py-2 ${errors ? "border-error" : "border-gray-600"}`}
         />
       </div>
-      <button type="submit" disabled={pending} className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
+      >
         {t("send")}
       </button>
     </form>

@@ -10,21 +10,52 @@ import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";
 
 /** A few optional words and how to be reached: enough for the coordinator to call. */
-export function AskForContactForm({ citizenId, asked, channel, action }: { citizenId: string; asked: number; channel: string; action: (state: FormState, formData: FormData) => Promise<FormState> }) {
+export function AskForContactForm({
+  citizenId,
+  asked,
+  channel,
+  action,
+}: {
+  citizenId: string;
+  asked: number;
+  channel: string;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+}) {
   const t = useTranslations("ContactMeForm");
   const tChannel = useTranslations("ContactForm.channel");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   const chosen = isRefused(state) ? shownValue(state, "channel") : channel;
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`contact-me:${citizenId}:${asked}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`contact-me:${citizenId}:${asked}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "ContactMeForm.failed" : undefined}
         labels={{ text: t("text"), channel: t("channel") }}
       />
-      <TextField name="text" label={t("text")} hint={t("textHint")} max={CONTACT_REQUEST_TEXT_MAX} rows={4} defaultValue={shownValue(state, "text")} errors={errors.text} />
-      <Choices name="channel" type="radio" legend={t("channel")} options={CONTACT_CHANNELS.map((c) => ({ value: c, label: tChannel(c) }))} checked={[chosen]} errors={errors.channel} />
+      <TextField
+        name="text"
+        label={t("text")}
+        hint={t("textHint")}
+        max={CONTACT_REQUEST_TEXT_MAX}
+        rows={4}
+        defaultValue={shownValue(state, "text")}
+        errors={errors.text}
+      />
+      <Choices
+        name="channel"
+        type="radio"
+        legend={t("channel")}
+        options={CONTACT_CHANNELS.map((c) => ({ value: c, label: tChannel(c) }))}
+        checked={[chosen]}
+        errors={errors.channel}
+      />
       <SubmitRow label={t("send")} pending={pending} done={state.status === "saved" ? t("sent") : undefined} />
     </DraftForm>
   );

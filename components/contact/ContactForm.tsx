@@ -22,7 +22,14 @@ export function ContactForm({ initial, action }: Props) {
       <FieldError id={`${name}-error`} keys={errors[name]} />
       {values.map((value) => (
         <label key={value} className="flex min-h-11 items-center gap-3">
-          <input type="radio" name={name} value={value} defaultChecked={checked === value} id={value === checked ? name : undefined} className="size-6" />
+          <input
+            type="radio"
+            name={name}
+            value={value}
+            defaultChecked={checked === value}
+            id={value === checked ? name : undefined}
+            className="size-6"
+          />
           {t(`${name}.${value}`)}
         </label>
       ))}
@@ -54,7 +61,14 @@ export function ContactForm({ initial, action }: Props) {
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "ContactForm.conflict" : state.status === "failed" ? "ContactForm.failed" : undefined}
-        labels={{ channel: t("channel.legend"), visit: t("visit.legend"), interpreter: t("interpreter.legend"), times: t("times.label"), language: t("language.label"), someonePresent: t("someonePresent.label") }}
+        labels={{
+          channel: t("channel.legend"),
+          visit: t("visit.legend"),
+          interpreter: t("interpreter.legend"),
+          times: t("times.label"),
+          language: t("language.label"),
+          someonePresent: t("someonePresent.label"),
+        }}
       />
       <input type="hidden" name="version" value={version} />
       {radios("channel", CONTACT_CHANNELS, initial.channel)}
@@ -64,7 +78,11 @@ export function ContactForm({ initial, action }: Props) {
       {radios("interpreter", INTERPRETER_NEEDS, initial.interpreter)}
       {text("someonePresent", initial.someonePresent)}
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
+        >
           {t("save")}
         </button>
         <p role="status" className="font-semibold text-success">

@@ -118,7 +118,10 @@ export function DraftForm({ draftKey, action, saved, className, children }: Prop
       className={className}
     >
       {restored !== "no" && (
-        <p role="status" className={`border-l-4 p-3 ${restored === "changed-since" ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}>
+        <p
+          role="status"
+          className={`border-l-4 p-3 ${restored === "changed-since" ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
+        >
           {restored === "changed-since" ? t("draftChangedSince") : t("draftRestored")}
         </p>
       )}

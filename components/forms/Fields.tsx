@@ -60,7 +60,11 @@ export function TextField({
   return (
     <div>
       <Label forId={id} label={label} hint={hint} errors={errors} />
-      {rows ? <textarea rows={rows} {...props} className={`${props.className} py-2`} /> : <input {...props} className={`${props.className} min-h-11`} />}
+      {rows ? (
+        <textarea rows={rows} {...props} className={`${props.className} py-2`} />
+      ) : (
+        <input {...props} className={`${props.className} min-h-11`} />
+      )}
       <p id={`${id}-count`} className={`text-sm ${count > max ? "font-semibold text-error" : "text-gray-600"}`}>
         {t("count", { count, max })}
       </p>
@@ -85,7 +89,15 @@ export function DateField({ name, id = name, label, hint, errors, defaultValue =
   );
 }
 
-export function SelectField({ name, id = name, label, hint, errors, defaultValue, children }: Base & { defaultValue?: string; children: ReactNode }) {
+export function SelectField({
+  name,
+  id = name,
+  label,
+  hint,
+  errors,
+  defaultValue,
+  children,
+}: Base & { defaultValue?: string; children: ReactNode }) {
   return (
     <div>
       <Label forId={id} label={label} hint={hint} errors={errors} />
@@ -132,7 +144,14 @@ export function Choices({
       <FieldError id={`${name}-error`} keys={errors} />
       {options.map((o, i) => (
         <label key={o.value} className="flex min-h-11 items-center gap-3">
-          <input type={type} name={name} value={o.value} defaultChecked={checked.includes(o.value)} id={i === 0 ? name : undefined} className="size-6 shrink-0" />
+          <input
+            type={type}
+            name={name}
+            value={o.value}
+            defaultChecked={checked.includes(o.value)}
+            id={i === 0 ? name : undefined}
+            className="size-6 shrink-0"
+          />
           {o.label}
         </label>
       ))}
@@ -141,7 +160,17 @@ export function Choices({
 }
 
 /** `ariaLabel`, when several such buttons share a page: a fuller name that begins with the visible label (WCAG 2.5.3). */
-export function SubmitButton({ label, ariaLabel, pending, secondary = false }: { label: string; ariaLabel?: string; pending?: boolean; secondary?: boolean }) {
+export function SubmitButton({
+  label,
+  ariaLabel,
+  pending,
+  secondary = false,
+}: {
+  label: string;
+  ariaLabel?: string;
+  pending?: boolean;
+  secondary?: boolean;
+}) {
   return (
     <button
       type="submit"

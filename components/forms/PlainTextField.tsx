@@ -6,7 +6,16 @@ import { lix } from "@/lib/plain-language/lix";
 import { glossaryHits } from "@/lib/plain-language/glossary";
 import { TextField } from "./Fields";
 
-type Props = { name: string; id?: string; label: string; hint?: string; errors?: string[]; max: number; defaultValue?: string; rows?: number };
+type Props = {
+  name: string;
+  id?: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  max: number;
+  defaultValue?: string;
+  rows?: number;
+};
 
 /**
  * A field for words the citizen will read, with a plain-language check beside
@@ -23,7 +32,11 @@ export function PlainTextField(props: Props) {
     <div className="space-y-2">
       <TextField {...props} onText={setText} describedBy={id} />
       {score.words > 0 && (
-        <div id={id} className={`border-l-4 p-3 ${score.score >= 45 || hits.length ? "border-warning bg-warning-light" : "border-success bg-success-light"}`} data-testid="plain-language">
+        <div
+          id={id}
+          className={`border-l-4 p-3 ${score.score >= 45 || hits.length ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
+          data-testid="plain-language"
+        >
           <p className="font-semibold">
             {t("score", { score: score.score.toLocaleString(undefined, { maximumFractionDigits: 1 }), band: t(`band.${score.band}`) })}
           </p>

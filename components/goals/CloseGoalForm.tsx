@@ -36,10 +36,22 @@ export function CloseGoalForm({ goalId, version, action }: Props) {
         errors={state.fieldErrors?.closingNote}
       />
       <div className="flex flex-wrap gap-3">
-        <button type="submit" name="outcome" value="REACHED" disabled={pending} className="min-h-11 bg-success px-5 py-2 font-semibold text-white hover:opacity-90 disabled:opacity-60">
+        <button
+          type="submit"
+          name="outcome"
+          value="REACHED"
+          disabled={pending}
+          className="min-h-11 bg-success px-5 py-2 font-semibold text-white hover:opacity-90 disabled:opacity-60"
+        >
           {t("reachedButton")}
         </button>
-        <button type="submit" name="outcome" value="LET_GO" disabled={pending} className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100 disabled:opacity-60">
+        <button
+          type="submit"
+          name="outcome"
+          value="LET_GO"
+          disabled={pending}
+          className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100 disabled:opacity-60"
+        >
           {t("letGoButton")}
         </button>
       </div>

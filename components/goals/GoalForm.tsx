@@ -47,10 +47,43 @@ export function GoalForm({ goal, choices, areaNames, action }: Props) {
           <input type="hidden" name="version" value={state.status === "saved" ? (state.version ?? goal.version) : goal.version} />
         </>
       )}
-      <TextField name="wish" label={t("wish")} hint={t("wishHint")} max={GOAL_TEXT_MAX} rows={3} defaultValue={text("wish")} errors={errors.wish} />
-      <TextField name="title" label={t("title")} hint={t("titleHint")} max={GOAL_TITLE_MAX} defaultValue={text("title")} errors={errors.title} />
-      <TextField name="reachedWhen" label={t("reachedWhen")} hint={t("reachedWhenHint")} max={GOAL_TEXT_MAX} rows={2} defaultValue={text("reachedWhen")} errors={errors.reachedWhen} />
-      {options.length > 0 && <Choices name="helpers" type="checkbox" legend={t("helpers")} hint={t("helpersHint")} options={options} checked={helpers} errors={errors.helpers} />}
+      <TextField
+        name="wish"
+        label={t("wish")}
+        hint={t("wishHint")}
+        max={GOAL_TEXT_MAX}
+        rows={3}
+        defaultValue={text("wish")}
+        errors={errors.wish}
+      />
+      <TextField
+        name="title"
+        label={t("title")}
+        hint={t("titleHint")}
+        max={GOAL_TITLE_MAX}
+        defaultValue={text("title")}
+        errors={errors.title}
+      />
+      <TextField
+        name="reachedWhen"
+        label={t("reachedWhen")}
+        hint={t("reachedWhenHint")}
+        max={GOAL_TEXT_MAX}
+        rows={2}
+        defaultValue={text("reachedWhen")}
+        errors={errors.reachedWhen}
+      />
+      {options.length > 0 && (
+        <Choices
+          name="helpers"
+          type="checkbox"
+          legend={t("helpers")}
+          hint={t("helpersHint")}
+          options={options}
+          checked={helpers}
+          errors={errors.helpers}
+        />
+      )}
       <DateField name="reviewOn" label={t("reviewOn")} hint={t("reviewOnHint")} defaultValue={text("reviewOn")} errors={errors.reviewOn} />
       <SubmitRow label={goal ? t("save") : t("create")} pending={pending} done={state.status === "saved" ? t("saved") : undefined} />
     </DraftForm>

@@ -14,10 +14,27 @@ export function StepForm({ goalId, action }: { goalId: string; action: (state: F
   const [state, formAction, pending] = useActionState(action, IDLE);
   const value = shownValue(state, "text");
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`step:${goalId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-3">
-      <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "GoalForm.failed" : undefined} labels={{ text: t("step") }} />
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`step:${goalId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-3"
+    >
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={state.status === "failed" ? "GoalForm.failed" : undefined}
+        labels={{ text: t("step") }}
+      />
       <input type="hidden" name="goalId" value={goalId} />
-      <TextField name="text" label={t("step")} hint={t("stepHint")} max={STEP_TEXT_MAX} defaultValue={value} errors={state.fieldErrors?.text} />
+      <TextField
+        name="text"
+        label={t("step")}
+        hint={t("stepHint")}
+        max={STEP_TEXT_MAX}
+        defaultValue={value}
+        errors={state.fieldErrors?.text}
+      />
       <SubmitRow label={t("addStep")} pending={pending} done={state.status === "saved" ? t("stepAdded") : undefined} />
     </DraftForm>
   );

@@ -12,9 +12,23 @@ const short = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
  * screen readers and small screens), so the drawing itself is hidden from
  * assistive technology and from narrow screens.
  */
-export function NetworkMap({ members, me, ringLabels }: { members: NetworkMemberDto[]; me: string; ringLabels: Record<(typeof CLOSENESS)[number], string> }) {
+export function NetworkMap({
+  members,
+  me,
+  ringLabels,
+}: {
+  members: NetworkMemberDto[];
+  me: string;
+  ringLabels: Record<(typeof CLOSENESS)[number], string>;
+}) {
   return (
-    <svg viewBox={`0 0 ${SIZE} ${SIZE}`} aria-hidden="true" focusable="false" className="hidden w-full max-w-lg sm:block print:block" data-testid="network-map">
+    <svg
+      viewBox={`0 0 ${SIZE} ${SIZE}`}
+      aria-hidden="true"
+      focusable="false"
+      className="hidden w-full max-w-lg sm:block print:block"
+      data-testid="network-map"
+    >
       {CLOSENESS.map((ring) => (
         <g key={ring}>
           <circle cx={C} cy={C} r={RADIUS[ring]} fill="none" stroke="#747474" strokeDasharray="4 4" />
@@ -36,7 +50,11 @@ export function NetworkMap({ members, me, ringLabels }: { members: NetworkMember
           const y = C + RADIUS[ring] * Math.sin(angle);
           return (
             <g key={m.id}>
-              {m.kind === "COMMUNITY" ? <rect x={x - 8} y={y - 8} width={16} height={16} fill="#1b86c3" /> : <circle cx={x} cy={y} r={8} fill="#358000" />}
+              {m.kind === "COMMUNITY" ? (
+                <rect x={x - 8} y={y - 8} width={16} height={16} fill="#1b86c3" />
+              ) : (
+                <circle cx={x} cy={y} r={8} fill="#358000" />
+              )}
               <text x={x} y={y + 22} textAnchor="middle" fontSize="12" fill="#1a1a1a">
                 {short(m.name)}
               </text>

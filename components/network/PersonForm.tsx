@@ -21,7 +21,8 @@ export function PersonForm({ member, action, draftScope = "own" }: Props) {
   const t = useTranslations("PersonForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
-  const value = (name: "kind" | "name" | "relation" | "closeness" | "helpsWith" | "contact", fallback = "") => shownValue(state, name, member?.[name] ?? fallback);
+  const value = (name: "kind" | "name" | "relation" | "closeness" | "helpsWith" | "contact", fallback = "") =>
+    shownValue(state, name, member?.[name] ?? fallback);
   return (
     <DraftForm
       key={formKey(state, `saved-${member?.version ?? 0}`)}
@@ -33,7 +34,14 @@ export function PersonForm({ member, action, draftScope = "own" }: Props) {
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "PersonForm.conflict" : state.status === "failed" ? "PersonForm.failed" : undefined}
-        labels={{ kind: t("kind"), name: t("name"), relation: t("relation"), closeness: t("closeness"), helpsWith: t("helpsWith"), contact: t("contact") }}
+        labels={{
+          kind: t("kind"),
+          name: t("name"),
+          relation: t("relation"),
+          closeness: t("closeness"),
+          helpsWith: t("helpsWith"),
+          contact: t("contact"),
+        }}
       />
       {member && (
         <>
@@ -41,9 +49,23 @@ export function PersonForm({ member, action, draftScope = "own" }: Props) {
           <input type="hidden" name="version" value={state.status === "saved" ? (state.version ?? member.version) : member.version} />
         </>
       )}
-      <Choices name="kind" type="radio" legend={t("kind")} options={NETWORK_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} checked={[value("kind", "PERSON")]} errors={errors.kind} />
+      <Choices
+        name="kind"
+        type="radio"
+        legend={t("kind")}
+        options={NETWORK_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        checked={[value("kind", "PERSON")]}
+        errors={errors.kind}
+      />
       <TextField name="name" label={t("name")} max={NAME_MAX} defaultValue={value("name")} errors={errors.name} />
-      <TextField name="relation" label={t("relation")} hint={t("relationHint")} max={NAME_MAX} defaultValue={value("relation")} errors={errors.relation} />
+      <TextField
+        name="relation"
+        label={t("relation")}
+        hint={t("relationHint")}
+        max={NAME_MAX}
+        defaultValue={value("relation")}
+        errors={errors.relation}
+      />
       <Choices
         name="closeness"
         type="radio"
@@ -53,9 +75,28 @@ export function PersonForm({ member, action, draftScope = "own" }: Props) {
         checked={[value("closeness", "CLOSE")]}
         errors={errors.closeness}
       />
-      <TextField name="helpsWith" label={t("helpsWith")} hint={t("helpsWithHint")} max={NETWORK_TEXT_MAX} rows={2} defaultValue={value("helpsWith")} errors={errors.helpsWith} />
-      <TextField name="contact" label={t("contact")} hint={t("contactHint")} max={NETWORK_TEXT_MAX} defaultValue={value("contact")} errors={errors.contact} />
-      <SubmitRow label={member ? t("save") : t("add")} pending={pending} done={state.status === "saved" ? (member ? t("saved") : t("added")) : undefined} />
+      <TextField
+        name="helpsWith"
+        label={t("helpsWith")}
+        hint={t("helpsWithHint")}
+        max={NETWORK_TEXT_MAX}
+        rows={2}
+        defaultValue={value("helpsWith")}
+        errors={errors.helpsWith}
+      />
+      <TextField
+        name="contact"
+        label={t("contact")}
+        hint={t("contactHint")}
+        max={NETWORK_TEXT_MAX}
+        defaultValue={value("contact")}
+        errors={errors.contact}
+      />
+      <SubmitRow
+        label={member ? t("save") : t("add")}
+        pending={pending}
+        done={state.status === "saved" ? (member ? t("saved") : t("added")) : undefined}
+      />
     </DraftForm>
   );
 }

@@ -34,7 +34,9 @@ export async function MessageList({ messages, testId }: { messages: MessageDto[]
       {messages.map((m) => (
         <li key={m.id} className="border border-gray-300 p-3">
           <p className="whitespace-pre-wrap">{m.text}</p>
-          <p className="text-sm text-gray-600">{t("messageFrom", { name: m.staffName, area: area(m.areaKey), date: day(todayInDenmark(new Date(m.at))) })}</p>
+          <p className="text-sm text-gray-600">
+            {t("messageFrom", { name: m.staffName, area: area(m.areaKey), date: day(todayInDenmark(new Date(m.at))) })}
+          </p>
         </li>
       ))}
     </ul>

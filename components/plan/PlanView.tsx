@@ -34,16 +34,36 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
         <h1 id="plan-title">{plan.name}</h1>
         <nav aria-label={t("planNavigation")} className="no-print mt-3">
           <ul className="flex flex-wrap gap-x-6 gap-y-2">
-            <li><Link href="/plan/story">{t("editStory")}</Link></li>
-            <li><Link href="/plan/goals">{t("goalsLink")}</Link></li>
-            <li><Link href="/plan/agreements">{t("agreementsLink")}</Link></li>
-            <li><Link href="/plan/people">{t("peopleLink")}</Link></li>
-            <li><Link href="/plan/relatives">{t("relativesLink")}</Link></li>
-            <li><Link href="/plan/consents">{t("consentsLink")}</Link></li>
-            <li><Link href="/plan/contact">{t("contactLink")}</Link></li>
-            <li><Link href="/plan/contact-me">{t("contactMeLink")}</Link></li>
-            <li><Link href="/plan/log">{t("seenBy")}</Link></li>
-            <li><Link href="/plan/settings">{t("settings")}</Link></li>
+            <li>
+              <Link href="/plan/story">{t("editStory")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/goals">{t("goalsLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/agreements">{t("agreementsLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/people">{t("peopleLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/relatives">{t("relativesLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/consents">{t("consentsLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/contact">{t("contactLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/contact-me">{t("contactMeLink")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/log">{t("seenBy")}</Link>
+            </li>
+            <li>
+              <Link href="/plan/settings">{t("settings")}</Link>
+            </li>
           </ul>
         </nav>
       </header>
@@ -55,14 +75,19 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             {plan.news.items.map((n, i) => (
               <li key={i}>
                 {t(n.words ? "newsItemWords" : "newsItem", {
-                  who: n.actorRole === "STAFF" ? t("newsStaff", { name: n.actorName ?? "", area: n.areaKey ? area(n.areaKey) : "" }) : (n.actorName ?? t("newsRelative")),
+                  who:
+                    n.actorRole === "STAFF"
+                      ? t("newsStaff", { name: n.actorName ?? "", area: n.areaKey ? area(n.areaKey) : "" })
+                      : (n.actorName ?? t("newsRelative")),
                   did: t(`newsDid.${newsKind(n.entity, n.added)}`),
                   words: n.words ?? "",
                 })}
               </li>
             ))}
           </ul>
-          {plan.news.total > plan.news.items.length && <p className="mt-2">{t("newsMore", { count: plan.news.total - plan.news.items.length })}</p>}
+          {plan.news.total > plan.news.items.length && (
+            <p className="mt-2">{t("newsMore", { count: plan.news.total - plan.news.items.length })}</p>
+          )}
         </section>
       )}
 
@@ -71,7 +96,10 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           <h2 id="plan-unsure">{plan.contactRequest ? t("unsureAskedTitle") : t("unsureTitle")}</h2>
           <p className="mt-2">
             {plan.contactRequest
-              ? t("unsureAsked", { who: plan.coordinator?.inForce ? plan.coordinator.name : t("unsureSomeone"), date: date(plan.contactRequest.dueDay) })
+              ? t("unsureAsked", {
+                  who: plan.coordinator?.inForce ? plan.coordinator.name : t("unsureSomeone"),
+                  date: date(plan.contactRequest.dueDay),
+                })
               : t("unsureText")}
           </p>
           <p className="mt-3">
@@ -119,7 +147,9 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.goals && (
         <section aria-labelledby="plan-goals" className="break-inside-avoid">
           <h2 id="plan-goals">{t("goalsTitle")}</h2>
-          <p className="no-print mt-1"><Link href="/plan/goals">{t("goalsLink")}</Link></p>
+          <p className="no-print mt-1">
+            <Link href="/plan/goals">{t("goalsLink")}</Link>
+          </p>
           {plan.goals.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
           ) : (
@@ -147,7 +177,9 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.agreements && (
         <section aria-labelledby="plan-agreements" className="break-inside-avoid">
           <h2 id="plan-agreements">{t("agreementsTitle")}</h2>
-          <p className="no-print mt-1"><Link href="/plan/agreements">{t("agreementsLink")}</Link></p>
+          <p className="no-print mt-1">
+            <Link href="/plan/agreements">{t("agreementsLink")}</Link>
+          </p>
           {plan.agreements.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("agreementsEmpty")}</p>
           ) : (
@@ -156,7 +188,14 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
                 <li key={a.id} className={`border p-3 ${a.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
                   <p className="font-semibold">{a.what}</p>
                   <p className="text-sm">
-                    {t("who", { who: a.responsible === "CITIZEN" ? t("you") : a.responsible === "SERVICE_AREA" && a.who ? area(a.who) : (a.who ?? t("someone")) })}
+                    {t("who", {
+                      who:
+                        a.responsible === "CITIZEN"
+                          ? t("you")
+                          : a.responsible === "SERVICE_AREA" && a.who
+                            ? area(a.who)
+                            : (a.who ?? t("someone")),
+                    })}
                     {a.dueOn && <> · {t("byWhen", { date: date(a.dueOn) })}</>}
                   </p>
                   {a.overdue && <p className="text-sm">{t("overdue")}</p>}
@@ -170,7 +209,9 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.network && (
         <section aria-labelledby="plan-people" className="break-inside-avoid">
           <h2 id="plan-people">{t("peopleTitle")}</h2>
-          <p className="no-print mt-1"><Link href="/plan/people">{t("peopleLink")}</Link></p>
+          <p className="no-print mt-1">
+            <Link href="/plan/people">{t("peopleLink")}</Link>
+          </p>
           {plan.network.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("peopleEmpty")}</p>
           ) : (

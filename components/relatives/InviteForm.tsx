@@ -9,7 +9,10 @@ import { formKey, isRefused, shownValue } from "@/lib/validation/form-state";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
 
-type Props = { invitable: { id: string; name: string }[]; action: (state: InviteFormState, formData: FormData) => Promise<InviteFormState> };
+type Props = {
+  invitable: { id: string; name: string }[];
+  action: (state: InviteFormState, formData: FormData) => Promise<InviteFormState>;
+};
 
 /**
  * Inviting a relative: whom, what they may see and do, and until when. The link
@@ -26,9 +29,20 @@ export function InviteForm({ invitable, action }: Props) {
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "InviteForm.failed" : undefined}
-        labels={{ who: t("who"), newName: t("newName"), newRelation: t("newRelation"), permissions: t("permissions"), accessUntil: t("accessUntil") }}
+        labels={{
+          who: t("who"),
+          newName: t("newName"),
+          newRelation: t("newRelation"),
+          permissions: t("permissions"),
+          accessUntil: t("accessUntil"),
+        }}
       />
-      <SelectField name="who" label={t("who")} defaultValue={shownValue(state, "who", invitable[0] ? `NETWORK_MEMBER:${invitable[0].id}` : "NEW")} errors={errors.who}>
+      <SelectField
+        name="who"
+        label={t("who")}
+        defaultValue={shownValue(state, "who", invitable[0] ? `NETWORK_MEMBER:${invitable[0].id}` : "NEW")}
+        errors={errors.who}
+      >
         {invitable.map((p) => (
           <option key={p.id} value={`NETWORK_MEMBER:${p.id}`}>
             {p.name}
@@ -39,7 +53,14 @@ export function InviteForm({ invitable, action }: Props) {
       <fieldset className="space-y-3 border-l-4 border-gray-300 pl-4">
         <legend className="font-semibold">{t("newTitle")}</legend>
         <TextField name="newName" label={t("newName")} max={NAME_MAX} defaultValue={shownValue(state, "newName")} errors={errors.newName} />
-        <TextField name="newRelation" label={t("newRelation")} hint={t("newRelationHint")} max={NAME_MAX} defaultValue={shownValue(state, "newRelation")} errors={errors.newRelation} />
+        <TextField
+          name="newRelation"
+          label={t("newRelation")}
+          hint={t("newRelationHint")}
+          max={NAME_MAX}
+          defaultValue={shownValue(state, "newRelation")}
+          errors={errors.newRelation}
+        />
       </fieldset>
       <Choices
         name="permissions"
@@ -50,7 +71,13 @@ export function InviteForm({ invitable, action }: Props) {
         checked={checked}
         errors={errors.permissions}
       />
-      <DateField name="accessUntil" label={t("accessUntil")} hint={t("accessUntilHint")} defaultValue={shownValue(state, "accessUntil")} errors={errors.accessUntil} />
+      <DateField
+        name="accessUntil"
+        label={t("accessUntil")}
+        hint={t("accessUntilHint")}
+        defaultValue={shownValue(state, "accessUntil")}
+        errors={errors.accessUntil}
+      />
       <SubmitButton label={t("create")} pending={pending} />
     </form>
   );
@@ -76,16 +103,31 @@ function ShareInvite({ link, qr }: { link: string; qr: string }) {
       <label htmlFor="invite-link" className="block font-semibold">
         {t("link")}
       </label>
-      <input id="invite-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} className="block min-h-11 w-full border-2 border-gray-600 bg-white px-3 font-mono text-sm" />
+      <input
+        id="invite-link"
+        readOnly
+        value={link}
+        onFocus={(e) => e.currentTarget.select()}
+        className="block min-h-11 w-full border-2 border-gray-600 bg-white px-3 font-mono text-sm"
+      />
       <div className="flex flex-wrap gap-3">
         {canShare && (
-          <button type="button" onClick={() => navigator.share({ title: t("shareTitle"), text: t("shareText"), url: link }).catch(() => {})} className="min-h-11 bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
+          <button
+            type="button"
+            onClick={() => navigator.share({ title: t("shareTitle"), text: t("shareText"), url: link }).catch(() => {})}
+            className="min-h-11 bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark"
+          >
             {t("share")}
           </button>
         )}
         <button
           type="button"
-          onClick={() => navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false))}
+          onClick={() =>
+            navigator.clipboard?.writeText(link).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            )
+          }
           className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100"
         >
           {t("copy")}

@@ -37,9 +37,19 @@ export async function RelativeCard({ relative: r, change, end }: Props) {
           <label htmlFor={`${prefix}-until`} className="block font-semibold">
             {tInvite("accessUntil")}
           </label>
-          <input id={`${prefix}-until`} type="date" name="accessUntil" defaultValue={r.accessUntil ?? ""} className="mt-1 block min-h-11 border-2 border-gray-600 px-3" />
+          <input
+            id={`${prefix}-until`}
+            type="date"
+            name="accessUntil"
+            defaultValue={r.accessUntil ?? ""}
+            className="mt-1 block min-h-11 border-2 border-gray-600 px-3"
+          />
         </div>
-        <button type="submit" aria-label={t("saveFor", { name: r.name })} className="min-h-11 bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark">
+        <button
+          type="submit"
+          aria-label={t("saveFor", { name: r.name })}
+          className="min-h-11 bg-primary px-4 py-2 font-semibold text-white hover:bg-primary-dark"
+        >
           {t("save")}
         </button>
       </form>

@@ -19,7 +19,10 @@ export async function RelativeSpaceSummary({ name, space }: { name: string; spac
       )}
       {space.checkIns[0] && (
         <p className="mt-1">
-          {t("latestCheckIn", { date: format.dateTime(new Date(space.checkIns[0].at), { day: "numeric", month: "long", timeZone: "Europe/Copenhagen" }), feeling: t(`feeling.${space.checkIns[0].feeling}`) })}
+          {t("latestCheckIn", {
+            date: format.dateTime(new Date(space.checkIns[0].at), { day: "numeric", month: "long", timeZone: "Europe/Copenhagen" }),
+            feeling: t(`feeling.${space.checkIns[0].feeling}`),
+          })}
           {space.checkIns[0].note && <> – “{space.checkIns[0].note}”</>}
         </p>
       )}

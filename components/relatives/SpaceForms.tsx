@@ -14,14 +14,30 @@ const FLAGS = ["needsRespite", "wantsPeers", "wantsCoordinator"] as const;
 const SHARING = ["sharedWithCitizen", "sharedWithStaff"] as const;
 
 /** How I want to help — or that I do not, and that is fine — what I need, and who may see it. */
-export function SpaceForm({ space, name, citizenId, action }: { space: RelativeSpaceDto; name: string; citizenId: string; action: Action }) {
+export function SpaceForm({
+  space,
+  name,
+  citizenId,
+  action,
+}: {
+  space: RelativeSpaceDto;
+  name: string;
+  citizenId: string;
+  action: Action;
+}) {
   const t = useTranslations("SpaceForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const refused = isRefused(state);
   const on = (k: string) => (refused ? state.values?.[k] === "on" : Boolean(space[k as keyof RelativeSpaceDto]));
   const checked = (keys: readonly string[]) => keys.filter(on);
   return (
-    <DraftForm key={formKey(state, `saved-${space.version}`)} draftKey={`relative-space:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-6">
+    <DraftForm
+      key={formKey(state, `saved-${space.version}`)}
+      draftKey={`relative-space:${citizenId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-6"
+    >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "SpaceForm.conflict" : state.status === "failed" ? "SpaceForm.failed" : undefined}
@@ -37,16 +53,42 @@ export function SpaceForm({ space, name, citizenId, action }: { space: RelativeS
         checked={[shownValue(state, "helpWish", space.helpWish ?? "")]}
         errors={state.fieldErrors?.helpWish}
       />
-      <TextField name="canDo" label={t("canDo")} hint={t("canDoHint")} max={SPACE_TEXT_MAX} rows={3} defaultValue={shownValue(state, "canDo", space.canDo)} errors={state.fieldErrors?.canDo} />
+      <TextField
+        name="canDo"
+        label={t("canDo")}
+        hint={t("canDoHint")}
+        max={SPACE_TEXT_MAX}
+        rows={3}
+        defaultValue={shownValue(state, "canDo", space.canDo)}
+        errors={state.fieldErrors?.canDo}
+      />
       <CheckboxGroup legend={t("needsLegend")} keys={FLAGS} checked={checked(FLAGS)} label={(k) => t(`need.${k}`)} />
-      <CheckboxGroup legend={t("shareLegend")} hint={t("shareHint", { name })} keys={SHARING} checked={checked(SHARING)} label={(k) => t(`share.${k}`, { name })} />
+      <CheckboxGroup
+        legend={t("shareLegend")}
+        hint={t("shareHint", { name })}
+        keys={SHARING}
+        checked={checked(SHARING)}
+        label={(k) => t(`share.${k}`, { name })}
+      />
       <SubmitRow label={t("save")} pending={pending} done={state.status === "saved" ? t("saved") : undefined} />
     </DraftForm>
   );
 }
 
 /** Yes/no questions, each its own checkbox (its own field name), under one legend. */
-function CheckboxGroup({ legend, hint, keys, checked, label }: { legend: string; hint?: string; keys: readonly string[]; checked: string[]; label: (k: string) => string }) {
+function CheckboxGroup({
+  legend,
+  hint,
+  keys,
+  checked,
+  label,
+}: {
+  legend: string;
+  hint?: string;
+  keys: readonly string[];
+  checked: string[];
+  label: (k: string) => string;
+}) {
   return (
     <fieldset className="space-y-1">
       <legend className="font-semibold">{legend}</legend>
@@ -66,10 +108,34 @@ export function CheckInForm({ citizenId, action }: { citizenId: string; action: 
   const t = useTranslations("SpaceForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`relative-checkin:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-4">
-      <ErrorSummary fieldErrors={state.fieldErrors} formError={state.status === "failed" ? "SpaceForm.failed" : undefined} labels={{ feeling: t("feelingLegend"), note: t("note") }} />
-      <Choices name="feeling" type="radio" legend={t("feelingLegend")} options={FEELINGS.map((f) => ({ value: f, label: t(`feeling.${f}`) }))} checked={[shownValue(state, "feeling")]} errors={state.fieldErrors?.feeling} />
-      <TextField name="note" label={t("note")} max={SPACE_TEXT_MAX} rows={2} defaultValue={shownValue(state, "note")} errors={state.fieldErrors?.note} />
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`relative-checkin:${citizenId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-4"
+    >
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={state.status === "failed" ? "SpaceForm.failed" : undefined}
+        labels={{ feeling: t("feelingLegend"), note: t("note") }}
+      />
+      <Choices
+        name="feeling"
+        type="radio"
+        legend={t("feelingLegend")}
+        options={FEELINGS.map((f) => ({ value: f, label: t(`feeling.${f}`) }))}
+        checked={[shownValue(state, "feeling")]}
+        errors={state.fieldErrors?.feeling}
+      />
+      <TextField
+        name="note"
+        label={t("note")}
+        max={SPACE_TEXT_MAX}
+        rows={2}
+        defaultValue={shownValue(state, "note")}
+        errors={state.fieldErrors?.note}
+      />
       <SubmitRow label={t("checkIn")} pending={pending} done={state.status === "saved" ? t("checkedIn") : undefined} />
     </DraftForm>
   );

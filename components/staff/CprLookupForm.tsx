@@ -32,7 +32,11 @@ export function CprLookupForm({ action, askAction, areas, partNames }: Props) {
   return (
     <div className="space-y-4">
       <form action={formAction} autoComplete="off" className="space-y-3">
-        <ErrorSummary fieldErrors={fieldErrors} formError={state.status === "throttled" ? "CprLookup.throttled" : undefined} labels={{ cpr: t("label") }} />
+        <ErrorSummary
+          fieldErrors={fieldErrors}
+          formError={state.status === "throttled" ? "CprLookup.throttled" : undefined}
+          labels={{ cpr: t("label") }}
+        />
         <div>
           <label htmlFor="cpr" className="block font-semibold">
             {t("label")}

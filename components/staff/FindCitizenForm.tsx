@@ -19,9 +19,21 @@ export function FindCitizenForm({ action }: { action: (state: FindState, formDat
           <p id="q-hint" className="text-gray-600">
             {t("findHint")}
           </p>
-          <input id="q" name="q" defaultValue={state.query} minLength={2} maxLength={100} aria-describedby="q-hint" className="mt-1 block min-h-11 w-72 max-w-full border-2 border-gray-600 px-3" />
+          <input
+            id="q"
+            name="q"
+            defaultValue={state.query}
+            minLength={2}
+            maxLength={100}
+            aria-describedby="q-hint"
+            className="mt-1 block min-h-11 w-72 max-w-full border-2 border-gray-600 px-3"
+          />
         </div>
-        <button type="submit" disabled={pending} className="min-h-11 border-2 border-gray-600 bg-white px-4 font-semibold hover:bg-gray-100">
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-11 border-2 border-gray-600 bg-white px-4 font-semibold hover:bg-gray-100"
+        >
           {t("find")}
         </button>
       </form>

@@ -16,17 +16,44 @@ import { PlainTextField } from "@/components/forms/PlainTextField";
 // get the plain-language check beside them.
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
-const failed = (state: FormState) => (state.status === "failed" ? "StaffForms.failed" : state.status === "conflict" ? "StaffForms.conflict" : undefined);
+const failed = (state: FormState) =>
+  state.status === "failed" ? "StaffForms.failed" : state.status === "conflict" ? "StaffForms.conflict" : undefined;
 
 /** The coordinator offers the red thread to a named colleague; it changes hands only when they accept. */
-export function OfferHandoverForm({ citizenId, offers, colleagues, action }: { citizenId: string; offers: number; colleagues: { id: string; label: string }[]; action: Action }) {
+export function OfferHandoverForm({
+  citizenId,
+  offers,
+  colleagues,
+  action,
+}: {
+  citizenId: string;
+  offers: number;
+  colleagues: { id: string; label: string }[];
+  action: Action;
+}) {
   const t = useTranslations("StaffForms");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`handover:${citizenId}:${offers}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
-      <ErrorSummary fieldErrors={state.fieldErrors} formError={failed(state)} labels={{ toStaffId: t("handoverTo"), note: t("handoverNote") }} />
-      <SelectField name="toStaffId" label={t("handoverTo")} hint={t("handoverToHint")} defaultValue={shownValue(state, "toStaffId")} errors={errors.toStaffId}>
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`handover:${citizenId}:${offers}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={failed(state)}
+        labels={{ toStaffId: t("handoverTo"), note: t("handoverNote") }}
+      />
+      <SelectField
+        name="toStaffId"
+        label={t("handoverTo")}
+        hint={t("handoverToHint")}
+        defaultValue={shownValue(state, "toStaffId")}
+        errors={errors.toStaffId}
+      >
         <option value="">{t("choose")}</option>
         {colleagues.map((c) => (
           <option key={c.id} value={c.id}>
@@ -34,7 +61,15 @@ export function OfferHandoverForm({ citizenId, offers, colleagues, action }: { c
           </option>
         ))}
       </SelectField>
-      <PlainTextField name="note" label={t("handoverNote")} hint={t("handoverNoteHint")} max={HANDOVER_NOTE_MAX} rows={3} defaultValue={shownValue(state, "note")} errors={errors.note} />
+      <PlainTextField
+        name="note"
+        label={t("handoverNote")}
+        hint={t("handoverNoteHint")}
+        max={HANDOVER_NOTE_MAX}
+        rows={3}
+        defaultValue={shownValue(state, "note")}
+        errors={errors.note}
+      />
       <SubmitRow label={t("offerHandover")} pending={pending} done={state.status === "saved" ? t("handoverOffered") : undefined} />
     </DraftForm>
   );
@@ -49,7 +84,14 @@ export function AcceptHandoverForm({ handoverId, action }: { handoverId: string;
     <form action={formAction} className="space-y-4">
       <ErrorSummary fieldErrors={state.fieldErrors} formError={failed(state)} labels={{ planRead: t("planRead") }} />
       <input type="hidden" name="handoverId" value={handoverId} />
-      <Choices name="planRead" type="checkbox" legend={t("planReadLegend")} options={[{ value: "on", label: t("planRead") }]} checked={[]} errors={errors.planRead} />
+      <Choices
+        name="planRead"
+        type="checkbox"
+        legend={t("planReadLegend")}
+        options={[{ value: "on", label: t("planRead") }]}
+        checked={[]}
+        errors={errors.planRead}
+      />
       <SubmitRow label={t("acceptHandover")} pending={pending} done={state.status === "saved" ? t("handoverAccepted") : undefined} />
     </form>
   );
@@ -61,7 +103,13 @@ export function CloseContactRequestForm({ requestId, action }: { requestId: stri
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`contact-answer:${requestId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`contact-answer:${requestId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={failed(state)}
@@ -69,8 +117,24 @@ export function CloseContactRequestForm({ requestId, action }: { requestId: stri
         anchors={{ what: "answer-what", dueOn: "answer-dueOn" }}
       />
       <input type="hidden" name="requestId" value={requestId} />
-      <PlainTextField name="what" id="answer-what" label={t("agreedWhat")} hint={t("agreedWhatHint")} max={AGREEMENT_WHAT_MAX} rows={3} defaultValue={shownValue(state, "what")} errors={errors.what} />
-      <DateField name="dueOn" id="answer-dueOn" label={t("agreedBy")} hint={t("agreedByHint")} defaultValue={shownValue(state, "dueOn")} errors={errors.dueOn} />
+      <PlainTextField
+        name="what"
+        id="answer-what"
+        label={t("agreedWhat")}
+        hint={t("agreedWhatHint")}
+        max={AGREEMENT_WHAT_MAX}
+        rows={3}
+        defaultValue={shownValue(state, "what")}
+        errors={errors.what}
+      />
+      <DateField
+        name="dueOn"
+        id="answer-dueOn"
+        label={t("agreedBy")}
+        hint={t("agreedByHint")}
+        defaultValue={shownValue(state, "dueOn")}
+        errors={errors.dueOn}
+      />
       <SubmitRow label={t("closeRequest")} pending={pending} done={state.status === "saved" ? t("requestClosed") : undefined} />
     </DraftForm>
   );
@@ -82,9 +146,29 @@ export function MessageForm({ citizenId, action }: { citizenId: string; action: 
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`message:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
-      <ErrorSummary fieldErrors={state.fieldErrors} formError={failed(state)} labels={{ text: t("messageText") }} anchors={{ text: "message-text" }} />
-      <PlainTextField name="text" id="message-text" label={t("messageText")} hint={t("messageHint")} max={MESSAGE_TEXT_MAX} rows={4} defaultValue={shownValue(state, "text")} errors={errors.text} />
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`message:${citizenId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={failed(state)}
+        labels={{ text: t("messageText") }}
+        anchors={{ text: "message-text" }}
+      />
+      <PlainTextField
+        name="text"
+        id="message-text"
+        label={t("messageText")}
+        hint={t("messageHint")}
+        max={MESSAGE_TEXT_MAX}
+        rows={4}
+        defaultValue={shownValue(state, "text")}
+        errors={errors.text}
+      />
       <SubmitRow label={t("sendMessage")} pending={pending} done={state.status === "saved" ? t("messageSent") : undefined} />
     </DraftForm>
   );
@@ -97,11 +181,35 @@ export function ProposeStepForm({ goalId, goalTitle, action }: { goalId: string;
   const errors = state.fieldErrors ?? {};
   const id = `propose-${goalId}`;
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`propose:${goalId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-3">
-      <ErrorSummary fieldErrors={state.fieldErrors} formError={failed(state)} labels={{ text: t("proposeStepLabel", { goal: goalTitle }) }} anchors={{ text: id }} />
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`propose:${goalId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-3"
+    >
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={failed(state)}
+        labels={{ text: t("proposeStepLabel", { goal: goalTitle }) }}
+        anchors={{ text: id }}
+      />
       <input type="hidden" name="goalId" value={goalId} />
-      <PlainTextField name="text" id={id} label={t("proposeStepLabel", { goal: goalTitle })} hint={t("proposeStepHint")} max={STEP_TEXT_MAX} defaultValue={shownValue(state, "text")} errors={errors.text} />
-      <SubmitRow label={t("proposeStep")} ariaLabel={`${t("proposeStep")}: ${goalTitle}`} pending={pending} done={state.status === "saved" ? t("stepProposed") : undefined} />
+      <PlainTextField
+        name="text"
+        id={id}
+        label={t("proposeStepLabel", { goal: goalTitle })}
+        hint={t("proposeStepHint")}
+        max={STEP_TEXT_MAX}
+        defaultValue={shownValue(state, "text")}
+        errors={errors.text}
+      />
+      <SubmitRow
+        label={t("proposeStep")}
+        ariaLabel={`${t("proposeStep")}: ${goalTitle}`}
+        pending={pending}
+        done={state.status === "saved" ? t("stepProposed") : undefined}
+      />
     </DraftForm>
   );
 }

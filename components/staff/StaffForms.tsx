@@ -14,20 +14,41 @@ import { PlainTextField } from "@/components/forms/PlainTextField";
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
 /** Asking the citizen, just in time, for the parts the area needs, saying why in words they will understand. */
-export function AskConsentForm({ citizenId, areas, partNames, action }: { citizenId: string; areas: { id: string; name: string }[]; partNames: Record<string, string>; action: Action }) {
+export function AskConsentForm({
+  citizenId,
+  areas,
+  partNames,
+  action,
+}: {
+  citizenId: string;
+  areas: { id: string; name: string }[];
+  partNames: Record<string, string>;
+  action: Action;
+}) {
   const t = useTranslations("StaffForms");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   const parts = isRefused(state) ? [state.values?.parts ?? []].flat() : ["PROFILE"];
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`ask:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`ask:${citizenId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "StaffForms.failed" : undefined}
         labels={{ serviceAreaId: t("area"), reason: t("reason"), parts: t("parts") }}
       />
       {areas.length > 1 ? (
-        <SelectField name="serviceAreaId" label={t("area")} defaultValue={shownValue(state, "serviceAreaId", areas[0]?.id)} errors={errors.serviceAreaId}>
+        <SelectField
+          name="serviceAreaId"
+          label={t("area")}
+          defaultValue={shownValue(state, "serviceAreaId", areas[0]?.id)}
+          errors={errors.serviceAreaId}
+        >
           {areas.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -37,8 +58,24 @@ export function AskConsentForm({ citizenId, areas, partNames, action }: { citize
       ) : (
         <input type="hidden" name="serviceAreaId" value={areas[0]?.id ?? ""} />
       )}
-      <PlainTextField name="reason" label={t("reason")} hint={t("reasonHint")} max={CONSENT_REASON_MAX} rows={3} defaultValue={shownValue(state, "reason")} errors={errors.reason} />
-      <Choices name="parts" type="checkbox" legend={t("parts")} hint={t("partsHint")} options={CONSENTABLE_PARTS.map((p) => ({ value: p, label: partNames[p] ?? p }))} checked={parts} errors={errors.parts} />
+      <PlainTextField
+        name="reason"
+        label={t("reason")}
+        hint={t("reasonHint")}
+        max={CONSENT_REASON_MAX}
+        rows={3}
+        defaultValue={shownValue(state, "reason")}
+        errors={errors.reason}
+      />
+      <Choices
+        name="parts"
+        type="checkbox"
+        legend={t("parts")}
+        hint={t("partsHint")}
+        options={CONSENTABLE_PARTS.map((p) => ({ value: p, label: partNames[p] ?? p }))}
+        checked={parts}
+        errors={errors.parts}
+      />
       <SubmitRow label={t("ask")} pending={pending} done={state.status === "saved" ? t("asked") : undefined} />
     </DraftForm>
   );
@@ -50,16 +87,46 @@ export function HelpForm({ citizenId, action }: { citizenId: string; action: Act
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
-    <DraftForm key={formKey(state, "new")} draftKey={`help:${citizenId}`} action={formAction} saved={state.status === "saved" ? state : null} className="space-y-5">
+    <DraftForm
+      key={formKey(state, "new")}
+      draftKey={`help:${citizenId}`}
+      action={formAction}
+      saved={state.status === "saved" ? state : null}
+      className="space-y-5"
+    >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "StaffForms.failed" : undefined}
         labels={{ what: t("helpWhat"), howOften: t("helpHowOften"), until: t("helpUntil") }}
         anchors={{ what: "help-what", howOften: "help-howOften", until: "help-until" }}
       />
-      <PlainTextField name="what" id="help-what" label={t("helpWhat")} hint={t("helpWhatHint")} max={HELP_WHAT_MAX} rows={2} defaultValue={shownValue(state, "what")} errors={errors.what} />
-      <PlainTextField name="howOften" id="help-howOften" label={t("helpHowOften")} hint={t("helpHowOftenHint")} max={HELP_HOW_OFTEN_MAX} defaultValue={shownValue(state, "howOften")} errors={errors.howOften} />
-      <DateField name="until" id="help-until" label={t("helpUntil")} hint={t("helpUntilHint")} defaultValue={shownValue(state, "until")} errors={errors.until} />
+      <PlainTextField
+        name="what"
+        id="help-what"
+        label={t("helpWhat")}
+        hint={t("helpWhatHint")}
+        max={HELP_WHAT_MAX}
+        rows={2}
+        defaultValue={shownValue(state, "what")}
+        errors={errors.what}
+      />
+      <PlainTextField
+        name="howOften"
+        id="help-howOften"
+        label={t("helpHowOften")}
+        hint={t("helpHowOftenHint")}
+        max={HELP_HOW_OFTEN_MAX}
+        defaultValue={shownValue(state, "howOften")}
+        errors={errors.howOften}
+      />
+      <DateField
+        name="until"
+        id="help-until"
+        label={t("helpUntil")}
+        hint={t("helpUntilHint")}
+        defaultValue={shownValue(state, "until")}
+        errors={errors.until}
+      />
       <SubmitRow label={t("addHelp")} pending={pending} done={state.status === "saved" ? t("helpAdded") : undefined} />
     </DraftForm>
   );

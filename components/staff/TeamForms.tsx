@@ -10,7 +10,19 @@ type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Option = { id: string; name: string };
 
 /** A lead puts a caseworker of the area on a citizen the area works with. */
-export function AssignForm({ areaId, idPrefix, citizens, caseworkers, action }: { areaId: string; idPrefix: string; citizens: Option[]; caseworkers: Option[]; action: Action }) {
+export function AssignForm({
+  areaId,
+  idPrefix,
+  citizens,
+  caseworkers,
+  action,
+}: {
+  areaId: string;
+  idPrefix: string;
+  citizens: Option[];
+  caseworkers: Option[];
+  action: Action;
+}) {
   const t = useTranslations("TeamForms");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
@@ -24,7 +36,13 @@ export function AssignForm({ areaId, idPrefix, citizens, caseworkers, action }: 
         anchors={ids}
       />
       <input type="hidden" name="serviceAreaId" value={areaId} />
-      <SelectField id={ids.citizenId} name="citizenId" label={t("citizen")} errors={errors.citizenId} defaultValue={shownValue(state, "citizenId")}>
+      <SelectField
+        id={ids.citizenId}
+        name="citizenId"
+        label={t("citizen")}
+        errors={errors.citizenId}
+        defaultValue={shownValue(state, "citizenId")}
+      >
         <option value="">{t("chooseCitizen")}</option>
         {citizens.map((c) => (
           <option key={c.id} value={c.id}>
@@ -32,7 +50,14 @@ export function AssignForm({ areaId, idPrefix, citizens, caseworkers, action }: 
           </option>
         ))}
       </SelectField>
-      <SelectField id={ids.staffId} name="staffId" label={t("caseworker")} hint={t("caseworkerHint")} errors={errors.staffId} defaultValue={shownValue(state, "staffId")}>
+      <SelectField
+        id={ids.staffId}
+        name="staffId"
+        label={t("caseworker")}
+        hint={t("caseworkerHint")}
+        errors={errors.staffId}
+        defaultValue={shownValue(state, "staffId")}
+      >
         <option value="">{t("chooseCaseworker")}</option>
         {caseworkers.map((c) => (
           <option key={c.id} value={c.id}>

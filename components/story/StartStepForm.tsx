@@ -45,7 +45,11 @@ export function StartStepForm({ step, version, initialText, question, hint, skip
       </div>
       <p className="text-gray-600">{t("changeLater")}</p>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" disabled={pending} className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
+        >
           {t("next")}
         </button>
         <a href={skipHref} className="inline-flex min-h-11 items-center">

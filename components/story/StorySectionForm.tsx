@@ -120,13 +120,13 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
           <div className="grid gap-4 md:grid-cols-2">
             <div>
               <h3>{t("yours")}</h3>
-              <p className="mt-1 whitespace-pre-wrap border border-gray-300 bg-white p-3" data-testid="conflict-mine">
+              <p className="mt-1 border border-gray-300 bg-white p-3 whitespace-pre-wrap" data-testid="conflict-mine">
                 {conflict.mine}
               </p>
             </div>
             <div>
               <h3>{t("theirs")}</h3>
-              <p className="mt-1 whitespace-pre-wrap border border-gray-300 bg-white p-3" data-testid="conflict-theirs">
+              <p className="mt-1 border border-gray-300 bg-white p-3 whitespace-pre-wrap" data-testid="conflict-theirs">
                 {conflict.theirs}
               </p>
             </div>
@@ -194,7 +194,11 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
           {t("count", { count: text.length, max: maxLength })}
         </p>
         <div className="flex flex-wrap items-center gap-4">
-          <button type="submit" disabled={pending} className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark disabled:opacity-60"
+          >
             {t("save")}
           </button>
           <p role="status" className="font-semibold text-success">

@@ -33,13 +33,27 @@ export async function readAccessLog(
       orderBy: [{ at: "desc" }, { id: "desc" }],
       skip: (current - 1) * ACCESS_LOG_PAGE_SIZE,
       take: ACCESS_LOG_PAGE_SIZE + 1,
-      select: { id: true, at: true, actorRole: true, actorUserId: true, serviceAreaId: true, part: true, action: true, purpose: true, outcome: true },
+      select: {
+        id: true,
+        at: true,
+        actorRole: true,
+        actorUserId: true,
+        serviceAreaId: true,
+        part: true,
+        action: true,
+        purpose: true,
+        outcome: true,
+      },
     });
     const shown = rows.slice(0, ACCESS_LOG_PAGE_SIZE);
     const userIds = [...new Set(shown.map((r) => r.actorUserId).filter((id): id is string => Boolean(id)))];
     const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { municipalityId: true } });
     const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
-    const areas = await tx.serviceArea.findMany({ where: { municipalityId: citizen.municipalityId }, orderBy: { createdAt: "asc" }, select: { id: true, key: true } });
+    const areas = await tx.serviceArea.findMany({
+      where: { municipalityId: citizen.municipalityId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, key: true },
+    });
     const names = new Map(users.map((u) => [u.id, u.name]));
     const areaKeys = new Map(areas.map((a) => [a.id, a.key]));
     return {

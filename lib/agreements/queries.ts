@@ -8,9 +8,17 @@ import type { AgreementDto, WhoChoices } from "./dto";
 /** The choices for "who" in a new agreement: the citizen's people (when the reader may see them) and the municipality's areas. */
 export async function whoChoices(tx: Tx, citizenId: string, withPeople: boolean): Promise<WhoChoices> {
   const people = withPeople
-    ? await tx.networkMember.findMany({ where: { citizenId, removedAt: null }, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true } })
+    ? await tx.networkMember.findMany({
+        where: { citizenId, removedAt: null },
+        orderBy: [{ closeness: "asc" }, { name: "asc" }],
+        select: { id: true, name: true },
+      })
     : [];
-  const areas = await tx.serviceArea.findMany({ where: { municipality: { citizens: { some: { id: citizenId } } } }, orderBy: { createdAt: "asc" }, select: { id: true, key: true } });
+  const areas = await tx.serviceArea.findMany({
+    where: { municipality: { citizens: { some: { id: citizenId } } } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, key: true },
+  });
   return { people, areas };
 }
 
@@ -18,7 +26,10 @@ export async function whoChoices(tx: Tx, citizenId: string, withPeople: boolean)
  * Every agreement in the record: open ones first by date (an overdue one says
  * so, kindly), then the history of done and not done. With who wrote each.
  */
-export async function readAgreements(actor: Actor, citizenId: string): Promise<GateResult<{ open: AgreementDto[]; closed: AgreementDto[]; choices: WhoChoices }>> {
+export async function readAgreements(
+  actor: Actor,
+  citizenId: string,
+): Promise<GateResult<{ open: AgreementDto[]; closed: AgreementDto[]; choices: WhoChoices }>> {
   return readParts(actor, citizenId, { parts: ["AGREEMENTS", "NETWORK"], purpose: "view-agreements" }, async ({ tx, allowed, now }) => {
     if (!allowed.has("AGREEMENTS")) return { open: [], closed: [], choices: { people: [], areas: [] } };
     const rows = await tx.agreement.findMany({
@@ -42,7 +53,10 @@ export async function readAgreements(actor: Actor, citizenId: string): Promise<G
     const users = authorIds.length ? await tx.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
     // a relative is named as the citizen knows them (their person in the network), else by their account
     const relatives = authorIds.length
-      ? await tx.relationship.findMany({ where: { citizenId, userId: { in: authorIds } }, select: { userId: true, networkMember: { select: { name: true } } } })
+      ? await tx.relationship.findMany({
+          where: { citizenId, userId: { in: authorIds } },
+          select: { userId: true, networkMember: { select: { name: true } } },
+        })
       : [];
     const choices = await whoChoices(tx, citizenId, allowed.has("NETWORK"));
     const names = new Map(users.map((u) => [u.id, u.name]));

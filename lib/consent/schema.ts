@@ -20,7 +20,9 @@ export const withdrawConsentSchema = z.object({
 // Consent asked just in time: the request, and the citizen's answer.
 export const CONSENT_REASON_MAX = 500;
 export const CONSENT_DURATIONS = ["3m", "6m", "1y", "open"] as const;
-const consentParts = listOf(z.enum(CONSENTABLE_PARTS as [Part, ...Part[]], { error: "Validation.invalid" }), { min: 1 }).transform((p) => [...new Set(p)]);
+const consentParts = listOf(z.enum(CONSENTABLE_PARTS as [Part, ...Part[]], { error: "Validation.invalid" }), { min: 1 }).transform((p) => [
+  ...new Set(p),
+]);
 
 export const requestConsentSchema = z.object({
   citizenId: z.uuid({ error: "Validation.invalid" }),
@@ -43,7 +45,11 @@ export const answerConsentRequestSchema = z.discriminatedUnion(
       parts: consentParts,
       duration: z.enum(CONSENT_DURATIONS, { error: "Validation.chooseOne" }),
     }),
-    z.object({ answer: z.literal("DECLINE"), citizenId: z.uuid({ error: "Validation.invalid" }), requestId: z.uuid({ error: "Validation.invalid" }) }),
+    z.object({
+      answer: z.literal("DECLINE"),
+      citizenId: z.uuid({ error: "Validation.invalid" }),
+      requestId: z.uuid({ error: "Validation.invalid" }),
+    }),
   ],
   { error: "Validation.chooseOne" },
 );

@@ -21,17 +21,25 @@ export async function askForContact(actor: Actor, input: unknown): Promise<Comma
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, text, channel } = parsed.data;
   try {
-    return await throughGate(actor, citizenId, { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "ask-for-contact", roles: ["CITIZEN"] }, async ({ tx, changed, now }) => {
-      const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
-      if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
-      // a request nobody may see would wait for ever: say so, and where to give permission
-      if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswer"] });
-      const { municipality } = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { municipality: { select: { contactDueWorkingDays: true } } } });
-      const dueAt = contactDue(now, municipality.contactDueWorkingDays);
-      const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
-      changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
-      return { requestId: request.id, dueAt };
-    });
+    return await throughGate(
+      actor,
+      citizenId,
+      { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "ask-for-contact", roles: ["CITIZEN"] },
+      async ({ tx, changed, now }) => {
+        const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
+        if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
+        // a request nobody may see would wait for ever: say so, and where to give permission
+        if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswer"] });
+        const { municipality } = await tx.citizen.findUniqueOrThrow({
+          where: { id: citizenId },
+          select: { municipality: { select: { contactDueWorkingDays: true } } },
+        });
+        const dueAt = contactDue(now, municipality.contactDueWorkingDays);
+        const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
+        changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
+        return { requestId: request.id, dueAt };
+      },
+    );
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.alreadyAskedContact"] } };
     throw e;
@@ -54,18 +62,49 @@ export async function closeContactRequest(actor: Actor, input: unknown): Promise
   return throughGate(
     actor,
     citizenId,
-    { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "answer-contact-request", roles: ["STAFF"], also: [{ part: "AGREEMENTS", action: "WRITE" }] },
+    {
+      part: "CONTACT_REQUESTS",
+      action: "WRITE",
+      purpose: "answer-contact-request",
+      roles: ["STAFF"],
+      also: [{ part: "AGREEMENTS", action: "WRITE" }],
+    },
     async ({ tx, changed, now, serviceAreaId, userId }) => {
-      if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me)) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+      if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me))
+        throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
       const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
       if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
       const agreement = await tx.agreement.create({
-        data: { citizenId, what, responsible: "SERVICE_AREA", serviceAreaId, dueOn: toDbDate(dueOn), authorRole: "STAFF", authorUserId: userId, authorAreaId: serviceAreaId, contactRequestId: requestId },
+        data: {
+          citizenId,
+          what,
+          responsible: "SERVICE_AREA",
+          serviceAreaId,
+          dueOn: toDbDate(dueOn),
+          authorRole: "STAFF",
+          authorUserId: userId,
+          authorAreaId: serviceAreaId,
+          contactRequestId: requestId,
+        },
       });
-      const { count } = await tx.contactRequest.updateMany({ where: { id: requestId, closedAt: null }, data: { closedAt: now, closedByStaffId: me } });
+      const { count } = await tx.contactRequest.updateMany({
+        where: { id: requestId, closedAt: null },
+        data: { closedAt: now, closedByStaffId: me },
+      });
       if (count === 0) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
-      changed({ entity: "Agreement", entityId: agreement.id, before: null, after: { what, dueOn, contactRequestId: requestId }, part: "AGREEMENTS" });
-      changed({ entity: "ContactRequest", entityId: requestId, before: { closedAt: null }, after: { closedAt: now, agreementId: agreement.id } });
+      changed({
+        entity: "Agreement",
+        entityId: agreement.id,
+        before: null,
+        after: { what, dueOn, contactRequestId: requestId },
+        part: "AGREEMENTS",
+      });
+      changed({
+        entity: "ContactRequest",
+        entityId: requestId,
+        before: { closedAt: null },
+        after: { closedAt: now, agreementId: agreement.id },
+      });
       return { agreementId: agreement.id };
     },
   );

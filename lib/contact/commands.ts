@@ -30,7 +30,10 @@ export async function updateContactPreferences(actor: Actor, input: unknown): Pr
       changed({ entity: "ContactPreferences", entityId: citizenId, before: null, after: dto(now) });
       return dto(now);
     }
-    const { count } = await tx.contactPreferences.updateMany({ where: { citizenId, version }, data: { ...fields, version: { increment: 1 } } });
+    const { count } = await tx.contactPreferences.updateMany({
+      where: { citizenId, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
     const now = await tx.contactPreferences.findUniqueOrThrow({ where: { citizenId } });
     if (count === 0) throw new StaleWrite(dto(now));
     changed({ entity: "ContactPreferences", entityId: citizenId, before: dto(before), after: dto(now) });

@@ -30,9 +30,17 @@ export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenI
   const areaIds = [...new Set(consents.filter((c) => covers(c, now)).map((c) => c.serviceAreaId))];
   if (areaIds.length === 0) return [];
   return tx.staffMember.findMany({
-    where: { id: { not: exceptStaffId }, municipality: { citizens: { some: { id: citizenId } } }, areas: { some: { serviceAreaId: { in: areaIds } } } },
+    where: {
+      id: { not: exceptStaffId },
+      municipality: { citizens: { some: { id: citizenId } } },
+      areas: { some: { serviceAreaId: { in: areaIds } } },
+    },
     orderBy: { name: "asc" },
-    select: { id: true, name: true, areas: { where: { serviceAreaId: { in: areaIds } }, select: { serviceArea: { select: { key: true } } } } },
+    select: {
+      id: true,
+      name: true,
+      areas: { where: { serviceAreaId: { in: areaIds } }, select: { serviceArea: { select: { key: true } } } },
+    },
   });
 }
 
@@ -70,7 +78,10 @@ export async function withdrawHandover(actor: Actor, input: unknown): Promise<Co
   const me = staffIdOf(actor);
   if (!me) return { ok: false, error: "not-found" };
   return throughGate(actor, citizenId, { ...THREAD, purpose: "withdraw-handover" }, async ({ tx, changed, now }) => {
-    const { count } = await tx.handover.updateMany({ where: { id: handoverId, citizenId, fromStaffId: me, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
+    const { count } = await tx.handover.updateMany({
+      where: { id: handoverId, citizenId, fromStaffId: me, status: "OFFERED" },
+      data: { status: "WITHDRAWN", respondedAt: now },
+    });
     if (count === 0) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
     changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "WITHDRAWN" } });
     return null;
@@ -92,7 +103,10 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Comm
   const access = answer === "ACCEPT" ? { ...TAKE, purpose: "accept-handover" } : { ...THREAD, purpose: "decline-handover" };
   return throughGate(actor, citizenId, access, async ({ tx, changed, now, serviceAreaId }) => {
     await lockCitizenWork(tx, citizenId);
-    const offer = await tx.handover.findFirst({ where: { id: handoverId, citizenId, toStaffId: me, status: "OFFERED" }, select: { fromStaffId: true, fromStaff: { select: { name: true } } } });
+    const offer = await tx.handover.findFirst({
+      where: { id: handoverId, citizenId, toStaffId: me, status: "OFFERED" },
+      select: { fromStaffId: true, fromStaff: { select: { name: true } } },
+    });
     if (!offer) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
     if (answer === "DECLINE") {
       await tx.handover.update({ where: { id: handoverId }, data: { status: "DECLINED", respondedAt: now } });
@@ -102,7 +116,10 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Comm
     const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true, version: true } });
     // the offer stands only while the one who made it still holds the red thread
     if (!holder || holder.staffId !== offer.fromStaffId) throw new StaleWrite(holder);
-    const { count } = await tx.coordination.updateMany({ where: { citizenId, staffId: offer.fromStaffId, version: holder.version }, data: { staffId: me, since: now, version: { increment: 1 } } });
+    const { count } = await tx.coordination.updateMany({
+      where: { citizenId, staffId: offer.fromStaffId, version: holder.version },
+      data: { staffId: me, since: now, version: { increment: 1 } },
+    });
     if (count === 0) throw new StaleWrite(holder);
     await tx.handover.update({ where: { id: handoverId }, data: { status: "ACCEPTED", respondedAt: now, planReadAt: now } });
     // the new coordinator works with the citizen from now on, for the area they accepted through
@@ -133,7 +150,10 @@ export async function takeRedThread(actor: Actor, input: unknown): Promise<Comma
       const holder = (await holders(tx, [citizenId], now)).get(citizenId);
       if (holder?.inForce) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
       if (holder) {
-        const { count } = await tx.coordination.updateMany({ where: { citizenId, staffId: holder.staffId }, data: { staffId: me, since: now, version: { increment: 1 } } });
+        const { count } = await tx.coordination.updateMany({
+          where: { citizenId, staffId: holder.staffId },
+          data: { staffId: me, since: now, version: { increment: 1 } },
+        });
         if (count === 0) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
         await tx.handover.updateMany({ where: { citizenId, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
       } else {

@@ -17,7 +17,6 @@ export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
 ];
 export const COORDINATOR_PARTS: readonly Part[] = ["COORDINATION", ...COORDINATOR_NEEDS.map((n) => n.part)];
 
-
 /** Whether a consent in force lets its area do a coordinator's work (or, with `parts`, those parts). */
 export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>
   consentState({ ...c, parts: c.parts as Part[] }, now) === "active" && parts.every((p) => c.parts.includes(p));
@@ -36,7 +35,10 @@ export async function holders(tx: Tx, citizenIds: readonly string[], now: Date):
   if (citizenIds.length === 0) return out;
   const rows = await tx.coordination.findMany({
     where: { citizenId: { in: [...citizenIds] } },
-    select: { citizenId: true, staff: { select: { id: true, name: true, areas: { select: { serviceAreaId: true, serviceArea: { select: { key: true } } } } } } },
+    select: {
+      citizenId: true,
+      staff: { select: { id: true, name: true, areas: { select: { serviceAreaId: true, serviceArea: { select: { key: true } } } } } },
+    },
   });
   if (rows.length === 0) return out;
   const consents = await tx.consent.findMany({ where: { citizenId: { in: rows.map((r) => r.citizenId) } }, select: CONSENT_FIELDS });

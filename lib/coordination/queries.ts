@@ -26,17 +26,41 @@ export async function readRedThread(actor: Actor, citizenId: string): Promise<Ga
   return throughGate(actor, citizenId, { part: "COORDINATION", action: "READ", purpose: "view-red-thread" }, async (ctx) => {
     const { tx, now } = ctx;
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
-    const offer = await tx.handover.findFirst({ where: { citizenId, status: "OFFERED" }, select: { id: true, note: true, offeredAt: true, fromStaffId: true, toStaffId: true, fromStaff: { select: { name: true } }, toStaff: { select: { name: true } } } });
+    const offer = await tx.handover.findFirst({
+      where: { citizenId, status: "OFFERED" },
+      select: {
+        id: true,
+        note: true,
+        offeredAt: true,
+        fromStaffId: true,
+        toStaffId: true,
+        fromStaff: { select: { name: true } },
+        toStaff: { select: { name: true } },
+      },
+    });
     const isHolder = Boolean(me && holder?.staffId === me);
-    const colleagues = isHolder && !offer ? (await eligibleColleagues(ctx, me!)).map((c) => ({ id: c.id, name: c.name, areaKeys: areaKeys(c) })) : [];
+    const colleagues =
+      isHolder && !offer ? (await eligibleColleagues(ctx, me!)).map((c) => ({ id: c.id, name: c.name, areaKeys: areaKeys(c) })) : [];
     return {
       holder: holder ? { name: holder.name, areaKeys: holder.areaKeys, isMe: isHolder, inForce: holder.inForce } : null,
       pending: offer
-        ? { id: offer.id, fromName: offer.fromStaff.name, toName: offer.toStaff.name, note: ctx.role === "STAFF" ? offer.note : "", offeredAt: offer.offeredAt.toISOString(), fromMe: offer.fromStaffId === me, toMe: offer.toStaffId === me }
+        ? {
+            id: offer.id,
+            fromName: offer.fromStaff.name,
+            toName: offer.toStaff.name,
+            note: ctx.role === "STAFF" ? offer.note : "",
+            offeredAt: offer.offeredAt.toISOString(),
+            fromMe: offer.fromStaffId === me,
+            toMe: offer.toStaffId === me,
+          }
         : null,
       colleagues,
       offers: await tx.handover.count({ where: { citizenId } }),
-      mayTake: ctx.role === "STAFF" && !holder?.inForce && ctx.allows("COORDINATION", "WRITE") && COORDINATOR_NEEDS.every((n) => ctx.allows(n.part, n.action)),
+      mayTake:
+        ctx.role === "STAFF" &&
+        !holder?.inForce &&
+        ctx.allows("COORDINATION", "WRITE") &&
+        COORDINATOR_NEEDS.every((n) => ctx.allows(n.part, n.action)),
     };
   });
 }

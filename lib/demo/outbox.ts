@@ -8,7 +8,14 @@ export type OutboxMailDto = { id: string; to: string; subject: string; body: str
 export async function listOutbox(limit = 30): Promise<OutboxMailDto[]> {
   if (!demoMode) return [];
   const rows = await db().outboxEmail.findMany({ orderBy: { createdAt: "desc" }, take: limit });
-  return rows.map((r) => ({ id: r.id, to: r.to, subject: r.subject, body: r.body, link: /https?:\/\/\S+/.exec(r.body)?.[0] ?? null, sentAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    id: r.id,
+    to: r.to,
+    subject: r.subject,
+    body: r.body,
+    link: /https?:\/\/\S+/.exec(r.body)?.[0] ?? null,
+    sentAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** The newest sign-in link sent to `email`, for the persona picker. */

@@ -4,7 +4,15 @@ import type { Actor } from "@/lib/record/actor";
 import type { Tx } from "@/lib/record/tx";
 import { fieldErrors, type CommandResult } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
-import { addStepSchema, answerProposalSchema, closeGoalSchema, createGoalSchema, proposeStepSchema, setStepDoneSchema, updateGoalSchema } from "./schema";
+import {
+  addStepSchema,
+  answerProposalSchema,
+  closeGoalSchema,
+  createGoalSchema,
+  proposeStepSchema,
+  setStepDoneSchema,
+  updateGoalSchema,
+} from "./schema";
 
 // A goal is the citizen's own: only the citizen creates, changes and closes it
 // (staff will propose steps, which the citizen accepts or declines).
@@ -17,7 +25,9 @@ async function supporterRows(tx: Tx, citizenId: string, goalId: string, helpers:
   const memberIds = [...new Set(helpers.filter((h) => h.kind === "NETWORK_MEMBER").map((h) => h.id))];
   const areaIds = [...new Set(helpers.filter((h) => h.kind === "SERVICE_AREA").map((h) => h.id))];
   const members = memberIds.length ? await tx.networkMember.count({ where: { id: { in: memberIds }, citizenId, removedAt: null } }) : 0;
-  const areas = areaIds.length ? await tx.serviceArea.count({ where: { id: { in: areaIds }, municipality: { citizens: { some: { id: citizenId } } } } }) : 0;
+  const areas = areaIds.length
+    ? await tx.serviceArea.count({ where: { id: { in: areaIds }, municipality: { citizens: { some: { id: citizenId } } } } })
+    : 0;
   if (members !== memberIds.length || areas !== areaIds.length) throw new InvalidInput({ helpers: ["Validation.chooseOne"] });
   return [
     ...memberIds.map((networkMemberId) => ({ citizenId, goalId, networkMemberId })),
@@ -45,9 +55,15 @@ export async function updateGoal(actor: Actor, input: unknown): Promise<CommandR
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, version, helpers, reviewOn, ...fields } = parsed.data;
   return throughGate(actor, citizenId, { ...OWN, purpose: "edit-goal" }, async ({ tx, changed }) => {
-    const before = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { title: true, wish: true, reachedWhen: true, version: true } });
+    const before = await tx.goal.findFirst({
+      where: { id: goalId, citizenId, status: "ACTIVE" },
+      select: { title: true, wish: true, reachedWhen: true, version: true },
+    });
     if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
-    const { count } = await tx.goal.updateMany({ where: { id: goalId, citizenId, version }, data: { ...fields, reviewOn: toDbDate(reviewOn), version: { increment: 1 } } });
+    const { count } = await tx.goal.updateMany({
+      where: { id: goalId, citizenId, version },
+      data: { ...fields, reviewOn: toDbDate(reviewOn), version: { increment: 1 } },
+    });
     if (count === 0) throw new StaleWrite(before);
     const rows = await supporterRows(tx, citizenId, goalId, helpers);
     await tx.goalSupporter.deleteMany({ where: { citizenId, goalId } });
@@ -81,14 +97,21 @@ export async function proposeGoalStep(actor: Actor, input: unknown): Promise<Com
   const parsed = proposeStepSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, text } = parsed.data;
-  return throughGate(actor, citizenId, { part: "GOALS", action: "WRITE", purpose: "propose-step", roles: ["STAFF"] }, async ({ tx, changed, serviceAreaId }) => {
-    const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
-    if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
-    const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
-    const step = await tx.goalStep.create({ data: { citizenId, goalId, text, proposal: "PROPOSED", proposedByArea: serviceAreaId, position: (last._max.position ?? 0) + 1 } });
-    changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text, proposal: "PROPOSED" } });
-    return { stepId: step.id };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "GOALS", action: "WRITE", purpose: "propose-step", roles: ["STAFF"] },
+    async ({ tx, changed, serviceAreaId }) => {
+      const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
+      if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+      const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
+      const step = await tx.goalStep.create({
+        data: { citizenId, goalId, text, proposal: "PROPOSED", proposedByArea: serviceAreaId, position: (last._max.position ?? 0) + 1 },
+      });
+      changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text, proposal: "PROPOSED" } });
+      return { stepId: step.id };
+    },
+  );
 }
 
 /** The citizen answers a proposed step: yes makes it theirs, no puts it aside. Answered once. */
@@ -98,7 +121,10 @@ export async function answerProposedStep(actor: Actor, input: unknown): Promise<
   const { citizenId, stepId, answer } = parsed.data;
   return throughGate(actor, citizenId, { ...OWN, purpose: "answer-proposed-step" }, async ({ tx, changed }) => {
     const proposal = answer === "ACCEPT" ? "ACCEPTED" : "DECLINED";
-    const { count } = await tx.goalStep.updateMany({ where: { id: stepId, citizenId, proposal: "PROPOSED", goal: { status: "ACTIVE" } }, data: { proposal, version: { increment: 1 } } });
+    const { count } = await tx.goalStep.updateMany({
+      where: { id: stepId, citizenId, proposal: "PROPOSED", goal: { status: "ACTIVE" } },
+      data: { proposal, version: { increment: 1 } },
+    });
     if (count === 0) throw new InvalidInput({ stepId: ["Validation.invalid"] });
     changed({ entity: "GoalStep", entityId: stepId, before: { proposal: "PROPOSED" }, after: { proposal } });
     return null;
@@ -111,9 +137,15 @@ export async function setGoalStepDone(actor: Actor, input: unknown): Promise<Com
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, stepId, done, version } = parsed.data;
   return throughGate(actor, citizenId, { ...OWN, purpose: "mark-step" }, async ({ tx, changed }) => {
-    const before = await tx.goalStep.findFirst({ where: { id: stepId, citizenId, proposal: "ACCEPTED" }, select: { done: true, version: true } });
+    const before = await tx.goalStep.findFirst({
+      where: { id: stepId, citizenId, proposal: "ACCEPTED" },
+      select: { done: true, version: true },
+    });
     if (!before) throw new InvalidInput({ stepId: ["Validation.invalid"] });
-    const { count } = await tx.goalStep.updateMany({ where: { id: stepId, citizenId, version }, data: { done, version: { increment: 1 } } });
+    const { count } = await tx.goalStep.updateMany({
+      where: { id: stepId, citizenId, version },
+      data: { done, version: { increment: 1 } },
+    });
     if (count === 0) throw new StaleWrite(before);
     changed({ entity: "GoalStep", entityId: stepId, before: { done: before.done }, after: { done } });
     return { version: version + 1 };
@@ -125,15 +157,20 @@ export async function closeGoal(actor: Actor, input: unknown): Promise<CommandRe
   const parsed = closeGoalSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, version, outcome, closingNote } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: outcome === "REACHED" ? "goal-reached" : "goal-let-go" }, async ({ tx, changed, now }) => {
-    const before = await tx.goal.findFirst({ where: { id: goalId, citizenId }, select: { status: true, version: true } });
-    if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
-    const { count } = await tx.goal.updateMany({
-      where: { id: goalId, citizenId, version, status: "ACTIVE" },
-      data: { status: outcome, closingNote, closedAt: now, version: { increment: 1 } },
-    });
-    if (count === 0) throw new StaleWrite(before);
-    changed({ entity: "Goal", entityId: goalId, before: { status: before.status }, after: { status: outcome, closingNote } });
-    return { version: version + 1 };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { ...OWN, purpose: outcome === "REACHED" ? "goal-reached" : "goal-let-go" },
+    async ({ tx, changed, now }) => {
+      const before = await tx.goal.findFirst({ where: { id: goalId, citizenId }, select: { status: true, version: true } });
+      if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+      const { count } = await tx.goal.updateMany({
+        where: { id: goalId, citizenId, version, status: "ACTIVE" },
+        data: { status: outcome, closingNote, closedAt: now, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleWrite(before);
+      changed({ entity: "Goal", entityId: goalId, before: { status: before.status }, after: { status: outcome, closingNote } });
+      return { version: version + 1 };
+    },
+  );
 }

@@ -10,7 +10,8 @@ export const CLOSING_NOTE_MAX = 1000;
 /** A helper with a goal, as a checkbox says it: "NETWORK_MEMBER:<id>" or "SERVICE_AREA:<id>". */
 const helper = z.string().transform((s, ctx) => {
   const [kind, ref] = s.split(":");
-  if ((kind === "NETWORK_MEMBER" || kind === "SERVICE_AREA") && id.safeParse(ref).success) return { kind, id: ref! } as { kind: "NETWORK_MEMBER" | "SERVICE_AREA"; id: string };
+  if ((kind === "NETWORK_MEMBER" || kind === "SERVICE_AREA") && id.safeParse(ref).success)
+    return { kind, id: ref! } as { kind: "NETWORK_MEMBER" | "SERVICE_AREA"; id: string };
   ctx.addIssue({ code: "custom", message: "Validation.chooseOne" });
   return z.NEVER;
 });

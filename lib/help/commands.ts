@@ -15,9 +15,16 @@ export async function addAreaHelp(actor: Actor, input: unknown): Promise<Command
   const { citizenId, what, howOften, until } = parsed.data;
   if (actor.kind !== "user" || !actor.staff) return { ok: false, error: "not-found" };
   const staffId = actor.staff.staffId;
-  return throughGate(actor, citizenId, { part: "HELP", action: "WRITE", purpose: "add-help", roles: ["STAFF"] }, async ({ tx, changed, serviceAreaId }) => {
-    const help = await tx.areaHelp.create({ data: { citizenId, serviceAreaId: serviceAreaId!, staffId, what, howOften, until: toDbDate(until) } });
-    changed({ entity: "AreaHelp", entityId: help.id, before: null, after: { what, howOften, until } });
-    return { helpId: help.id };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "HELP", action: "WRITE", purpose: "add-help", roles: ["STAFF"] },
+    async ({ tx, changed, serviceAreaId }) => {
+      const help = await tx.areaHelp.create({
+        data: { citizenId, serviceAreaId: serviceAreaId!, staffId, what, howOften, until: toDbDate(until) },
+      });
+      changed({ entity: "AreaHelp", entityId: help.id, before: null, after: { what, howOften, until } });
+      return { helpId: help.id };
+    },
+  );
 }

@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 /** A calendar day (YYYY-MM-DD) said the way people say it: "24. december 2026". */
 export async function getDayFormat() {
   const format = await getFormatter();
-  return (day: string) => format.dateTime(new Date(`${day}T12:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
+  return (day: string) =>
+    format.dateTime(new Date(`${day}T12:00:00Z`), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" });
 }
 
 /** A service area's name from its key (standard areas are named in messages/). */

@@ -11,9 +11,14 @@ export async function sendMessage(actor: Actor, input: unknown): Promise<Command
   const { citizenId, text } = parsed.data;
   if (actor.kind !== "user" || !actor.staff) return { ok: false, error: "not-found" };
   const staffId = actor.staff.staffId;
-  return throughGate(actor, citizenId, { part: "MESSAGES", action: "WRITE", purpose: "send-message", roles: ["STAFF"] }, async ({ tx, changed, serviceAreaId }) => {
-    const message = await tx.message.create({ data: { citizenId, serviceAreaId: serviceAreaId!, staffId, text } });
-    changed({ entity: "Message", entityId: message.id, before: null, after: { text } });
-    return { messageId: message.id };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "MESSAGES", action: "WRITE", purpose: "send-message", roles: ["STAFF"] },
+    async ({ tx, changed, serviceAreaId }) => {
+      const message = await tx.message.create({ data: { citizenId, serviceAreaId: serviceAreaId!, staffId, text } });
+      changed({ entity: "Message", entityId: message.id, before: null, after: { text } });
+      return { messageId: message.id };
+    },
+  );
 }

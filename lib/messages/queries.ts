@@ -14,6 +14,12 @@ export async function readMessages(actor: Actor, citizenId: string): Promise<Gat
       take: MESSAGES_SHOWN,
       select: { id: true, text: true, createdAt: true, staff: { select: { name: true } }, serviceArea: { select: { key: true } } },
     });
-    return rows.map((m) => ({ id: m.id, text: m.text, at: m.createdAt.toISOString(), staffName: m.staff.name, areaKey: m.serviceArea.key }));
+    return rows.map((m) => ({
+      id: m.id,
+      text: m.text,
+      at: m.createdAt.toISOString(),
+      staffName: m.staff.name,
+      areaKey: m.serviceArea.key,
+    }));
   });
 }

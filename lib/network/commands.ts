@@ -13,11 +13,23 @@ export async function addNetworkMember(actor: Actor, input: unknown): Promise<Co
   const parsed = addPersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, ...fields } = parsed.data;
-  return throughGate(actor, citizenId, { part: "NETWORK", action: "WRITE", purpose: "add-person", roles: ["CITIZEN", "RELATIVE"] }, async ({ tx, changed, role, userId }) => {
-    const member = await tx.networkMember.create({ data: { citizenId, ...fields, authorRole: role === "RELATIVE" ? "RELATIVE" : "CITIZEN", authorUserId: userId } });
-    changed({ entity: "NetworkMember", entityId: member.id, before: null, after: { name: fields.name, kind: fields.kind, closeness: fields.closeness } });
-    return { memberId: member.id };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "NETWORK", action: "WRITE", purpose: "add-person", roles: ["CITIZEN", "RELATIVE"] },
+    async ({ tx, changed, role, userId }) => {
+      const member = await tx.networkMember.create({
+        data: { citizenId, ...fields, authorRole: role === "RELATIVE" ? "RELATIVE" : "CITIZEN", authorUserId: userId },
+      });
+      changed({
+        entity: "NetworkMember",
+        entityId: member.id,
+        before: null,
+        after: { name: fields.name, kind: fields.kind, closeness: fields.closeness },
+      });
+      return { memberId: member.id };
+    },
+  );
 }
 
 /** The citizen changes what the plan says about someone. */
@@ -25,14 +37,30 @@ export async function updateNetworkMember(actor: Actor, input: unknown): Promise
   const parsed = updatePersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, memberId, version, ...fields } = parsed.data;
-  return throughGate(actor, citizenId, { part: "NETWORK", action: "WRITE", purpose: "edit-person", roles: ["CITIZEN"] }, async ({ tx, changed }) => {
-    const before = await tx.networkMember.findFirst({ where: { id: memberId, citizenId, removedAt: null }, select: { name: true, relation: true, closeness: true, kind: true, version: true } });
-    if (!before) throw new InvalidInput({ memberId: ["Validation.invalid"] });
-    const { count } = await tx.networkMember.updateMany({ where: { id: memberId, citizenId, version, removedAt: null }, data: { ...fields, version: { increment: 1 } } });
-    if (count === 0) throw new StaleWrite(before);
-    changed({ entity: "NetworkMember", entityId: memberId, before, after: { name: fields.name, relation: fields.relation, closeness: fields.closeness, kind: fields.kind } });
-    return { version: version + 1 };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "NETWORK", action: "WRITE", purpose: "edit-person", roles: ["CITIZEN"] },
+    async ({ tx, changed }) => {
+      const before = await tx.networkMember.findFirst({
+        where: { id: memberId, citizenId, removedAt: null },
+        select: { name: true, relation: true, closeness: true, kind: true, version: true },
+      });
+      if (!before) throw new InvalidInput({ memberId: ["Validation.invalid"] });
+      const { count } = await tx.networkMember.updateMany({
+        where: { id: memberId, citizenId, version, removedAt: null },
+        data: { ...fields, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleWrite(before);
+      changed({
+        entity: "NetworkMember",
+        entityId: memberId,
+        before,
+        after: { name: fields.name, relation: fields.relation, closeness: fields.closeness, kind: fields.kind },
+      });
+      return { version: version + 1 };
+    },
+  );
 }
 
 /**
@@ -43,13 +71,24 @@ export async function removeNetworkMember(actor: Actor, input: unknown): Promise
   const parsed = removePersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, memberId, version } = parsed.data;
-  return throughGate(actor, citizenId, { part: "NETWORK", action: "WRITE", purpose: "remove-person", roles: ["CITIZEN"] }, async ({ tx, changed, now }) => {
-    const before = await tx.networkMember.findFirst({ where: { id: memberId, citizenId, removedAt: null }, select: { name: true, version: true } });
-    if (!before) throw new InvalidInput({ memberId: ["Validation.invalid"] });
-    const { count } = await tx.networkMember.updateMany({ where: { id: memberId, citizenId, version, removedAt: null }, data: { removedAt: now, version: { increment: 1 } } });
-    if (count === 0) throw new StaleWrite(before);
-    await tx.goalSupporter.deleteMany({ where: { citizenId, networkMemberId: memberId } });
-    changed({ entity: "NetworkMember", entityId: memberId, before: { name: before.name }, after: { removed: true } });
-    return { memberId };
-  });
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "NETWORK", action: "WRITE", purpose: "remove-person", roles: ["CITIZEN"] },
+    async ({ tx, changed, now }) => {
+      const before = await tx.networkMember.findFirst({
+        where: { id: memberId, citizenId, removedAt: null },
+        select: { name: true, version: true },
+      });
+      if (!before) throw new InvalidInput({ memberId: ["Validation.invalid"] });
+      const { count } = await tx.networkMember.updateMany({
+        where: { id: memberId, citizenId, version, removedAt: null },
+        data: { removedAt: now, version: { increment: 1 } },
+      });
+      if (count === 0) throw new StaleWrite(before);
+      await tx.goalSupporter.deleteMany({ where: { citizenId, networkMemberId: memberId } });
+      changed({ entity: "NetworkMember", entityId: memberId, before: { name: before.name }, after: { removed: true } });
+      return { memberId };
+    },
+  );
 }

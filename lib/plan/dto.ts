@@ -40,6 +40,19 @@ export type NewsItemDto = {
 export type NewsDto = { items: NewsItemDto[]; total: number };
 
 /** `proposed`: steps a caseworker suggested, waiting for the citizen's yes or no. */
-export type GoalSummaryDto = { id: string; title: string; reviewOn: string | null; steps: { text: string; done: boolean }[]; proposed: string[] };
+export type GoalSummaryDto = {
+  id: string;
+  title: string;
+  reviewOn: string | null;
+  steps: { text: string; done: boolean }[];
+  proposed: string[];
+};
 export type AgreementSummaryDto = Pick<AgreementDto, "id" | "what" | "responsible" | "who" | "dueOn" | "overdue">;
-export type NetworkSummaryDto = { id: string; name: string; relation: string; closeness: "CLOSEST" | "CLOSE" | "FURTHER"; kind: "PERSON" | "COMMUNITY"; helpsWith: string };
+export type NetworkSummaryDto = {
+  id: string;
+  name: string;
+  relation: string;
+  closeness: "CLOSEST" | "CLOSE" | "FURTHER";
+  kind: "PERSON" | "COMMUNITY";
+  helpsWith: string;
+};

@@ -8,7 +8,18 @@ import { visitAt } from "./visit";
 import { lastDanishDay } from "@/lib/validation/fields";
 import { holders } from "@/lib/coordination/holder";
 
-const PLAN_PARTS: Part[] = ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "CONTACT_REQUESTS", "MESSAGES", "LOG"];
+const PLAN_PARTS: Part[] = [
+  "PROFILE",
+  "STORY",
+  "GOALS",
+  "AGREEMENTS",
+  "NETWORK",
+  "COORDINATION",
+  "HELP",
+  "CONTACT_REQUESTS",
+  "MESSAGES",
+  "LOG",
+];
 export const PLAN_MESSAGES_SHOWN = 3;
 export const NEWS_SHOWN = 5;
 /** The words a change-log entry carries for people: an agreement's "what", a person's name, a goal's title. */
@@ -33,18 +44,31 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of
     // statements. One after the other: a transaction runs one statement at a time.
-    const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true, lastVisitAt: true, previousVisitAt: true } });
+    const citizen = await tx.citizen.findUniqueOrThrow({
+      where: { id: citizenId },
+      select: { name: true, lastVisitAt: true, previousVisitAt: true },
+    });
     // The citizen opening their own plan (`visit`) may begin a new visit: bookkeeping of where
     // they are in their reading, not a change to the record (no version, no change log), and
     // done here so that a plan costs one transaction. Within a visit it writes nothing.
-    const { since: newsSince, begin } = visit && role === "CITIZEN" ? visitAt(now, citizen.lastVisitAt, citizen.previousVisitAt) : { since: null, begin: false };
+    const { since: newsSince, begin } =
+      visit && role === "CITIZEN" ? visitAt(now, citizen.lastVisitAt, citizen.previousVisitAt) : { since: null, begin: false };
     if (begin) await tx.citizen.update({ where: { id: citizenId }, data: { previousVisitAt: citizen.lastVisitAt, lastVisitAt: now } });
     const story = may("STORY") ? await tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : null;
     const goals = may("GOALS")
       ? await tx.goal.findMany({
           where: { ...where, status: "ACTIVE" },
           orderBy: { createdAt: "asc" },
-          select: { id: true, title: true, reviewOn: true, steps: { where: { proposal: { in: ["ACCEPTED", "PROPOSED"] } }, orderBy: { position: "asc" }, select: { text: true, done: true, proposal: true } } },
+          select: {
+            id: true,
+            title: true,
+            reviewOn: true,
+            steps: {
+              where: { proposal: { in: ["ACCEPTED", "PROPOSED"] } },
+              orderBy: { position: "asc" },
+              select: { text: true, done: true, proposal: true },
+            },
+          },
         })
       : null;
     const closedGoals = may("GOALS") ? await tx.goal.count({ where: { ...where, status: { not: "ACTIVE" } } }) : null;
@@ -53,27 +77,61 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
           where: { ...where, status: "OPEN" },
           orderBy: [{ dueOn: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
           take: 10,
-          select: { id: true, what: true, responsible: true, dueOn: true, networkMember: { select: { name: true } }, serviceArea: { select: { key: true } } },
+          select: {
+            id: true,
+            what: true,
+            responsible: true,
+            dueOn: true,
+            networkMember: { select: { name: true } },
+            serviceArea: { select: { key: true } },
+          },
         })
       : null;
     const network = may("NETWORK")
-      ? await tx.networkMember.findMany({ where: { ...where, removedAt: null }, orderBy: [{ closeness: "asc" }, { name: "asc" }], select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true } })
+      ? await tx.networkMember.findMany({
+          where: { ...where, removedAt: null },
+          orderBy: [{ closeness: "asc" }, { name: "asc" }],
+          select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true },
+        })
       : null;
     const coordination = may("COORDINATION") ? ((await holders(tx, [citizenId], now)).get(citizenId) ?? null) : null;
-    const handover = may("COORDINATION") ? await tx.handover.findFirst({ where: { ...where, status: "OFFERED" }, select: { toStaff: { select: { name: true } } } }) : null;
-    const contactRequest = may("CONTACT_REQUESTS") ? await tx.contactRequest.findFirst({ where: { ...where, closedAt: null }, select: { dueAt: true } }) : null;
+    const handover = may("COORDINATION")
+      ? await tx.handover.findFirst({ where: { ...where, status: "OFFERED" }, select: { toStaff: { select: { name: true } } } })
+      : null;
+    const contactRequest = may("CONTACT_REQUESTS")
+      ? await tx.contactRequest.findFirst({ where: { ...where, closedAt: null }, select: { dueAt: true } })
+      : null;
     const messages = may("MESSAGES")
-      ? await tx.message.findMany({ where, orderBy: { createdAt: "desc" }, take: PLAN_MESSAGES_SHOWN, select: { id: true, text: true, createdAt: true, staff: { select: { name: true } }, serviceArea: { select: { key: true } } } })
+      ? await tx.message.findMany({
+          where,
+          orderBy: { createdAt: "desc" },
+          take: PLAN_MESSAGES_SHOWN,
+          select: { id: true, text: true, createdAt: true, staff: { select: { name: true } }, serviceArea: { select: { key: true } } },
+        })
       : null;
     const help = may("HELP")
-      ? await tx.areaHelp.findMany({ where, orderBy: { createdAt: "asc" }, select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } } })
+      ? await tx.areaHelp.findMany({
+          where,
+          orderBy: { createdAt: "asc" },
+          select: { what: true, howOften: true, until: true, serviceArea: { select: { key: true } } },
+        })
       : null;
     // "new since your last visit": what relatives and staff changed, with who and which area, in one
     // statement; only the citizen reads the change log. Times are UTC in the table (Prisma's way),
     // whatever the session's or the server's time zone.
     const changes =
       newsSince && may("LOG")
-        ? await tx.$queryRaw<{ at: Date; actorRole: "RELATIVE" | "STAFF"; actorName: string | null; areaKey: string | null; entity: string; added: boolean; after: unknown }[]>`
+        ? await tx.$queryRaw<
+            {
+              at: Date;
+              actorRole: "RELATIVE" | "STAFF";
+              actorName: string | null;
+              areaKey: string | null;
+              entity: string;
+              added: boolean;
+              after: unknown;
+            }[]
+          >`
             SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", COALESCE(nm.name, NULLIF(u.name, '')) AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
             FROM "ChangeLog" c
             LEFT JOIN "user" u ON u.id = c."actorUserId"
@@ -124,11 +182,28 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       network,
       coordinator: may("COORDINATION")
         ? coordination
-          ? { name: coordination.name, areaKeys: coordination.areaKeys, inForce: coordination.inForce, handoverTo: handover?.toStaff.name ?? null }
+          ? {
+              name: coordination.name,
+              areaKeys: coordination.areaKeys,
+              inForce: coordination.inForce,
+              handoverTo: handover?.toStaff.name ?? null,
+            }
           : null
         : undefined,
-      contactRequest: may("CONTACT_REQUESTS") ? (contactRequest ? { dueDay: lastDanishDay(contactRequest.dueAt)!, overdue: contactRequest.dueAt <= now } : null) : undefined,
-      messages: messages ? messages.map((m) => ({ id: m.id, text: m.text, at: m.createdAt.toISOString(), staffName: m.staff.name, areaKey: m.serviceArea.key })) : null,
+      contactRequest: may("CONTACT_REQUESTS")
+        ? contactRequest
+          ? { dueDay: lastDanishDay(contactRequest.dueAt)!, overdue: contactRequest.dueAt <= now }
+          : null
+        : undefined,
+      messages: messages
+        ? messages.map((m) => ({
+            id: m.id,
+            text: m.text,
+            at: m.createdAt.toISOString(),
+            staffName: m.staff.name,
+            areaKey: m.serviceArea.key,
+          }))
+        : null,
       help: help ? help.map((h) => ({ what: h.what, howOften: h.howOften, until: dateOnly(h.until), areaKey: h.serviceArea.key })) : null,
       toldOnce,
       news: changes

@@ -14,7 +14,10 @@ export async function updateSettings(actor: Actor, input: unknown): Promise<Comm
   const { citizenId, version, preferredLocale, plainLanguage } = parsed.data;
   return throughGate(actor, citizenId, { part: "PROFILE", action: "WRITE", purpose: "edit" }, async ({ tx, changed }) => {
     const before = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select });
-    const { count } = await tx.citizen.updateMany({ where: { id: citizenId, version }, data: { preferredLocale, plainLanguage, version: { increment: 1 } } });
+    const { count } = await tx.citizen.updateMany({
+      where: { id: citizenId, version },
+      data: { preferredLocale, plainLanguage, version: { increment: 1 } },
+    });
     const after = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select });
     if (count === 0) throw new StaleWrite(toSettings(after));
     changed({ entity: "Citizen", entityId: citizenId, before: toSettings(before), after: toSettings(after) });

@@ -13,6 +13,11 @@ export const toSettings = (row: { preferredLocale: string; plainLanguage: boolea
 /** The citizen's settings: their language and whether they want easy-read wording. */
 export async function readSettings(actor: Actor, citizenId: string): Promise<GateResult<SettingsDto>> {
   return throughGate(actor, citizenId, { part: "PROFILE", action: "READ", purpose: "view" }, async ({ tx }) =>
-    toSettings(await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { preferredLocale: true, plainLanguage: true, version: true } })),
+    toSettings(
+      await tx.citizen.findUniqueOrThrow({
+        where: { id: citizenId },
+        select: { preferredLocale: true, plainLanguage: true, version: true },
+      }),
+    ),
   );
 }

@@ -85,9 +85,18 @@ export class InvalidInput extends Error {
 
 type Change = { part: Part; entity: string; entityId: string; before: unknown; after: unknown };
 
-const json = (value: unknown) => (value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue));
+const json = (value: unknown) =>
+  value === undefined || value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
-async function logAccess(tx: Tx, actor: Actor, citizenId: string, access: Access, position: Position, outcome: "ALLOWED" | "DENIED", reason: DenyReason | null) {
+async function logAccess(
+  tx: Tx,
+  actor: Actor,
+  citizenId: string,
+  access: Access,
+  position: Position,
+  outcome: "ALLOWED" | "DENIED",
+  reason: DenyReason | null,
+) {
   await tx.accessLog.create({
     data: {
       citizenId,
@@ -114,7 +123,12 @@ function decideAll(position: Position, access: Access, now: Date) {
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
 
-export async function throughGate<T>(actor: Actor, citizenId: string, access: Access, work: (ctx: GateContext) => Promise<T>): Promise<GateResult<T>> {
+export async function throughGate<T>(
+  actor: Actor,
+  citizenId: string,
+  access: Access,
+  work: (ctx: GateContext) => Promise<T>,
+): Promise<GateResult<T>> {
   // a malformed id is simply a record that does not exist
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
@@ -126,7 +140,10 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
 
       const decisions = positions.map((position) => ({
         position,
-        decision: access.roles && !access.roles.includes(position.role) ? ({ allow: false, reason: "not-permitted" } as const) : decideAll(position, access, now),
+        decision:
+          access.roles && !access.roles.includes(position.role)
+            ? ({ allow: false, reason: "not-permitted" } as const)
+            : decideAll(position, access, now),
       }));
       const allowed = decisions.find((d) => d.decision.allow);
       if (!allowed) {
@@ -176,7 +193,9 @@ export async function throughGate<T>(actor: Actor, citizenId: string, access: Ac
     if (position && position.role !== "CITIZEN") {
       await db().$transaction((tx) => logAccess(tx, actor, citizenId, access, position, "ALLOWED", null), TX_OPTIONS);
     }
-    return e instanceof StaleWrite ? { ok: false, error: "conflict", current: e.current } : { ok: false, error: "invalid", fieldErrors: e.fieldErrors };
+    return e instanceof StaleWrite
+      ? { ok: false, error: "conflict", current: e.current }
+      : { ok: false, error: "invalid", fieldErrors: e.fieldErrors };
   }
 }
 
@@ -209,7 +228,15 @@ export async function readParts<T>(
     if (!profile) {
       const first = positions[0]!;
       const decision = decide(first.standing, "READ", "PROFILE", now);
-      await logAccess(tx, actor, citizenId, { part: "PROFILE", action: "READ", purpose }, first, "DENIED", decision.allow ? null : decision.reason);
+      await logAccess(
+        tx,
+        actor,
+        citizenId,
+        { part: "PROFILE", action: "READ", purpose },
+        first,
+        "DENIED",
+        decision.allow ? null : decision.reason,
+      );
       return { ok: false, error: "not-found" } as const;
     }
     const value = await work({
@@ -270,7 +297,18 @@ export async function readAcross<T>(
     const rows = [...new Map(shown.map((s) => [`${s.citizenId}:${s.part}`, s])).values()].flatMap(({ citizenId, part }) => {
       const position = through(citizenId, part);
       if (!position) throw new Error(`readAcross: ${part} was shown without being allowed`);
-      return [{ citizenId, actorUserId: actor.kind === "user" ? actor.userId : null, actorRole: "STAFF" as const, serviceAreaId: position.serviceAreaId, part, action: "READ" as const, purpose, outcome: "ALLOWED" as const }];
+      return [
+        {
+          citizenId,
+          actorUserId: actor.kind === "user" ? actor.userId : null,
+          actorRole: "STAFF" as const,
+          serviceAreaId: position.serviceAreaId,
+          part,
+          action: "READ" as const,
+          purpose,
+          outcome: "ALLOWED" as const,
+        },
+      ];
     });
     if (rows.length) await tx.accessLog.createMany({ data: rows });
     return value;

@@ -7,8 +7,22 @@ import type { Actor } from "./actor";
 export type Position = { standing: Standing; role: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS"; serviceAreaId: string | null };
 
 /** A consent row as decisions need it (here and in lib/coordination/holder.ts). */
-export const CONSENT_FIELDS = { citizenId: true, serviceAreaId: true, parts: true, validFrom: true, validUntil: true, withdrawnAt: true } as const;
-export type ConsentRow = { citizenId: string; serviceAreaId: string; parts: string[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
+export const CONSENT_FIELDS = {
+  citizenId: true,
+  serviceAreaId: true,
+  parts: true,
+  validFrom: true,
+  validUntil: true,
+  withdrawnAt: true,
+} as const;
+export type ConsentRow = {
+  citizenId: string;
+  serviceAreaId: string;
+  parts: string[];
+  validFrom: Date;
+  validUntil: Date | null;
+  withdrawnAt: Date | null;
+};
 
 /** A caseworker's positions toward one record: one per area of theirs, with that area's consents. */
 function staffPositions(serviceAreaIds: readonly string[], consents: readonly ConsentRow[]): Position[] {
@@ -29,9 +43,22 @@ export async function resolveStaffPositionsMany(tx: Tx, actor: Actor, citizenIds
   const out = new Map<string, Position[]>();
   const staff = actor.kind === "user" ? actor.staff : null;
   if (!staff || staff.serviceAreaIds.length === 0 || citizenIds.length === 0) return out;
-  const citizens = await tx.citizen.findMany({ where: { id: { in: [...citizenIds] }, municipalityId: staff.municipalityId }, select: { id: true } });
-  const consents = await tx.consent.findMany({ where: { citizenId: { in: citizens.map((c) => c.id) }, serviceAreaId: { in: [...staff.serviceAreaIds] } }, select: CONSENT_FIELDS });
-  for (const c of citizens) out.set(c.id, staffPositions(staff.serviceAreaIds, consents.filter((k) => k.citizenId === c.id)));
+  const citizens = await tx.citizen.findMany({
+    where: { id: { in: [...citizenIds] }, municipalityId: staff.municipalityId },
+    select: { id: true },
+  });
+  const consents = await tx.consent.findMany({
+    where: { citizenId: { in: citizens.map((c) => c.id) }, serviceAreaId: { in: [...staff.serviceAreaIds] } },
+    select: CONSENT_FIELDS,
+  });
+  for (const c of citizens)
+    out.set(
+      c.id,
+      staffPositions(
+        staff.serviceAreaIds,
+        consents.filter((k) => k.citizenId === c.id),
+      ),
+    );
   return out;
 }
 
@@ -43,8 +70,10 @@ export async function resolveStaffPositionsMany(tx: Tx, actor: Actor, citizenIds
 export async function resolvePositions(tx: Tx, actor: Actor, citizenId: string): Promise<{ exists: boolean; positions: Position[] }> {
   const citizen = await tx.citizen.findUnique({ where: { id: citizenId }, select: { id: true, municipalityId: true } });
   if (!citizen) return { exists: false, positions: [] };
-  if (actor.kind === "anonymous") return { exists: true, positions: [{ standing: { kind: "none" }, role: "ANONYMOUS", serviceAreaId: null }] };
-  if (actor.citizenId === citizenId) return { exists: true, positions: [{ standing: { kind: "self" }, role: "CITIZEN", serviceAreaId: null }] };
+  if (actor.kind === "anonymous")
+    return { exists: true, positions: [{ standing: { kind: "none" }, role: "ANONYMOUS", serviceAreaId: null }] };
+  if (actor.citizenId === citizenId)
+    return { exists: true, positions: [{ standing: { kind: "self" }, role: "CITIZEN", serviceAreaId: null }] };
 
   const positions: Position[] = [];
   const relationship = await tx.relationship.findUnique({
@@ -53,14 +82,22 @@ export async function resolvePositions(tx: Tx, actor: Actor, citizenId: string):
   });
   if (relationship) {
     positions.push({
-      standing: { kind: "relative", permissions: relationship.permissions as RelativePermission[], validUntil: relationship.validUntil, endedAt: relationship.endedAt },
+      standing: {
+        kind: "relative",
+        permissions: relationship.permissions as RelativePermission[],
+        validUntil: relationship.validUntil,
+        endedAt: relationship.endedAt,
+      },
       role: "RELATIVE",
       serviceAreaId: null,
     });
   }
   const staff = actor.staff;
   if (staff && staff.municipalityId === citizen.municipalityId && staff.serviceAreaIds.length > 0) {
-    const consents = await tx.consent.findMany({ where: { citizenId, serviceAreaId: { in: [...staff.serviceAreaIds] } }, select: CONSENT_FIELDS });
+    const consents = await tx.consent.findMany({
+      where: { citizenId, serviceAreaId: { in: [...staff.serviceAreaIds] } },
+      select: CONSENT_FIELDS,
+    });
     positions.push(...staffPositions(staff.serviceAreaIds, consents));
   }
   if (positions.length === 0) {

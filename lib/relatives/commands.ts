@@ -16,7 +16,10 @@ const OWN = { part: "RELATIVES", action: "WRITE", roles: ["CITIZEN"] } as const;
  * network). Returns the plain token once, for the citizen to hand over; only its
  * hash is kept. Expires after INVITE_DAYS.
  */
-export async function createInvitation(actor: Actor, input: unknown): Promise<CommandResult<{ invitationId: string; token: string; expiresAt: Date }>> {
+export async function createInvitation(
+  actor: Actor,
+  input: unknown,
+): Promise<CommandResult<{ invitationId: string; token: string; expiresAt: Date }>> {
   const parsed = createInvitationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, networkMemberId, newName, newRelation, permissions, accessUntil } = parsed.data;
@@ -24,22 +27,39 @@ export async function createInvitation(actor: Actor, input: unknown): Promise<Co
   return throughGate(actor, citizenId, { ...OWN, purpose: "invite-relative" }, async ({ tx, changed, now, userId }) => {
     let memberId = networkMemberId;
     if (memberId) {
-      const member = await tx.networkMember.findFirst({ where: { id: memberId, citizenId, removedAt: null, kind: "PERSON" }, select: { relationship: { select: { endedAt: true, validUntil: true } } } });
+      const member = await tx.networkMember.findFirst({
+        where: { id: memberId, citizenId, removedAt: null, kind: "PERSON" },
+        select: { relationship: { select: { endedAt: true, validUntil: true } } },
+      });
       if (!member) throw new InvalidInput({ who: ["Validation.chooseOne"] });
       const r = member.relationship;
       if (r && relationshipActive(r, now)) throw new InvalidInput({ who: ["Validation.alreadyJoined"] });
     } else {
-      const member = await tx.networkMember.create({ data: { citizenId, name: newName, relation: newRelation, closeness: "CLOSE", authorRole: "CITIZEN", authorUserId: userId } });
+      const member = await tx.networkMember.create({
+        data: { citizenId, name: newName, relation: newRelation, closeness: "CLOSE", authorRole: "CITIZEN", authorUserId: userId },
+      });
       changed({ entity: "NetworkMember", entityId: member.id, before: null, after: { name: newName } });
       memberId = member.id;
     }
     const token = newToken();
     const expiresAt = new Date(now.getTime() + INVITE_DAYS * 86_400_000);
     const invitation = await tx.invitation.create({
-      data: { citizenId, networkMemberId: memberId, tokenHash: hashToken(token), permissions, accessUntil: accessUntil ? endOfDanishDay(accessUntil) : null, expiresAt },
+      data: {
+        citizenId,
+        networkMemberId: memberId,
+        tokenHash: hashToken(token),
+        permissions,
+        accessUntil: accessUntil ? endOfDanishDay(accessUntil) : null,
+        expiresAt,
+      },
     });
     // the log says who was invited and to what, never the token
-    changed({ entity: "Invitation", entityId: invitation.id, before: null, after: { networkMemberId: memberId, permissions, accessUntil, expiresAt } });
+    changed({
+      entity: "Invitation",
+      entityId: invitation.id,
+      before: null,
+      after: { networkMemberId: memberId, permissions, accessUntil, expiresAt },
+    });
     return { invitationId: invitation.id, token, expiresAt };
   });
 }
@@ -50,7 +70,10 @@ export async function revokeInvitation(actor: Actor, input: unknown): Promise<Co
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, invitationId } = parsed.data;
   return throughGate(actor, citizenId, { ...OWN, purpose: "revoke-invitation" }, async ({ tx, changed, now }) => {
-    const { count } = await tx.invitation.updateMany({ where: { id: invitationId, citizenId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, citizenId, usedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
     if (count === 0) throw new InvalidInput({ invitationId: ["Validation.invalid"] });
     changed({ entity: "Invitation", entityId: invitationId, before: { revokedAt: null }, after: { revokedAt: now } });
     return { invitationId };
@@ -63,7 +86,10 @@ export async function changeRelativePermissions(actor: Actor, input: unknown): P
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, relationshipId, permissions, accessUntil, version } = parsed.data;
   return throughGate(actor, citizenId, { ...OWN, purpose: "change-relative" }, async ({ tx, changed }) => {
-    const before = await tx.relationship.findFirst({ where: { id: relationshipId, citizenId, endedAt: null }, select: { permissions: true, validUntil: true, version: true } });
+    const before = await tx.relationship.findFirst({
+      where: { id: relationshipId, citizenId, endedAt: null },
+      select: { permissions: true, validUntil: true, version: true },
+    });
     if (!before) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
     const { count } = await tx.relationship.updateMany({
       where: { id: relationshipId, citizenId, version, endedAt: null },
@@ -81,7 +107,10 @@ export async function endRelative(actor: Actor, input: unknown): Promise<Command
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, relationshipId } = parsed.data;
   return throughGate(actor, citizenId, { ...OWN, purpose: "end-relative" }, async ({ tx, changed, now }) => {
-    const { count } = await tx.relationship.updateMany({ where: { id: relationshipId, citizenId, endedAt: null }, data: { endedAt: now, version: { increment: 1 } } });
+    const { count } = await tx.relationship.updateMany({
+      where: { id: relationshipId, citizenId, endedAt: null },
+      data: { endedAt: now, version: { increment: 1 } },
+    });
     if (count === 0) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
     changed({ entity: "Relationship", entityId: relationshipId, before: { endedAt: null }, after: { endedAt: now } });
     return { relationshipId };

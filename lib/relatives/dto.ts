@@ -1,7 +1,15 @@
 import type { RelativePermission } from "@/lib/access/policy";
 
 export type InvitationState = "PENDING" | "ACCEPTED" | "EXPIRED" | "REVOKED";
-export type InvitationDto = { id: string; name: string | null; permissions: RelativePermission[]; state: InvitationState; expiresAt: string; accessUntil: string | null; createdAt: string };
+export type InvitationDto = {
+  id: string;
+  name: string | null;
+  permissions: RelativePermission[];
+  state: InvitationState;
+  expiresAt: string;
+  accessUntil: string | null;
+  createdAt: string;
+};
 export type RelativeSpaceDto = {
   helpWish: "WANT_TO_HELP" | "SOME_HELP" | "NOT_NOW" | null;
   canDo: string;

@@ -23,7 +23,13 @@ export async function lookupInvitation(token: unknown, client: string, now = new
   if (await throttled(limit, now)) return { state: "throttled" };
   const invitation = looksLikeToken(token)
     ? await db().invitation.findFirst({
-        where: { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt: { gt: now }, OR: [{ accessUntil: null }, { accessUntil: { gt: now } }] },
+        where: {
+          tokenHash: hashToken(token),
+          usedAt: null,
+          revokedAt: null,
+          expiresAt: { gt: now },
+          OR: [{ accessUntil: null }, { accessUntil: { gt: now } }],
+        },
         select: { citizen: { select: { name: true } } },
       })
     : null;
@@ -52,11 +58,20 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
     const citizenId = await db().$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
         // usable: not used, not withdrawn, not expired, and the access it gives not already over
-        where: { tokenHash, usedAt: null, revokedAt: null, expiresAt: { gt: now }, OR: [{ accessUntil: null }, { accessUntil: { gt: now } }] },
+        where: {
+          tokenHash,
+          usedAt: null,
+          revokedAt: null,
+          expiresAt: { gt: now },
+          OR: [{ accessUntil: null }, { accessUntil: { gt: now } }],
+        },
         data: { usedAt: now, usedByUserId: actor.userId },
       });
       if (count === 0) throw new NotRedeemable();
-      const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash }, select: { citizenId: true, networkMemberId: true, permissions: true, accessUntil: true } });
+      const invitation = await tx.invitation.findUniqueOrThrow({
+        where: { tokenHash },
+        select: { citizenId: true, networkMemberId: true, permissions: true, accessUntil: true },
+      });
       // one's own invitation is not for oneself
       if (actor.citizenId === invitation.citizenId) throw new NotRedeemable();
       const { citizenId, permissions, accessUntil } = invitation;
@@ -70,9 +85,21 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
         create: { citizenId, userId: actor.userId, permissions, validUntil: accessUntil, networkMemberId, startedAt: now },
         update: { permissions, validUntil: accessUntil, endedAt: null, startedAt: now, networkMemberId, version: { increment: 1 } },
       });
-      await tx.relativeSpace.upsert({ where: { relationshipId: relationship.id }, create: { relationshipId: relationship.id, citizenId }, update: {} });
+      await tx.relativeSpace.upsert({
+        where: { relationshipId: relationship.id },
+        create: { relationshipId: relationship.id, citizenId },
+        update: {},
+      });
       await tx.changeLog.create({
-        data: { citizenId, actorUserId: actor.userId, actorRole: "RELATIVE", part: "RELATIVES", entity: "Relationship", entityId: relationship.id, after: { permissions, validUntil: accessUntil } },
+        data: {
+          citizenId,
+          actorUserId: actor.userId,
+          actorRole: "RELATIVE",
+          part: "RELATIVES",
+          entity: "Relationship",
+          entityId: relationship.id,
+          after: { permissions, validUntil: accessUntil },
+        },
       });
       return citizenId;
     });

@@ -14,7 +14,10 @@ export const invitationState = (i: { usedAt: Date | null; revokedAt: Date | null
   i.usedAt ? "ACCEPTED" : i.revokedAt ? "REVOKED" : i.expiresAt <= now ? "EXPIRED" : "PENDING";
 
 type SpaceRow = Omit<RelativeSpaceDto, "checkIns"> & { relationshipId: string };
-export const spaceDto = (s: SpaceRow, checkIns: { id: string; feeling: "GOOD" | "OK" | "HARD"; note: string; createdAt: Date }[]): RelativeSpaceDto => ({
+export const spaceDto = (
+  s: SpaceRow,
+  checkIns: { id: string; feeling: "GOOD" | "OK" | "HARD"; note: string; createdAt: Date }[],
+): RelativeSpaceDto => ({
   helpWish: s.helpWish,
   canDo: s.canDo,
   needsRespite: s.needsRespite,
@@ -36,70 +39,98 @@ export async function readRelatives(
   actor: Actor,
   citizenId: string,
 ): Promise<GateResult<{ relatives: RelativeDto[]; invitations: InvitationDto[]; invitable: { id: string; name: string }[] }>> {
-  return throughGate(actor, citizenId, { part: "RELATIVES", action: "READ", purpose: "view-relatives", roles: ["CITIZEN"] }, async ({ tx, now }) => {
-    const relationships = await tx.relationship.findMany({
-      where: { citizenId },
-      orderBy: { startedAt: "asc" },
-      select: {
-        id: true,
-        userId: true,
-        permissions: true,
-        validUntil: true,
-        endedAt: true,
-        startedAt: true,
-        version: true,
-        user: { select: { name: true, email: true } },
-        networkMember: { select: { name: true } },
-        space: true,
-      },
-    });
-    const invitations = await tx.invitation.findMany({
-      where: { citizenId },
-      orderBy: { createdAt: "desc" },
-      take: 50,
-      select: { id: true, permissions: true, usedAt: true, revokedAt: true, expiresAt: true, accessUntil: true, createdAt: true, networkMember: { select: { name: true } } },
-    });
-    const userIds = relationships.map((r) => r.userId);
-    const agreements = await tx.agreement.groupBy({ by: ["authorUserId"], where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds } }, _count: true });
-    const people = await tx.networkMember.groupBy({ by: ["authorUserId"], where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds }, removedAt: null }, _count: true });
-    const sharedIds = relationships.filter((r) => r.space?.sharedWithCitizen).map((r) => r.id);
-    const checkIns = sharedIds.length
-      ? await tx.relativeCheckIn.findMany({ where: { relationshipId: { in: sharedIds } }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN * sharedIds.length })
-      : [];
-    const members = await tx.networkMember.findMany({
-      where: { citizenId, removedAt: null, kind: "PERSON" },
-      orderBy: [{ closeness: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, relationship: { select: { endedAt: true, validUntil: true } } },
-    });
-    const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => relationshipActive(r, now);
-    return {
-      relatives: relationships.map((r) => ({
-        id: r.id,
-        // the name the citizen knows them by, else their own
-        name: r.networkMember?.name || r.user.name || r.user.email,
-        permissions: r.permissions as RelativePermission[],
-        accessUntil: lastDanishDay(r.validUntil),
-        since: r.startedAt.toISOString(),
-        active: isActive(r),
-        version: r.version,
-        space: r.space?.sharedWithCitizen ? spaceDto(r.space, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)) : null,
-        added: {
-          agreements: agreements.find((a) => a.authorUserId === r.userId)?._count ?? 0,
-          people: people.find((p) => p.authorUserId === r.userId)?._count ?? 0,
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "RELATIVES", action: "READ", purpose: "view-relatives", roles: ["CITIZEN"] },
+    async ({ tx, now }) => {
+      const relationships = await tx.relationship.findMany({
+        where: { citizenId },
+        orderBy: { startedAt: "asc" },
+        select: {
+          id: true,
+          userId: true,
+          permissions: true,
+          validUntil: true,
+          endedAt: true,
+          startedAt: true,
+          version: true,
+          user: { select: { name: true, email: true } },
+          networkMember: { select: { name: true } },
+          space: true,
         },
-      })),
-      invitations: invitations.map((i) => ({
-        id: i.id,
-        name: i.networkMember?.name ?? null,
-        permissions: i.permissions as RelativePermission[],
-        state: invitationState(i, now),
-        expiresAt: i.expiresAt.toISOString(),
-        accessUntil: lastDanishDay(i.accessUntil),
-        createdAt: i.createdAt.toISOString(),
-      })),
-      invitable: members.filter((m) => !m.relationship || !isActive(m.relationship)).map((m) => ({ id: m.id, name: m.name })),
-    };
-  });
+      });
+      const invitations = await tx.invitation.findMany({
+        where: { citizenId },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: {
+          id: true,
+          permissions: true,
+          usedAt: true,
+          revokedAt: true,
+          expiresAt: true,
+          accessUntil: true,
+          createdAt: true,
+          networkMember: { select: { name: true } },
+        },
+      });
+      const userIds = relationships.map((r) => r.userId);
+      const agreements = await tx.agreement.groupBy({
+        by: ["authorUserId"],
+        where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds } },
+        _count: true,
+      });
+      const people = await tx.networkMember.groupBy({
+        by: ["authorUserId"],
+        where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds }, removedAt: null },
+        _count: true,
+      });
+      const sharedIds = relationships.filter((r) => r.space?.sharedWithCitizen).map((r) => r.id);
+      const checkIns = sharedIds.length
+        ? await tx.relativeCheckIn.findMany({
+            where: { relationshipId: { in: sharedIds } },
+            orderBy: { createdAt: "desc" },
+            take: CHECK_INS_SHOWN * sharedIds.length,
+          })
+        : [];
+      const members = await tx.networkMember.findMany({
+        where: { citizenId, removedAt: null, kind: "PERSON" },
+        orderBy: [{ closeness: "asc" }, { name: "asc" }],
+        select: { id: true, name: true, relationship: { select: { endedAt: true, validUntil: true } } },
+      });
+      const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => relationshipActive(r, now);
+      return {
+        relatives: relationships.map((r) => ({
+          id: r.id,
+          // the name the citizen knows them by, else their own
+          name: r.networkMember?.name || r.user.name || r.user.email,
+          permissions: r.permissions as RelativePermission[],
+          accessUntil: lastDanishDay(r.validUntil),
+          since: r.startedAt.toISOString(),
+          active: isActive(r),
+          version: r.version,
+          space: r.space?.sharedWithCitizen
+            ? spaceDto(r.space, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN))
+            : null,
+          added: {
+            agreements: agreements.find((a) => a.authorUserId === r.userId)?._count ?? 0,
+            people: people.find((p) => p.authorUserId === r.userId)?._count ?? 0,
+          },
+        })),
+        invitations: invitations.map((i) => ({
+          id: i.id,
+          name: i.networkMember?.name ?? null,
+          permissions: i.permissions as RelativePermission[],
+          state: invitationState(i, now),
+          expiresAt: i.expiresAt.toISOString(),
+          accessUntil: lastDanishDay(i.accessUntil),
+          createdAt: i.createdAt.toISOString(),
+        })),
+        invitable: members.filter((m) => !m.relationship || !isActive(m.relationship)).map((m) => ({ id: m.id, name: m.name })),
+      };
+    },
+  );
 }
 
 /**
@@ -119,7 +150,10 @@ export async function sharedWithMe(userId: string, now = new Date()): Promise<{ 
 /** Whether this user's access to this plan has ended (for the kind "no longer shared" page), and whose plan it was. */
 export async function endedRelationship(userId: string, citizenId: string, now = new Date()): Promise<{ firstName: string } | null> {
   if (!isId(citizenId)) return null;
-  const r = await db().relationship.findUnique({ where: { citizenId_userId: { citizenId, userId } }, select: { endedAt: true, validUntil: true, citizen: { select: { name: true } } } });
+  const r = await db().relationship.findUnique({
+    where: { citizenId_userId: { citizenId, userId } },
+    select: { endedAt: true, validUntil: true, citizen: { select: { name: true } } },
+  });
   if (!r) return null;
   return relationshipActive(r, now) ? null : { firstName: firstName(r.citizen.name) };
 }
@@ -133,14 +167,23 @@ export async function myRelationship(
   userId: string,
   citizenId: string,
   now = new Date(),
-): Promise<{ permissions: RelativePermission[]; accessUntil: string | null; may: { read: (part: Part) => boolean; write: (part: Part) => boolean } } | null> {
+): Promise<{
+  permissions: RelativePermission[];
+  accessUntil: string | null;
+  may: { read: (part: Part) => boolean; write: (part: Part) => boolean };
+} | null> {
   if (!isId(citizenId)) return null;
   const r = await db().relationship.findFirst({
     where: { citizenId, userId, ...activeRelationshipWhere(now) },
     select: { permissions: true, validUntil: true },
   });
   if (!r) return null;
-  const standing = { kind: "relative" as const, permissions: r.permissions as RelativePermission[], validUntil: r.validUntil, endedAt: null };
+  const standing = {
+    kind: "relative" as const,
+    permissions: r.permissions as RelativePermission[],
+    validUntil: r.validUntil,
+    endedAt: null,
+  };
   return {
     permissions: standing.permissions,
     accessUntil: lastDanishDay(r.validUntil),
@@ -153,18 +196,32 @@ export async function myRelationship(
  * relative chose to share with caseworkers of their own space (how they want to
  * help, what they need, how they have been). Nothing of a space they keep to themselves.
  */
-export async function readRelativeSpacesForStaff(actor: Actor, citizenId: string): Promise<GateResult<{ name: string; space: RelativeSpaceDto }[]>> {
-  return throughGate(actor, citizenId, { part: "RELATIVES", action: "READ", purpose: "view-relative-spaces", roles: ["STAFF"] }, async ({ tx, now }) => {
-    const rows = await tx.relationship.findMany({
-      where: { citizenId, ...activeRelationshipWhere(now), space: { sharedWithStaff: true } },
-      orderBy: { startedAt: "asc" },
-      select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
-    });
-    const ids = rows.map((r) => r.id);
-    const checkIns = ids.length ? await tx.relativeCheckIn.findMany({ where: { relationshipId: { in: ids } }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN * ids.length }) : [];
-    return rows.map((r) => ({
-      name: r.networkMember?.name || r.user.name || r.user.email,
-      space: spaceDto(r.space!, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)),
-    }));
-  });
+export async function readRelativeSpacesForStaff(
+  actor: Actor,
+  citizenId: string,
+): Promise<GateResult<{ name: string; space: RelativeSpaceDto }[]>> {
+  return throughGate(
+    actor,
+    citizenId,
+    { part: "RELATIVES", action: "READ", purpose: "view-relative-spaces", roles: ["STAFF"] },
+    async ({ tx, now }) => {
+      const rows = await tx.relationship.findMany({
+        where: { citizenId, ...activeRelationshipWhere(now), space: { sharedWithStaff: true } },
+        orderBy: { startedAt: "asc" },
+        select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
+      });
+      const ids = rows.map((r) => r.id);
+      const checkIns = ids.length
+        ? await tx.relativeCheckIn.findMany({
+            where: { relationshipId: { in: ids } },
+            orderBy: { createdAt: "desc" },
+            take: CHECK_INS_SHOWN * ids.length,
+          })
+        : [];
+      return rows.map((r) => ({
+        name: r.networkMember?.name || r.user.name || r.user.email,
+        space: spaceDto(r.space!, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)),
+      }));
+    },
+  );
 }

@@ -45,7 +45,10 @@ export const endRelativeSchema = z.object({ citizenId: id, relationshipId: id })
 
 export const relativeSpaceSchema = z.object({
   citizenId: id,
-  helpWish: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(HELP_WISHES, { error: "Validation.chooseOne" }).nullable()),
+  helpWish: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.enum(HELP_WISHES, { error: "Validation.chooseOne" }).nullable(),
+  ),
   canDo: words(SPACE_TEXT_MAX),
   needsRespite: checkbox,
   wantsPeers: checkbox,
@@ -54,4 +57,8 @@ export const relativeSpaceSchema = z.object({
   sharedWithStaff: checkbox,
   version,
 });
-export const checkInSchema = z.object({ citizenId: id, feeling: z.enum(FEELINGS, { error: "Validation.chooseOne" }), note: words(SPACE_TEXT_MAX) });
+export const checkInSchema = z.object({
+  citizenId: id,
+  feeling: z.enum(FEELINGS, { error: "Validation.chooseOne" }),
+  note: words(SPACE_TEXT_MAX),
+});

@@ -28,8 +28,16 @@ export async function readOwnSpace(actor: Actor, citizenId: string): Promise<Rel
   if (!isId(citizenId)) return null;
   const relationship = await ownRelationship(actor, citizenId);
   if (!relationship) return null;
-  const space = await db().relativeSpace.upsert({ where: { relationshipId: relationship.id }, create: { relationshipId: relationship.id, citizenId }, update: {} });
-  const checkIns = await db().relativeCheckIn.findMany({ where: { relationshipId: relationship.id }, orderBy: { createdAt: "desc" }, take: CHECK_INS_SHOWN });
+  const space = await db().relativeSpace.upsert({
+    where: { relationshipId: relationship.id },
+    create: { relationshipId: relationship.id, citizenId },
+    update: {},
+  });
+  const checkIns = await db().relativeCheckIn.findMany({
+    where: { relationshipId: relationship.id },
+    orderBy: { createdAt: "desc" },
+    take: CHECK_INS_SHOWN,
+  });
   return spaceDto(space, checkIns);
 }
 
@@ -40,8 +48,12 @@ export async function saveOwnSpace(actor: Actor, input: unknown): Promise<Comman
   const { citizenId, version, ...fields } = parsed.data;
   const relationship = await ownRelationship(actor, citizenId);
   if (!relationship) return { ok: false, error: "not-found" };
-  const { count } = await db().relativeSpace.updateMany({ where: { relationshipId: relationship.id, version }, data: { ...fields, version: { increment: 1 } } });
-  if (count === 0) return { ok: false, error: "conflict", current: await db().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }) };
+  const { count } = await db().relativeSpace.updateMany({
+    where: { relationshipId: relationship.id, version },
+    data: { ...fields, version: { increment: 1 } },
+  });
+  if (count === 0)
+    return { ok: false, error: "conflict", current: await db().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }) };
   return { ok: true, value: { version: version + 1 } };
 }
 

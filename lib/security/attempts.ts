@@ -12,7 +12,10 @@ export type Limit = { key: string; max: number; windowSeconds: number };
 const windowStart = (now: Date, seconds: number) => new Date(Math.floor(now.getTime() / (seconds * 1000)) * seconds * 1000);
 
 export async function throttled({ key, max, windowSeconds }: Limit, now = new Date()): Promise<boolean> {
-  const row = await db().attemptWindow.findUnique({ where: { key_windowStart: { key, windowStart: windowStart(now, windowSeconds) } }, select: { count: true } });
+  const row = await db().attemptWindow.findUnique({
+    where: { key_windowStart: { key, windowStart: windowStart(now, windowSeconds) } },
+    select: { count: true },
+  });
   return (row?.count ?? 0) >= max;
 }
 

@@ -27,7 +27,12 @@ type StaffActor = Extract<Actor, { kind: "user" }> & { staff: NonNullable<Extrac
 export const isStaff = (actor: Actor): actor is StaffActor => actor.kind === "user" && Boolean(actor.staff);
 
 /** The citizens matching `where`, as cases of this caseworker's areas; `assignments` picks whose assignments name the areas. */
-async function cases(actor: StaffActor, where: Prisma.CitizenWhereInput, assignments: Prisma.AssignmentWhereInput, now: Date): Promise<CaseDto[]> {
+async function cases(
+  actor: StaffActor,
+  where: Prisma.CitizenWhereInput,
+  assignments: Prisma.AssignmentWhereInput,
+  now: Date,
+): Promise<CaseDto[]> {
   const { staffId, serviceAreaIds } = actor.staff;
   const mine = { serviceAreaId: { in: [...serviceAreaIds] } };
   const citizens = await db().citizen.findMany({
@@ -46,7 +51,11 @@ async function cases(actor: StaffActor, where: Prisma.CitizenWhereInput, assignm
     citizenId: c.id,
     name: c.name,
     areaKeys: [...new Set(c.assignments.map((a) => a.serviceArea.key))],
-    access: c.consents.some((k) => consentState({ ...k, parts: k.parts as Part[] }, now) === "active") ? "consented" : c.consentRequests.length ? "asked" : "none",
+    access: c.consents.some((k) => consentState({ ...k, parts: k.parts as Part[] }, now) === "active")
+      ? "consented"
+      : c.consentRequests.length
+        ? "asked"
+        : "none",
     coordinator: c.coordination?.staffId === staffId,
   }));
 }
@@ -89,7 +98,11 @@ export async function areaCase(actor: Actor, citizenId: string, now = new Date()
 /** The caseworker's own areas, in the municipality's order. */
 export async function myAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
   if (!isStaff(actor)) return [];
-  return db().serviceArea.findMany({ where: { id: { in: [...actor.staff.serviceAreaIds] } }, orderBy: { createdAt: "asc" }, select: { id: true, key: true } });
+  return db().serviceArea.findMany({
+    where: { id: { in: [...actor.staff.serviceAreaIds] } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, key: true },
+  });
 }
 
 export type WorkListDto = {
@@ -129,17 +142,30 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
     // an offer shows only while my area may take the role (the whole of it): else it could only be refused
     const handovers = offered.filter((h) => COORDINATOR_PARTS.every((part) => may(h.citizenId, part)));
     const mine = [...nameOf.keys()];
-    const threads = await holders(tx, mine.filter((id) => may(id, "CONTACT_REQUESTS")), now);
+    const threads = await holders(
+      tx,
+      mine.filter((id) => may(id, "CONTACT_REQUESTS")),
+      now,
+    );
     const answerFor = mine.filter((id) => may(id, "CONTACT_REQUESTS") && answersContact(threads.get(id), staffId));
     const agreementCitizens = mine.filter((id) => may(id, "AGREEMENTS"));
     const requests = answerFor.length
-      ? await tx.contactRequest.findMany({ where: { citizenId: { in: answerFor }, closedAt: null }, orderBy: { dueAt: "asc" }, select: { citizenId: true, dueAt: true } })
+      ? await tx.contactRequest.findMany({
+          where: { citizenId: { in: answerFor }, closedAt: null },
+          orderBy: { dueAt: "asc" },
+          select: { citizenId: true, dueAt: true },
+        })
       : [];
     const weekAhead = new Date(`${today}T00:00:00Z`);
     weekAhead.setUTCDate(weekAhead.getUTCDate() + WEEK_DAYS);
     const agreements = agreementCitizens.length
       ? await tx.agreement.findMany({
-          where: { citizenId: { in: agreementCitizens }, status: "OPEN", serviceAreaId: { in: [...serviceAreaIds] }, dueOn: { lte: weekAhead } },
+          where: {
+            citizenId: { in: agreementCitizens },
+            status: "OPEN",
+            serviceAreaId: { in: [...serviceAreaIds] },
+            dueOn: { lte: weekAhead },
+          },
           orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
           take: 50,
           select: { citizenId: true, what: true, dueOn: true, serviceArea: { select: { key: true } } },
@@ -147,11 +173,29 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
       : [];
     return {
       value: {
-        handovers: handovers.map((h) => ({ handoverId: h.id, citizenId: h.citizenId, citizenName: h.citizen.name, fromName: h.fromStaff.name, offeredAt: h.offeredAt.toISOString() })),
-        contactRequests: requests.map((r) => ({ citizenId: r.citizenId, citizenName: nameOf.get(r.citizenId)!, dueDay: lastDanishDay(r.dueAt)!, overdue: r.dueAt <= now })),
+        handovers: handovers.map((h) => ({
+          handoverId: h.id,
+          citizenId: h.citizenId,
+          citizenName: h.citizen.name,
+          fromName: h.fromStaff.name,
+          offeredAt: h.offeredAt.toISOString(),
+        })),
+        contactRequests: requests.map((r) => ({
+          citizenId: r.citizenId,
+          citizenName: nameOf.get(r.citizenId)!,
+          dueDay: lastDanishDay(r.dueAt)!,
+          overdue: r.dueAt <= now,
+        })),
         agreementsDue: agreements.map((a) => {
           const dueOn = fromDbDate(a.dueOn)!;
-          return { citizenId: a.citizenId, citizenName: nameOf.get(a.citizenId)!, what: a.what, areaKey: a.serviceArea!.key, dueOn, overdue: dueOn < today };
+          return {
+            citizenId: a.citizenId,
+            citizenName: nameOf.get(a.citizenId)!,
+            what: a.what,
+            areaKey: a.serviceArea!.key,
+            dueOn,
+            overdue: dueOn < today,
+          };
         }),
       },
       shown: [

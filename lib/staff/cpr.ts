@@ -33,7 +33,8 @@ export function normaliseCpr(input: string): string | null {
   const month = Number(digits.slice(2, 4));
   const year = birthYear(Number(digits.slice(4, 6)), Number(digits[6]));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || day < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (month < 1 || month > 12 || day < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return null;
   return digits;
 }
 

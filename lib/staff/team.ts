@@ -17,13 +17,21 @@ import { isStaff } from "./caseload";
  */
 
 const choice = z.uuid({ error: "Validation.chooseOne" });
-export const assignCaseworkerSchema = z.object({ serviceAreaId: z.uuid({ error: "Validation.invalid" }), citizenId: choice, staffId: choice });
+export const assignCaseworkerSchema = z.object({
+  serviceAreaId: z.uuid({ error: "Validation.invalid" }),
+  citizenId: choice,
+  staffId: choice,
+});
 export const endAssignmentSchema = z.object({ assignmentId: z.uuid({ error: "Validation.invalid" }) });
 
 export type TeamDto = {
   area: { id: string; key: string };
   caseworkers: { staffId: string; name: string; isLead: boolean; citizens: number }[];
-  citizens: { citizenId: string; name: string; assigned: { assignmentId: string; staffId: string; name: string; coordinator: boolean }[] }[];
+  citizens: {
+    citizenId: string;
+    name: string;
+    assigned: { assignmentId: string; staffId: string; name: string; coordinator: boolean }[];
+  }[];
 };
 
 type StaffActor = Extract<Actor, { kind: "user" }> & { staff: StaffScope };
@@ -40,12 +48,17 @@ function ledBy(actor: StaffActor, serviceAreaId?: string): Prisma.StaffAreaWhere
   };
 }
 
-const leads = async (tx: Tx, actor: StaffActor, serviceAreaId: string) => (await tx.staffArea.count({ where: ledBy(actor, serviceAreaId) })) > 0;
+const leads = async (tx: Tx, actor: StaffActor, serviceAreaId: string) =>
+  (await tx.staffArea.count({ where: ledBy(actor, serviceAreaId) })) > 0;
 
 /** The areas the caseworker leads, in the municipality's order (for a "your team" link); none for anyone else. */
 export async function leadAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
   if (!isStaff(actor)) return [];
-  const rows = await db().staffArea.findMany({ where: ledBy(actor), orderBy: { serviceArea: { createdAt: "asc" } }, select: { serviceArea: { select: { id: true, key: true } } } });
+  const rows = await db().staffArea.findMany({
+    where: ledBy(actor),
+    orderBy: { serviceArea: { createdAt: "asc" } },
+    select: { serviceArea: { select: { id: true, key: true } } },
+  });
   return rows.map((r) => r.serviceArea);
 }
 
@@ -55,7 +68,11 @@ function knownTo(serviceAreaId: string, now: Date): Prisma.CitizenWhereInput {
     OR: [
       { assignments: { some: { serviceAreaId, endedAt: null } } },
       { consentRequests: { some: { serviceAreaId, status: "PENDING" } } },
-      { consents: { some: { serviceAreaId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] } } },
+      {
+        consents: {
+          some: { serviceAreaId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+        },
+      },
     ],
   };
 }
@@ -79,7 +96,11 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
         id: true,
         name: true,
         coordination: { select: { staffId: true } },
-        assignments: { where: { serviceAreaId, endedAt: null }, orderBy: { startedAt: "asc" }, select: { id: true, staffId: true, staff: { select: { name: true } } } },
+        assignments: {
+          where: { serviceAreaId, endedAt: null },
+          orderBy: { startedAt: "asc" },
+          select: { id: true, staffId: true, staff: { select: { name: true } } },
+        },
       },
     });
     const load = new Map<string, number>();
@@ -90,7 +111,12 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
       citizens: citizens.map((c) => ({
         citizenId: c.id,
         name: c.name,
-        assigned: c.assignments.map((a) => ({ assignmentId: a.id, staffId: a.staffId, name: a.staff.name, coordinator: c.coordination?.staffId === a.staffId })),
+        assigned: c.assignments.map((a) => ({
+          assignmentId: a.id,
+          staffId: a.staffId,
+          name: a.staff.name,
+          coordinator: c.coordination?.staffId === a.staffId,
+        })),
       })),
     };
   });
@@ -117,7 +143,8 @@ export async function assignCaseworker(actor: Actor, input: unknown): Promise<Co
     const errors: Record<string, string[]> = {};
     if (!known) errors.citizenId = ["Validation.invalid"];
     if (!member) errors.staffId = ["Validation.invalid"];
-    else if (known && (await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } }))) errors.staffId = ["Validation.alreadyAssigned"];
+    else if (known && (await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } })))
+      errors.staffId = ["Validation.alreadyAssigned"];
     if (Object.keys(errors).length) return { ok: false, error: "invalid", fieldErrors: errors };
     const assignment = await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId, startedAt: now }, select: { id: true } });
     return { ok: true, value: { assignmentId: assignment.id } };
@@ -136,7 +163,10 @@ export async function endAssignment(actor: Actor, input: unknown): Promise<Comma
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { assignmentId } = parsed.data;
   return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
-    const found = await tx.assignment.findFirst({ where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } }, select: { citizenId: true, serviceAreaId: true } });
+    const found = await tx.assignment.findFirst({
+      where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } },
+      select: { citizenId: true, serviceAreaId: true },
+    });
     if (!found || !(await leads(tx, actor, found.serviceAreaId))) return NOT_FOUND;
     await lockCitizenWork(tx, found.citizenId);
     // read again under the lock: the red thread may have changed hands meanwhile
@@ -145,7 +175,8 @@ export async function endAssignment(actor: Actor, input: unknown): Promise<Comma
       select: { staffId: true, citizen: { select: { coordination: { select: { staffId: true } } } } },
     });
     if (!assignment) return NOT_FOUND;
-    if (assignment.citizen.coordination?.staffId === assignment.staffId) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handOverFirst"] } };
+    if (assignment.citizen.coordination?.staffId === assignment.staffId)
+      return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handOverFirst"] } };
     const { count } = await tx.assignment.updateMany({ where: { id: assignmentId, endedAt: null }, data: { endedAt: new Date() } });
     return count ? { ok: true, value: { assignmentId } } : NOT_FOUND;
   });

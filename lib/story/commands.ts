@@ -24,7 +24,10 @@ export async function updateStorySection(actor: Actor, input: unknown): Promise<
     if (!before) {
       // two first writers race on the unique key: ON CONFLICT DO NOTHING waits for
       // the other, then writes nothing, and the loser gets the winner's copy
-      const { count } = await tx.storySection.createMany({ data: [{ citizenId, kind, text, updatedByUserId: userId }], skipDuplicates: true });
+      const { count } = await tx.storySection.createMany({
+        data: [{ citizenId, kind, text, updatedByUserId: userId }],
+        skipDuplicates: true,
+      });
       after = await tx.storySection.findUniqueOrThrow({ where: { citizenId_kind: { citizenId, kind } } });
       if (count === 0) throw new StaleWrite(toStorySectionDto(after));
     } else {
@@ -38,7 +41,12 @@ export async function updateStorySection(actor: Actor, input: unknown): Promise<
       }
       after = await tx.storySection.findUniqueOrThrow({ where: { id: before.id } });
     }
-    changed({ entity: "StorySection", entityId: after.id, before: current && { text: current.text, version: current.version }, after: { text: after.text, version: after.version } });
+    changed({
+      entity: "StorySection",
+      entityId: after.id,
+      before: current && { text: current.text, version: current.version },
+      after: { text: after.text, version: after.version },
+    });
     return toStorySectionDto(after);
   });
 }

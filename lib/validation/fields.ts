@@ -22,11 +22,17 @@ export const isId = (value: unknown): value is string => id.safeParse(value).suc
  */
 export function listOf<T extends z.ZodType>(item: T, { min = 0, max = 100 }: { min?: number; max?: number } = {}) {
   const list = z.array(item).max(max, { error: "Validation.invalid" });
-  return z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), min > 0 ? list.min(min, { error: "Validation.chooseAtLeastOne" }) : list);
+  return z.preprocess(
+    (v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]),
+    min > 0 ? list.min(min, { error: "Validation.chooseAtLeastOne" }) : list,
+  );
 }
 
 /** The version a writer started from (0: the thing did not exist yet). */
-export const version = z.coerce.number({ error: "Validation.invalid" }).int({ error: "Validation.invalid" }).min(0, { error: "Validation.invalid" });
+export const version = z.coerce
+  .number({ error: "Validation.invalid" })
+  .int({ error: "Validation.invalid" })
+  .min(0, { error: "Validation.invalid" });
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDate = (s: string) => {

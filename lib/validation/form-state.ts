@@ -25,7 +25,11 @@ export function formValues(formData: FormData, names: readonly string[]): Record
 }
 
 /** A command's result as form state; `values` are returned only when the form must be shown again. */
-export function toFormState<T>(result: CommandResult<T>, values: Record<string, string | string[]>, version?: (value: T) => number): FormState {
+export function toFormState<T>(
+  result: CommandResult<T>,
+  values: Record<string, string | string[]>,
+  version?: (value: T) => number,
+): FormState {
   if (result.ok) return { status: "saved", version: version?.(result.value) };
   if (result.error === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
   if (result.error === "conflict") return { status: "conflict", values };

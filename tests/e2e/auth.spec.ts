@@ -31,7 +31,11 @@ async function requestLink(page: Page, email: string) {
 const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name.endsWith("session_token"));
 
 test.describe("sign-in", () => {
-  test("a citizen signs in by a link from the demo outbox; the link works once; sign-out ends the session on the server", async ({ page, browser, request }) => {
+  test("a citizen signs in by a link from the demo outbox; the link works once; sign-out ends the session on the server", async ({
+    page,
+    browser,
+    request,
+  }) => {
     const link = await requestLink(page, inge.email);
     await page.goto(link);
     await expect(page).toHaveURL(/\/da\/me$/);
@@ -45,7 +49,9 @@ test.describe("sign-in", () => {
     expect(before.length).toBeGreaterThan(0);
     // the token is stored hashed: the link's token is nowhere in the database
     const token = new URL(link).searchParams.get("token")!;
-    expect(await sql(`SELECT id FROM verification WHERE identifier LIKE '%' || $1 || '%' OR value LIKE '%' || $1 || '%'`, [token])).toEqual([]);
+    expect(await sql(`SELECT id FROM verification WHERE identifier LIKE '%' || $1 || '%' OR value LIKE '%' || $1 || '%'`, [token])).toEqual(
+      [],
+    );
 
     const other = await browser.newContext();
     const second = await other.newPage();
@@ -101,7 +107,14 @@ test.describe("sign-in", () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("WebAuthn.enable");
     const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-      options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: "ctap2",
+        transport: "internal",
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
     const email = `passkey-${Date.now()}@example.test`;
     await page.goto(await requestLink(page, email));
@@ -136,7 +149,10 @@ test.describe("sign-in", () => {
   test("the demo persona picker signs in a seeded person", async ({ page }) => {
     await page.goto("/da/sign-in");
     await expectAccessible(page);
-    await page.getByTestId("persona-picker").getByRole("button", { name: /Mette Hansen/ }).click();
+    await page
+      .getByTestId("persona-picker")
+      .getByRole("button", { name: /Mette Hansen/ })
+      .click();
     await expect(page).toHaveURL(/\/da\/me$/);
     await expect(page.getByTestId("who")).toHaveText("Mette Hansen");
     await expect(page.getByTestId("roles")).toContainText("Du er pårørende til én person.");

@@ -11,7 +11,8 @@ export async function signInAs(page: Page, name: RegExp) {
 }
 
 /** A <section> by its level-2 heading. */
-export const section = (page: Page, title: string) => page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
+export const section = (page: Page, title: string) =>
+  page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: title, exact: true }) });
 
 /** Runs SQL on the demo server's database: for arranging what another person did. */
 export async function onDemoDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -29,7 +30,11 @@ export async function newCitizenSignedIn(page: Page, name = "Ny Borger"): Promis
   const email = `ny-${Date.now()}-${randomUUID().slice(0, 6)}@example.test`;
   const citizenId = await onDemoDb(async (client) => {
     const userId = randomUUID();
-    await client.query(`INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt") VALUES ($1, $3, $2, true, now())`, [userId, email, name]);
+    await client.query(`INSERT INTO "user" (id, name, email, "emailVerified", "updatedAt") VALUES ($1, $3, $2, true, now())`, [
+      userId,
+      email,
+      name,
+    ]);
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO "Citizen" (id, "municipalityId", "userId", name, "updatedAt") SELECT gen_random_uuid(), id, $1, $2, now() FROM "Municipality" ORDER BY "createdAt" LIMIT 1 RETURNING id`,
       [userId, name],
@@ -52,4 +57,5 @@ export async function signInByEmail(page: Page, email: string) {
 }
 
 /** A calendar day in Denmark, `days` from today, as a date field takes it. */
-export const dayFromNow = (days: number) => new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(Date.now() + days * 86_400_000));
+export const dayFromNow = (days: number) =>
+  new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(Date.now() + days * 86_400_000));

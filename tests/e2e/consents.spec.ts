@@ -20,8 +20,20 @@ async function caseworkerAsks(citizenId: string, email: string, areaKey: string,
 
 test("the citizen says yes to part of what was asked, for three months, and later takes it back; a no is fine too", async ({ page }) => {
   const citizenId = await newCitizenSignedIn(page, "Poul Dam");
-  await caseworkerAsks(citizenId, "sara.holm@solbjerg.dk", "elderly-care", ["PROFILE", "STORY", "GOALS"], "Så vi kan hjælpe dig med badet uden at spørge om det hele igen.");
-  await caseworkerAsks(citizenId, "omar.aziz@solbjerg.dk", "health", ["PROFILE", "GOALS"], "Så vi kan træne det, der betyder noget for dig.");
+  await caseworkerAsks(
+    citizenId,
+    "sara.holm@solbjerg.dk",
+    "elderly-care",
+    ["PROFILE", "STORY", "GOALS"],
+    "Så vi kan hjælpe dig med badet uden at spørge om det hele igen.",
+  );
+  await caseworkerAsks(
+    citizenId,
+    "omar.aziz@solbjerg.dk",
+    "health",
+    ["PROFILE", "GOALS"],
+    "Så vi kan træne det, der betyder noget for dig.",
+  );
 
   await page.goto("/da/plan");
   await page.getByRole("link", { name: "Kommunens adgang til min plan" }).click();
@@ -46,7 +58,15 @@ test("the citizen says yes to part of what was asked, for three months, and late
   await expectAccessible(page);
 
   // the database holds what she chose: the story, not the goals, for about three months; health got nothing
-  const rows = await onDemoDb(async (c) => (await c.query(`SELECT a.key, c.parts::text[] AS parts, c."validUntil" FROM "Consent" c JOIN "ServiceArea" a ON a.id = c."serviceAreaId" WHERE c."citizenId" = $1`, [citizenId])).rows);
+  const rows = await onDemoDb(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT a.key, c.parts::text[] AS parts, c."validUntil" FROM "Consent" c JOIN "ServiceArea" a ON a.id = c."serviceAreaId" WHERE c."citizenId" = $1`,
+          [citizenId],
+        )
+      ).rows,
+  );
   expect(rows.map((r) => [r.key, r.parts])).toEqual([["elderly-care", ["PROFILE", "STORY"]]]);
   const days = (new Date(rows[0].validUntil).getTime() - Date.now()) / 86_400_000;
   expect(days).toBeGreaterThan(88);
@@ -56,6 +76,10 @@ test("the citizen says yes to part of what was asked, for three months, and late
   await given.getByRole("button", { name: "Tag det tilbage for Ældre og pleje" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Det er taget tilbage." })).toBeVisible();
   await expect(section(page, "Det har jeg sagt ja til")).toContainText("Ingen i kommunen kan se din plan lige nu.");
-  const withdrawn = await onDemoDb(async (c) => (await c.query(`SELECT count(*)::int AS n FROM "Consent" WHERE "citizenId" = $1 AND "withdrawnAt" IS NOT NULL`, [citizenId])).rows[0].n);
+  const withdrawn = await onDemoDb(
+    async (c) =>
+      (await c.query(`SELECT count(*)::int AS n FROM "Consent" WHERE "citizenId" = $1 AND "withdrawnAt" IS NOT NULL`, [citizenId])).rows[0]
+        .n,
+  );
   expect(withdrawn).toBe(1);
 });

@@ -21,7 +21,10 @@ async function caseworkerReadTheStory(citizenId: string) {
 
 const words = (page: Page, title: string) => section(page, title).getByLabel("Med dine egne ord");
 
-test("the whole journey: sign in, first visit, story, my people, a goal with a step and a helper, an agreement done, the goal reached, the log, a conflict", async ({ page, context }) => {
+test("the whole journey: sign in, first visit, story, my people, a goal with a step and a helper, an agreement done, the goal reached, the log, a conflict", async ({
+  page,
+  context,
+}) => {
   test.setTimeout(180_000);
   const citizenId = await newCitizenSignedIn(page, "Karen Jensen");
 
@@ -163,7 +166,11 @@ test("a goal can be let go, with why; it is fine, and it stays in the history", 
 
 test("an agreement is added and marked done without JavaScript", async ({ page, browser }) => {
   await newCitizenSignedIn(page);
-  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), viewport: { width: 360, height: 740 } });
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    viewport: { width: 360, height: 740 },
+  });
   const p = await noJs.newPage();
   await p.goto("/da/plan/agreements");
   // refused input comes back filled in, with the error in place
@@ -233,7 +240,9 @@ test("the plan says what is new since my last visit", async ({ page }) => {
   // Inge's last visit began two hours ago; an hour ago Sara wrote down an agreement
   const what = `Sara kommer forbi med en badebænk ${Date.now()}`;
   await onDemoDb(async (c) => {
-    const { rows } = await c.query<{ id: string; municipalityId: string }>(`SELECT c.id, c."municipalityId" FROM "Citizen" c JOIN "user" u ON u.id = c."userId" WHERE u.email = 'inge@demo.solbjerg.dk'`);
+    const { rows } = await c.query<{ id: string; municipalityId: string }>(
+      `SELECT c.id, c."municipalityId" FROM "Citizen" c JOIN "user" u ON u.id = c."userId" WHERE u.email = 'inge@demo.solbjerg.dk'`,
+    );
     const inge = rows[0]!;
     await c.query(`UPDATE "Citizen" SET "lastVisitAt" = now() - interval '2 hours' WHERE id = $1`, [inge.id]);
     await c.query(

@@ -32,7 +32,8 @@ test.describe("the installable app", () => {
       .poll(() =>
         page.evaluate(async () => {
           const paths: string[] = [];
-          for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) paths.push(new URL(req.url).pathname);
+          for (const name of await caches.keys())
+            for (const req of await (await caches.open(name)).keys()) paths.push(new URL(req.url).pathname);
           return ["/da/offline", "/en/offline"].every((p) => paths.includes(p));
         }),
       )

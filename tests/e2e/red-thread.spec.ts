@@ -25,7 +25,10 @@ async function coordinatedBySara(citizenId: string) {
        FROM "ServiceArea" a JOIN "Citizen" c ON c.id = $1 AND c."municipalityId" = a."municipalityId" WHERE a.key = 'elderly-care'`,
       [citizenId],
     );
-    await c.query(`INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2`, [citizenId, SARA]);
+    await c.query(
+      `INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2`,
+      [citizenId, SARA],
+    );
   });
 }
 
@@ -37,7 +40,10 @@ async function phoneCitizen(browser: Browser, name: string) {
   return { page, citizenId };
 }
 
-test("contact me: asked on the phone, seen with its deadline, answered and closed with an agreement the citizen sees", async ({ page, browser }) => {
+test("contact me: asked on the phone, seen with its deadline, answered and closed with an agreement the citizen sees", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const name = `Poul Vestergaard ${Date.now() % 100_000}`;
   const { page: citizen } = await phoneCitizen(browser, name);
@@ -87,7 +93,10 @@ test("contact me: asked on the phone, seen with its deadline, answered and close
   await citizen.context().close();
 });
 
-test("the red thread: offered to a named colleague, pending (the citizen is told), then accepted once the plan is read", async ({ page, browser }) => {
+test("the red thread: offered to a named colleague, pending (the citizen is told), then accepted once the plan is read", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   const name = `Ruth Kjær ${Date.now() % 100_000}`;
   const { page: citizen } = await phoneCitizen(browser, name);
@@ -102,13 +111,17 @@ test("the red thread: offered to a named colleague, pending (the citizen is told
   await thread.getByLabel("Besked til kollegaen (valgfri)").fill("Ruth vil helst ringes op om formiddagen.");
   await expectAccessible(page);
   await thread.getByRole("button", { name: "Tilbyd den røde tråd" }).click();
-  await expect(page.getByTestId("handover-pending")).toContainText("Sara Holm har tilbudt den røde tråd til Lene Dahl. Sara Holm har den, indtil Lene Dahl siger ja.");
+  await expect(page.getByTestId("handover-pending")).toContainText(
+    "Sara Holm har tilbudt den røde tråd til Lene Dahl. Sara Holm har den, indtil Lene Dahl siger ja.",
+  );
   await expectAccessible(page);
 
   // pending: the citizen is told in plain words, and Sara still holds it
   await citizen.goto("/da/plan");
   await expect(citizen.getByTestId("coordinator")).toContainText("Sara Holm");
-  await expect(citizen.getByTestId("handover-pending")).toContainText("Sara Holm har spurgt Lene Dahl, om Lene Dahl vil overtage den røde tråd.");
+  await expect(citizen.getByTestId("handover-pending")).toContainText(
+    "Sara Holm har spurgt Lene Dahl, om Lene Dahl vil overtage den røde tråd.",
+  );
 
   // Lene finds it on her list, reads the plan, and must say she has before she can accept
   const lene = await (await browser.newContext({ viewport: { width: 1024, height: 800 } })).newPage();
@@ -142,7 +155,15 @@ test("a message and a proposed step from the area: the citizen reads one and say
   test.setTimeout(180_000);
   const name = `Erik Holm ${Date.now() % 100_000}`;
   const { page: citizen, citizenId } = await phoneCitizen(browser, name);
-  const goalId = await onDemoDb(async (c) => (await c.query<{ id: string }>(`INSERT INTO "Goal" (id, "citizenId", title, "updatedAt") VALUES (gen_random_uuid(), $1, 'Handle selv ind', now()) RETURNING id`, [citizenId])).rows[0]!.id);
+  const goalId = await onDemoDb(
+    async (c) =>
+      (
+        await c.query<{ id: string }>(
+          `INSERT INTO "Goal" (id, "citizenId", title, "updatedAt") VALUES (gen_random_uuid(), $1, 'Handle selv ind', now()) RETURNING id`,
+          [citizenId],
+        )
+      ).rows[0]!.id,
+  );
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, /Sara Holm/);

@@ -7,7 +7,16 @@ import { alive } from "../../scripts/embedded-db.mjs";
 // `npm start` killed with kill -9 and started again: a second app of the same
 // build, on its own port and embedded cluster, beside the one the other tests use.
 const PORT = 3210;
-const env = { ...process.env, DATABASE_URL: "", EMBEDDED_PG_NAME: "e2e-restart", EMBEDDED_PG_PORT: "54399", NEXT_TELEMETRY_DISABLED: "1", TIO_DEMO: "0", AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789", CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789" };
+const env = {
+  ...process.env,
+  DATABASE_URL: "",
+  EMBEDDED_PG_NAME: "e2e-restart",
+  EMBEDDED_PG_PORT: "54399",
+  NEXT_TELEMETRY_DISABLED: "1",
+  TIO_DEMO: "0",
+  AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+  CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
+};
 const ready = `http://127.0.0.1:${PORT}/api/ready`;
 
 function start(): ChildProcess {

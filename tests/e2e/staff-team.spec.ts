@@ -21,7 +21,10 @@ function freshCpr() {
 }
 
 /** A citizen of the demo municipality with no sign-in, made by the municipality's systems; optionally known to an area through a caseworker, who may hold the red thread. */
-async function makeCitizen(name: string, { cpr, assignedTo, coordinator = false }: { cpr?: string; assignedTo?: { email: string; areaKey: string }; coordinator?: boolean } = {}): Promise<string> {
+async function makeCitizen(
+  name: string,
+  { cpr, assignedTo, coordinator = false }: { cpr?: string; assignedTo?: { email: string; areaKey: string }; coordinator?: boolean } = {},
+): Promise<string> {
   return onDemoDb(async (c) => {
     const { rows } = await c.query<{ id: string }>(
       `INSERT INTO "Citizen" (id, "municipalityId", name, "cprHash", "updatedAt")
@@ -37,7 +40,10 @@ async function makeCitizen(name: string, { cpr, assignedTo, coordinator = false 
         [citizenId, assignedTo.email, assignedTo.areaKey],
       );
       if (coordinator) {
-        await c.query(`INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2`, [citizenId, assignedTo.email]);
+        await c.query(
+          `INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2`,
+          [citizenId, assignedTo.email],
+        );
       }
     }
     return citizenId;
@@ -61,13 +67,16 @@ test("a caseworker looks a citizen up by CPR number: posted, never in an address
   await page.setViewportSize({ width: 1280, height: 900 });
   await signInAs(page, /Omar Aziz/);
   const addresses = addressesOf(page);
-  const logged = () => onDemoDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "AccessLog" WHERE purpose = 'cpr-lookup'`)).rows[0].n));
+  const logged = () =>
+    onDemoDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "AccessLog" WHERE purpose = 'cpr-lookup'`)).rows[0].n));
   const before = await logged();
   await page.goto("/da/staff");
 
   // a number that is not one: said at once, next to the field and in the summary
   await lookUp(page, "320145-1234");
-  await expect(page.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toContainText("CPR-nummer: Skriv et CPR-nummer med 10 cifre");
+  await expect(page.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toContainText(
+    "CPR-nummer: Skriv et CPR-nummer med 10 cifre",
+  );
   await expect(page.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toBeFocused();
   await expect(page.getByLabel("CPR-nummer", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
@@ -82,13 +91,18 @@ test("a caseworker looks a citizen up by CPR number: posted, never in an address
   await expect(page.getByLabel("CPR-nummer", { exact: true })).toHaveValue("");
   for (const written of ["0101451234", INGE_CPR, "010145"]) {
     expect(await page.content(), written).not.toContain(written);
-    expect(addresses.filter((a) => a.includes(written)), written).toEqual([]);
+    expect(
+      addresses.filter((a) => a.includes(written)),
+      written,
+    ).toEqual([]);
   }
   await expectAccessible(page);
   // only the lookup that found someone is logged (nobody found, or no number, touches no record)
   expect((await logged()) - before).toBe(1);
   await onDemoDb(async (c) => {
-    const { rows } = await c.query(`SELECT row_to_json(t)::text AS row FROM "AccessLog" t WHERE purpose = 'cpr-lookup' ORDER BY id DESC LIMIT 1`);
+    const { rows } = await c.query(
+      `SELECT row_to_json(t)::text AS row FROM "AccessLog" t WHERE purpose = 'cpr-lookup' ORDER BY id DESC LIMIT 1`,
+    );
     expect(rows[0].row).toContain('"action":"ASK"');
     expect(rows[0].row).not.toContain("0101451234");
   });
@@ -109,12 +123,18 @@ test("a caseworker finds someone their area does not work with yet, asks right t
   await lookUp(page, cpr);
   await expect(page.getByTestId("cpr-result")).toContainText(`Fundet: ${name}`);
   // the innermost section with that heading (the CPR section around it has it too)
-  const ask = page.locator("section").filter({ has: page.getByRole("heading", { level: 3, name: `Spørg ${name} om lov` }) }).last();
+  const ask = page
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { level: 3, name: `Spørg ${name} om lov` }) })
+    .last();
   await expect(ask).toBeVisible();
   await expectAccessible(page);
 
   await ask.getByLabel("Hvorfor vil I se planen?").fill("Så vi kan hjælpe dig med rengøring, uden at du skal fortælle det hele igen.");
-  await ask.getByRole("group", { name: "Hvad har I brug for at se?" }).getByRole("checkbox", { name: "Historien, med borgerens egne ord" }).check();
+  await ask
+    .getByRole("group", { name: "Hvad har I brug for at se?" })
+    .getByRole("checkbox", { name: "Historien, med borgerens egne ord" })
+    .check();
   await ask.getByRole("button", { name: "Send spørgsmålet til borgeren" }).click();
   await expect(ask.getByRole("status").filter({ hasText: "Spørgsmålet er sendt." })).toBeVisible();
 
@@ -148,7 +168,12 @@ test("an area lead assigns a caseworker and removes one; the one holding the red
   await expect(team.getByRole("heading", { level: 2 })).toHaveText("Ældre og pleje");
   await expect(team.getByTestId("caseworkers")).toContainText("Lene Dahl");
   await expect(team.getByTestId("caseworkers")).toContainText("Sara Holm");
-  const citizen = (who: string) => team.getByTestId("team-citizens").getByRole("listitem").filter({ has: page.getByText(who, { exact: true }) }).first();
+  const citizen = (who: string) =>
+    team
+      .getByTestId("team-citizens")
+      .getByRole("listitem")
+      .filter({ has: page.getByText(who, { exact: true }) })
+      .first();
   await expect(citizen(held)).toContainText("Sara Holm");
   await expect(citizen(held)).toContainText("Holder den røde tråd");
   await expect(citizen(name)).toContainText("Sara Holm");
@@ -166,7 +191,9 @@ test("an area lead assigns a caseworker and removes one; the one holding the red
   await team.getByLabel("Borger", { exact: true }).selectOption({ label: name });
   await team.getByLabel("Medarbejder", { exact: true }).selectOption({ label: "Lene Dahl" });
   await team.getByRole("button", { name: "Sæt medarbejderen på" }).click();
-  await expect(team.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toContainText("Medarbejder: Medarbejderen arbejder allerede med borgeren.");
+  await expect(team.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toContainText(
+    "Medarbejder: Medarbejderen arbejder allerede med borgeren.",
+  );
   await expectAccessible(page);
 
   // Lene now has the citizen on her list
@@ -174,14 +201,18 @@ test("an area lead assigns a caseworker and removes one; the one holding the red
   await expect(lene.getByTestId("caseload").getByRole("listitem").filter({ hasText: name })).toBeVisible();
 
   // Sara removes Lene again: one click, said at the top
-  await citizen(name).getByRole("button", { name: `Fjern Lene Dahl fra ${name}` }).click();
+  await citizen(name)
+    .getByRole("button", { name: `Fjern Lene Dahl fra ${name}` })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Medarbejderen er fjernet fra borgeren." })).toBeVisible();
   await expect(citizen(name)).not.toContainText("Lene Dahl");
   await lene.reload();
   await expect(lene.getByTestId("caseload").getByRole("listitem").filter({ hasText: name })).toHaveCount(0);
 
   // Sara holds the red thread for the other citizen: she cannot be removed before she hands it over
-  await citizen(held).getByRole("button", { name: `Fjern Sara Holm fra ${held}` }).click();
+  await citizen(held)
+    .getByRole("button", { name: `Fjern Sara Holm fra ${held}` })
+    .click();
   await expect(page.getByRole("alert").filter({ hasText: "Den skal gives videre til en anden først." })).toBeVisible();
   await expect(citizen(held)).toContainText("Sara Holm");
   await expectAccessible(page);

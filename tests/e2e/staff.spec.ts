@@ -49,12 +49,13 @@ test("ask, approve on the phone, read and add; another area sees nothing; withdr
   await page.getByLabel("Hvorfor vil I se planen?").fill("Vi skal vurdere din bevilling af personlig pleje jf. serviceloven.");
   const check = page.getByTestId("plain-language");
   await expect(check).toContainText("LIX");
-  await expect(check).toContainText("\"bevilling\" – skriv hellere: du får");
-  await expect(check).toContainText("\"personlig pleje\" – skriv hellere: hjælp til bad og tøj");
+  await expect(check).toContainText('"bevilling" – skriv hellere: du får');
+  await expect(check).toContainText('"personlig pleje" – skriv hellere: hjælp til bad og tøj');
   await page.getByLabel("Hvorfor vil I se planen?").fill("Så vi kan hjælpe dig med badet, uden at du skal fortælle det hele igen.");
   await expect(check).not.toContainText("skriv hellere");
   const parts = page.getByRole("group", { name: "Hvad har I brug for at se?" });
-  for (const p of ["Historien, med borgerens egne ord", "Aftaler", "Hjælp fra kommunen"]) await parts.getByRole("checkbox", { name: p }).check();
+  for (const p of ["Historien, med borgerens egne ord", "Aftaler", "Hjælp fra kommunen"])
+    await parts.getByRole("checkbox", { name: p }).check();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Send spørgsmålet til borgeren" }).click();
   await expect(page.getByTestId("no-access")).toContainText("Du har spurgt");

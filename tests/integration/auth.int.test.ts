@@ -28,7 +28,11 @@ async function loadAuth(env: Record<string, string>) {
 }
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(url, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", origin: new URL(url).origin, ...headers } });
+  new Request(url, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", origin: new URL(url).origin, ...headers },
+  });
 
 describe("sign-in through the HTTP handler", () => {
   it("a sign-in link's session cookie is HttpOnly, SameSite=Lax, and Secure on https", async () => {
@@ -53,7 +57,13 @@ describe("sign-in through the HTTP handler", () => {
   it("limits sign-in links per client, in PostgreSQL, by the trusted proxy's header only", async () => {
     const { auth } = await loadAuth({ APP_URL: "http://localhost:3000", TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
     const ask = (ip: string, extra: Record<string, string> = {}) =>
-      auth.handler(post("http://localhost:3000/api/auth/sign-in/magic-link", { email: `limit-${Date.now()}@example.test` }, { "x-real-ip": ip, ...extra }));
+      auth.handler(
+        post(
+          "http://localhost:3000/api/auth/sign-in/magic-link",
+          { email: `limit-${Date.now()}@example.test` },
+          { "x-real-ip": ip, ...extra },
+        ),
+      );
     const ip = `10.1.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     const statuses: number[] = [];
     // a client that changes X-Forwarded-For on every request still counts as one

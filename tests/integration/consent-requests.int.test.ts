@@ -23,7 +23,13 @@ async function worldWithStory() {
   const w = await makeWorld(db);
   await db.storySection.create({ data: { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Om mig" } });
   const ask = (actor: Actor = w.actors.staffA, over: Record<string, unknown> = {}) =>
-    requestConsent(actor, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, reason: "Så vi kan hjælpe dig med badet", parts: ["PROFILE", "STORY", "GOALS"], ...over });
+    requestConsent(actor, {
+      citizenId: w.citizen.id,
+      serviceAreaId: w.areaA.id,
+      reason: "Så vi kan hjælpe dig med badet",
+      parts: ["PROFILE", "STORY", "GOALS"],
+      ...over,
+    });
   return { ...w, ask };
 }
 
@@ -36,12 +42,20 @@ describe("asking for consent", () => {
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual(NOT_FOUND);
 
     const pending = await readConsents(w.actors.citizen, w.citizen.id);
-    expect(pending.ok && pending.value.requests).toEqual([expect.objectContaining({ areaKey: "elderly-care", reason: "Så vi kan hjælpe dig med badet", parts: ["PROFILE", "STORY", "GOALS"] })]);
+    expect(pending.ok && pending.value.requests).toEqual([
+      expect.objectContaining({ areaKey: "elderly-care", reason: "Så vi kan hjælpe dig med badet", parts: ["PROFILE", "STORY", "GOALS"] }),
+    ]);
     // asking twice while the first waits is refused
     expect(await w.ask()).toEqual({ ok: false, error: "invalid", fieldErrors: { _form: ["Validation.alreadyAsked"] } });
 
     // the citizen gives less than asked (no goals), for three months
-    const yes = await answerConsentRequest(w.actors.citizen, { answer: "APPROVE", citizenId: w.citizen.id, requestId, parts: ["PROFILE", "STORY"], duration: "3m" });
+    const yes = await answerConsentRequest(w.actors.citizen, {
+      answer: "APPROVE",
+      citizenId: w.citizen.id,
+      requestId,
+      parts: ["PROFILE", "STORY"],
+      duration: "3m",
+    });
     expect(yes.ok).toBe(true);
     expect((await readStory(w.actors.staffA, w.citizen.id)).ok).toBe(true);
     const plan = await readPlan(w.actors.staffA, w.citizen.id);
@@ -54,7 +68,10 @@ describe("asking for consent", () => {
     expect(months).toBeGreaterThan(2.9);
     expect(months).toBeLessThan(3.2);
     // answered once only
-    expect(await answerConsentRequest(w.actors.citizen, { answer: "DECLINE", citizenId: w.citizen.id, requestId })).toMatchObject({ ok: false, error: "invalid" });
+    expect(await answerConsentRequest(w.actors.citizen, { answer: "DECLINE", citizenId: w.citizen.id, requestId })).toMatchObject({
+      ok: false,
+      error: "invalid",
+    });
 
     // the citizen withdraws: the area's next read finds nothing
     expect(await withdrawConsent(w.actors.citizen, { citizenId: w.citizen.id, consentId: consent!.id })).toMatchObject({ ok: true });
@@ -65,7 +82,10 @@ describe("asking for consent", () => {
     const w = await worldWithStory();
     const asked = await w.ask();
     const requestId = asked.ok ? asked.value.requestId : "";
-    expect(await answerConsentRequest(w.actors.citizen, { answer: "DECLINE", citizenId: w.citizen.id, requestId })).toEqual({ ok: true, value: { consentId: null } });
+    expect(await answerConsentRequest(w.actors.citizen, { answer: "DECLINE", citizenId: w.citizen.id, requestId })).toEqual({
+      ok: true,
+      value: { consentId: null },
+    });
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual(NOT_FOUND);
     expect((await w.ask()).ok).toBe(true);
   });
@@ -74,7 +94,9 @@ describe("asking for consent", () => {
     const w = await worldWithStory();
     await w.ask();
     const log = await db.accessLog.findMany({ where: { citizenId: w.citizen.id, action: "ASK" } });
-    expect(log.map((l) => [l.actorRole, l.part, l.purpose, l.outcome, l.serviceAreaId])).toEqual([["STAFF", "CONSENTS", "ask-consent", "ALLOWED", w.areaA.id]]);
+    expect(log.map((l) => [l.actorRole, l.part, l.purpose, l.outcome, l.serviceAreaId])).toEqual([
+      ["STAFF", "CONSENTS", "ask-consent", "ALLOWED", w.areaA.id],
+    ]);
     for (const [over, fieldErrors] of [
       [{ reason: " " }, { reason: ["Validation.required"] }],
       [{ parts: [] }, { parts: ["Validation.chooseAtLeastOne"] }],
@@ -104,7 +126,9 @@ describe("asking for consent", () => {
     const asked = await w.ask();
     const requestId = asked.ok ? asked.value.requestId : "";
     for (const actor of [w.actors.staffA, w.actors.staffB, relative, w.actors.otherCitizen, w.actors.anonymous]) {
-      expect(await answerConsentRequest(actor, { answer: "APPROVE", citizenId: w.citizen.id, requestId, parts: ["STORY"], duration: "open" })).toEqual(NOT_FOUND);
+      expect(
+        await answerConsentRequest(actor, { answer: "APPROVE", citizenId: w.citizen.id, requestId, parts: ["STORY"], duration: "open" }),
+      ).toEqual(NOT_FOUND);
       expect(await readConsents(actor, w.citizen.id)).toEqual(NOT_FOUND);
     }
     expect(await db.consent.count({ where: { citizenId: w.citizen.id } })).toBe(0);

@@ -12,7 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const wishes = { channel: "PHONE", times: "Formiddag", visit: "RING_DOORBELL", language: "dansk", interpreter: "NONE", someonePresent: "Min datter" };
+const wishes = {
+  channel: "PHONE",
+  times: "Formiddag",
+  visit: "RING_DOORBELL",
+  language: "dansk",
+  interpreter: "NONE",
+  someonePresent: "Min datter",
+};
 
 describe("how to contact me", () => {
   it("the citizen saves them; a stale save is refused with the current copy", async () => {
@@ -20,7 +27,12 @@ describe("how to contact me", () => {
     expect(await readContactPreferences(w.actors.citizen, w.citizen.id)).toEqual({ ok: true, value: DEFAULT_CONTACT });
     const first = await updateContactPreferences(w.actors.citizen, { ...wishes, citizenId: w.citizen.id, version: 0 });
     expect(first).toMatchObject({ ok: true, value: { visit: "RING_DOORBELL", version: 1 } });
-    const second = await updateContactPreferences(w.actors.citizen, { ...wishes, visit: "CALL_BEFORE", citizenId: w.citizen.id, version: 1 });
+    const second = await updateContactPreferences(w.actors.citizen, {
+      ...wishes,
+      visit: "CALL_BEFORE",
+      citizenId: w.citizen.id,
+      version: 1,
+    });
     expect(second).toMatchObject({ ok: true, value: { visit: "CALL_BEFORE", version: 2 } });
     const stale = await updateContactPreferences(w.actors.citizen, { ...wishes, citizenId: w.citizen.id, version: 1 });
     expect(stale).toMatchObject({ ok: false, error: "conflict", current: { visit: "CALL_BEFORE", version: 2 } });
@@ -35,13 +47,24 @@ describe("how to contact me", () => {
     expect(await readContactPreferences(without, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["CONTACT"] });
     expect(await readContactPreferences(w.actors.staffA, w.citizen.id)).toMatchObject({ ok: true, value: { visit: "RING_DOORBELL" } });
-    expect(await updateContactPreferences(w.actors.staffA, { ...wishes, visit: "NO_PREFERENCE", citizenId: w.citizen.id, version: 1 })).toEqual({ ok: false, error: "not-found" });
-    expect(await updateContactPreferences(withContact, { ...wishes, citizenId: w.citizen.id, version: 1 })).toEqual({ ok: false, error: "not-found" });
+    expect(
+      await updateContactPreferences(w.actors.staffA, { ...wishes, visit: "NO_PREFERENCE", citizenId: w.citizen.id, version: 1 }),
+    ).toEqual({ ok: false, error: "not-found" });
+    expect(await updateContactPreferences(withContact, { ...wishes, citizenId: w.citizen.id, version: 1 })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
   });
 
   it("bad input gets message keys and writes nothing", async () => {
     const w = await makeWorld(db);
-    const bad = await updateContactPreferences(w.actors.citizen, { ...wishes, channel: "PIGEON", times: "x".repeat(301), citizenId: w.citizen.id, version: 0 });
+    const bad = await updateContactPreferences(w.actors.citizen, {
+      ...wishes,
+      channel: "PIGEON",
+      times: "x".repeat(301),
+      citizenId: w.citizen.id,
+      version: 0,
+    });
     expect(bad).toEqual({ ok: false, error: "invalid", fieldErrors: { channel: ["Validation.chooseOne"], times: ["Validation.tooLong"] } });
     expect(await db.contactPreferences.count({ where: { citizenId: w.citizen.id } })).toBe(0);
   });

@@ -42,16 +42,35 @@ async function cprWorld() {
 async function teamWorld() {
   const w = await makeWorld(db);
   // staff A leads area A; a colleague works in area A; staff B is in area B (and leads it)
-  await db.staffArea.update({ where: { staffId_serviceAreaId: { staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id } }, data: { isLead: true } });
-  await db.staffArea.update({ where: { staffId_serviceAreaId: { staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } }, data: { isLead: true } });
+  await db.staffArea.update({
+    where: { staffId_serviceAreaId: { staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id } },
+    data: { isLead: true },
+  });
+  await db.staffArea.update({
+    where: { staffId_serviceAreaId: { staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } },
+    data: { isLead: true },
+  });
   const colleague = await w.staffIn("colleague", [w.areaA]);
   const relative = await w.relativeWith("relative", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS"]);
   // elsewhere: a lead of an elderly-care area in another municipality
   const elsewhere = await makeWorld(db);
-  await db.staffArea.update({ where: { staffId_serviceAreaId: { staffId: staffIdOf(elsewhere.actors.staffA), serviceAreaId: elsewhere.areaA.id } }, data: { isLead: true } });
+  await db.staffArea.update({
+    where: { staffId_serviceAreaId: { staffId: staffIdOf(elsewhere.actors.staffA), serviceAreaId: elsewhere.areaA.id } },
+    data: { isLead: true },
+  });
   // the area knows the citizen (staff A works with them) and the other citizen (a pending request); a third it does not know
-  const assignment = await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id } });
-  await db.consentRequest.create({ data: { citizenId: w.otherCitizen.id, serviceAreaId: w.areaA.id, staffId: staffIdOf(w.actors.staffA), reason: "Hjælp", parts: ["PROFILE"] } });
+  const assignment = await db.assignment.create({
+    data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id },
+  });
+  await db.consentRequest.create({
+    data: {
+      citizenId: w.otherCitizen.id,
+      serviceAreaId: w.areaA.id,
+      staffId: staffIdOf(w.actors.staffA),
+      reason: "Hjælp",
+      parts: ["PROFILE"],
+    },
+  });
   const stranger = await db.citizen.create({ data: { municipalityId: w.municipality.id, name: `Fremmed ${w.tag}` } });
   const outsiders: [string, Actor][] = [
     ["a caseworker of the area who is not its lead", colleague],
@@ -68,7 +87,10 @@ async function teamWorld() {
 async function rowsContaining(piece: string) {
   const found: string[] = [];
   for (const table of ["AccessLog", "ChangeLog", "AttemptWindow", "Citizen", "ConsentRequest", "Assignment"]) {
-    const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${table}" t WHERE row_to_json(t)::text LIKE $1`, `%${piece}%`);
+    const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
+      `SELECT count(*) AS n FROM "${table}" t WHERE row_to_json(t)::text LIKE $1`,
+      `%${piece}%`,
+    );
     if (Number(rows[0]!.n) > 0) found.push(table);
   }
   return found;
@@ -79,17 +101,34 @@ describe("an exact CPR-number lookup", () => {
     const w = await cprWorld();
     const before = new Date();
     for (const written of [w.cpr, digitsOf(w.cpr), w.cpr.replace("-", " "), ` ${w.cpr} `]) {
-      expect(await lookupByCpr(w.actors.staffA, { cpr: written }), written).toEqual({ ok: true, value: { citizenId: w.citizen.id, name: w.citizen.name, inMyAreas: false } });
+      expect(await lookupByCpr(w.actors.staffA, { cpr: written }), written).toEqual({
+        ok: true,
+        value: { citizenId: w.citizen.id, name: w.citizen.name, inMyAreas: false },
+      });
     }
     const rows = await db.accessLog.findMany({ where: { citizenId: w.citizen.id, at: { gte: before } } });
     expect(rows).toHaveLength(4);
     for (const r of rows) {
-      expect(r).toMatchObject({ actorUserId: userIdOf(w.actors.staffA), actorRole: "STAFF", serviceAreaId: w.areaA.id, part: "CONSENTS", action: "ASK", purpose: "cpr-lookup", outcome: "ALLOWED" });
+      expect(r).toMatchObject({
+        actorUserId: userIdOf(w.actors.staffA),
+        actorRole: "STAFF",
+        serviceAreaId: w.areaA.id,
+        part: "CONSENTS",
+        action: "ASK",
+        purpose: "cpr-lookup",
+        outcome: "ALLOWED",
+      });
     }
     // a caseworker of another area of the same municipality finds them too; once the area works with them, it says so
-    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr })).toMatchObject({ ok: true, value: { citizenId: w.citizen.id, inMyAreas: false } });
+    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr })).toMatchObject({
+      ok: true,
+      value: { citizenId: w.citizen.id, inMyAreas: false },
+    });
     await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } });
-    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr })).toMatchObject({ ok: true, value: { citizenId: w.citizen.id, inMyAreas: true } });
+    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr })).toMatchObject({
+      ok: true,
+      value: { citizenId: w.citizen.id, inMyAreas: true },
+    });
     // nothing was changed in the record by looking
     expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBe(0);
   });
@@ -103,14 +142,21 @@ describe("an exact CPR-number lookup", () => {
     expect(await db.accessLog.count({ where: { citizenId: { in: [w.citizen.id, w.otherCitizen.id] } } })).toBe(0);
     // a citizen who moved: each municipality finds its own record only
     await db.citizen.update({ where: { id: elsewhere.citizen.id }, data: { cprHash: cprHash(w.cpr, env().CPR_HASH_KEY) } });
-    expect(await lookupByCpr(elsewhere.actors.staffA, { cpr: w.cpr })).toMatchObject({ ok: true, value: { citizenId: elsewhere.citizen.id } });
+    expect(await lookupByCpr(elsewhere.actors.staffA, { cpr: w.cpr })).toMatchObject({
+      ok: true,
+      value: { citizenId: elsewhere.citizen.id },
+    });
     expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr })).toMatchObject({ ok: true, value: { citizenId: w.citizen.id } });
   });
 
   it("refuses what is not a CPR number with a message key, and only staff may look up at all", async () => {
     const w = await cprWorld();
     for (const cpr of ["320145-1234", "12345", "", "x".repeat(30)]) {
-      expect(await lookupByCpr(w.actors.staffA, { cpr }), cpr).toEqual({ ok: false, error: "invalid", fieldErrors: { cpr: ["Validation.cpr"] } });
+      expect(await lookupByCpr(w.actors.staffA, { cpr }), cpr).toEqual({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { cpr: ["Validation.cpr"] },
+      });
     }
     expect(await lookupByCpr(w.actors.staffA, {})).toEqual({ ok: false, error: "invalid", fieldErrors: { cpr: ["Validation.cpr"] } });
     for (const [who, actor] of [
@@ -125,7 +171,9 @@ describe("an exact CPR-number lookup", () => {
     // a caseworker without an area finds nobody (the gate turns them away, and logs that)
     const noArea = await w.staffIn("no-area", []);
     expect(await lookupByCpr(noArea, { cpr: w.cpr })).toEqual({ ok: true, value: null });
-    expect(await db.accessLog.findMany({ where: { citizenId: w.citizen.id }, select: { outcome: true, purpose: true } })).toEqual([{ outcome: "DENIED", purpose: "cpr-lookup" }]);
+    expect(await db.accessLog.findMany({ where: { citizenId: w.citizen.id }, select: { outcome: true, purpose: true } })).toEqual([
+      { outcome: "DENIED", purpose: "cpr-lookup" },
+    ]);
   });
 
   it("counts every lookup, found or not: past the limit the caseworker is made to wait, and nothing is looked up or logged", async () => {
@@ -144,13 +192,17 @@ describe("an exact CPR-number lookup", () => {
     expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr }, now)).toMatchObject({ ok: true, value: { citizenId: w.citizen.id } });
     // the window is keyed by the caseworker, never by the number
     const windows = await db.attemptWindow.findMany({ where: { key: { startsWith: "cpr-lookup:" } } });
-    expect(windows.map((x) => x.key)).toEqual(expect.arrayContaining([`cpr-lookup:${staffIdOf(w.actors.staffA)}`, `cpr-lookup:${staffIdOf(w.actors.staffB)}`]));
+    expect(windows.map((x) => x.key)).toEqual(
+      expect.arrayContaining([`cpr-lookup:${staffIdOf(w.actors.staffA)}`, `cpr-lookup:${staffIdOf(w.actors.staffB)}`]),
+    );
   });
 
   it("holds the limit when many lookups arrive at once: no more than the limit get through", async () => {
     const w = await cprWorld();
     const now = new Date();
-    const results = await Promise.all(Array.from({ length: CPR_LOOKUPS_PER_WINDOW * 2 }, () => lookupByCpr(w.actors.staffA, { cpr: freshCpr().dashed }, now)));
+    const results = await Promise.all(
+      Array.from({ length: CPR_LOOKUPS_PER_WINDOW * 2 }, () => lookupByCpr(w.actors.staffA, { cpr: freshCpr().dashed }, now)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(CPR_LOOKUPS_PER_WINDOW);
     expect(results.filter((r) => !r.ok && r.error === "throttled")).toHaveLength(CPR_LOOKUPS_PER_WINDOW);
   });
@@ -159,13 +211,23 @@ describe("an exact CPR-number lookup", () => {
     const w = await cprWorld();
     const said: string[] = [];
     for (const method of ["log", "info", "warn", "error", "debug", "trace"] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void said.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" ")));
+      vi.spyOn(console, method).mockImplementation(
+        (...args: unknown[]) =>
+          void said.push(
+            args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === "string" ? a : JSON.stringify(a))).join(" "),
+          ),
+      );
     }
     const now = new Date();
     await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now);
     await lookupByCpr(w.actors.staffA, { cpr: digitsOf(w.cpr) }, now);
     await lookupByCpr(w.actors.staffA, { cpr: `${w.cpr}9` }, now); // invalid
-    const asked = await requestConsent(w.actors.staffA, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, reason: "Hjælp til bad", parts: ["PROFILE"] });
+    const asked = await requestConsent(w.actors.staffA, {
+      citizenId: w.citizen.id,
+      serviceAreaId: w.areaA.id,
+      reason: "Hjælp til bad",
+      parts: ["PROFILE"],
+    });
     expect(asked.ok).toBe(true);
     for (let i = 0; i < CPR_LOOKUPS_PER_WINDOW; i++) await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now); // into the limit
     expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now)).toEqual({ ok: false, error: "throttled" });
@@ -174,7 +236,10 @@ describe("an exact CPR-number lookup", () => {
     expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBeGreaterThan(0);
     for (const piece of [digitsOf(w.cpr), w.cpr]) {
       expect(await rowsContaining(piece), piece).toEqual([]);
-      expect(said.filter((s) => s.includes(piece)), piece).toEqual([]);
+      expect(
+        said.filter((s) => s.includes(piece)),
+        piece,
+      ).toEqual([]);
     }
     // what is stored is the keyed hash, and the search above does see what is in those rows
     expect(await rowsContaining(cprHash(w.cpr, env().CPR_HASH_KEY))).toEqual(["Citizen"]);
@@ -187,11 +252,16 @@ describe("asking for consent starts the work", () => {
     const found = await lookupByCpr(w.actors.staffA, { cpr: w.cpr });
     expect(found).toMatchObject({ ok: true, value: { inMyAreas: false } });
     expect(await areaCase(w.actors.staffA, w.citizen.id)).toBeNull();
-    const asked = await requestConsent(w.actors.staffA, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, reason: "Så vi kan hjælpe med badet", parts: ["PROFILE", "STORY"] });
+    const asked = await requestConsent(w.actors.staffA, {
+      citizenId: w.citizen.id,
+      serviceAreaId: w.areaA.id,
+      reason: "Så vi kan hjælpe med badet",
+      parts: ["PROFILE", "STORY"],
+    });
     expect(asked.ok).toBe(true);
-    expect(await db.assignment.findMany({ where: { citizenId: w.citizen.id }, select: { staffId: true, serviceAreaId: true, endedAt: true } })).toEqual([
-      { staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id, endedAt: null },
-    ]);
+    expect(
+      await db.assignment.findMany({ where: { citizenId: w.citizen.id }, select: { staffId: true, serviceAreaId: true, endedAt: true } }),
+    ).toEqual([{ staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id, endedAt: null }]);
     expect(await areaCase(w.actors.staffA, w.citizen.id)).toMatchObject({ citizenId: w.citizen.id, access: "asked" });
     expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr })).toMatchObject({ ok: true, value: { inMyAreas: true } });
   });
@@ -199,7 +269,8 @@ describe("asking for consent starts the work", () => {
   it("does not assign twice, nor when the ask is refused", async () => {
     const w = await cprWorld();
     await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id } });
-    const ask = (actor: Actor, serviceAreaId = w.areaA.id) => requestConsent(actor, { citizenId: w.citizen.id, serviceAreaId, reason: "Hjælp", parts: ["PROFILE"] });
+    const ask = (actor: Actor, serviceAreaId = w.areaA.id) =>
+      requestConsent(actor, { citizenId: w.citizen.id, serviceAreaId, reason: "Hjælp", parts: ["PROFILE"] });
     expect((await ask(w.actors.staffA)).ok).toBe(true);
     expect(await ask(w.actors.staffA)).toMatchObject({ ok: false, error: "invalid" }); // already asked
     expect(await ask(w.actors.staffB)).toEqual(NOT_FOUND); // not staff B's area
@@ -215,7 +286,9 @@ describe("an area lead's team", () => {
     const consented = await db.citizen.create({ data: { municipalityId: w.municipality.id, name: `Samtykke ${w.tag}` } });
     await db.consent.create({ data: { citizenId: consented.id, serviceAreaId: w.areaA.id, parts: ["PROFILE"] } });
     const withdrawn = await db.citizen.create({ data: { municipalityId: w.municipality.id, name: `Trukket ${w.tag}` } });
-    await db.consent.create({ data: { citizenId: withdrawn.id, serviceAreaId: w.areaA.id, parts: ["PROFILE"], withdrawnAt: new Date(Date.now() - 1000) } });
+    await db.consent.create({
+      data: { citizenId: withdrawn.id, serviceAreaId: w.areaA.id, parts: ["PROFILE"], withdrawnAt: new Date(Date.now() - 1000) },
+    });
     await db.coordination.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.lead) } });
 
     const team = await readTeam(w.lead, w.areaA.id);
@@ -225,7 +298,9 @@ describe("an area lead's team", () => {
       { staffId: staffIdOf(w.lead), name: `staff-a ${w.tag}`, isLead: true, citizens: 1 },
     ]);
     expect(team?.citizens.map((c) => c.name).sort()).toEqual([w.otherCitizen.name, w.citizen.name, consented.name].sort());
-    expect(team?.citizens.find((c) => c.citizenId === w.citizen.id)?.assigned).toEqual([{ assignmentId: w.assignment.id, staffId: staffIdOf(w.lead), name: `staff-a ${w.tag}`, coordinator: true }]);
+    expect(team?.citizens.find((c) => c.citizenId === w.citizen.id)?.assigned).toEqual([
+      { assignmentId: w.assignment.id, staffId: staffIdOf(w.lead), name: `staff-a ${w.tag}`, coordinator: true },
+    ]);
     expect(team?.citizens.find((c) => c.citizenId === w.otherCitizen.id)?.assigned).toEqual([]);
     expect(await leadAreas(w.lead)).toEqual([{ id: w.areaA.id, key: "elderly-care" }]);
   });
@@ -246,16 +321,25 @@ describe("an area lead's team", () => {
 
   it("a lead assigns a caseworker of the area to a citizen the area knows, once", async () => {
     const w = await teamWorld();
-    const assign = (citizenId: string, staffId = staffIdOf(w.colleague)) => assignCaseworker(w.lead, { serviceAreaId: w.areaA.id, citizenId, staffId });
+    const assign = (citizenId: string, staffId = staffIdOf(w.colleague)) =>
+      assignCaseworker(w.lead, { serviceAreaId: w.areaA.id, citizenId, staffId });
     const done = await assign(w.citizen.id);
     expect(done).toMatchObject({ ok: true });
-    expect(await db.assignment.findMany({ where: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague) }, select: { serviceAreaId: true, endedAt: true } })).toEqual([{ serviceAreaId: w.areaA.id, endedAt: null }]);
+    expect(
+      await db.assignment.findMany({
+        where: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague) },
+        select: { serviceAreaId: true, endedAt: true },
+      }),
+    ).toEqual([{ serviceAreaId: w.areaA.id, endedAt: null }]);
     // the colleague now works with the citizen: on their list, and the citizen's page opens
     expect(await areaCase(w.colleague, w.citizen.id)).toMatchObject({ citizenId: w.citizen.id });
     expect(await assign(w.citizen.id)).toEqual({ ok: false, error: "invalid", fieldErrors: { staffId: ["Validation.alreadyAssigned"] } });
     expect((await assign(w.otherCitizen.id)).ok).toBe(true); // known to the area by a pending request
     const team = await readTeam(w.lead, w.areaA.id);
-    expect(team?.citizens.find((c) => c.citizenId === w.citizen.id)?.assigned.map((a) => a.name)).toEqual([`staff-a ${w.tag}`, `colleague ${w.tag}`]);
+    expect(team?.citizens.find((c) => c.citizenId === w.citizen.id)?.assigned.map((a) => a.name)).toEqual([
+      `staff-a ${w.tag}`,
+      `colleague ${w.tag}`,
+    ]);
   });
 
   it("two clicks at once make one assignment", async () => {
@@ -269,22 +353,55 @@ describe("an area lead's team", () => {
   it("refuses, as field errors, a citizen the area does not know or of another municipality, and a caseworker outside the area", async () => {
     const w = await teamWorld();
     const assign = (citizenId: string, staffId: string) => assignCaseworker(w.lead, { serviceAreaId: w.areaA.id, citizenId, staffId });
-    expect(await assign(w.stranger.id, staffIdOf(w.colleague))).toEqual({ ok: false, error: "invalid", fieldErrors: { citizenId: ["Validation.invalid"] } });
-    expect(await assign(w.elsewhere.citizen.id, staffIdOf(w.colleague))).toEqual({ ok: false, error: "invalid", fieldErrors: { citizenId: ["Validation.invalid"] } });
-    expect(await assign(w.citizen.id, staffIdOf(w.actors.staffB))).toEqual({ ok: false, error: "invalid", fieldErrors: { staffId: ["Validation.invalid"] } });
-    expect(await assign(w.citizen.id, staffIdOf(w.elsewhere.actors.staffA))).toEqual({ ok: false, error: "invalid", fieldErrors: { staffId: ["Validation.invalid"] } });
-    expect(await assign(w.citizen.id, randomUUID())).toEqual({ ok: false, error: "invalid", fieldErrors: { staffId: ["Validation.invalid"] } });
-    expect(await assign("", "")).toEqual({ ok: false, error: "invalid", fieldErrors: { citizenId: ["Validation.chooseOne"], staffId: ["Validation.chooseOne"] } });
+    expect(await assign(w.stranger.id, staffIdOf(w.colleague))).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { citizenId: ["Validation.invalid"] },
+    });
+    expect(await assign(w.elsewhere.citizen.id, staffIdOf(w.colleague))).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { citizenId: ["Validation.invalid"] },
+    });
+    expect(await assign(w.citizen.id, staffIdOf(w.actors.staffB))).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { staffId: ["Validation.invalid"] },
+    });
+    expect(await assign(w.citizen.id, staffIdOf(w.elsewhere.actors.staffA))).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { staffId: ["Validation.invalid"] },
+    });
+    expect(await assign(w.citizen.id, randomUUID())).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { staffId: ["Validation.invalid"] },
+    });
+    expect(await assign("", "")).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { citizenId: ["Validation.chooseOne"], staffId: ["Validation.chooseOne"] },
+    });
     expect(await db.assignment.count({ where: { serviceAreaId: w.areaA.id } })).toBe(1);
   });
 
   it("nobody but the area's lead assigns", async () => {
     const w = await teamWorld();
     for (const [who, actor] of w.outsiders) {
-      expect(await assignCaseworker(actor, { serviceAreaId: w.areaA.id, citizenId: w.citizen.id, staffId: staffIdOf(w.colleague) }), who).toEqual(NOT_FOUND);
+      expect(
+        await assignCaseworker(actor, { serviceAreaId: w.areaA.id, citizenId: w.citizen.id, staffId: staffIdOf(w.colleague) }),
+        who,
+      ).toEqual(NOT_FOUND);
     }
     // the lead of area B cannot assign into area A, even naming their own caseworker
-    expect(await assignCaseworker(w.actors.staffB, { serviceAreaId: w.areaA.id, citizenId: w.otherCitizen.id, staffId: staffIdOf(w.actors.staffB) })).toEqual(NOT_FOUND);
+    expect(
+      await assignCaseworker(w.actors.staffB, {
+        serviceAreaId: w.areaA.id,
+        citizenId: w.otherCitizen.id,
+        staffId: staffIdOf(w.actors.staffB),
+      }),
+    ).toEqual(NOT_FOUND);
     expect(await db.assignment.count({ where: { serviceAreaId: w.areaA.id } })).toBe(1);
   });
 
@@ -295,10 +412,17 @@ describe("an area lead's team", () => {
     await db.coordination.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.lead) } });
 
     // the lead holds the red thread for this citizen: their own assignment cannot end
-    expect(await endAssignment(w.lead, { assignmentId: w.assignment.id })).toEqual({ ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handOverFirst"] } });
+    expect(await endAssignment(w.lead, { assignmentId: w.assignment.id })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { _form: ["Validation.handOverFirst"] },
+    });
     expect((await db.assignment.findUniqueOrThrow({ where: { id: w.assignment.id } })).endedAt).toBeNull();
 
-    expect(await endAssignment(w.lead, { assignmentId: colleagueAssignment })).toEqual({ ok: true, value: { assignmentId: colleagueAssignment } });
+    expect(await endAssignment(w.lead, { assignmentId: colleagueAssignment })).toEqual({
+      ok: true,
+      value: { assignmentId: colleagueAssignment },
+    });
     expect((await db.assignment.findUniqueOrThrow({ where: { id: colleagueAssignment } })).endedAt).toBeInstanceOf(Date);
     expect((await myCaseload(w.colleague)).map((c) => c.citizenId)).toEqual([]);
     expect(await endAssignment(w.lead, { assignmentId: colleagueAssignment })).toEqual(NOT_FOUND); // already ended
@@ -308,18 +432,28 @@ describe("an area lead's team", () => {
     await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague), serviceAreaId: w.areaA.id } });
     await db.coordination.update({ where: { citizenId: w.citizen.id }, data: { staffId: staffIdOf(w.colleague) } });
     expect((await endAssignment(w.lead, { assignmentId: w.assignment.id })).ok).toBe(true);
-    const colleagues = await db.assignment.findFirstOrThrow({ where: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague), endedAt: null } });
-    expect(await endAssignment(w.lead, { assignmentId: colleagues.id })).toEqual({ ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handOverFirst"] } });
+    const colleagues = await db.assignment.findFirstOrThrow({
+      where: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague), endedAt: null },
+    });
+    expect(await endAssignment(w.lead, { assignmentId: colleagues.id })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { _form: ["Validation.handOverFirst"] },
+    });
   });
 
   it("nobody but the area's lead ends an assignment", async () => {
     const w = await teamWorld();
     for (const [who, actor] of w.outsiders) expect(await endAssignment(actor, { assignmentId: w.assignment.id }), who).toEqual(NOT_FOUND);
     // not even the caseworker whose assignment it is, unless they lead the area
-    const own = await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague), serviceAreaId: w.areaA.id } });
+    const own = await db.assignment.create({
+      data: { citizenId: w.citizen.id, staffId: staffIdOf(w.colleague), serviceAreaId: w.areaA.id },
+    });
     expect(await endAssignment(w.colleague, { assignmentId: own.id })).toEqual(NOT_FOUND);
     // the lead of area A cannot end area B's assignments
-    const inB = await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } });
+    const inB = await db.assignment.create({
+      data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id },
+    });
     expect(await endAssignment(w.lead, { assignmentId: inB.id })).toEqual(NOT_FOUND);
     expect(await db.assignment.count({ where: { citizenId: w.citizen.id, endedAt: { not: null } } })).toBe(0);
   });

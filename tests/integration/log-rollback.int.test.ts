@@ -29,7 +29,9 @@ describe("a write whose log row fails", () => {
     await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Før", version: 0 });
     await db.$executeRawUnsafe(`ALTER TABLE "ChangeLog" ADD CONSTRAINT broken CHECK (false) NOT VALID`);
     try {
-      await expect(updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Efter", version: 1 })).rejects.toThrow();
+      await expect(
+        updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Efter", version: 1 }),
+      ).rejects.toThrow();
     } finally {
       await db.$executeRawUnsafe(`ALTER TABLE "ChangeLog" DROP CONSTRAINT broken`);
     }

@@ -18,11 +18,15 @@ function cli(args: string[], databaseUrl: string, config?: string) {
 }
 
 const tables = async (url: string) =>
-  (await adminQuery<{ table_name: string }>(url, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows.map(
-    (r) => r.table_name,
-  );
+  (
+    await adminQuery<{ table_name: string }>(
+      url,
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+    )
+  ).rows.map((r) => r.table_name);
 const shadowDatabases = async () =>
-  (await adminQuery<{ datname: string }>(adminUrl(), "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'")).rows;
+  (await adminQuery<{ datname: string }>(adminUrl(), "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'"))
+    .rows;
 
 /** A copy of prisma/ in a scratch folder of the checkout, so a test may add migrations. */
 function scratchProject() {
@@ -88,7 +92,7 @@ describe("migrations through the standard Prisma CLI", () => {
     await adminQuery(url, `INSERT INTO "Municipality" (id, slug, name) VALUES (gen_random_uuid(), 'keep', 'Keep me')`);
     const appliedBefore = (await adminQuery(url, `SELECT migration_name FROM _prisma_migrations`)).rowCount;
 
-    project.addModel("note.prisma", 'model Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n');
+    project.addModel("note.prisma", "model Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n");
     const dev = cli(["migrate", "dev", "--name", "add_note"], url, project.config);
     expect(dev.status, dev.output).toBe(0);
 

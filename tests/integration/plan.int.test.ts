@@ -21,7 +21,16 @@ async function worldWithPlan(goals: number) {
     const goal = await db.goal.create({ data: { citizenId: w.citizen.id, title: `Mål ${i}` } });
     await db.goalStep.create({ data: { citizenId: w.citizen.id, goalId: goal.id, text: "Et skridt", done: i % 2 === 0 } });
   }
-  await db.agreement.create({ data: { citizenId: w.citizen.id, what: "Ring til Sara", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, authorRole: "STAFF", dueOn: new Date("2020-01-01") } });
+  await db.agreement.create({
+    data: {
+      citizenId: w.citizen.id,
+      what: "Ring til Sara",
+      responsible: "SERVICE_AREA",
+      serviceAreaId: w.areaA.id,
+      authorRole: "STAFF",
+      dueOn: new Date("2020-01-01"),
+    },
+  });
   await db.networkMember.create({ data: { citizenId: w.citizen.id, name: "Mette", relation: "Datter", closeness: "CLOSEST" } });
   return w;
 }
@@ -45,7 +54,14 @@ describe("the one-page plan", () => {
     const w = await worldWithPlan(1);
     const relative = await w.relativeWith("daughter", ["SEE_STORY"]);
     const plan = await readPlan(relative, w.citizen.id);
-    expect(plan.ok && plan.value).toMatchObject({ story: { WHAT_MATTERS: { text: "Koret" } }, goals: null, agreements: null, network: null, help: null, coordinator: null });
+    expect(plan.ok && plan.value).toMatchObject({
+      story: { WHAT_MATTERS: { text: "Koret" } },
+      goals: null,
+      agreements: null,
+      network: null,
+      help: null,
+      coordinator: null,
+    });
     expect((await logRows(w.citizen.id)).map((r) => [r.actorRole, r.part, r.outcome])).toEqual([
       ["RELATIVE", "PROFILE", "ALLOWED"],
       ["RELATIVE", "STORY", "ALLOWED"],
@@ -106,14 +122,27 @@ describe("what is new since my last visit", () => {
     const expected = {
       total: 2,
       items: [
-        expect.objectContaining({ actorRole: "RELATIVE", actorName: expect.stringContaining("datter"), entity: "Agreement", added: true, words: "Jeg henter medicin" }),
-        expect.objectContaining({ actorRole: "STAFF", areaKey: "elderly-care", entity: "Agreement", added: true, words: "Sara ringer fredag" }),
+        expect.objectContaining({
+          actorRole: "RELATIVE",
+          actorName: expect.stringContaining("datter"),
+          entity: "Agreement",
+          added: true,
+          words: "Jeg henter medicin",
+        }),
+        expect.objectContaining({
+          actorRole: "STAFF",
+          areaKey: "elderly-care",
+          entity: "Agreement",
+          added: true,
+          words: "Sara ringer fredag",
+        }),
       ],
     };
     const fresh = await news(w.actors.citizen, w.citizen.id);
     expect(fresh).toEqual(expected);
     // when, to the second, whatever the time zones of the server and the session
-    for (const item of fresh && fresh !== "not-found" ? fresh.items : []) expect(Math.abs(Date.parse(item.at) - Date.now())).toBeLessThan(60_000);
+    for (const item of fresh && fresh !== "not-found" ? fresh.items : [])
+      expect(Math.abs(Date.parse(item.at) - Date.now())).toBeLessThan(60_000);
     const now = await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } });
     expect(now.previousVisitAt).toEqual(visitStart);
     // a reload within the visit sees the same; the visit is not a change to the record

@@ -22,11 +22,18 @@ const accessRows = (citizenId: string) => db.accessLog.findMany({ where: { citiz
 describe("no lost updates", () => {
   it("20 concurrent writers on one story section: exactly one applied, nineteen conflicts with the current copy", async () => {
     const w = await makeWorld(db);
-    const base = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Første udgave", version: 0 });
+    const base = await updateStorySection(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      kind: "ABOUT_ME",
+      text: "Første udgave",
+      version: 0,
+    });
     expect(base).toMatchObject({ ok: true, value: { version: 1 } });
 
     const texts = Array.from({ length: 20 }, (_, i) => `Skriver nummer ${i} 🌿 æøå`);
-    const results = await Promise.all(texts.map((text) => updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text, version: 1 })));
+    const results = await Promise.all(
+      texts.map((text) => updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text, version: 1 })),
+    );
 
     const applied = results.filter((r) => r.ok);
     const conflicts = results.filter((r) => !r.ok && r.error === "conflict");
@@ -45,7 +52,8 @@ describe("no lost updates", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat(15), { minLength: 2, maxLength: 8 }), fc.boolean(), async (delays, firstWrite) => {
         const w = await makeWorld(db);
-        if (!firstWrite) await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "GOOD_DAY", text: "start", version: 0 });
+        if (!firstWrite)
+          await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "GOOD_DAY", text: "start", version: 0 });
         const version = firstWrite ? 0 : 1;
         const results = await Promise.all(
           delays.map(async (ms, i) => {
@@ -66,7 +74,12 @@ describe("no lost updates", () => {
     const w = await makeWorld(db);
     await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_IS_HARD", text: "Trapperne", version: 0 });
     await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_IS_HARD", text: "Trapperne og indkøb", version: 1 });
-    const stale = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_IS_HARD", text: "Gammel tekst", version: 1 });
+    const stale = await updateStorySection(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      kind: "WHAT_IS_HARD",
+      text: "Gammel tekst",
+      version: 1,
+    });
     expect(stale).toMatchObject({ ok: false, error: "conflict", current: { text: "Trapperne og indkøb", version: 2 } });
   });
 });
@@ -74,7 +87,11 @@ describe("no lost updates", () => {
 describe("forbidden looks like not found, and is logged", () => {
   it("staff without consent, another citizen, a revoked relative and anonymous get 'not found' for every read and write, each attempt logged", async () => {
     const w = await makeWorld(db);
-    const revoked = await w.relativeWith("revoked", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"], { endedAt: new Date(Date.now() - 1000) });
+    const revoked = await w.relativeWith(
+      "revoked",
+      ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"],
+      { endedAt: new Date(Date.now() - 1000) },
+    );
     const outsiders: [string, Actor][] = [
       ["staff without consent", w.actors.staffA],
       ["another citizen", w.actors.otherCitizen],
@@ -127,15 +144,28 @@ describe("consent", () => {
     await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Jeg hedder Inge", version: 0 });
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
 
-    const granted = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY", "AGREEMENTS"] });
+    const granted = await grantConsent(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      serviceAreaId: w.areaA.id,
+      parts: ["STORY", "AGREEMENTS"],
+    });
     expect(granted.ok).toBe(true);
     expect(await readStory(w.actors.staffA, w.citizen.id)).toMatchObject({ ok: true, value: [{ text: "Jeg hedder Inge" }] });
     expect(await readStory(w.actors.staffB, w.citizen.id)).toEqual({ ok: false, error: "not-found" }); // another area
-    expect(await throughGate(w.actors.staffA, w.citizen.id, { part: "GOALS", action: "READ", purpose: "view" }, async () => 1)).toEqual({ ok: false, error: "not-found" });
+    expect(await throughGate(w.actors.staffA, w.citizen.id, { part: "GOALS", action: "READ", purpose: "view" }, async () => 1)).toEqual({
+      ok: false,
+      error: "not-found",
+    });
     // staff never rewrite the citizen's own words
-    expect(await updateStorySection(w.actors.staffA, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Rettet", version: 1 })).toEqual({ ok: false, error: "not-found" });
+    expect(await updateStorySection(w.actors.staffA, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Rettet", version: 1 })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
 
-    const withdrawn = await withdrawConsent(w.actors.citizen, { citizenId: w.citizen.id, consentId: granted.ok ? granted.value.consentId : "" });
+    const withdrawn = await withdrawConsent(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      consentId: granted.ok ? granted.value.consentId : "",
+    });
     expect(withdrawn.ok).toBe(true);
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
     const last = (await accessRows(w.citizen.id)).at(-1)!;
@@ -145,7 +175,10 @@ describe("consent", () => {
   it("only the citizen can grant or withdraw consent", async () => {
     const w = await makeWorld(db);
     for (const actor of [w.actors.staffA, w.actors.otherCitizen, w.actors.anonymous]) {
-      expect(await grantConsent(actor, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] })).toEqual({ ok: false, error: "not-found" });
+      expect(await grantConsent(actor, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] })).toEqual({
+        ok: false,
+        error: "not-found",
+      });
     }
     expect(await db.consent.count({ where: { citizenId: w.citizen.id } })).toBe(0);
   });
@@ -155,7 +188,10 @@ describe("consent", () => {
     const relative = await w.relativeWith("daughter", ["SEE_STORY"]);
     expect((await readStory(relative, w.citizen.id)).ok).toBe(true);
     expect((await throughGate(relative, w.citizen.id, { part: "CONTACT", action: "READ", purpose: "view" }, async () => 1)).ok).toBe(false);
-    await db.relationship.updateMany({ where: { citizenId: w.citizen.id, userId: relative.kind === "user" ? relative.userId : "" }, data: { permissions: [] } });
+    await db.relationship.updateMany({
+      where: { citizenId: w.citizen.id, userId: relative.kind === "user" ? relative.userId : "" },
+      data: { permissions: [] },
+    });
     expect(await readStory(relative, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
   });
 });
@@ -201,7 +237,9 @@ describe("the access log", () => {
     const w = await makeWorld(db);
     await readStory(w.actors.staffA, w.citizen.id);
     await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Hej", version: 0 });
-    await expect(db.accessLog.updateMany({ where: { citizenId: w.citizen.id }, data: { purpose: "hidden" } })).rejects.toThrow(/append-only/);
+    await expect(db.accessLog.updateMany({ where: { citizenId: w.citizen.id }, data: { purpose: "hidden" } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.accessLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
     await expect(db.$executeRawUnsafe(`TRUNCATE "ChangeLog"`)).rejects.toThrow(/append-only/);
     await expect(db.changeLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
@@ -213,7 +251,12 @@ describe("the access log", () => {
 describe("bad input", () => {
   it("gets field errors as message keys, and nothing is written", async () => {
     const w = await makeWorld(db);
-    const tooLong = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "x".repeat(4001), version: 0 });
+    const tooLong = await updateStorySection(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      kind: "ABOUT_ME",
+      text: "x".repeat(4001),
+      version: 0,
+    });
     expect(tooLong).toEqual({ ok: false, error: "invalid", fieldErrors: { text: ["Validation.tooLong"] } });
     const wrong = await updateStorySection(w.actors.citizen, { citizenId: "nope", kind: "SECRET", version: -1 });
     expect(wrong).toMatchObject({ ok: false, error: "invalid" });
@@ -230,7 +273,12 @@ describe("bad input", () => {
   it("keeps the citizen's words as written: æøå, emoji and line breaks", async () => {
     const w = await makeWorld(db);
     const text = "Jeg elsker rødgrød med fløde 🍓\nOg min hund Bølle 🐕";
-    const saved = await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_MATTERS", text: `  ${text.replace("\n", "\r\n")}  `, version: 0 });
+    const saved = await updateStorySection(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      kind: "WHAT_MATTERS",
+      text: `  ${text.replace("\n", "\r\n")}  `,
+      version: 0,
+    });
     expect(saved).toMatchObject({ ok: true, value: { text } });
   });
 });

@@ -40,8 +40,21 @@ async function world({ parts = CONSENTABLE_PARTS }: { parts?: readonly Part[] } 
   await db.coordination.create({ data: { citizenId: c, staffId: staffIdOf(w.actors.staffA) } });
   const colleague = await w.staffIn("colleague-a", [w.areaA]);
   const elsewhere = (await makeWorld(db)).actors.staffA;
-  const relative = await w.relativeWith("relative", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"]);
-  const outsiders = { citizen: w.actors.citizen, otherCitizen: w.actors.otherCitizen, relative, staffB: w.actors.staffB, elsewhere, anonymous: w.actors.anonymous };
+  const relative = await w.relativeWith("relative", [
+    "SEE_STORY",
+    "SEE_GOALS_AND_AGREEMENTS",
+    "ADD_AGREEMENTS",
+    "ADD_NETWORK",
+    "SEE_CONTACT",
+  ]);
+  const outsiders = {
+    citizen: w.actors.citizen,
+    otherCitizen: w.actors.otherCitizen,
+    relative,
+    staffB: w.actors.staffB,
+    elsewhere,
+    anonymous: w.actors.anonymous,
+  };
   return { ...w, c, colleague, elsewhere, relative, outsiders };
 }
 
@@ -52,23 +65,38 @@ async function holder(citizenId: string) {
 describe("the red thread", () => {
   it("changes hands only when the named colleague accepts, having read the plan; the citizen sees it waiting", async () => {
     const w = await world();
-    const offered = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "Hun vil helst ringes op om formiddagen." });
+    const offered = await offerHandover(w.actors.staffA, {
+      citizenId: w.c,
+      toStaffId: staffIdOf(w.colleague),
+      note: "Hun vil helst ringes op om formiddagen.",
+    });
     expect(offered.ok).toBe(true);
     const handoverId = offered.ok ? offered.value.handoverId : "";
 
     // pending: the old coordinator still holds it, and the citizen is told in plain words
     expect(await holder(w.c)).toBe(staffIdOf(w.actors.staffA));
     const plan = await readPlan(w.actors.citizen, w.c);
-    expect(plan.ok && plan.value.coordinator).toEqual(expect.objectContaining({ name: expect.stringContaining("staff-a"), handoverTo: expect.stringContaining("colleague-a") }));
+    expect(plan.ok && plan.value.coordinator).toEqual(
+      expect.objectContaining({ name: expect.stringContaining("staff-a"), handoverTo: expect.stringContaining("colleague-a") }),
+    );
     const seenByColleague = await readRedThread(w.colleague, w.c);
-    expect(seenByColleague.ok && seenByColleague.value.pending).toEqual(expect.objectContaining({ toMe: true, fromMe: false, note: "Hun vil helst ringes op om formiddagen." }));
-    expect((await myWorkList(w.colleague, await myCaseload(w.colleague))).handovers).toEqual([expect.objectContaining({ handoverId, citizenId: w.c })]);
+    expect(seenByColleague.ok && seenByColleague.value.pending).toEqual(
+      expect.objectContaining({ toMe: true, fromMe: false, note: "Hun vil helst ringes op om formiddagen." }),
+    );
+    expect((await myWorkList(w.colleague, await myCaseload(w.colleague))).handovers).toEqual([
+      expect.objectContaining({ handoverId, citizenId: w.c }),
+    ]);
 
     // a yes without having read the plan is refused, and nothing changes
-    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "" })).toEqual(invalid("planRead", "Validation.readThePlanFirst"));
+    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "" })).toEqual(
+      invalid("planRead", "Validation.readThePlanFirst"),
+    );
     expect(await holder(w.c)).toBe(staffIdOf(w.actors.staffA));
 
-    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" })).toEqual({ ok: true, value: { accepted: true } });
+    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" })).toEqual({
+      ok: true,
+      value: { accepted: true },
+    });
     expect(await holder(w.c)).toBe(staffIdOf(w.colleague));
     const row = await db.handover.findUniqueOrThrow({ where: { id: handoverId } });
     expect(row.status).toBe("ACCEPTED");
@@ -79,7 +107,9 @@ describe("the red thread", () => {
     const changes = await db.changeLog.findMany({ where: { citizenId: w.c, entity: "Coordination" } });
     expect(changes).toHaveLength(1);
     // answered once
-    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" })).toEqual(invalid("_form", "Validation.handoverGone"));
+    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" })).toEqual(
+      invalid("_form", "Validation.handoverGone"),
+    );
   });
 
   it("has no way to put it down without a successor", async () => {
@@ -87,10 +117,14 @@ describe("the red thread", () => {
     const a = w.actors.staffA;
     // not to oneself, not to an area without consent, not to staff elsewhere
     for (const to of [a, w.actors.staffB, w.elsewhere]) {
-      expect(await offerHandover(a, { citizenId: w.c, toStaffId: staffIdOf(to), note: "" })).toEqual(invalid("toStaffId", "Validation.chooseOne"));
+      expect(await offerHandover(a, { citizenId: w.c, toStaffId: staffIdOf(to), note: "" })).toEqual(
+        invalid("toStaffId", "Validation.chooseOne"),
+      );
     }
     // only the coordinator offers
-    expect(await offerHandover(w.colleague, { citizenId: w.c, toStaffId: staffIdOf(a), note: "" })).toEqual(invalid("_form", "Validation.notCoordinator"));
+    expect(await offerHandover(w.colleague, { citizenId: w.c, toStaffId: staffIdOf(a), note: "" })).toEqual(
+      invalid("_form", "Validation.notCoordinator"),
+    );
     // taking it while someone holds it is refused
     expect(await takeRedThread(w.colleague, { citizenId: w.c })).toEqual(invalid("_form", "Validation.someoneHolds"));
     // one offer at a time, even when two race
@@ -104,10 +138,17 @@ describe("the red thread", () => {
     const pending = await db.handover.findFirstOrThrow({ where: { citizenId: w.c, status: "OFFERED" } });
     // the one offered may not withdraw it; the offerer may; a decline leaves the coordinator
     const offeredTo = pending.toStaffId === staffIdOf(third) ? third : w.colleague;
-    expect(await withdrawHandover(offeredTo, { citizenId: w.c, handoverId: pending.id })).toEqual(invalid("_form", "Validation.handoverGone"));
+    expect(await withdrawHandover(offeredTo, { citizenId: w.c, handoverId: pending.id })).toEqual(
+      invalid("_form", "Validation.handoverGone"),
+    );
     expect((await withdrawHandover(a, { citizenId: w.c, handoverId: pending.id })).ok).toBe(true);
     const again = await offerHandover(a, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" });
-    const declined = await answerHandover(w.colleague, { citizenId: w.c, handoverId: again.ok ? again.value.handoverId : "", answer: "DECLINE", planRead: "" });
+    const declined = await answerHandover(w.colleague, {
+      citizenId: w.c,
+      handoverId: again.ok ? again.value.handoverId : "",
+      answer: "DECLINE",
+      planRead: "",
+    });
     expect(declined).toEqual({ ok: true, value: { accepted: false } });
     expect(await holder(w.c)).toBe(staffIdOf(a));
   });
@@ -116,7 +157,10 @@ describe("the red thread", () => {
     const w = await world();
     await db.coordination.delete({ where: { citizenId: w.c } });
     expect(await takeRedThread(w.actors.staffB, { citizenId: w.c })).toEqual(NOT_FOUND); // no consent
-    const [one, two] = await Promise.all([takeRedThread(w.colleague, { citizenId: w.c }), takeRedThread(w.actors.staffA, { citizenId: w.c })]);
+    const [one, two] = await Promise.all([
+      takeRedThread(w.colleague, { citizenId: w.c }),
+      takeRedThread(w.actors.staffA, { citizenId: w.c }),
+    ]);
     expect([one.ok, two.ok].filter(Boolean)).toHaveLength(1);
     expect([staffIdOf(w.colleague), staffIdOf(w.actors.staffA)]).toContain(await holder(w.c));
   });
@@ -136,7 +180,8 @@ describe("the red thread", () => {
       const seen = await readRedThread(actor, w.c);
       expect(seen.ok && seen.value.pending).toEqual(expect.objectContaining({ note: "", toName: expect.stringContaining("colleague-a") }));
     }
-    for (const actor of [w.actors.staffB, w.elsewhere, w.actors.otherCitizen, w.actors.anonymous]) expect(await readRedThread(actor, w.c)).toEqual(NOT_FOUND);
+    for (const actor of [w.actors.staffB, w.elsewhere, w.actors.otherCitizen, w.actors.anonymous])
+      expect(await readRedThread(actor, w.c)).toEqual(NOT_FOUND);
     await db.consent.updateMany({ where: { citizenId: w.c }, data: { withdrawnAt: new Date() } });
     expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "ACCEPT", planRead: "on" })).toEqual(NOT_FOUND);
     expect(await withdrawHandover(w.actors.staffA, { citizenId: w.c, handoverId })).toEqual(NOT_FOUND);
@@ -183,14 +228,23 @@ describe("a red thread whose holder's area lost consent", () => {
     const w = await world();
     // area B may see who coordinates, but not the story or requests: not eligible
     await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "COORDINATION"], reason: "test" } });
-    expect(await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.actors.staffB), note: "" })).toEqual(invalid("toStaffId", "Validation.chooseOne"));
+    expect(await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.actors.staffB), note: "" })).toEqual(
+      invalid("toStaffId", "Validation.chooseOne"),
+    );
     const offered = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" });
     expect((await myWorkList(w.colleague, [])).handovers).toHaveLength(1);
     // the colleague's area loses the story between offer and answer: the offer leaves their list, and a yes is refused
     await db.consent.updateMany({ where: { citizenId: w.c, serviceAreaId: w.areaA.id }, data: { withdrawnAt: new Date() } });
     await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaA.id, parts: ["PROFILE", "COORDINATION"], reason: "less" } });
     expect((await myWorkList(w.colleague, [])).handovers).toEqual([]);
-    expect(await answerHandover(w.colleague, { citizenId: w.c, handoverId: offered.ok ? offered.value.handoverId : "", answer: "ACCEPT", planRead: "on" })).toEqual(NOT_FOUND);
+    expect(
+      await answerHandover(w.colleague, {
+        citizenId: w.c,
+        handoverId: offered.ok ? offered.value.handoverId : "",
+        answer: "ACCEPT",
+        planRead: "on",
+      }),
+    ).toEqual(NOT_FOUND);
     expect(await holder(w.c)).toBe(staffIdOf(w.actors.staffA));
   });
 });
@@ -198,7 +252,9 @@ describe("a red thread whose holder's area lost consent", () => {
 describe("I am unsure, contact me", () => {
   it("is refused, saying where to give permission, when no area may answer it", async () => {
     const w = await world({ parts: ["PROFILE", "STORY", "CONTACT_REQUESTS"] }); // no agreements: nobody could close it
-    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "Hjælp", channel: "PHONE" })).toEqual(invalid("_form", "Validation.nobodyCanAnswer"));
+    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "Hjælp", channel: "PHONE" })).toEqual(
+      invalid("_form", "Validation.nobodyCanAnswer"),
+    );
     const mine = await readContactRequests(w.actors.citizen, w.c);
     expect(mine.ok && mine.value.answerable).toBe(false);
     expect(await db.contactRequest.count({ where: { citizenId: w.c } })).toBe(0);
@@ -210,7 +266,9 @@ describe("I am unsure, contact me", () => {
     const requestId = (await db.contactRequest.findFirstOrThrow({ where: { citizenId: w.c } })).id;
     await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "Vi ses torsdag", dueOn: "" });
     // an area allowed to see requests for contact but not agreements
-    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "CONTACT_REQUESTS"], reason: "test" } });
+    await db.consent.create({
+      data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "CONTACT_REQUESTS"], reason: "test" },
+    });
     const theirs = await readContactRequests(w.actors.staffB, w.c);
     expect(theirs.ok && theirs.value.answered).toEqual([expect.objectContaining({ agreement: null })]);
     expect(theirs.ok && theirs.value.coordinator).toBeNull();
@@ -221,15 +279,30 @@ describe("I am unsure, contact me", () => {
   it("gives the coordinator a deadline in working days, and closes only with an agreement the citizen sees", async () => {
     const w = await world();
     const before = new Date();
-    const asked = await askForContact(w.actors.citizen, { citizenId: w.c, text: "Jeg forstår ikke brevet om hjælpemidler.", channel: "PHONE" });
+    const asked = await askForContact(w.actors.citizen, {
+      citizenId: w.c,
+      text: "Jeg forstår ikke brevet om hjælpemidler.",
+      channel: "PHONE",
+    });
     expect(asked.ok).toBe(true);
     expect(asked.ok && asked.value.dueAt.getTime()).toBe(contactDue(before, 2).getTime());
-    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "SMS" })).toEqual(invalid("_form", "Validation.alreadyAskedContact"));
+    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "SMS" })).toEqual(
+      invalid("_form", "Validation.alreadyAskedContact"),
+    );
 
     // the coordinator sees it among what waits, with its deadline; reading it is logged
     const work = await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA));
-    expect(work.contactRequests).toEqual([{ citizenId: w.c, citizenName: w.citizen.name, dueDay: todayInDenmark(new Date(contactDue(before, 2).getTime() - 1)), overdue: false }]);
-    expect(await db.accessLog.count({ where: { citizenId: w.c, purpose: "work-list", part: "CONTACT_REQUESTS", serviceAreaId: w.areaA.id } })).toBe(1);
+    expect(work.contactRequests).toEqual([
+      {
+        citizenId: w.c,
+        citizenName: w.citizen.name,
+        dueDay: todayInDenmark(new Date(contactDue(before, 2).getTime() - 1)),
+        overdue: false,
+      },
+    ]);
+    expect(
+      await db.accessLog.count({ where: { citizenId: w.c, purpose: "work-list", part: "CONTACT_REQUESTS", serviceAreaId: w.areaA.id } }),
+    ).toBe(1);
     // a colleague of the same area sees it on the plan, but only the coordinator answers
     const open = await readContactRequests(w.colleague, w.c);
     const requestId = open.ok && open.value.open ? open.value.open.id : "";
@@ -237,21 +310,37 @@ describe("I am unsure, contact me", () => {
     expect(open.ok && open.value.mayAnswer).toBe(false);
     const coordinators = await readContactRequests(w.actors.staffA, w.c);
     expect(coordinators.ok && coordinators.value.mayAnswer).toBe(true);
-    expect(await closeContactRequest(w.colleague, { citizenId: w.c, requestId, what: "Jeg ringer i morgen", dueOn: "" })).toEqual(invalid("_form", "Validation.notCoordinator"));
+    expect(await closeContactRequest(w.colleague, { citizenId: w.c, requestId, what: "Jeg ringer i morgen", dueOn: "" })).toEqual(
+      invalid("_form", "Validation.notCoordinator"),
+    );
     // no agreement, no closing
-    expect(await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "  ", dueOn: "" })).toEqual(invalid("what", "Validation.required"));
+    expect(await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "  ", dueOn: "" })).toEqual(
+      invalid("what", "Validation.required"),
+    );
     expect(await db.contactRequest.count({ where: { citizenId: w.c, closedAt: null } })).toBe(1);
 
-    const closed = await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "Sara kommer forbi torsdag kl. 10 og gennemgår brevet med dig.", dueOn: "" });
+    const closed = await closeContactRequest(w.actors.staffA, {
+      citizenId: w.c,
+      requestId,
+      what: "Sara kommer forbi torsdag kl. 10 og gennemgår brevet med dig.",
+      dueOn: "",
+    });
     expect(closed.ok).toBe(true);
     const agreement = await db.agreement.findFirstOrThrow({ where: { citizenId: w.c, contactRequestId: requestId } });
     expect(agreement).toEqual(expect.objectContaining({ authorRole: "STAFF", serviceAreaId: w.areaA.id, status: "OPEN" }));
     const mine = await readContactRequests(w.actors.citizen, w.c);
-    expect(mine.ok && mine.value).toEqual(expect.objectContaining({ open: null, answered: [expect.objectContaining({ agreement: "Sara kommer forbi torsdag kl. 10 og gennemgår brevet med dig." })] }));
+    expect(mine.ok && mine.value).toEqual(
+      expect.objectContaining({
+        open: null,
+        answered: [expect.objectContaining({ agreement: "Sara kommer forbi torsdag kl. 10 og gennemgår brevet med dig." })],
+      }),
+    );
     const plan = await readPlan(w.actors.citizen, w.c);
     expect(plan.ok && plan.value.contactRequest).toBeNull();
     expect(plan.ok && plan.value.agreements?.map((a) => a.what)).toContain("Sara kommer forbi torsdag kl. 10 og gennemgår brevet med dig.");
-    expect(await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "igen", dueOn: "" })).toEqual(invalid("_form", "Validation.contactRequestGone"));
+    expect(await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId, what: "igen", dueOn: "" })).toEqual(
+      invalid("_form", "Validation.contactRequestGone"),
+    );
     expect((await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA))).contactRequests).toEqual([]);
   });
 
@@ -269,7 +358,9 @@ describe("I am unsure, contact me", () => {
       expect(await askForContact(actor, { citizenId: w.c, text: "", channel: "PHONE" }), who).toEqual(NOT_FOUND);
     }
     expect(await askForContact(w.actors.staffA, { citizenId: w.c, text: "", channel: "PHONE" })).toEqual(NOT_FOUND); // staff do not ask on the citizen's behalf
-    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "PIGEON" })).toEqual(invalid("channel", "Validation.chooseOne"));
+    expect(await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "PIGEON" })).toEqual(
+      invalid("channel", "Validation.chooseOne"),
+    );
     const asked = await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "PHONE" });
     const requestId = (await db.contactRequest.findFirstOrThrow({ where: { citizenId: w.c } })).id;
     expect(asked.ok).toBe(true);
@@ -281,8 +372,14 @@ describe("I am unsure, contact me", () => {
     const narrow = await world({ parts: ["PROFILE", "CONTACT_REQUESTS", "COORDINATION"] });
     // (the citizen could not ask here now; a request from before the consent changed)
     const narrowId = (await db.contactRequest.create({ data: { citizenId: narrow.c, dueAt: new Date(Date.now() + 86_400_000) } })).id;
-    expect(await closeContactRequest(narrow.actors.staffA, { citizenId: narrow.c, requestId: narrowId, what: "x", dueOn: "" })).toEqual(NOT_FOUND);
-    expect(await db.accessLog.count({ where: { citizenId: narrow.c, purpose: "answer-contact-request", outcome: "DENIED", reason: "part-not-consented" } })).toBe(1);
+    expect(await closeContactRequest(narrow.actors.staffA, { citizenId: narrow.c, requestId: narrowId, what: "x", dueOn: "" })).toEqual(
+      NOT_FOUND,
+    );
+    expect(
+      await db.accessLog.count({
+        where: { citizenId: narrow.c, purpose: "answer-contact-request", outcome: "DENIED", reason: "part-not-consented" },
+      }),
+    ).toBe(1);
   });
 
   it("can be answered by any area allowed to see it when nobody holds the red thread", async () => {
@@ -304,7 +401,15 @@ describe("a caseworker's work list", () => {
         { citizenId: w.c, what: "Soon", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, dueOn: day(3), authorRole: "STAFF" },
         { citizenId: w.c, what: "Later", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, dueOn: day(30), authorRole: "STAFF" },
         { citizenId: w.c, what: "Other area", responsible: "SERVICE_AREA", serviceAreaId: w.areaB.id, dueOn: day(1), authorRole: "STAFF" },
-        { citizenId: w.c, what: "Done", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, dueOn: day(1), status: "DONE", authorRole: "STAFF" },
+        {
+          citizenId: w.c,
+          what: "Done",
+          responsible: "SERVICE_AREA",
+          serviceAreaId: w.areaA.id,
+          dueOn: day(1),
+          status: "DONE",
+          authorRole: "STAFF",
+        },
       ],
     });
     const work = await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA));
@@ -315,7 +420,11 @@ describe("a caseworker's work list", () => {
     expect(await db.accessLog.count({ where: { citizenId: w.c, purpose: "work-list", part: "AGREEMENTS" } })).toBe(1);
     // consent withdrawn: nothing shown, nothing logged
     await db.consent.updateMany({ where: { citizenId: w.c }, data: { withdrawnAt: new Date() } });
-    expect(await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA))).toEqual({ handovers: [], contactRequests: [], agreementsDue: [] });
+    expect(await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA))).toEqual({
+      handovers: [],
+      contactRequests: [],
+      agreementsDue: [],
+    });
     expect(await db.accessLog.count({ where: { citizenId: w.c, purpose: "work-list" } })).toBe(1);
     // not staff: nothing
     expect(await myWorkList(w.actors.citizen, [])).toEqual({ handovers: [], contactRequests: [], agreementsDue: [] });
@@ -323,10 +432,15 @@ describe("a caseworker's work list", () => {
 
   it("lets the area mark its agreements, and not areas without consent", async () => {
     const w = await world();
-    const a = await db.agreement.create({ data: { citizenId: w.c, what: "Ring", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, authorRole: "STAFF" } });
+    const a = await db.agreement.create({
+      data: { citizenId: w.c, what: "Ring", responsible: "SERVICE_AREA", serviceAreaId: w.areaA.id, authorRole: "STAFF" },
+    });
     expect(await setAgreementStatus(w.actors.staffB, { citizenId: w.c, agreementId: a.id, status: "DONE", version: 1 })).toEqual(NOT_FOUND);
     expect(await setAgreementStatus(w.relative, { citizenId: w.c, agreementId: a.id, status: "DONE", version: 1 })).toEqual(NOT_FOUND);
-    expect(await setAgreementStatus(w.actors.staffA, { citizenId: w.c, agreementId: a.id, status: "DONE", version: 1 })).toEqual({ ok: true, value: { version: 2 } });
+    expect(await setAgreementStatus(w.actors.staffA, { citizenId: w.c, agreementId: a.id, status: "DONE", version: 1 })).toEqual({
+      ok: true,
+      value: { version: 2 },
+    });
   });
 });
 
@@ -335,7 +449,13 @@ describe("messages to the citizen", () => {
     const w = await world();
     expect((await sendMessage(w.actors.staffA, { citizenId: w.c, text: "Badebænken kommer torsdag." })).ok).toBe(true);
     const plan = await readPlan(w.actors.citizen, w.c);
-    expect(plan.ok && plan.value.messages).toEqual([expect.objectContaining({ text: "Badebænken kommer torsdag.", areaKey: "elderly-care", staffName: expect.stringContaining("staff-a") })]);
+    expect(plan.ok && plan.value.messages).toEqual([
+      expect.objectContaining({
+        text: "Badebænken kommer torsdag.",
+        areaKey: "elderly-care",
+        staffName: expect.stringContaining("staff-a"),
+      }),
+    ]);
     expect(await sendMessage(w.actors.staffA, { citizenId: w.c, text: " " })).toEqual(invalid("text", "Validation.required"));
     for (const [who, actor] of Object.entries(w.outsiders)) {
       expect(await sendMessage(actor, { citizenId: w.c, text: "Hej" }), who).toEqual(NOT_FOUND);
@@ -360,13 +480,20 @@ describe("proposed goal steps", () => {
     const p2 = await proposeGoalStep(w.actors.staffA, { citizenId: w.c, goalId: goal.id, text: "Prøv en rollator" });
     const [s1, s2] = [p1, p2].map((p) => (p.ok ? p.value.stepId : ""));
     let goals = await readGoals(w.actors.citizen, w.c);
-    expect(goals.ok && goals.value.active[0]).toEqual(expect.objectContaining({ steps: [], proposals: [expect.objectContaining({ id: s1, areaKey: "elderly-care" }), expect.objectContaining({ id: s2 })] }));
+    expect(goals.ok && goals.value.active[0]).toEqual(
+      expect.objectContaining({
+        steps: [],
+        proposals: [expect.objectContaining({ id: s1, areaKey: "elderly-care" }), expect.objectContaining({ id: s2 })],
+      }),
+    );
     // staff cannot answer for the citizen; the citizen cannot propose to themself
     expect(await answerProposedStep(w.actors.staffA, { citizenId: w.c, stepId: s1, answer: "ACCEPT" })).toEqual(NOT_FOUND);
     expect(await proposeGoalStep(w.actors.citizen, { citizenId: w.c, goalId: goal.id, text: "x" })).toEqual(NOT_FOUND);
     expect((await answerProposedStep(w.actors.citizen, { citizenId: w.c, stepId: s1, answer: "ACCEPT" })).ok).toBe(true);
     expect((await answerProposedStep(w.actors.citizen, { citizenId: w.c, stepId: s2, answer: "DECLINE" })).ok).toBe(true);
-    expect(await answerProposedStep(w.actors.citizen, { citizenId: w.c, stepId: s2, answer: "ACCEPT" })).toEqual(invalid("stepId", "Validation.invalid"));
+    expect(await answerProposedStep(w.actors.citizen, { citizenId: w.c, stepId: s2, answer: "ACCEPT" })).toEqual(
+      invalid("stepId", "Validation.invalid"),
+    );
     goals = await readGoals(w.actors.citizen, w.c);
     expect(goals.ok && goals.value.active[0]?.steps.map((s) => s.text)).toEqual(["Træn trapper med fysioterapeuten"]);
     expect(goals.ok && goals.value.active[0]?.proposals).toEqual([]);
@@ -376,6 +503,8 @@ describe("proposed goal steps", () => {
     }
     // a goal of another citizen is not a goal here
     const other = await db.goal.create({ data: { citizenId: w.otherCitizen.id, title: "Andet" } });
-    expect(await proposeGoalStep(w.actors.staffA, { citizenId: w.c, goalId: other.id, text: "x" })).toEqual(invalid("goalId", "Validation.invalid"));
+    expect(await proposeGoalStep(w.actors.staffA, { citizenId: w.c, goalId: other.id, text: "x" })).toEqual(
+      invalid("goalId", "Validation.invalid"),
+    );
   });
 });

@@ -25,12 +25,25 @@ let clients = 0;
 const newClient = () => `client:test-${process.pid}-${++clients}-${randomUUID().slice(0, 6)}`;
 
 async function newUser(db: Db, label: string): Promise<Extract<Actor, { kind: "user" }>> {
-  const u = await db.user.create({ data: { id: randomUUID(), name: `${label} Jensen`, email: `${label}-${randomUUID().slice(0, 8)}@example.test` } });
+  const u = await db.user.create({
+    data: { id: randomUUID(), name: `${label} Jensen`, email: `${label}-${randomUUID().slice(0, 8)}@example.test` },
+  });
   return { kind: "user", userId: u.id, citizenId: null, staff: null };
 }
 
-async function invite(w: Awaited<ReturnType<typeof makeWorld>>, permissions = ["SEE_STORY", "ADD_AGREEMENTS"], extra: Record<string, unknown> = {}) {
-  const created = await createInvitation(w.actors.citizen, { citizenId: w.citizen.id, who: "NEW", newName: "Mette", newRelation: "Datter", permissions, ...extra });
+async function invite(
+  w: Awaited<ReturnType<typeof makeWorld>>,
+  permissions = ["SEE_STORY", "ADD_AGREEMENTS"],
+  extra: Record<string, unknown> = {},
+) {
+  const created = await createInvitation(w.actors.citizen, {
+    citizenId: w.citizen.id,
+    who: "NEW",
+    newName: "Mette",
+    newRelation: "Datter",
+    permissions,
+    ...extra,
+  });
   if (!created.ok) throw new Error(`setup: ${JSON.stringify(created)}`);
   return created.value;
 }
@@ -54,17 +67,23 @@ describe("the invite link", () => {
     expect(await redeemInvitation(mette, token, newClient())).toEqual({ ok: true, citizenId: w.citizen.id });
     relatives = await readRelatives(w.actors.citizen, w.citizen.id);
     expect(relatives.ok && relatives.value.invitations.map((i) => i.state)).toEqual(["ACCEPTED"]);
-    expect(relatives.ok && relatives.value.relatives).toEqual([expect.objectContaining({ name: "Mette", permissions: ["SEE_STORY", "ADD_AGREEMENTS"], active: true })]);
+    expect(relatives.ok && relatives.value.relatives).toEqual([
+      expect.objectContaining({ name: "Mette", permissions: ["SEE_STORY", "ADD_AGREEMENTS"], active: true }),
+    ]);
     expect(relatives.ok && relatives.value.invitable).toEqual([]);
     expect(await sharedWithMe(mette.userId)).toEqual([{ citizenId: w.citizen.id, name: w.citizen.name }]);
     // on her next visit the citizen reads who joined, by the name she gave them
     await db.citizen.update({ where: { id: w.citizen.id }, data: { lastVisitAt: new Date(Date.now() - 2 * 3600_000) } });
     const plan = await readPlan(w.actors.citizen, w.citizen.id, { visit: true });
-    expect(plan.ok && plan.value.news?.items).toEqual(expect.arrayContaining([expect.objectContaining({ entity: "Relationship", added: true, actorRole: "RELATIVE", actorName: "Mette" })]));
+    expect(plan.ok && plan.value.news?.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ entity: "Relationship", added: true, actorRole: "RELATIVE", actorName: "Mette" })]),
+    );
     // the citizen's change log says who joined; neither log holds the token
     const changes = await db.changeLog.findMany({ where: { citizenId: w.citizen.id } });
     expect(changes.map((c) => [c.entity, c.actorRole])).toEqual(expect.arrayContaining([["Relationship", "RELATIVE"]]));
-    const logs = JSON.stringify([changes, await db.accessLog.findMany({ where: { citizenId: w.citizen.id } })], (_, v) => (typeof v === "bigint" ? v.toString() : v));
+    const logs = JSON.stringify([changes, await db.accessLog.findMany({ where: { citizenId: w.citizen.id } })], (_, v) =>
+      typeof v === "bigint" ? v.toString() : v,
+    );
     expect(logs).not.toContain(token);
   });
 
@@ -85,9 +104,14 @@ describe("the invite link", () => {
     expect(await lookupInvitation(old.token, newClient(), new Date(Date.now() + 6 * 86_400_000))).toMatchObject({ state: "valid" });
 
     const revoked = await invite(w, ["SEE_STORY"], { who: "NEW", newName: "Ole" });
-    expect(await revokeInvitation(w.actors.citizen, { citizenId: w.citizen.id, invitationId: revoked.invitationId })).toMatchObject({ ok: true });
+    expect(await revokeInvitation(w.actors.citizen, { citizenId: w.citizen.id, invitationId: revoked.invitationId })).toMatchObject({
+      ok: true,
+    });
     expect(await redeemInvitation(await newUser(db, "ole"), revoked.token, newClient())).toEqual(invalid);
-    expect(await revokeInvitation(w.actors.citizen, { citizenId: w.citizen.id, invitationId: revoked.invitationId })).toMatchObject({ ok: false, error: "invalid" });
+    expect(await revokeInvitation(w.actors.citizen, { citizenId: w.citizen.id, invitationId: revoked.invitationId })).toMatchObject({
+      ok: false,
+      error: "invalid",
+    });
 
     const relatives = await readRelatives(w.actors.citizen, w.citizen.id);
     expect(relatives.ok && relatives.value.invitations.map((i) => [i.name, i.state]).sort()).toEqual([
@@ -151,15 +175,31 @@ describe("what a relative may see and do", () => {
     const mette = await newUser(db, "mette");
     await redeemInvitation(mette, token, newClient());
     let plan = await readPlan(mette, w.citizen.id);
-    expect(plan.ok && [Boolean(plan.value.story), Boolean(plan.value.goals), Boolean(plan.value.agreements), Boolean(plan.value.network)]).toEqual([true, true, true, false]);
+    expect(
+      plan.ok && [Boolean(plan.value.story), Boolean(plan.value.goals), Boolean(plan.value.agreements), Boolean(plan.value.network)],
+    ).toEqual([true, true, true, false]);
 
     const relatives = await readRelatives(w.actors.citizen, w.citizen.id);
     const relationship = relatives.ok ? relatives.value.relatives[0]! : null;
-    expect(await changeRelativePermissions(w.actors.citizen, { citizenId: w.citizen.id, relationshipId: relationship!.id, permissions: ["SEE_GOALS_AND_AGREEMENTS"], version: relationship!.version })).toMatchObject({ ok: true });
+    expect(
+      await changeRelativePermissions(w.actors.citizen, {
+        citizenId: w.citizen.id,
+        relationshipId: relationship!.id,
+        permissions: ["SEE_GOALS_AND_AGREEMENTS"],
+        version: relationship!.version,
+      }),
+    ).toMatchObject({ ok: true });
     plan = await readPlan(mette, w.citizen.id);
     expect(plan.ok && [plan.value.story, Boolean(plan.value.goals)]).toEqual([null, true]);
     // a stale change is refused with the current copy
-    expect(await changeRelativePermissions(w.actors.citizen, { citizenId: w.citizen.id, relationshipId: relationship!.id, permissions: ["SEE_STORY"], version: relationship!.version })).toMatchObject({ ok: false, error: "conflict" });
+    expect(
+      await changeRelativePermissions(w.actors.citizen, {
+        citizenId: w.citizen.id,
+        relationshipId: relationship!.id,
+        permissions: ["SEE_STORY"],
+        version: relationship!.version,
+      }),
+    ).toMatchObject({ ok: false, error: "conflict" });
 
     expect(await endedRelationship(mette.userId, w.citizen.id)).toBeNull();
     expect(await endRelative(w.actors.citizen, { citizenId: w.citizen.id, relationshipId: relationship!.id })).toMatchObject({ ok: true });
@@ -175,7 +215,15 @@ describe("what a relative may see and do", () => {
 
   it("an access date in the past is refused; one that runs out ends access by itself", async () => {
     const w = await makeWorld(db);
-    expect(await createInvitation(w.actors.citizen, { citizenId: w.citizen.id, who: "NEW", newName: "X", permissions: ["SEE_STORY"], accessUntil: "2020-01-01" })).toEqual({
+    expect(
+      await createInvitation(w.actors.citizen, {
+        citizenId: w.citizen.id,
+        who: "NEW",
+        newName: "X",
+        permissions: ["SEE_STORY"],
+        accessUntil: "2020-01-01",
+      }),
+    ).toEqual({
       ok: false,
       error: "invalid",
       fieldErrors: { accessUntil: ["Validation.dateInPast"] },
@@ -202,18 +250,42 @@ describe("what a relative may see and do", () => {
   it("inviting: a person must be chosen and be in the network, at least one permission, and not someone who already has access", async () => {
     const w = await makeWorld(db);
     const base = { citizenId: w.citizen.id, permissions: ["SEE_STORY"] };
-    expect(await createInvitation(w.actors.citizen, { ...base, who: "NEW", newName: " " })).toMatchObject({ error: "invalid", fieldErrors: { newName: ["Validation.required"] } });
-    expect(await createInvitation(w.actors.citizen, { ...base, who: "NEW", newName: "Ib", permissions: [] })).toMatchObject({ error: "invalid", fieldErrors: { permissions: ["Validation.chooseAtLeastOne"] } });
-    expect(await createInvitation(w.actors.citizen, { ...base, who: "NEW", newName: "Ib", permissions: ["SEE_EVERYTHING"] })).toMatchObject({ error: "invalid" });
+    expect(await createInvitation(w.actors.citizen, { ...base, who: "NEW", newName: " " })).toMatchObject({
+      error: "invalid",
+      fieldErrors: { newName: ["Validation.required"] },
+    });
+    expect(await createInvitation(w.actors.citizen, { ...base, who: "NEW", newName: "Ib", permissions: [] })).toMatchObject({
+      error: "invalid",
+      fieldErrors: { permissions: ["Validation.chooseAtLeastOne"] },
+    });
+    expect(await createInvitation(w.actors.citizen, { ...base, who: "NEW", newName: "Ib", permissions: ["SEE_EVERYTHING"] })).toMatchObject(
+      { error: "invalid" },
+    );
     const stranger = await db.networkMember.create({ data: { citizenId: w.otherCitizen.id, name: "Fremmed" } });
-    expect(await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${stranger.id}` })).toEqual({ ok: false, error: "invalid", fieldErrors: { who: ["Validation.chooseOne"] } });
+    expect(await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${stranger.id}` })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { who: ["Validation.chooseOne"] },
+    });
     expect(await db.invitation.count({ where: { citizenId: w.citizen.id } })).toBe(0);
 
-    const member = await addNetworkMember(w.actors.citizen, { citizenId: w.citizen.id, kind: "PERSON", name: "Lise", relation: "", closeness: "CLOSE", helpsWith: "", contact: "" });
+    const member = await addNetworkMember(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      kind: "PERSON",
+      name: "Lise",
+      relation: "",
+      closeness: "CLOSE",
+      helpsWith: "",
+      contact: "",
+    });
     const memberId = member.ok ? member.value.memberId : "";
     const first = await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${memberId}` });
     await redeemInvitation(await newUser(db, "lise"), first.ok ? first.value.token : "", newClient());
-    expect(await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${memberId}` })).toEqual({ ok: false, error: "invalid", fieldErrors: { who: ["Validation.alreadyJoined"] } });
+    expect(await createInvitation(w.actors.citizen, { ...base, who: `NETWORK_MEMBER:${memberId}` })).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { who: ["Validation.alreadyJoined"] },
+    });
   });
 
   it("only the citizen invites, changes, revokes, ends or reads the list; everyone else gets 'not found'", async () => {
@@ -225,20 +297,37 @@ describe("what a relative may see and do", () => {
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "RELATIVES", "STORY"] });
     const everyone: [string, Actor][] = [
       ["the relative herself", mette],
-      ["a relative with every permission", await w.relativeWith("all", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"])],
+      [
+        "a relative with every permission",
+        await w.relativeWith("all", ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"]),
+      ],
       ["staff with consent to relatives", w.actors.staffA],
       ["staff without consent", w.actors.staffB],
       ["another citizen", w.actors.otherCitizen],
       ["anonymous", w.actors.anonymous],
     ];
     for (const [who, actor] of everyone) {
-      expect(await createInvitation(actor, { citizenId: w.citizen.id, who: "NEW", newName: "Ny", permissions: ["SEE_STORY"] }), who).toEqual(NOT_FOUND);
+      expect(
+        await createInvitation(actor, { citizenId: w.citizen.id, who: "NEW", newName: "Ny", permissions: ["SEE_STORY"] }),
+        who,
+      ).toEqual(NOT_FOUND);
       expect(await revokeInvitation(actor, { citizenId: w.citizen.id, invitationId }), who).toEqual(NOT_FOUND);
-      expect(await changeRelativePermissions(actor, { citizenId: w.citizen.id, relationshipId, permissions: ["SEE_STORY", "ADD_NETWORK"], version: 1 }), who).toEqual(NOT_FOUND);
+      expect(
+        await changeRelativePermissions(actor, {
+          citizenId: w.citizen.id,
+          relationshipId,
+          permissions: ["SEE_STORY", "ADD_NETWORK"],
+          version: 1,
+        }),
+        who,
+      ).toEqual(NOT_FOUND);
       expect(await endRelative(actor, { citizenId: w.citizen.id, relationshipId }), who).toEqual(NOT_FOUND);
       expect(await readRelatives(actor, w.citizen.id), who).toEqual(NOT_FOUND);
     }
-    expect(await db.relationship.findUniqueOrThrow({ where: { id: relationshipId } })).toMatchObject({ permissions: ["SEE_STORY", "ADD_AGREEMENTS"], endedAt: null });
+    expect(await db.relationship.findUniqueOrThrow({ where: { id: relationshipId } })).toMatchObject({
+      permissions: ["SEE_STORY", "ADD_AGREEMENTS"],
+      endedAt: null,
+    });
     expect(await db.invitation.count({ where: { citizenId: w.citizen.id } })).toBe(1);
   });
 });
@@ -252,7 +341,14 @@ describe("the relative's own space", () => {
     const space = await readOwnSpace(mette, w.citizen.id);
     expect(space).toMatchObject({ helpWish: null, sharedWithCitizen: false, version: 1, checkIns: [] });
     const save = (over: Record<string, unknown>, version: number) =>
-      saveOwnSpace(mette, { citizenId: w.citizen.id, helpWish: "NOT_NOW", canDo: "Ikke lige nu – jeg har selv små børn", needsRespite: "on", version, ...over });
+      saveOwnSpace(mette, {
+        citizenId: w.citizen.id,
+        helpWish: "NOT_NOW",
+        canDo: "Ikke lige nu – jeg har selv små børn",
+        needsRespite: "on",
+        version,
+        ...over,
+      });
     expect(await save({}, 1)).toEqual({ ok: true, value: { version: 2 } });
     expect(await addCheckIn(mette, { citizenId: w.citizen.id, feeling: "HARD", note: "En tung uge 😔" })).toMatchObject({ ok: true });
     let relatives = await readRelatives(w.actors.citizen, w.citizen.id);
@@ -261,13 +357,23 @@ describe("the relative's own space", () => {
     expect(await save({ sharedWithCitizen: "on" }, 2)).toEqual({ ok: true, value: { version: 3 } });
     expect(await save({}, 2)).toMatchObject({ ok: false, error: "conflict" });
     relatives = await readRelatives(w.actors.citizen, w.citizen.id);
-    expect(relatives.ok && relatives.value.relatives[0]?.space).toMatchObject({ helpWish: "NOT_NOW", needsRespite: true, checkIns: [expect.objectContaining({ feeling: "HARD", note: "En tung uge 😔" })] });
+    expect(relatives.ok && relatives.value.relatives[0]?.space).toMatchObject({
+      helpWish: "NOT_NOW",
+      needsRespite: true,
+      checkIns: [expect.objectContaining({ feeling: "HARD", note: "En tung uge 😔" })],
+    });
 
     // nobody else writes it, and bad input is refused
     const other = await newUser(db, "other");
     expect(await saveOwnSpace(other, { citizenId: w.citizen.id, helpWish: "WANT_TO_HELP", canDo: "", version: 3 })).toEqual(NOT_FOUND);
-    expect(await saveOwnSpace(w.actors.citizen, { citizenId: w.citizen.id, helpWish: "WANT_TO_HELP", canDo: "", version: 3 })).toEqual(NOT_FOUND);
-    expect(await addCheckIn(mette, { citizenId: w.citizen.id, feeling: "SO_SO", note: "" })).toMatchObject({ ok: false, error: "invalid", fieldErrors: { feeling: ["Validation.chooseOne"] } });
+    expect(await saveOwnSpace(w.actors.citizen, { citizenId: w.citizen.id, helpWish: "WANT_TO_HELP", canDo: "", version: 3 })).toEqual(
+      NOT_FOUND,
+    );
+    expect(await addCheckIn(mette, { citizenId: w.citizen.id, feeling: "SO_SO", note: "" })).toMatchObject({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { feeling: ["Validation.chooseOne"] },
+    });
 
     // caseworkers see it only if she shares it with them, and only with consent to the relatives part
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "RELATIVES"] });
@@ -275,8 +381,11 @@ describe("the relative's own space", () => {
     expect(await readRelativeSpacesForStaff(w.actors.staffA, w.citizen.id)).toEqual({ ok: true, value: [] });
     expect(await save({ sharedWithCitizen: "on", sharedWithStaff: "on" }, 3)).toEqual({ ok: true, value: { version: 4 } });
     const forStaff = await readRelativeSpacesForStaff(w.actors.staffA, w.citizen.id);
-    expect(forStaff.ok && forStaff.value).toEqual([{ name: "Mette", space: expect.objectContaining({ helpWish: "NOT_NOW", needsRespite: true }) }]);
-    for (const actor of [w.actors.staffB, w.actors.citizen, mette]) expect(await readRelativeSpacesForStaff(actor, w.citizen.id)).toEqual(NOT_FOUND);
+    expect(forStaff.ok && forStaff.value).toEqual([
+      { name: "Mette", space: expect.objectContaining({ helpWish: "NOT_NOW", needsRespite: true }) },
+    ]);
+    for (const actor of [w.actors.staffB, w.actors.citizen, mette])
+      expect(await readRelativeSpacesForStaff(actor, w.citizen.id)).toEqual(NOT_FOUND);
 
     const relationshipId = relatives.ok ? relatives.value.relatives[0]!.id : "";
     await endRelative(w.actors.citizen, { citizenId: w.citizen.id, relationshipId });

@@ -33,13 +33,26 @@ describe("demo data", () => {
   it("seeds a citizen with a lived-in plan, two relatives, and caseworkers in two areas, one of them coordinator", async () => {
     const citizen = await db.citizen.findFirstOrThrow({
       where: { user: { email: PERSONAS.find((p) => p.key === "citizen")!.email } },
-      include: { user: true, storySections: true, goals: true, agreements: true, network: true, relationships: { include: { user: true } }, consents: true, coordination: { include: { staff: { include: { user: true } } } } },
+      include: {
+        user: true,
+        storySections: true,
+        goals: true,
+        agreements: true,
+        network: true,
+        relationships: { include: { user: true } },
+        consents: true,
+        coordination: { include: { staff: { include: { user: true } } } },
+      },
     });
     expect(citizen.user?.email).toBe(PERSONAS.find((p) => p.key === "citizen")!.email);
     expect(citizen.storySections.length).toBeGreaterThanOrEqual(4);
     expect(citizen.goals.map((g) => g.status)).toEqual(expect.arrayContaining(["ACTIVE", "REACHED"]));
     expect(citizen.agreements.length).toBeGreaterThanOrEqual(3);
-    expect(citizen.relationships.map((r) => r.user.email).sort()).toEqual(PERSONAS.filter((p) => p.key === "relative" || p.key === "neighbour").map((p) => p.email).sort());
+    expect(citizen.relationships.map((r) => r.user.email).sort()).toEqual(
+      PERSONAS.filter((p) => p.key === "relative" || p.key === "neighbour")
+        .map((p) => p.email)
+        .sort(),
+    );
     expect(citizen.consents).toHaveLength(2);
     expect(citizen.coordination?.staff.user.email).toBe(PERSONAS.find((p) => p.key === "coordinator")!.email);
     const staffAreas = await db.staffArea.findMany({ include: { serviceArea: true, staff: { include: { user: true } } } });
@@ -58,7 +71,10 @@ describe("demo data", () => {
   });
 
   it("seeds a newcomer whose plan is empty, for the first visit", async () => {
-    const karl = await db.citizen.findFirstOrThrow({ where: { user: { email: PERSONAS.find((p) => p.key === "newcomer")!.email } }, include: { storySections: true, goals: true, network: true } });
+    const karl = await db.citizen.findFirstOrThrow({
+      where: { user: { email: PERSONAS.find((p) => p.key === "newcomer")!.email } },
+      include: { storySections: true, goals: true, network: true },
+    });
     expect([karl.storySections, karl.goals, karl.network]).toEqual([[], [], []]);
   });
 

@@ -15,10 +15,23 @@ afterAll(() => db.$disconnect());
 describe("the citizen's settings", () => {
   it("are the citizen's to change; a stale change is refused with the current copy", async () => {
     const w = await makeWorld(db);
-    expect(await readSettings(w.actors.citizen, w.citizen.id)).toEqual({ ok: true, value: { preferredLocale: "da", plainLanguage: false, version: 1 } });
-    const saved = await updateSettings(w.actors.citizen, { citizenId: w.citizen.id, preferredLocale: "en", plainLanguage: "on", version: 1 });
+    expect(await readSettings(w.actors.citizen, w.citizen.id)).toEqual({
+      ok: true,
+      value: { preferredLocale: "da", plainLanguage: false, version: 1 },
+    });
+    const saved = await updateSettings(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      preferredLocale: "en",
+      plainLanguage: "on",
+      version: 1,
+    });
     expect(saved).toEqual({ ok: true, value: { preferredLocale: "en", plainLanguage: true, version: 2 } });
-    const stale = await updateSettings(w.actors.citizen, { citizenId: w.citizen.id, preferredLocale: "da", plainLanguage: false, version: 1 });
+    const stale = await updateSettings(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      preferredLocale: "da",
+      plainLanguage: false,
+      version: 1,
+    });
     expect(stale).toEqual({ ok: false, error: "conflict", current: { preferredLocale: "en", plainLanguage: true, version: 2 } });
   });
 
@@ -27,9 +40,16 @@ describe("the citizen's settings", () => {
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE"] });
     const relative = await w.relativeWith("son", ["SEE_STORY", "SEE_CONTACT", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_GOALS_AND_AGREEMENTS"]);
     for (const actor of [w.actors.staffA, relative, w.actors.otherCitizen, w.actors.anonymous]) {
-      expect(await updateSettings(actor, { citizenId: w.citizen.id, preferredLocale: "en", plainLanguage: true, version: 1 })).toEqual({ ok: false, error: "not-found" });
+      expect(await updateSettings(actor, { citizenId: w.citizen.id, preferredLocale: "en", plainLanguage: true, version: 1 })).toEqual({
+        ok: false,
+        error: "not-found",
+      });
     }
-    expect(await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } })).toMatchObject({ preferredLocale: "da", plainLanguage: false, version: 1 });
+    expect(await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } })).toMatchObject({
+      preferredLocale: "da",
+      plainLanguage: false,
+      version: 1,
+    });
   });
 
   it("refuses a language the app does not speak", async () => {

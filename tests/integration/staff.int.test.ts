@@ -25,10 +25,23 @@ async function assignedWorld() {
 describe("a caseworker's citizens", () => {
   it("lists the citizens they work with, and whether their area may see the plan yet", async () => {
     const w = await assignedWorld();
-    expect(await myCaseload(w.actors.staffA)).toEqual([expect.objectContaining({ citizenId: w.citizen.id, access: "none", areaKeys: ["elderly-care"], coordinator: false })]);
-    const asked = await requestConsent(w.actors.staffA, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, reason: "Badet", parts: ["PROFILE", "STORY", "HELP"] });
+    expect(await myCaseload(w.actors.staffA)).toEqual([
+      expect.objectContaining({ citizenId: w.citizen.id, access: "none", areaKeys: ["elderly-care"], coordinator: false }),
+    ]);
+    const asked = await requestConsent(w.actors.staffA, {
+      citizenId: w.citizen.id,
+      serviceAreaId: w.areaA.id,
+      reason: "Badet",
+      parts: ["PROFILE", "STORY", "HELP"],
+    });
     expect((await areaCase(w.actors.staffA, w.citizen.id))?.access).toBe("asked");
-    await answerConsentRequest(w.actors.citizen, { answer: "APPROVE", citizenId: w.citizen.id, requestId: asked.ok ? asked.value.requestId : "", parts: ["PROFILE", "STORY", "HELP"], duration: "6m" });
+    await answerConsentRequest(w.actors.citizen, {
+      answer: "APPROVE",
+      citizenId: w.citizen.id,
+      requestId: asked.ok ? asked.value.requestId : "",
+      parts: ["PROFILE", "STORY", "HELP"],
+      duration: "6m",
+    });
     expect((await areaCase(w.actors.staffA, w.citizen.id))?.access).toBe("consented");
     // another area, another municipality, a citizen: nothing
     expect(await myCaseload(w.actors.staffB)).toEqual([]);
@@ -52,10 +65,17 @@ describe("the area's help", () => {
   it("is written by a consented area's caseworker, marked with the area, and read by the citizen in the plan", async () => {
     const w = await assignedWorld();
     await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "HELP"] });
-    const added = await addAreaHelp(w.actors.staffA, { citizenId: w.citizen.id, what: "Hjælp til bad", howOften: "Tirsdag og fredag", until: "" });
+    const added = await addAreaHelp(w.actors.staffA, {
+      citizenId: w.citizen.id,
+      what: "Hjælp til bad",
+      howOften: "Tirsdag og fredag",
+      until: "",
+    });
     expect(added.ok).toBe(true);
     const plan = await readPlan(w.actors.citizen, w.citizen.id);
-    expect(plan.ok && plan.value.help).toEqual([{ what: "Hjælp til bad", howOften: "Tirsdag og fredag", until: null, areaKey: "elderly-care" }]);
+    expect(plan.ok && plan.value.help).toEqual([
+      { what: "Hjælp til bad", howOften: "Tirsdag og fredag", until: null, areaKey: "elderly-care" },
+    ]);
     expect(await addAreaHelp(w.actors.staffA, { citizenId: w.citizen.id, what: " ", howOften: "", until: "2020-01-01" })).toEqual({
       ok: false,
       error: "invalid",

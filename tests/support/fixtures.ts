@@ -11,20 +11,30 @@ export async function makeWorld(db: Db) {
   const tag = randomUUID().slice(0, 8);
   const municipality = await db.municipality.create({ data: { slug: `m-${tag}`, name: `Testkommune ${tag}` } });
   const [areaA, areaB] = await Promise.all(
-    ["elderly-care", "job-education"].map((key) => db.serviceArea.create({ data: { municipalityId: municipality.id, key, nameDa: key, nameEn: key } })),
+    ["elderly-care", "job-education"].map((key) =>
+      db.serviceArea.create({ data: { municipalityId: municipality.id, key, nameDa: key, nameEn: key } }),
+    ),
   );
-  const user = (label: string) => db.user.create({ data: { id: randomUUID(), name: `${label} ${tag}`, email: `${label}-${tag}@example.test` } });
+  const user = (label: string) =>
+    db.user.create({ data: { id: randomUUID(), name: `${label} ${tag}`, email: `${label}-${tag}@example.test` } });
 
   const citizenUser = await user("citizen");
   const citizen = await db.citizen.create({ data: { municipalityId: municipality.id, name: `Borger ${tag}`, userId: citizenUser.id } });
   const otherCitizenUser = await user("other");
-  const otherCitizen = await db.citizen.create({ data: { municipalityId: municipality.id, name: `Anden ${tag}`, userId: otherCitizenUser.id } });
+  const otherCitizen = await db.citizen.create({
+    data: { municipalityId: municipality.id, name: `Anden ${tag}`, userId: otherCitizenUser.id },
+  });
 
   async function staffIn(label: string, areas: { id: string }[], municipalityId = municipality.id) {
     const u = await user(label);
     const staff = await db.staffMember.create({ data: { userId: u.id, municipalityId, name: u.name } });
     for (const a of areas) await db.staffArea.create({ data: { staffId: staff.id, serviceAreaId: a.id } });
-    return { kind: "user", userId: u.id, citizenId: null, staff: { staffId: staff.id, municipalityId, serviceAreaIds: areas.map((a) => a.id) } } satisfies Actor;
+    return {
+      kind: "user",
+      userId: u.id,
+      citizenId: null,
+      staff: { staffId: staff.id, municipalityId, serviceAreaIds: areas.map((a) => a.id) },
+    } satisfies Actor;
   }
   async function relativeWith(label: string, permissions: RelativePermission[], over: { endedAt?: Date; validUntil?: Date } = {}) {
     const u = await user(label);

@@ -4,7 +4,11 @@ import { parseEnv } from "@/lib/env";
 describe("the server's environment", () => {
   it("accepts a PostgreSQL URL and defaults NODE_ENV", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app" });
-    expect(env).toMatchObject({ DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app", NODE_ENV: "development", APP_URL: "http://localhost:3000" });
+    expect(env).toMatchObject({
+      DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/app",
+      NODE_ENV: "development",
+      APP_URL: "http://localhost:3000",
+    });
   });
 
   it("says plainly when DATABASE_URL is missing", () => {

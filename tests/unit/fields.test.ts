@@ -34,9 +34,21 @@ describe("who an agreement is for", () => {
   const base = { citizenId: "6f1c2a3b-1d2e-4f50-8a6b-7c8d9e0f1a2b", what: "Noget" };
   it("is me, someone in my network or an area, by one choice", () => {
     const id = "0b9d3c2a-5e4f-4a1b-9c8d-7e6f5a4b3c2d";
-    expect(addAgreementSchema.parse({ ...base, who: "CITIZEN" }).who).toEqual({ responsible: "CITIZEN", networkMemberId: null, serviceAreaId: null });
-    expect(addAgreementSchema.parse({ ...base, who: `NETWORK_MEMBER:${id}` }).who).toEqual({ responsible: "NETWORK_MEMBER", networkMemberId: id, serviceAreaId: null });
-    expect(addAgreementSchema.parse({ ...base, who: `SERVICE_AREA:${id}` }).who).toEqual({ responsible: "SERVICE_AREA", networkMemberId: null, serviceAreaId: id });
+    expect(addAgreementSchema.parse({ ...base, who: "CITIZEN" }).who).toEqual({
+      responsible: "CITIZEN",
+      networkMemberId: null,
+      serviceAreaId: null,
+    });
+    expect(addAgreementSchema.parse({ ...base, who: `NETWORK_MEMBER:${id}` }).who).toEqual({
+      responsible: "NETWORK_MEMBER",
+      networkMemberId: id,
+      serviceAreaId: null,
+    });
+    expect(addAgreementSchema.parse({ ...base, who: `SERVICE_AREA:${id}` }).who).toEqual({
+      responsible: "SERVICE_AREA",
+      networkMemberId: null,
+      serviceAreaId: id,
+    });
     for (const bad of ["", "SOMEONE", "NETWORK_MEMBER:", "SERVICE_AREA:not-an-id", `CITIZEN:${id}`]) {
       expect(addAgreementSchema.safeParse({ ...base, who: bad }).error?.issues[0]?.message, bad).toBe("Validation.chooseOne");
     }
@@ -49,7 +61,8 @@ describe("until and including a Danish day", () => {
     expect(endOfDanishDay("2026-07-01").toISOString()).toBe("2026-07-01T22:00:00.000Z"); // midnight CEST
     expect(endOfDanishDay("2026-03-28").toISOString()).toBe("2026-03-28T23:00:00.000Z"); // the night summer time begins
     expect(endOfDanishDay("2026-10-24").toISOString()).toBe("2026-10-24T22:00:00.000Z"); // the night it ends
-    for (const day of ["2026-12-24", "2026-07-01", "2026-03-28", "2026-10-24", "2026-12-31"]) expect(lastDanishDay(endOfDanishDay(day))).toBe(day);
+    for (const day of ["2026-12-24", "2026-07-01", "2026-03-28", "2026-10-24", "2026-12-31"])
+      expect(lastDanishDay(endOfDanishDay(day))).toBe(day);
     expect(lastDanishDay(null)).toBeNull();
   });
 });

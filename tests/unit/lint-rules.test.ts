@@ -11,20 +11,27 @@ async function rulesHit(code: string, filePath: string) {
 // ESLint loads its plugins on the first call: seconds on a cold machine
 describe("lint rules of the house", { timeout: 60_000 }, () => {
   it("a page may not import the database client", async () => {
-    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "app/[locale]/sample.tsx")).toContain("no-restricted-imports");
+    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "app/[locale]/sample.tsx")).toContain(
+      "no-restricted-imports",
+    );
     expect(await rulesHit('import { PrismaClient } from "@prisma/client";\nexport const x = PrismaClient;\n', "app/sample.ts")).toContain(
       "no-restricted-imports",
     );
   });
 
   it("a component may not import queries or the record gate", async () => {
-    expect(await rulesHit('import { getHomeMunicipality } from "@/lib/service-areas/queries";\nexport const x = getHomeMunicipality;\n', "components/Sample.tsx")).toContain(
-      "no-restricted-imports",
-    );
+    expect(
+      await rulesHit(
+        'import { getHomeMunicipality } from "@/lib/service-areas/queries";\nexport const x = getHomeMunicipality;\n',
+        "components/Sample.tsx",
+      ),
+    ).toContain("no-restricted-imports");
   });
 
   it("lib/ may import the database client", async () => {
-    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/sample/queries.ts")).not.toContain("no-restricted-imports");
+    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/sample/queries.ts")).not.toContain(
+      "no-restricted-imports",
+    );
   });
 
   it("only lib/env.ts reads process.env", async () => {
@@ -36,6 +43,8 @@ describe("lint rules of the house", { timeout: 60_000 }, () => {
   it("a browser global never stands in for a variable someone forgot to declare", async () => {
     // the bug this rule was made for: a renamed parameter left `name` to mean window.name
     expect(await rulesHit("export const hintId = () => `${name}-hint`;\n", "components/Sample.tsx")).toContain("no-restricted-globals");
-    expect(await rulesHit("export const hintId = (name: string) => `${name}-hint`;\n", "components/Sample.tsx")).not.toContain("no-restricted-globals");
+    expect(await rulesHit("export const hintId = (name: string) => `${name}-hint`;\n", "components/Sample.tsx")).not.toContain(
+      "no-restricted-globals",
+    );
   });
 });

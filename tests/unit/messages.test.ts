@@ -22,7 +22,8 @@ const load = (locale: string) => JSON.parse(fs.readFileSync(path.join(dir, `${lo
 function leaves(tree: Record<string, unknown>, prefix = ""): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [key, value] of Object.entries(tree)) {
-    if (value && typeof value === "object") for (const [k, v] of leaves(value as Record<string, unknown>, `${prefix}${key}.`)) out.set(k, v);
+    if (value && typeof value === "object")
+      for (const [k, v] of leaves(value as Record<string, unknown>, `${prefix}${key}.`)) out.set(k, v);
     else out.set(`${prefix}${key}`, value);
   }
   return out;
@@ -32,14 +33,24 @@ describe("message catalogues", () => {
   const danish = leaves(load("da"));
 
   it("have a catalogue for every locale the app routes to, and no other", () => {
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json")).map((f) => f.replace(/\.json$/, "")).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => f.replace(/\.json$/, ""))
+      .sort();
     expect(files).toEqual([...routing.locales].sort());
   });
 
   it.each(routing.locales.filter((l) => l !== "da"))("%s has exactly the Danish keys", (locale) => {
     const other = leaves(load(locale));
-    expect([...danish.keys()].filter((k) => !other.has(k)), "missing in " + locale).toEqual([]);
-    expect([...other.keys()].filter((k) => !danish.has(k)), "not in da.json").toEqual([]);
+    expect(
+      [...danish.keys()].filter((k) => !other.has(k)),
+      "missing in " + locale,
+    ).toEqual([]);
+    expect(
+      [...other.keys()].filter((k) => !danish.has(k)),
+      "not in da.json",
+    ).toEqual([]);
   });
 
   it.each(routing.locales)("%s has no empty texts", (locale) => {
@@ -60,7 +71,8 @@ describe("validation messages", () => {
     const root = path.join(import.meta.dirname, "../..");
     const files = fs.readdirSync(path.join(root, "lib"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
     const used = new Set<string>();
-    for (const f of files) for (const m of fs.readFileSync(path.join(root, "lib", f), "utf8").matchAll(/"(Validation\.\w+)"/g)) used.add(m[1]!);
+    for (const f of files)
+      for (const m of fs.readFileSync(path.join(root, "lib", f), "utf8").matchAll(/"(Validation\.\w+)"/g)) used.add(m[1]!);
     expect(used.size).toBeGreaterThan(3);
     const danish = leaves(load("da"));
     expect([...used].filter((k) => !danish.has(k))).toEqual([]);

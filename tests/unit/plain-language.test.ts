@@ -15,13 +15,24 @@ describe("LIX", () => {
   it("a sentence from 'professional-land' is very hard", () => {
     // 7 words, 1 sentence; long: Kommunen, bevilger, personlig, servicelovens, bestemmelser = 5
     // 7/1 + 500/7 = 7 + 71.43 = 78.4
-    expect(lix("Kommunen bevilger personlig hjælp efter servicelovens bestemmelser.")).toEqual({ score: 78.4, words: 7, sentences: 1, longWords: 5, band: "very-hard" });
+    expect(lix("Kommunen bevilger personlig hjælp efter servicelovens bestemmelser.")).toEqual({
+      score: 78.4,
+      words: 7,
+      sentences: 1,
+      longWords: 5,
+      band: "very-hard",
+    });
   });
 
   it("the same news said plainly is very easy; æøå count as letters", () => {
     // 14 words, 2 sentences; long: tirsdag (7 letters) = 1; kommer and fredag have 6
     // 14/2 + 100/14 = 7 + 7.14 = 14.1
-    expect(lix("Du får hjælp til bad to gange om ugen. Vi kommer tirsdag og fredag.")).toMatchObject({ score: 14.1, words: 14, sentences: 2, longWords: 1 });
+    expect(lix("Du får hjælp til bad to gange om ugen. Vi kommer tirsdag og fredag.")).toMatchObject({
+      score: 14.1,
+      words: 14,
+      sentences: 2,
+      longWords: 1,
+    });
     // "smørrebrød" has ten letters
     expect(lix("Smørrebrød er godt.").longWords).toBe(1);
   });
@@ -36,7 +47,16 @@ describe("LIX", () => {
   });
 
   it("names the usual bands at their edges", () => {
-    expect([24.9, 25, 34.9, 35, 44.9, 45, 54.9, 55].map(lixBand)).toEqual(["very-easy", "easy", "easy", "medium", "medium", "hard", "hard", "very-hard"]);
+    expect([24.9, 25, 34.9, 35, 44.9, 45, 54.9, 55].map(lixBand)).toEqual([
+      "very-easy",
+      "easy",
+      "easy",
+      "medium",
+      "medium",
+      "hard",
+      "hard",
+      "very-hard",
+    ]);
   });
 });
 
@@ -60,7 +80,11 @@ describe("the glossary of professional words", () => {
   });
 
   it("finds them in English too", () => {
-    expect(glossaryHits("After your assessment, the care package was approved in accordance with the rules.").map((h) => h.key)).toEqual(["assessment", "carePackage", "inAccordanceWith"]);
+    expect(glossaryHits("After your assessment, the care package was approved in accordance with the rules.").map((h) => h.key)).toEqual([
+      "assessment",
+      "carePackage",
+      "inAccordanceWith",
+    ]);
   });
 
   it("has the word and an everyday alternative for every entry, in Danish and English", () => {

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, ASK, consentState, decide, PARTS, RELATIVE_PERMISSIONS, type Action, type ConsentGrant, type Part, type Standing } from "@/lib/access/policy";
+import {
+  ACTIONS,
+  ASK,
+  consentState,
+  decide,
+  PARTS,
+  RELATIVE_PERMISSIONS,
+  type Action,
+  type ConsentGrant,
+  type Part,
+  type Standing,
+} from "@/lib/access/policy";
 
 // The authorization matrix: every kind of actor x every consent or relationship
 // state x every part x read/write. Each row names, by hand, the parts that are
@@ -43,7 +54,12 @@ const rows: Row[] = [
     read: ["PROFILE", "COORDINATION", "GOALS", "AGREEMENTS"],
     write: NOTHING,
   },
-  { who: "relative, ADD_AGREEMENTS", standing: relative(["ADD_AGREEMENTS"]), read: ["PROFILE", "COORDINATION", "AGREEMENTS"], write: ["AGREEMENTS"] },
+  {
+    who: "relative, ADD_AGREEMENTS",
+    standing: relative(["ADD_AGREEMENTS"]),
+    read: ["PROFILE", "COORDINATION", "AGREEMENTS"],
+    write: ["AGREEMENTS"],
+  },
   { who: "relative, ADD_NETWORK", standing: relative(["ADD_NETWORK"]), read: ["PROFILE", "COORDINATION", "NETWORK"], write: ["NETWORK"] },
   { who: "relative, SEE_CONTACT", standing: relative(["SEE_CONTACT"]), read: ["PROFILE", "COORDINATION", "CONTACT"], write: NOTHING },
   {
@@ -52,8 +68,18 @@ const rows: Row[] = [
     read: ["PROFILE", "COORDINATION", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
     write: ["AGREEMENTS", "NETWORK"],
   },
-  { who: "relative, every permission, access ended (revoked)", standing: relative([...RELATIVE_PERMISSIONS], { endedAt: past }), read: NOTHING, write: NOTHING },
-  { who: "relative, every permission, access ran out", standing: relative([...RELATIVE_PERMISSIONS], { validUntil: past }), read: NOTHING, write: NOTHING },
+  {
+    who: "relative, every permission, access ended (revoked)",
+    standing: relative([...RELATIVE_PERMISSIONS], { endedAt: past }),
+    read: NOTHING,
+    write: NOTHING,
+  },
+  {
+    who: "relative, every permission, access ran out",
+    standing: relative([...RELATIVE_PERMISSIONS], { validUntil: past }),
+    read: NOTHING,
+    write: NOTHING,
+  },
   {
     who: "relative, every permission, access runs out later",
     standing: relative([...RELATIVE_PERMISSIONS], { validUntil: future }),
@@ -74,12 +100,27 @@ const rows: Row[] = [
     read: ALL_CONSENTABLE,
     write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
   },
-  { who: "staff, active consent to story and agreements only", standing: staff(consent({ parts: ["STORY", "AGREEMENTS"] })), read: ["STORY", "AGREEMENTS"], write: ["AGREEMENTS"] },
-  { who: "staff, consent that even names LOG and CONSENTS", standing: staff(consent({ parts: [...PARTS] })), read: ALL_CONSENTABLE, write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"] },
+  {
+    who: "staff, active consent to story and agreements only",
+    standing: staff(consent({ parts: ["STORY", "AGREEMENTS"] })),
+    read: ["STORY", "AGREEMENTS"],
+    write: ["AGREEMENTS"],
+  },
+  {
+    who: "staff, consent that even names LOG and CONSENTS",
+    standing: staff(consent({ parts: [...PARTS] })),
+    read: ALL_CONSENTABLE,
+    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
+  },
   { who: "staff, consent not started yet", standing: staff(consent({ validFrom: future })), read: NOTHING, write: NOTHING },
   { who: "staff, consent expired", standing: staff(consent({ validUntil: past })), read: NOTHING, write: NOTHING },
   { who: "staff, consent withdrawn", standing: staff(consent({ withdrawnAt: past })), read: NOTHING, write: NOTHING },
-  { who: "staff, consent withdrawn to take effect later", standing: staff(consent({ withdrawnAt: future })), read: ALL_CONSENTABLE, write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"] },
+  {
+    who: "staff, consent withdrawn to take effect later",
+    standing: staff(consent({ withdrawnAt: future })),
+    read: ALL_CONSENTABLE,
+    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
+  },
   {
     who: "staff, an old withdrawn consent and a new active one for the story",
     standing: staff(consent({ withdrawnAt: past }), consent({ validFrom: past, parts: ["STORY"] })),
@@ -95,7 +136,9 @@ for (const row of rows) if (row.standing.kind === "staff") row.ask = ["CONSENTS"
 
 describe("the access policy, as a full table", () => {
   const allowed = (row: Row, action: string) => (action === "READ" ? row.read : action === "WRITE" ? row.write : (row.ask ?? NOTHING));
-  const cases = rows.flatMap((row) => [...ACTIONS, ASK].flatMap((action) => PARTS.map((part) => ({ ...row, action, part, expected: allowed(row, action).includes(part) }))));
+  const cases = rows.flatMap((row) =>
+    [...ACTIONS, ASK].flatMap((action) => PARTS.map((part) => ({ ...row, action, part, expected: allowed(row, action).includes(part) }))),
+  );
 
   it("covers every actor kind, action and part", () => {
     expect(new Set(rows.map((r) => r.standing.kind))).toEqual(new Set(["self", "relative", "staff", "none"]));

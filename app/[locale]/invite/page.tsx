@@ -51,7 +51,10 @@ export default async function InvitePage({ params }: { params: Promise<{ locale:
         <>
           <p>{t("signInFirst")}</p>
           <p>
-            <Link href="/sign-in" className="inline-flex min-h-11 items-center bg-primary px-5 py-2 font-semibold text-white no-underline hover:bg-primary-dark">
+            <Link
+              href="/sign-in"
+              className="inline-flex min-h-11 items-center bg-primary px-5 py-2 font-semibold text-white no-underline hover:bg-primary-dark"
+            >
               {t("signIn")}
             </Link>
           </p>

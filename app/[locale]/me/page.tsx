@@ -21,7 +21,12 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tAreas, shared, jar] = await Promise.all([getTranslations("Me"), getTranslations("ServiceAreas"), sharedWithMe(account.id), cookies()]);
+  const [t, tAreas, shared, jar] = await Promise.all([
+    getTranslations("Me"),
+    getTranslations("ServiceAreas"),
+    sharedWithMe(account.id),
+    cookies(),
+  ]);
   const inviteWaiting = jar.has(INVITE_COOKIE);
 
   return (
@@ -70,7 +75,11 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
           {account.relativeOf > 0 && <li>{t("roleRelative", { count: account.relativeOf })}</li>}
           {account.staffAreas.length > 0 && (
             <li>
-              {t("roleStaff", { areas: account.staffAreas.map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn)).join(", ") })}{" "}
+              {t("roleStaff", {
+                areas: account.staffAreas
+                  .map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn))
+                  .join(", "),
+              })}{" "}
               <Link href="/staff">{t("toStaff")}</Link>
             </li>
           )}
@@ -87,7 +96,11 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
       <section aria-labelledby="signout-title" className="space-y-3">
         <h2 id="signout-title">{t("signOutTitle")}</h2>
         <div className="flex flex-wrap gap-3">
-          <SignOutButton action={signOut} label={t("signOut")} className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark" />
+          <SignOutButton
+            action={signOut}
+            label={t("signOut")}
+            className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark"
+          />
           <SignOutButton
             action={signOutEverywhere}
             label={t("signOutEverywhere")}

@@ -73,6 +73,8 @@ export async function signOutEverywhere() {
   const locale = await getLocale();
   const h = await headers();
   await auth().api.revokeSessions({ headers: h });
-  await auth().api.signOut({ headers: h }).catch(() => undefined);
+  await auth()
+    .api.signOut({ headers: h })
+    .catch(() => undefined);
   redirect(`/${locale}`);
 }

@@ -69,7 +69,10 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
             <h3>{t("contactTitle")}</h3>
             <ul className="space-y-2" data-testid="contact-requests">
               {work.contactRequests.map((r) => (
-                <li key={r.citizenId} className={`border-l-4 p-3 ${r.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}>
+                <li
+                  key={r.citizenId}
+                  className={`border-l-4 p-3 ${r.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
+                >
                   <Link href={`/staff/citizens/${r.citizenId}`} className="font-semibold">
                     {r.citizenName}
                   </Link>

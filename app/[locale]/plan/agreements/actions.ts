@@ -35,7 +35,12 @@ export async function markAgreementAction(formData: FormData): Promise<void> {
   const locale = await getLocale();
   const me = await citizenFromSession();
   const result = me
-    ? await setAgreementStatus(me.actor, { citizenId: me.citizenId, agreementId: formData.get("agreementId"), status: formData.get("status"), version: formData.get("version") })
+    ? await setAgreementStatus(me.actor, {
+        citizenId: me.citizenId,
+        agreementId: formData.get("agreementId"),
+        status: formData.get("status"),
+        version: formData.get("version"),
+      })
     : null;
   const notice = result?.ok ? "marked" : result?.error === "conflict" ? "conflict" : "failed";
   revalidatePath(`/${locale}/plan`, "layout");

@@ -15,9 +15,14 @@ import { addAgreementAction, markAgreementAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Agreements");
 
-
 /** My agreements: what, who, by when; add one, mark it done or not done, and see the ones behind me. */
-export default async function AgreementsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function AgreementsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
@@ -33,11 +38,19 @@ export default async function AgreementsPage({ params, searchParams }: { params:
       {notice && <Notice kind={notice === "marked" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
       <section aria-labelledby="open-title" className="space-y-3">
         <h2 id="open-title">{t("openTitle")}</h2>
-        {open.length === 0 ? <p className="text-gray-600">{t("openEmpty")}</p> : <AgreementList agreements={open} mark={markAgreementAction} />}
+        {open.length === 0 ? (
+          <p className="text-gray-600">{t("openEmpty")}</p>
+        ) : (
+          <AgreementList agreements={open} mark={markAgreementAction} />
+        )}
       </section>
       <section aria-labelledby="add-title" className="no-print space-y-3 border-t border-gray-300 pt-6">
         <h2 id="add-title">{t("addTitle")}</h2>
-        <AgreementForm choices={choices} areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))} action={addAgreementAction} />
+        <AgreementForm
+          choices={choices}
+          areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))}
+          action={addAgreementAction}
+        />
       </section>
       {closed.length > 0 && (
         <section aria-labelledby="closed-title" className="space-y-3 border-t border-gray-300 pt-6">

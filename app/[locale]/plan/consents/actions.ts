@@ -18,7 +18,13 @@ export async function answerConsentAction(formData: FormData): Promise<void> {
   const me = await citizenFromSession();
   const answer = formData.get("answer");
   const result = me
-    ? await answerConsentRequest(me.actor, { answer, citizenId: me.citizenId, requestId: formData.get("requestId"), parts: formData.getAll("parts"), duration: formData.get("duration") })
+    ? await answerConsentRequest(me.actor, {
+        answer,
+        citizenId: me.citizenId,
+        requestId: formData.get("requestId"),
+        parts: formData.getAll("parts"),
+        duration: formData.get("duration"),
+      })
     : null;
   await back(result, answer === "APPROVE" ? "approved" : "declined");
 }

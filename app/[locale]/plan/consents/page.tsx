@@ -17,13 +17,25 @@ export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Consents");
 
 /** Who in the municipality may see my plan: requests to answer, and what I have said yes to (and can take back). */
-export default async function ConsentsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function ConsentsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
   const notice = await readNotice(searchParams, ["approved", "declined", "withdrawn", "invalid", "failed"] as const);
-  const [t, tParts, area, day, result] = await Promise.all([getTranslations("Consents"), getTranslations("AccessLog.parts"), getAreaName(), getDayFormat(), readConsents(actor, citizenId)]);
+  const [t, tParts, area, day, result] = await Promise.all([
+    getTranslations("Consents"),
+    getTranslations("AccessLog.parts"),
+    getAreaName(),
+    getDayFormat(),
+    readConsents(actor, citizenId),
+  ]);
   if (!result.ok) notFound();
   const { requests, consents } = result.value;
 
@@ -62,10 +74,20 @@ export default async function ConsentsPage({ params, searchParams }: { params: P
                 ))}
               </fieldset>
               <div className="flex flex-wrap gap-3">
-                <button type="submit" name="answer" value="APPROVE" className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark">
+                <button
+                  type="submit"
+                  name="answer"
+                  value="APPROVE"
+                  className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark"
+                >
                   {t("approve")}
                 </button>
-                <button type="submit" name="answer" value="DECLINE" className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100">
+                <button
+                  type="submit"
+                  name="answer"
+                  value="DECLINE"
+                  className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100"
+                >
                   {t("decline")}
                 </button>
               </div>
@@ -85,8 +107,16 @@ export default async function ConsentsPage({ params, searchParams }: { params: P
               <li key={c.id} className="space-y-2 border border-gray-300 p-4" data-testid="consent">
                 <h3 className="text-lg">{area(c.areaKey)}</h3>
                 <p>{t("mayRead", { parts: c.parts.map((p) => tParts(p)).join(", ") })}</p>
-                <p className="text-sm text-gray-600">{c.validUntil ? t("until", { date: day(lastDanishDay(new Date(c.validUntil))!) }) : t("untilWithdrawn")}</p>
-                <OneClickForm action={withdrawConsentAction} fields={{ consentId: c.id }} label={t("withdraw")} ariaLabel={t("withdrawFor", { area: area(c.areaKey) })} look="danger" />
+                <p className="text-sm text-gray-600">
+                  {c.validUntil ? t("until", { date: day(lastDanishDay(new Date(c.validUntil))!) }) : t("untilWithdrawn")}
+                </p>
+                <OneClickForm
+                  action={withdrawConsentAction}
+                  fields={{ consentId: c.id }}
+                  label={t("withdraw")}
+                  ariaLabel={t("withdrawFor", { area: area(c.areaKey) })}
+                  look="danger"
+                />
               </li>
             ))}
           </ul>

@@ -38,7 +38,11 @@ export default async function ContactMePage({ params }: { params: Promise<{ loca
     <div className="max-w-3xl space-y-8">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       {open ? (
-        <section aria-labelledby="open-title" className="space-y-2 border-l-4 border-success bg-success-light p-4" data-testid="contact-open">
+        <section
+          aria-labelledby="open-title"
+          className="space-y-2 border-l-4 border-success bg-success-light p-4"
+          data-testid="contact-open"
+        >
           <h2 id="open-title">{t("openTitle")}</h2>
           <p>{t("openText", { who, date: day(open.dueDay) })}</p>
           {open.channel && <p>{t("openChannel", { channel: tChannel(open.channel) })}</p>}
@@ -49,7 +53,12 @@ export default async function ContactMePage({ params }: { params: Promise<{ loca
         <section aria-labelledby="ask-title" className="space-y-3">
           <h2 id="ask-title">{t("askTitle", { who })}</h2>
           {answerable ? (
-            <AskForContactForm citizenId={citizenId} asked={asked} channel={contact.ok ? contact.value.channel : "PHONE"} action={askForContactAction} />
+            <AskForContactForm
+              citizenId={citizenId}
+              asked={asked}
+              channel={contact.ok ? contact.value.channel : "PHONE"}
+              action={askForContactAction}
+            />
           ) : (
             <div className="space-y-2 border-l-4 border-warning bg-warning-light p-4" data-testid="nobody-can-answer">
               <p>{t("nobodyCanAnswer")}</p>

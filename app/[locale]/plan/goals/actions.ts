@@ -26,7 +26,12 @@ export async function updateGoalAction(_: FormState, formData: FormData): Promis
   const values = formValues(formData, GOAL_FIELDS);
   const me = await citizenFromSession();
   if (!me) return { status: "failed", values };
-  const result = await updateGoal(me.actor, { citizenId: me.citizenId, ...values, goalId: formData.get("goalId"), version: formData.get("version") });
+  const result = await updateGoal(me.actor, {
+    citizenId: me.citizenId,
+    ...values,
+    goalId: formData.get("goalId"),
+    version: formData.get("version"),
+  });
   if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
   return toFormState(result, values, (v) => v.version);
 }
@@ -45,7 +50,14 @@ export async function markStepAction(formData: FormData): Promise<void> {
   const locale = await getLocale();
   const goalId = String(formData.get("goalId") ?? "");
   const me = await citizenFromSession();
-  const result = me ? await setGoalStepDone(me.actor, { citizenId: me.citizenId, stepId: formData.get("stepId"), done: formData.get("done"), version: formData.get("version") }) : null;
+  const result = me
+    ? await setGoalStepDone(me.actor, {
+        citizenId: me.citizenId,
+        stepId: formData.get("stepId"),
+        done: formData.get("done"),
+        version: formData.get("version"),
+      })
+    : null;
   revalidatePath(`/${locale}/plan`, "layout");
   const notice = result?.ok ? "step" : result?.error === "conflict" ? "conflict" : "failed";
   redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${notice}`);

@@ -40,7 +40,10 @@ export default async function GoalsPage({ params }: { params: Promise<{ locale: 
     <div className="max-w-3xl space-y-8">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       <p className="no-print">
-        <Link href="/plan/goals/new" className="inline-flex min-h-11 items-center bg-primary px-5 py-2 font-semibold text-white no-underline hover:bg-primary-dark">
+        <Link
+          href="/plan/goals/new"
+          className="inline-flex min-h-11 items-center bg-primary px-5 py-2 font-semibold text-white no-underline hover:bg-primary-dark"
+        >
           {t("add")}
         </Link>
       </p>
@@ -58,7 +61,12 @@ export default async function GoalsPage({ params }: { params: Promise<{ locale: 
           <h2 id="history-title">{t("historyTitle")}</h2>
           <ul className="space-y-4">
             {closed.map((g) => (
-              <GoalItem key={g.id} goal={g} label={g.status === "REACHED" ? t("reached") : t("letGo")} className={g.status === "REACHED" ? "border-success bg-success-light" : "border-gray-600 bg-gray-100"} />
+              <GoalItem
+                key={g.id}
+                goal={g}
+                label={g.status === "REACHED" ? t("reached") : t("letGo")}
+                className={g.status === "REACHED" ? "border-success bg-success-light" : "border-gray-600 bg-gray-100"}
+              />
             ))}
           </ul>
         </section>

@@ -20,7 +20,13 @@ const querySchema = z.object({
 export const generateMetadata = titleFrom("AccessLog");
 
 /** "Who has seen my plan": the citizen's own access log, in plain words. */
-export default async function AccessLogPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function AccessLogPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
@@ -61,14 +67,24 @@ export default async function AccessLogPage({ params, searchParams }: { params: 
         empty={t("empty")}
         entries={entries.map((e) => ({
           id: e.id,
-          when: format.dateTime(new Date(e.at), { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Copenhagen" }),
-          sentence: t(e.outcome === "DENIED" ? "denied" : e.action === "ASK" ? (e.purpose === "cpr-lookup" ? "cprLookup" : "asked") : "entry", {
-            role: e.actorRole,
-            name: e.actorName ?? "",
-            area: e.areaKey ? areaName(e.areaKey) : "",
-            action: e.action,
-            part: t(`parts.${e.part}`),
+          when: format.dateTime(new Date(e.at), {
+            weekday: "long",
+            day: "numeric",
+            month: "long",
+            hour: "2-digit",
+            minute: "2-digit",
+            timeZone: "Europe/Copenhagen",
           }),
+          sentence: t(
+            e.outcome === "DENIED" ? "denied" : e.action === "ASK" ? (e.purpose === "cpr-lookup" ? "cprLookup" : "asked") : "entry",
+            {
+              role: e.actorRole,
+              name: e.actorName ?? "",
+              area: e.areaKey ? areaName(e.areaKey) : "",
+              action: e.action,
+              part: t(`parts.${e.part}`),
+            },
+          ),
           toldOnce: e.purpose === "told-once",
           denied: e.outcome === "DENIED",
         }))}

@@ -22,7 +22,12 @@ export async function updatePersonAction(_: FormState, formData: FormData): Prom
   const values = formValues(formData, FIELDS);
   const me = await citizenFromSession();
   if (!me) return { status: "failed", values };
-  const result = await updateNetworkMember(me.actor, { citizenId: me.citizenId, ...values, memberId: formData.get("memberId"), version: formData.get("version") });
+  const result = await updateNetworkMember(me.actor, {
+    citizenId: me.citizenId,
+    ...values,
+    memberId: formData.get("memberId"),
+    version: formData.get("version"),
+  });
   if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
   return toFormState(result, values, (v) => v.version);
 }
@@ -31,7 +36,9 @@ export async function updatePersonAction(_: FormState, formData: FormData): Prom
 export async function removePersonAction(formData: FormData): Promise<void> {
   const locale = await getLocale();
   const me = await citizenFromSession();
-  const result = me ? await removeNetworkMember(me.actor, { citizenId: me.citizenId, memberId: formData.get("memberId"), version: formData.get("version") }) : null;
+  const result = me
+    ? await removeNetworkMember(me.actor, { citizenId: me.citizenId, memberId: formData.get("memberId"), version: formData.get("version") })
+    : null;
   revalidatePath(`/${locale}/plan`, "layout");
   redirect(`/${locale}/plan/people?notice=${result?.ok ? "removed" : result?.error === "conflict" ? "conflict" : "failed"}`);
 }

@@ -16,9 +16,14 @@ import { addPersonAction } from "./actions";
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("People");
 
-
 /** My people and communities: rings around me, and the same in a list. */
-export default async function PeoplePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function PeoplePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
@@ -53,7 +58,9 @@ export default async function PeoplePage({ params, searchParams }: { params: Pro
                         <span className="font-normal text-gray-600"> · {m.relation || t(`kinds.${m.kind}`)}</span>
                       </p>
                       {m.helpsWith && <p className="text-sm">{t("helpsWith", { what: m.helpsWith })}</p>}
-                      {m.goals.length > 0 && <p className="text-sm">{t("helpsWithGoals", { goals: m.goals.map((g) => g.title).join(", ") })}</p>}
+                      {m.goals.length > 0 && (
+                        <p className="text-sm">{t("helpsWithGoals", { goals: m.goals.map((g) => g.title).join(", ") })}</p>
+                      )}
                       {m.contact && <p className="text-sm text-gray-600">{m.contact}</p>}
                       {m.addedByRelative && <p className="text-sm text-gray-600">{t("addedByRelative")}</p>}
                     </li>

@@ -27,7 +27,12 @@ export async function inviteAction(_: InviteFormState, formData: FormData): Prom
   const link = `${env().APP_URL.replace(/\/$/, "")}/${locale}/invite/${result.value.token}`;
   const qr = await QRCode.toString(link, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
   revalidatePath(`/${locale}/plan`, "layout");
-  return { status: "saved", link, qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`, expiresAt: result.value.expiresAt.toISOString() };
+  return {
+    status: "saved",
+    link,
+    qr: `data:image/svg+xml;base64,${Buffer.from(qr).toString("base64")}`,
+    expiresAt: result.value.expiresAt.toISOString(),
+  };
 }
 
 async function afterChange(result: { ok: boolean; error?: string } | null) {

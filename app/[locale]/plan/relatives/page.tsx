@@ -18,7 +18,13 @@ export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Relatives");
 
 /** My relatives: who may see what of my plan, invitations on their way, and inviting someone new. */
-export default async function RelativesPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function RelativesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
@@ -55,12 +61,22 @@ export default async function RelativesPage({ params, searchParams }: { params: 
           <h2 id="invitations-title">{t("invitationsTitle")}</h2>
           <ul className="space-y-2">
             {invitations.map((i) => (
-              <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 border border-gray-300 p-3" data-testid="invitation">
+              <li
+                key={i.id}
+                className="flex flex-wrap items-center justify-between gap-3 border border-gray-300 p-3"
+                data-testid="invitation"
+              >
                 <p>
-                  <span className="font-semibold">{i.name ?? t("someone")}</span> · {t(`state.${i.state}`, { date: day(todayInDenmark(new Date(i.expiresAt))) })}
+                  <span className="font-semibold">{i.name ?? t("someone")}</span> ·{" "}
+                  {t(`state.${i.state}`, { date: day(todayInDenmark(new Date(i.expiresAt))) })}
                 </p>
                 {i.state === "PENDING" && (
-                  <OneClickForm action={revokeInvitationAction} fields={{ invitationId: i.id }} label={t("revoke")} ariaLabel={t("revokeFor", { name: i.name ?? t("someone") })} />
+                  <OneClickForm
+                    action={revokeInvitationAction}
+                    fields={{ invitationId: i.id }}
+                    label={t("revoke")}
+                    ariaLabel={t("revokeFor", { name: i.name ?? t("someone") })}
+                  />
                 )}
               </li>
             ))}

@@ -14,7 +14,13 @@ export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Settings");
 
 /** Settings: language and easy-read wording. A plain form; the answer is a new page in the chosen language. */
-export default async function SettingsPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ saved?: string; problem?: string }> }) {
+export default async function SettingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<{ saved?: string; problem?: string }>;
+}) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);

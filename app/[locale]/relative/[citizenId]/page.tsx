@@ -101,7 +101,9 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
               {p.goals.map((g) => (
                 <li key={g.id} className="border-l-4 border-primary bg-gray-100 p-3">
                   <p className="font-semibold">{g.title}</p>
-                  {g.steps.length > 0 && <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>}
+                  {g.steps.length > 0 && (
+                    <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -112,7 +114,11 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
       {agreements?.ok && (
         <section aria-labelledby="shared-agreements" className="space-y-3">
           <h2 id="shared-agreements">{t("agreements")}</h2>
-          {agreements.value.open.length === 0 ? <p className="text-gray-600">{t("agreementsEmpty")}</p> : <AgreementList agreements={agreements.value.open} />}
+          {agreements.value.open.length === 0 ? (
+            <p className="text-gray-600">{t("agreementsEmpty")}</p>
+          ) : (
+            <AgreementList agreements={agreements.value.open} />
+          )}
           {mine.may.write("AGREEMENTS") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addAgreement", { name: first })}</h3>
@@ -153,7 +159,8 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           <h2 id="shared-contact">{t("contact", { name: first })}</h2>
           <dl className="mt-2 space-y-1">
             <div>
-              <dt className="inline font-semibold">{tContact("channel.legend")}</dt> <dd className="inline">{tContact(`channel.${contact.value.channel}`)}</dd>
+              <dt className="inline font-semibold">{tContact("channel.legend")}</dt>{" "}
+              <dd className="inline">{tContact(`channel.${contact.value.channel}`)}</dd>
             </div>
             {contact.value.times && (
               <div>
@@ -161,7 +168,8 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
               </div>
             )}
             <div>
-              <dt className="inline font-semibold">{tContact("visit.legend")}</dt> <dd className="inline">{tContact(`visit.${contact.value.visit}`)}</dd>
+              <dt className="inline font-semibold">{tContact("visit.legend")}</dt>{" "}
+              <dd className="inline">{tContact(`visit.${contact.value.visit}`)}</dd>
             </div>
           </dl>
         </section>
@@ -172,7 +180,9 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           <h2 id="shared-thread">{t("thread")}</h2>
           <p className="mt-2">
             {/* a holder whose area may no longer see the plan holds nothing (decision 013) */}
-            {p.coordinator?.inForce ? t("threadHolder", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", "), citizen: first }) : t("threadNobody")}
+            {p.coordinator?.inForce
+              ? t("threadHolder", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", "), citizen: first })
+              : t("threadNobody")}
           </p>
         </section>
       )}

@@ -25,7 +25,11 @@ export async function assignCaseworkerAction(_: FormState, formData: FormData): 
 export async function endAssignmentAction(formData: FormData): Promise<void> {
   const locale = await getLocale();
   const result = await endAssignment(await getActor(), { assignmentId: formData.get("assignmentId") });
-  const notice = result.ok ? "ended" : result.error === "invalid" && result.fieldErrors._form?.includes("Validation.handOverFirst") ? "handOverFirst" : "failed";
+  const notice = result.ok
+    ? "ended"
+    : result.error === "invalid" && result.fieldErrors._form?.includes("Validation.handOverFirst")
+      ? "handOverFirst"
+      : "failed";
   revalidatePath(`/${locale}/staff`, "layout");
   redirect(`/${locale}/staff/team?notice=${notice}`);
 }

@@ -48,7 +48,12 @@ export default async function StaffTeamPage({ params, searchParams }: Props) {
         const areaName = area(team.area.key);
         const prefix = `team-${team.area.key}`;
         return (
-          <section key={team.area.id} aria-labelledby={`${prefix}-title`} className="space-y-6 border-t border-gray-300 pt-6" data-testid={prefix}>
+          <section
+            key={team.area.id}
+            aria-labelledby={`${prefix}-title`}
+            className="space-y-6 border-t border-gray-300 pt-6"
+            data-testid={prefix}
+          >
             <h2 id={`${prefix}-title`}>{areaName}</h2>
 
             <div className="space-y-2">

@@ -29,7 +29,16 @@ export default async function GoalPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const notice = await readNotice(searchParams, ["created", "step", "reached", "letGo", "proposalAccepted", "proposalDeclined", "conflict", "failed"] as const);
+  const notice = await readNotice(searchParams, [
+    "created",
+    "step",
+    "reached",
+    "letGo",
+    "proposalAccepted",
+    "proposalDeclined",
+    "conflict",
+    "failed",
+  ] as const);
   const [t, area, goals] = await Promise.all([getTranslations("Goal"), getAreaName(), readGoals(actor, citizenId, { goalId })]);
   if (!goals.ok) notFound();
   const goal = goals.value.active[0] ?? goals.value.closed[0];
@@ -84,8 +93,19 @@ export default async function GoalPage({ params, searchParams }: Props) {
                   {s.areaKey && <span className="text-gray-600"> · {t("proposedBy", { area: area(s.areaKey) })}</span>}
                 </p>
                 <div className="flex flex-wrap gap-3">
-                  <OneClickForm action={answerProposalAction} fields={{ goalId: goal.id, stepId: s.id, answer: "ACCEPT" }} label={t("acceptStep")} ariaLabel={`${t("acceptStep")}: ${s.text}`} look="primary" />
-                  <OneClickForm action={answerProposalAction} fields={{ goalId: goal.id, stepId: s.id, answer: "DECLINE" }} label={t("declineStep")} ariaLabel={`${t("declineStep")}: ${s.text}`} />
+                  <OneClickForm
+                    action={answerProposalAction}
+                    fields={{ goalId: goal.id, stepId: s.id, answer: "ACCEPT" }}
+                    label={t("acceptStep")}
+                    ariaLabel={`${t("acceptStep")}: ${s.text}`}
+                    look="primary"
+                  />
+                  <OneClickForm
+                    action={answerProposalAction}
+                    fields={{ goalId: goal.id, stepId: s.id, answer: "DECLINE" }}
+                    label={t("declineStep")}
+                    ariaLabel={`${t("declineStep")}: ${s.text}`}
+                  />
                 </div>
               </li>
             ))}
@@ -102,7 +122,12 @@ export default async function GoalPage({ params, searchParams }: Props) {
           </section>
           <section aria-labelledby="edit-title" className="no-print space-y-3 border-t border-gray-300 pt-6">
             <h2 id="edit-title">{t("editTitle")}</h2>
-            <GoalForm goal={goal} choices={choices} areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))} action={updateGoalAction} />
+            <GoalForm
+              goal={goal}
+              choices={choices}
+              areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))}
+              action={updateGoalAction}
+            />
           </section>
         </>
       )}

@@ -24,7 +24,11 @@ export default async function NewGoalPage({ params }: { params: Promise<{ locale
   return (
     <div className="max-w-3xl space-y-6">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
-      <GoalForm choices={choices} areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))} action={createGoalAction} />
+      <GoalForm
+        choices={choices}
+        areaNames={Object.fromEntries(choices.areas.map((a) => [a.key, area(a.key)]))}
+        action={createGoalAction}
+      />
     </div>
   );
 }

@@ -36,7 +36,12 @@ export default async function PersonPage({ params }: Props) {
       <section aria-labelledby="remove-title" className="space-y-3 border-t border-gray-300 pt-6">
         <h2 id="remove-title">{t("removeTitle", { name: member.name })}</h2>
         <p>{t("removeText")}</p>
-        <OneClickForm action={removePersonAction} fields={{ memberId: member.id, version: member.version }} label={t("remove", { name: member.name })} look="danger" />
+        <OneClickForm
+          action={removePersonAction}
+          fields={{ memberId: member.id, version: member.version }}
+          label={t("remove", { name: member.name })}
+          look="danger"
+        />
       </section>
     </div>
   );

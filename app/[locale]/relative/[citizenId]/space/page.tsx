@@ -48,7 +48,8 @@ export default async function OwnSpacePage({ params }: { params: Promise<{ local
             {space.checkIns.map((c) => (
               <li key={c.id} className="border border-gray-300 p-3">
                 <p className="font-semibold">
-                  {format.dateTime(new Date(c.at), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" })}: {tForm(`feeling.${c.feeling}`)}
+                  {format.dateTime(new Date(c.at), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" })}:{" "}
+                  {tForm(`feeling.${c.feeling}`)}
                 </p>
                 {c.note && <p className="whitespace-pre-wrap">{c.note}</p>}
               </li>

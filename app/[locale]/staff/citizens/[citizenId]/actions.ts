@@ -51,7 +51,11 @@ export async function acceptHandoverAction(citizenId: string, _: FormState, form
 }
 
 export async function declineHandoverAction(citizenId: string, formData: FormData): Promise<void> {
-  await backWith(citizenId, await answerHandover(await getActor(), { citizenId, handoverId: formData.get("handoverId"), answer: "DECLINE", planRead: "" }), "declined");
+  await backWith(
+    citizenId,
+    await answerHandover(await getActor(), { citizenId, handoverId: formData.get("handoverId"), answer: "DECLINE", planRead: "" }),
+    "declined",
+  );
 }
 
 export async function withdrawHandoverAction(citizenId: string, formData: FormData): Promise<void> {
@@ -80,6 +84,11 @@ export async function proposeStepAction(citizenId: string, _: FormState, formDat
 
 /** Done, not done, or open again, by the area: a plain form, so it works without JavaScript. */
 export async function markAgreementStaffAction(citizenId: string, formData: FormData): Promise<void> {
-  const result = await setAgreementStatus(await getActor(), { citizenId, agreementId: formData.get("agreementId"), status: formData.get("status"), version: formData.get("version") });
+  const result = await setAgreementStatus(await getActor(), {
+    citizenId,
+    agreementId: formData.get("agreementId"),
+    status: formData.get("status"),
+    version: formData.get("version"),
+  });
   await backWith(citizenId, result, "marked");
 }

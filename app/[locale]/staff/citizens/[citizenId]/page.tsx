@@ -142,7 +142,9 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
                   : t("thread", { name: holder.name, areas: holder.areaKeys.map(area).join(", ") })
               : t("threadNobody")}
           </p>
-          {thread.value.mayTake && <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />}
+          {thread.value.mayTake && (
+            <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />
+          )}
           {thread.value.pending && (
             <div className="space-y-3 border-l-4 border-info bg-info-light p-3" data-testid="handover-pending">
               <p className="font-semibold">
@@ -150,15 +152,27 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
                   ? t("handoverToMe", { from: thread.value.pending.fromName })
                   : t("handoverPending", { from: thread.value.pending.fromName, to: thread.value.pending.toName })}
               </p>
-              {thread.value.pending.note && <p className="whitespace-pre-wrap">{t("handoverNoteShown", { note: thread.value.pending.note })}</p>}
+              {thread.value.pending.note && (
+                <p className="whitespace-pre-wrap">{t("handoverNoteShown", { note: thread.value.pending.note })}</p>
+              )}
               {thread.value.pending.toMe && (
                 <>
                   <p>{t("handoverReadFirst")}</p>
                   <AcceptHandoverForm handoverId={thread.value.pending.id} action={acceptHandoverAction.bind(null, citizenId)} />
-                  <OneClickForm action={declineHandoverAction.bind(null, citizenId)} fields={{ handoverId: thread.value.pending.id }} label={t("declineHandover")} />
+                  <OneClickForm
+                    action={declineHandoverAction.bind(null, citizenId)}
+                    fields={{ handoverId: thread.value.pending.id }}
+                    label={t("declineHandover")}
+                  />
                 </>
               )}
-              {thread.value.pending.fromMe && <OneClickForm action={withdrawHandoverAction.bind(null, citizenId)} fields={{ handoverId: thread.value.pending.id }} label={t("withdrawHandover")} />}
+              {thread.value.pending.fromMe && (
+                <OneClickForm
+                  action={withdrawHandoverAction.bind(null, citizenId)}
+                  fields={{ handoverId: thread.value.pending.id }}
+                  label={t("withdrawHandover")}
+                />
+              )}
             </div>
           )}
           {holder?.isMe && holder.inForce && !thread.value.pending && (
@@ -249,11 +263,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       {p.help && (
         <section aria-labelledby="staff-help" className="space-y-3">
           <h2 id="staff-help">{t("help")}</h2>
-          {p.help.length === 0 ? (
-            <p className="text-gray-600">{t("helpEmpty")}</p>
-          ) : (
-            <HelpList help={p.help} testId="help" />
-          )}
+          {p.help.length === 0 ? <p className="text-gray-600">{t("helpEmpty")}</p> : <HelpList help={p.help} testId="help" />}
           <div className="no-print space-y-3 border-t border-gray-300 pt-4">
             <h3>{t("addHelp")}</h3>
             <HelpForm citizenId={citizenId} action={addHelpAction.bind(null, citizenId)} />

@@ -1,5 +1,6 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 
 export type AccessLogEntryDto = {
@@ -25,7 +26,7 @@ export async function readAccessLog(
   actor: Actor,
   citizenId: string,
   { page = 1, serviceAreaId }: { page?: number; serviceAreaId?: string } = {},
-): Promise<GateResult<{ entries: AccessLogEntryDto[]; hasMore: boolean; page: number; areas: { id: string; key: string }[] }>> {
+): Promise<Result<{ entries: AccessLogEntryDto[]; hasMore: boolean; page: number; areas: { id: string; key: string }[] }>> {
   const current = Math.max(1, Math.floor(page) || 1);
   return throughGate(actor, citizenId, { part: "LOG", action: "READ", purpose: "view" }, async ({ tx }) => {
     const rows = await tx.accessLog.findMany({

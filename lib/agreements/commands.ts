@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import { addAgreementSchema, setAgreementStatusSchema } from "./schema";
 
@@ -11,7 +11,7 @@ import { addAgreementSchema, setAgreementStatusSchema } from "./schema";
  * author. The person must be in this citizen's network and the area in their
  * municipality, or nothing is written.
  */
-export async function addAgreement(actor: Actor, input: unknown): Promise<CommandResult<{ agreementId: string }>> {
+export async function addAgreement(actor: Actor, input: unknown): Promise<Result<{ agreementId: string }>> {
   const parsed = addAgreementSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, what, who, dueOn } = parsed.data;
@@ -57,7 +57,7 @@ export async function addAgreement(actor: Actor, input: unknown): Promise<Comman
  * mark agreements; a relative may add them but not close them. A stale version
  * is refused with the current copy.
  */
-export async function setAgreementStatus(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function setAgreementStatus(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = setAgreementStatusSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, agreementId, status, version } = parsed.data;

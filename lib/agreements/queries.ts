@@ -1,5 +1,6 @@
 import "server-only";
-import { readParts, type GateResult } from "@/lib/record/gate";
+import { readParts } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import type { Tx } from "@/lib/record/tx";
 import { fromDbDate, todayInDenmark } from "@/lib/validation/fields";
@@ -29,7 +30,7 @@ export async function whoChoices(tx: Tx, citizenId: string, withPeople: boolean)
 export async function readAgreements(
   actor: Actor,
   citizenId: string,
-): Promise<GateResult<{ open: AgreementDto[]; closed: AgreementDto[]; choices: WhoChoices }>> {
+): Promise<Result<{ open: AgreementDto[]; closed: AgreementDto[]; choices: WhoChoices }>> {
   return readParts(actor, citizenId, { parts: ["AGREEMENTS", "NETWORK"], purpose: "view-agreements" }, async ({ tx, allowed, now }) => {
     if (!allowed.has("AGREEMENTS")) return { open: [], closed: [], choices: { people: [], areas: [] } };
     const rows = await tx.agreement.findMany({

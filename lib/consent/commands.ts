@@ -1,11 +1,11 @@
 import "server-only";
 import { throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { grantConsentSchema, withdrawConsentSchema } from "./schema";
 
 /** The citizen lets a service area of their municipality see parts of the record, from now, until a date or until withdrawn. */
-export async function grantConsent(actor: Actor, input: unknown): Promise<CommandResult<{ consentId: string }>> {
+export async function grantConsent(actor: Actor, input: unknown): Promise<Result<{ consentId: string }>> {
   const parsed = grantConsentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, serviceAreaId, parts, validUntil, reason } = parsed.data;
@@ -29,11 +29,11 @@ export async function grantConsent(actor: Actor, input: unknown): Promise<Comman
     },
   );
   if (result.ok && result.value === null) return { ok: false, error: "invalid", fieldErrors: { serviceAreaId: ["Validation.invalid"] } };
-  return result as CommandResult<{ consentId: string }>;
+  return result as Result<{ consentId: string }>;
 }
 
 /** The citizen withdraws a consent. It takes effect on the area's very next request. */
-export async function withdrawConsent(actor: Actor, input: unknown): Promise<CommandResult<{ consentId: string }>> {
+export async function withdrawConsent(actor: Actor, input: unknown): Promise<Result<{ consentId: string }>> {
   const parsed = withdrawConsentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, consentId } = parsed.data;
@@ -50,5 +50,5 @@ export async function withdrawConsent(actor: Actor, input: unknown): Promise<Com
     },
   );
   if (result.ok && result.value === null) return { ok: false, error: "not-found" };
-  return result as CommandResult<{ consentId: string }>;
+  return result as Result<{ consentId: string }>;
 }

@@ -1,8 +1,8 @@
 import "server-only";
-import { InvalidInput, throughGate, type GateResult } from "@/lib/record/gate";
+import { InvalidInput, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import type { Part } from "@/lib/access/policy";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from "./schema";
 
 /**
@@ -13,7 +13,7 @@ import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from ".
  * caseworker's work with the citizen for that area: they are assigned, in the
  * same transaction, unless they already are.
  */
-export async function requestConsent(actor: Actor, input: unknown): Promise<CommandResult<{ requestId: string }>> {
+export async function requestConsent(actor: Actor, input: unknown): Promise<Result<{ requestId: string }>> {
   const parsed = requestConsentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, serviceAreaId, reason, parts } = parsed.data;
@@ -43,7 +43,7 @@ export type ConsentDto = { id: string; areaKey: string; parts: Part[]; validFrom
 export async function readConsents(
   actor: Actor,
   citizenId: string,
-): Promise<GateResult<{ requests: ConsentRequestDto[]; consents: ConsentDto[] }>> {
+): Promise<Result<{ requests: ConsentRequestDto[]; consents: ConsentDto[] }>> {
   return throughGate(
     actor,
     citizenId,
@@ -92,7 +92,7 @@ export async function readConsents(
  * for how long) or no. A yes gives the area a consent from now; either way the
  * request is answered once.
  */
-export async function answerConsentRequest(actor: Actor, input: unknown): Promise<CommandResult<{ consentId: string | null }>> {
+export async function answerConsentRequest(actor: Actor, input: unknown): Promise<Result<{ consentId: string | null }>> {
   const parsed = answerConsentRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const answer = parsed.data;

@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInput, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
@@ -16,7 +16,7 @@ import { isUniqueViolation } from "@/lib/record/tx";
  * agreements), the request is refused with where to give that consent, rather
  * than left waiting for nobody.
  */
-export async function askForContact(actor: Actor, input: unknown): Promise<CommandResult<{ requestId: string; dueAt: Date }>> {
+export async function askForContact(actor: Actor, input: unknown): Promise<Result<{ requestId: string; dueAt: Date }>> {
   const parsed = askForContactSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, text, channel } = parsed.data;
@@ -53,7 +53,7 @@ export async function askForContact(actor: Actor, input: unknown): Promise<Comma
  * no longer see the plan), any area allowed to answer may, so no request is
  * left alone.
  */
-export async function closeContactRequest(actor: Actor, input: unknown): Promise<CommandResult<{ agreementId: string }>> {
+export async function closeContactRequest(actor: Actor, input: unknown): Promise<Result<{ agreementId: string }>> {
   const parsed = closeContactRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, requestId, what, dueOn } = parsed.data;

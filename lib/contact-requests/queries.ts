@@ -1,5 +1,6 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { answersContact, holders, someoneCanAnswer } from "@/lib/coordination/holder";
@@ -29,7 +30,7 @@ export type ContactRequestsDto = {
 };
 
 /** The citizen's requests for contact (the citizen, or an area allowed to see them). */
-export async function readContactRequests(actor: Actor, citizenId: string): Promise<GateResult<ContactRequestsDto>> {
+export async function readContactRequests(actor: Actor, citizenId: string): Promise<Result<ContactRequestsDto>> {
   const me = actor.kind === "user" ? (actor.staff?.staffId ?? null) : null;
   return throughGate(
     actor,

@@ -1,7 +1,7 @@
 import "server-only";
 import { StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { updateContactSchema, type ContactPreferencesDto } from "./schema";
 
 const dto = (row: ContactPreferencesDto & Record<string, unknown>): ContactPreferencesDto => ({
@@ -15,7 +15,7 @@ const dto = (row: ContactPreferencesDto & Record<string, unknown>): ContactPrefe
 });
 
 /** Saves how the citizen wants to be contacted. A stale version is refused with the current copy. */
-export async function updateContactPreferences(actor: Actor, input: unknown): Promise<CommandResult<ContactPreferencesDto>> {
+export async function updateContactPreferences(actor: Actor, input: unknown): Promise<Result<ContactPreferencesDto>> {
   const parsed = updateContactSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, version, ...fields } = parsed.data;

@@ -1,5 +1,6 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import type { ContactPreferencesDto } from "./schema";
 
@@ -14,7 +15,7 @@ export const DEFAULT_CONTACT: ContactPreferencesDto = {
 };
 
 /** How and when the citizen wants to be contacted; the defaults (version 0) until they say. */
-export async function readContactPreferences(actor: Actor, citizenId: string): Promise<GateResult<ContactPreferencesDto>> {
+export async function readContactPreferences(actor: Actor, citizenId: string): Promise<Result<ContactPreferencesDto>> {
   return throughGate(actor, citizenId, { part: "CONTACT", action: "READ", purpose: "view" }, async ({ tx }) => {
     const row = await tx.contactPreferences.findUnique({ where: { citizenId } });
     if (!row) return DEFAULT_CONTACT;

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/record/actor";
 import { isUniqueViolation, lockCitizenWork } from "@/lib/record/tx";
 import { COORDINATOR_NEEDS, covers, holders } from "./holder";
 import { CONSENT_FIELDS } from "@/lib/record/standing";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
 
 /**
@@ -44,7 +44,7 @@ export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenI
   });
 }
 
-export async function offerHandover(actor: Actor, input: unknown): Promise<CommandResult<{ handoverId: string }>> {
+export async function offerHandover(actor: Actor, input: unknown): Promise<Result<{ handoverId: string }>> {
   const parsed = offerHandoverSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, toStaffId, note } = parsed.data;
@@ -71,7 +71,7 @@ export async function offerHandover(actor: Actor, input: unknown): Promise<Comma
 }
 
 /** The coordinator takes an offer back before it is answered; they keep the red thread. */
-export async function withdrawHandover(actor: Actor, input: unknown): Promise<CommandResult<null>> {
+export async function withdrawHandover(actor: Actor, input: unknown): Promise<Result<null>> {
   const parsed = withdrawHandoverSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, handoverId } = parsed.data;
@@ -94,7 +94,7 @@ export async function withdrawHandover(actor: Actor, input: unknown): Promise<Co
  * then they hold it, in one step with closing the offer. A no leaves the
  * coordinator where they were.
  */
-export async function answerHandover(actor: Actor, input: unknown): Promise<CommandResult<{ accepted: boolean }>> {
+export async function answerHandover(actor: Actor, input: unknown): Promise<Result<{ accepted: boolean }>> {
   const parsed = answerHandoverSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, handoverId, answer } = parsed.data;
@@ -138,7 +138,7 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Comm
  * whose area may do the work takes it up. An offer the old holder made can no
  * longer be accepted, so it is withdrawn.
  */
-export async function takeRedThread(actor: Actor, input: unknown): Promise<CommandResult<null>> {
+export async function takeRedThread(actor: Actor, input: unknown): Promise<Result<null>> {
   const parsed = takeRedThreadSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId } = parsed.data;

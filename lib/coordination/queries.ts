@@ -1,5 +1,6 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { eligibleColleagues } from "./commands";
 import { COORDINATOR_NEEDS, holders } from "./holder";
@@ -21,7 +22,7 @@ export type RedThreadDto = {
 const areaKeys = (s: { areas: { serviceArea: { key: string } }[] }) => s.areas.map((a) => a.serviceArea.key);
 
 /** Who holds a citizen's red thread, any handover on offer, and (for the coordinator) whom they could hand it to. */
-export async function readRedThread(actor: Actor, citizenId: string): Promise<GateResult<RedThreadDto>> {
+export async function readRedThread(actor: Actor, citizenId: string): Promise<Result<RedThreadDto>> {
   const me = actor.kind === "user" ? (actor.staff?.staffId ?? null) : null;
   return throughGate(actor, citizenId, { part: "COORDINATION", action: "READ", purpose: "view-red-thread" }, async (ctx) => {
     const { tx, now } = ctx;

@@ -2,7 +2,7 @@ import "server-only";
 import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import type { Tx } from "@/lib/record/tx";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import {
   addStepSchema,
@@ -36,7 +36,7 @@ async function supporterRows(tx: Tx, citizenId: string, goalId: string, helpers:
 }
 
 /** From a wish to a goal: what, how I will know, who helps, when we look at it again. */
-export async function createGoal(actor: Actor, input: unknown): Promise<CommandResult<{ goalId: string }>> {
+export async function createGoal(actor: Actor, input: unknown): Promise<Result<{ goalId: string }>> {
   const parsed = createGoalSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, helpers, reviewOn, ...fields } = parsed.data;
@@ -50,7 +50,7 @@ export async function createGoal(actor: Actor, input: unknown): Promise<CommandR
 }
 
 /** Changes an active goal's words, helpers or review date. A stale version is refused with the current copy. */
-export async function updateGoal(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function updateGoal(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = updateGoalSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, version, helpers, reviewOn, ...fields } = parsed.data;
@@ -74,7 +74,7 @@ export async function updateGoal(actor: Actor, input: unknown): Promise<CommandR
 }
 
 /** A step on the way, at the end of the list. */
-export async function addGoalStep(actor: Actor, input: unknown): Promise<CommandResult<{ stepId: string }>> {
+export async function addGoalStep(actor: Actor, input: unknown): Promise<Result<{ stepId: string }>> {
   const parsed = addStepSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, text } = parsed.data;
@@ -93,7 +93,7 @@ export async function addGoalStep(actor: Actor, input: unknown): Promise<Command
  * with the area, until the citizen says yes (it becomes one of their steps) or
  * no (it stays in the history, never shown as theirs).
  */
-export async function proposeGoalStep(actor: Actor, input: unknown): Promise<CommandResult<{ stepId: string }>> {
+export async function proposeGoalStep(actor: Actor, input: unknown): Promise<Result<{ stepId: string }>> {
   const parsed = proposeStepSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, text } = parsed.data;
@@ -115,7 +115,7 @@ export async function proposeGoalStep(actor: Actor, input: unknown): Promise<Com
 }
 
 /** The citizen answers a proposed step: yes makes it theirs, no puts it aside. Answered once. */
-export async function answerProposedStep(actor: Actor, input: unknown): Promise<CommandResult<null>> {
+export async function answerProposedStep(actor: Actor, input: unknown): Promise<Result<null>> {
   const parsed = answerProposalSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, stepId, answer } = parsed.data;
@@ -132,7 +132,7 @@ export async function answerProposedStep(actor: Actor, input: unknown): Promise<
 }
 
 /** Ticks a step off, or back on. */
-export async function setGoalStepDone(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function setGoalStepDone(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = setStepDoneSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, stepId, done, version } = parsed.data;
@@ -153,7 +153,7 @@ export async function setGoalStepDone(actor: Actor, input: unknown): Promise<Com
 }
 
 /** A goal ends: reached (with the citizen's own words on how it went) or let go (with why). It stays in the history. */
-export async function closeGoal(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function closeGoal(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = closeGoalSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, goalId, version, outcome, closingNote } = parsed.data;

@@ -1,5 +1,6 @@
 import "server-only";
-import { readParts, type GateResult } from "@/lib/record/gate";
+import { readParts } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { fromDbDate, id, todayInDenmark } from "@/lib/validation/fields";
 import { whoChoices } from "@/lib/agreements/queries";
@@ -15,7 +16,7 @@ export async function readGoals(
   actor: Actor,
   citizenId: string,
   { goalId }: { goalId?: string } = {},
-): Promise<GateResult<{ active: GoalDto[]; closed: GoalDto[]; choices: WhoChoices }>> {
+): Promise<Result<{ active: GoalDto[]; closed: GoalDto[]; choices: WhoChoices }>> {
   if (goalId !== undefined && !id.safeParse(goalId).success) return { ok: false, error: "not-found" };
   return readParts(
     actor,
@@ -105,7 +106,7 @@ export async function readGoals(
 }
 
 /** Who can be named as a helper with a new goal: the citizen's people and the municipality's areas. */
-export async function readHelperChoices(actor: Actor, citizenId: string): Promise<GateResult<WhoChoices>> {
+export async function readHelperChoices(actor: Actor, citizenId: string): Promise<Result<WhoChoices>> {
   return readParts(actor, citizenId, { parts: ["GOALS", "NETWORK"], purpose: "add-goal" }, ({ tx, allowed }) =>
     whoChoices(tx, citizenId, allowed.has("NETWORK")),
   );

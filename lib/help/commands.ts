@@ -1,7 +1,7 @@
 import "server-only";
 import { throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import { addHelpSchema } from "./schema";
 
@@ -9,7 +9,7 @@ import { addHelpSchema } from "./schema";
  * A caseworker writes down their area's help in plain words. Only staff, for
  * the area whose consent allows writing help; marked with the area and person.
  */
-export async function addAreaHelp(actor: Actor, input: unknown): Promise<CommandResult<{ helpId: string }>> {
+export async function addAreaHelp(actor: Actor, input: unknown): Promise<Result<{ helpId: string }>> {
   const parsed = addHelpSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, what, howOften, until } = parsed.data;

@@ -1,11 +1,11 @@
 import "server-only";
 import { throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { sendMessageSchema } from "./schema";
 
 /** A caseworker writes to the citizen, for an area whose consent lets it; marked with the area and person. */
-export async function sendMessage(actor: Actor, input: unknown): Promise<CommandResult<{ messageId: string }>> {
+export async function sendMessage(actor: Actor, input: unknown): Promise<Result<{ messageId: string }>> {
   const parsed = sendMessageSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, text } = parsed.data;

@@ -1,12 +1,13 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import type { MessageDto } from "./dto";
 
 export const MESSAGES_SHOWN = 20;
 
 /** The messages to the citizen, newest first: for the citizen, and for areas allowed to see them. */
-export async function readMessages(actor: Actor, citizenId: string): Promise<GateResult<MessageDto[]>> {
+export async function readMessages(actor: Actor, citizenId: string): Promise<Result<MessageDto[]>> {
   return throughGate(actor, citizenId, { part: "MESSAGES", action: "READ", purpose: "view-messages" }, async ({ tx }) => {
     const rows = await tx.message.findMany({
       where: { citizenId },

@@ -1,7 +1,7 @@
 import "server-only";
 import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { addPersonSchema, removePersonSchema, updatePersonSchema } from "./schema";
 
 /**
@@ -9,7 +9,7 @@ import { addPersonSchema, removePersonSchema, updatePersonSchema } from "./schem
  * relative allowed to add people (marked as theirs). Staff do not write the
  * citizen's network.
  */
-export async function addNetworkMember(actor: Actor, input: unknown): Promise<CommandResult<{ memberId: string }>> {
+export async function addNetworkMember(actor: Actor, input: unknown): Promise<Result<{ memberId: string }>> {
   const parsed = addPersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, ...fields } = parsed.data;
@@ -33,7 +33,7 @@ export async function addNetworkMember(actor: Actor, input: unknown): Promise<Co
 }
 
 /** The citizen changes what the plan says about someone. */
-export async function updateNetworkMember(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function updateNetworkMember(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = updatePersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, memberId, version, ...fields } = parsed.data;
@@ -67,7 +67,7 @@ export async function updateNetworkMember(actor: Actor, input: unknown): Promise
  * Takes someone off the map. The row stays (removedAt), so agreements they had
  * and the history still say who; they no longer help with goals.
  */
-export async function removeNetworkMember(actor: Actor, input: unknown): Promise<CommandResult<{ memberId: string }>> {
+export async function removeNetworkMember(actor: Actor, input: unknown): Promise<Result<{ memberId: string }>> {
   const parsed = removePersonSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, memberId, version } = parsed.data;

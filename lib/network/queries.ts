@@ -1,5 +1,6 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import type { NetworkMemberDto } from "./dto";
 import { id } from "@/lib/validation/fields";
@@ -12,7 +13,7 @@ export async function readNetwork(
   actor: Actor,
   citizenId: string,
   { memberId }: { memberId?: string } = {},
-): Promise<GateResult<NetworkMemberDto[]>> {
+): Promise<Result<NetworkMemberDto[]>> {
   if (memberId !== undefined && !id.safeParse(memberId).success) return { ok: false, error: "not-found" };
   return throughGate(
     actor,

@@ -1,5 +1,6 @@
 import "server-only";
-import { readParts, type GateResult } from "@/lib/record/gate";
+import { readParts } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import type { Part } from "@/lib/access/policy";
 import type { StorySectionKind } from "@/lib/story/schema";
@@ -36,7 +37,7 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * the parts the reader may see; the same number of SQL statements however many
  * goals there are.
  */
-export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<GateResult<PlanDto>> {
+export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<Result<PlanDto>> {
   // a caseworker reading the citizen's own story is the story used instead of asked again: "told once"
   const purposeOf = (part: Part, role: string) => (role === "STAFF" && part === "STORY" ? "told-once" : "view-plan");
   return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan", purposeOf }, async ({ tx, allowed, now, role }) => {

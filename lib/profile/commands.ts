@@ -1,14 +1,14 @@
 import "server-only";
 import { StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { updateSettingsSchema, type SettingsDto } from "./schema";
 import { toSettings } from "./queries";
 
 const select = { preferredLocale: true, plainLanguage: true, version: true } as const;
 
 /** Saves the citizen's language and easy-read preference. A stale version is refused with the current copy. */
-export async function updateSettings(actor: Actor, input: unknown): Promise<CommandResult<SettingsDto>> {
+export async function updateSettings(actor: Actor, input: unknown): Promise<Result<SettingsDto>> {
   const parsed = updateSettingsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, version, preferredLocale, plainLanguage } = parsed.data;

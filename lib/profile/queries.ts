@@ -1,5 +1,6 @@
 import "server-only";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { routing } from "@/lib/i18n/routing";
 import type { SettingsDto } from "./schema";
@@ -11,7 +12,7 @@ export const toSettings = (row: { preferredLocale: string; plainLanguage: boolea
 });
 
 /** The citizen's settings: their language and whether they want easy-read wording. */
-export async function readSettings(actor: Actor, citizenId: string): Promise<GateResult<SettingsDto>> {
+export async function readSettings(actor: Actor, citizenId: string): Promise<Result<SettingsDto>> {
   return throughGate(actor, citizenId, { part: "PROFILE", action: "READ", purpose: "view" }, async ({ tx }) =>
     toSettings(
       await tx.citizen.findUniqueOrThrow({

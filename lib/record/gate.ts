@@ -6,6 +6,7 @@ import type { Actor } from "./actor";
 import { resolvePositions, resolveStaffPositionsMany, type Position } from "./standing";
 import type { Tx } from "./tx";
 import { isId } from "@/lib/validation/fields";
+import type { Result } from "@/lib/validation/result";
 
 /**
  * THE door to the citizen record. Every read and write of citizen data goes
@@ -58,12 +59,6 @@ export type GateContext = {
   /** Report a change for the change log. */
   changed(change: { entity: string; entityId: string; before: unknown; after: unknown; part?: Part }): void;
 };
-
-export type GateResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: "not-found" }
-  | { ok: false; error: "invalid"; fieldErrors: Record<string, string[]> }
-  | { ok: false; error: "conflict"; current: unknown };
 
 /** Thrown by work that finds its row changed since the caller read it. */
 export class StaleWrite extends Error {
@@ -128,7 +123,7 @@ export async function throughGate<T>(
   citizenId: string,
   access: Access,
   work: (ctx: GateContext) => Promise<T>,
-): Promise<GateResult<T>> {
+): Promise<Result<T>> {
   // a malformed id is simply a record that does not exist
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
@@ -212,7 +207,7 @@ export async function readParts<T>(
   citizenId: string,
   { parts, purpose, purposeOf }: { parts: readonly Part[]; purpose: string; purposeOf?: (part: Part, role: Position["role"]) => string },
   work: (ctx: PartsContext) => Promise<T>,
-): Promise<GateResult<T>> {
+): Promise<Result<T>> {
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
   const wanted: Part[] = ["PROFILE", ...parts.filter((p) => p !== "PROFILE")];

@@ -2,7 +2,7 @@ import "server-only";
 import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
 import { relationshipActive } from "@/lib/access/policy";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { endOfDanishDay } from "@/lib/validation/fields";
 import { changeRelativeSchema, createInvitationSchema, endRelativeSchema, INVITE_DAYS, revokeInvitationSchema } from "./schema";
 import { hashToken, newToken } from "./tokens";
@@ -19,7 +19,7 @@ const OWN = { part: "RELATIVES", action: "WRITE", roles: ["CITIZEN"] } as const;
 export async function createInvitation(
   actor: Actor,
   input: unknown,
-): Promise<CommandResult<{ invitationId: string; token: string; expiresAt: Date }>> {
+): Promise<Result<{ invitationId: string; token: string; expiresAt: Date }>> {
   const parsed = createInvitationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, networkMemberId, newName, newRelation, permissions, accessUntil } = parsed.data;
@@ -65,7 +65,7 @@ export async function createInvitation(
 }
 
 /** A pending invitation stops working at once. */
-export async function revokeInvitation(actor: Actor, input: unknown): Promise<CommandResult<{ invitationId: string }>> {
+export async function revokeInvitation(actor: Actor, input: unknown): Promise<Result<{ invitationId: string }>> {
   const parsed = revokeInvitationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, invitationId } = parsed.data;
@@ -81,7 +81,7 @@ export async function revokeInvitation(actor: Actor, input: unknown): Promise<Co
 }
 
 /** What a relative may see and do, and until when: changed at any time, in effect on their next click. */
-export async function changeRelativePermissions(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function changeRelativePermissions(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = changeRelativeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, relationshipId, permissions, accessUntil, version } = parsed.data;
@@ -102,7 +102,7 @@ export async function changeRelativePermissions(actor: Actor, input: unknown): P
 }
 
 /** The citizen ends a relative's access; the relative's next click says it is no longer shared. */
-export async function endRelative(actor: Actor, input: unknown): Promise<CommandResult<{ relationshipId: string }>> {
+export async function endRelative(actor: Actor, input: unknown): Promise<Result<{ relationshipId: string }>> {
   const parsed = endRelativeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, relationshipId } = parsed.data;

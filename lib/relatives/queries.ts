@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { throughGate, type GateResult } from "@/lib/record/gate";
+import { throughGate } from "@/lib/record/gate";
+import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { decide, relationshipActive, type Part, type RelativePermission } from "@/lib/access/policy";
 import { firstName } from "@/lib/i18n/names";
@@ -38,7 +39,7 @@ export const spaceDto = (
 export async function readRelatives(
   actor: Actor,
   citizenId: string,
-): Promise<GateResult<{ relatives: RelativeDto[]; invitations: InvitationDto[]; invitable: { id: string; name: string }[] }>> {
+): Promise<Result<{ relatives: RelativeDto[]; invitations: InvitationDto[]; invitable: { id: string; name: string }[] }>> {
   return throughGate(
     actor,
     citizenId,
@@ -199,7 +200,7 @@ export async function myRelationship(
 export async function readRelativeSpacesForStaff(
   actor: Actor,
   citizenId: string,
-): Promise<GateResult<{ name: string; space: RelativeSpaceDto }[]>> {
+): Promise<Result<{ name: string; space: RelativeSpaceDto }[]>> {
   return throughGate(
     actor,
     citizenId,

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import type { RelativeSpaceDto } from "./dto";
 import { isId } from "@/lib/validation/fields";
 import { activeRelationshipWhere } from "./active";
@@ -42,7 +42,7 @@ export async function readOwnSpace(actor: Actor, citizenId: string): Promise<Rel
 }
 
 /** How I want to help (or not), what I can do, what I need, and who may see it. */
-export async function saveOwnSpace(actor: Actor, input: unknown): Promise<CommandResult<{ version: number }>> {
+export async function saveOwnSpace(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
   const parsed = relativeSpaceSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, version, ...fields } = parsed.data;
@@ -58,7 +58,7 @@ export async function saveOwnSpace(actor: Actor, input: unknown): Promise<Comman
 }
 
 /** "How am I doing": one check-in, kept over time. */
-export async function addCheckIn(actor: Actor, input: unknown): Promise<CommandResult<{ id: string }>> {
+export async function addCheckIn(actor: Actor, input: unknown): Promise<Result<{ id: string }>> {
   const parsed = checkInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, feeling, note } = parsed.data;

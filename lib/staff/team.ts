@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor, StaffScope } from "@/lib/record/actor";
 import { lockCitizenWork, type Tx } from "@/lib/record/tx";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { isStaff } from "./caseload";
 
 /**
@@ -128,14 +128,14 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
  * the area does not know (or of another municipality), or an assignment that
  * already exists: field errors.
  */
-export async function assignCaseworker(actor: Actor, input: unknown): Promise<CommandResult<{ assignmentId: string }>> {
+export async function assignCaseworker(actor: Actor, input: unknown): Promise<Result<{ assignmentId: string }>> {
   if (!isStaff(actor)) return NOT_FOUND;
   const parsed = assignCaseworkerSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { serviceAreaId, citizenId, staffId } = parsed.data;
   const municipalityId = actor.staff.municipalityId;
   const now = new Date();
-  return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
+  return db().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
     if (!(await leads(tx, actor, serviceAreaId))) return NOT_FOUND;
     await lockCitizenWork(tx, citizenId);
     const member = await tx.staffArea.count({ where: { staffId, serviceAreaId, staff: { municipalityId } } });
@@ -157,12 +157,12 @@ export async function assignCaseworker(actor: Actor, input: unknown): Promise<Co
  * role without a successor, so the thread is handed over first. Not a lead of
  * the area, or no such active assignment: not found.
  */
-export async function endAssignment(actor: Actor, input: unknown): Promise<CommandResult<{ assignmentId: string }>> {
+export async function endAssignment(actor: Actor, input: unknown): Promise<Result<{ assignmentId: string }>> {
   if (!isStaff(actor)) return NOT_FOUND;
   const parsed = endAssignmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { assignmentId } = parsed.data;
-  return db().$transaction(async (tx): Promise<CommandResult<{ assignmentId: string }>> => {
+  return db().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
     const found = await tx.assignment.findFirst({
       where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } },
       select: { citizenId: true, serviceAreaId: true },

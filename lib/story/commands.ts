@@ -1,7 +1,7 @@
 import "server-only";
 import { throughGate, StaleWrite } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type CommandResult } from "@/lib/validation/result";
+import { fieldErrors, type Result } from "@/lib/validation/result";
 import { updateStorySectionSchema } from "./schema";
 import { toStorySectionDto, type StorySectionDto } from "./dto";
 
@@ -10,7 +10,7 @@ import { toStorySectionDto, type StorySectionDto } from "./dto";
  * the one the writer started from: if someone saved the section since, nothing
  * is written and the current copy comes back as a conflict.
  */
-export async function updateStorySection(actor: Actor, input: unknown): Promise<CommandResult<StorySectionDto>> {
+export async function updateStorySection(actor: Actor, input: unknown): Promise<Result<StorySectionDto>> {
   const parsed = updateStorySectionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { citizenId, kind, text, version } = parsed.data;

@@ -1,4 +1,4 @@
-import type { CommandResult } from "./result";
+import type { Result } from "./result";
 
 /**
  * What a form's server action hands back to the form: how it went, field
@@ -25,11 +25,7 @@ export function formValues(formData: FormData, names: readonly string[]): Record
 }
 
 /** A command's result as form state; `values` are returned only when the form must be shown again. */
-export function toFormState<T>(
-  result: CommandResult<T>,
-  values: Record<string, string | string[]>,
-  version?: (value: T) => number,
-): FormState {
+export function toFormState<T>(result: Result<T>, values: Record<string, string | string[]>, version?: (value: T) => number): FormState {
   if (result.ok) return { status: "saved", version: version?.(result.value) };
   if (result.error === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
   if (result.error === "conflict") return { status: "conflict", values };

@@ -4,7 +4,7 @@ import type { z } from "zod";
  * What a command returns. Field errors are message keys (messages/*.json,
  * namespace Validation), translated where they are shown.
  */
-export type CommandResult<T> =
+export type Result<T> =
   | { ok: true; value: T }
   | { ok: false; error: "invalid"; fieldErrors: Record<string, string[]> }
   | { ok: false; error: "not-found" }

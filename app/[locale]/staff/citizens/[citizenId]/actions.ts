@@ -10,7 +10,7 @@ import { sendMessage } from "@/lib/messages/commands";
 import { proposeGoalStep } from "@/lib/goals/commands";
 import { setAgreementStatus } from "@/lib/agreements/commands";
 import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
-import type { CommandResult } from "@/lib/validation/result";
+import type { Result } from "@/lib/validation/result";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
@@ -23,12 +23,12 @@ async function page(citizenId: string) {
   return `/${await getLocale()}/staff/citizens/${encodeURIComponent(citizenId)}`;
 }
 
-async function saved<T>(citizenId: string, result: CommandResult<T>, values: Record<string, string | string[]>) {
+async function saved<T>(citizenId: string, result: Result<T>, values: Record<string, string | string[]>) {
   if (result.ok) revalidatePath(await page(citizenId));
   return toFormState(result, values);
 }
 
-async function backWith(citizenId: string, result: CommandResult<unknown>, ok: StaffNotice): Promise<never> {
+async function backWith(citizenId: string, result: Result<unknown>, ok: StaffNotice): Promise<never> {
   const to = await page(citizenId);
   revalidatePath(to);
   redirect(`${to}?notice=${result.ok ? ok : result.error === "conflict" ? "conflict" : "failed"}`);

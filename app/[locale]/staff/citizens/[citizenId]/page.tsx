@@ -5,24 +5,24 @@ import { readPlan } from "@/lib/plan/queries";
 import { readAgreements } from "@/lib/agreements/queries";
 import { areaCase, isStaff, myAreas } from "@/lib/staff/caseload";
 import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
-import { RelativeSpaceSummary } from "@/components/relatives/RelativeSpaceSummary";
-import { STORY_SECTIONS } from "@/lib/story/schema";
-import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
-import { getAreaName, getDayFormat } from "@/lib/i18n/format";
+import type { Part } from "@/lib/access/policy";
 import { Link } from "@/lib/i18n/navigation";
-import { AgreementList } from "@/components/agreements/AgreementList";
-import { AgreementForm } from "@/components/agreements/AgreementForm";
-import { AskConsentForm, HelpForm } from "@/components/staff/StaffForms";
-import { addHelpAction, askConsentAction } from "../../actions";
-import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 import { readRedThread } from "@/lib/coordination/queries";
 import { readContactRequests } from "@/lib/contact-requests/queries";
 import { readMessages } from "@/lib/messages/queries";
 import { readNotice } from "@/lib/i18n/notice";
-import { HelpList, MessageList } from "@/components/plan/AreaLists";
 import { Notice } from "@/components/forms/Notice";
-import { OneClickForm } from "@/components/forms/OneClickForm";
-import { AcceptHandoverForm, CloseContactRequestForm, MessageForm, OfferHandoverForm, ProposeStepForm } from "@/components/staff/PlanForms";
+import { AgreementsSection } from "@/components/staff/citizen/AgreementsSection";
+import { AskConsentSection } from "@/components/staff/citizen/AskConsentSection";
+import { ContactRequestSection } from "@/components/staff/citizen/ContactRequestSection";
+import { GoalsSection } from "@/components/staff/citizen/GoalsSection";
+import { HelpSection } from "@/components/staff/citizen/HelpSection";
+import { MessagesSection } from "@/components/staff/citizen/MessagesSection";
+import { RedThreadSection } from "@/components/staff/citizen/RedThreadSection";
+import { RelativesSection } from "@/components/staff/citizen/RelativesSection";
+import { StorySection } from "@/components/staff/citizen/StorySection";
+import { addHelpAction, askConsentAction } from "../../actions";
+import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 import {
   acceptHandoverAction,
   closeContactRequestAction,
@@ -48,20 +48,15 @@ export async function generateMetadata({ params }: Props) {
  * One citizen, for a caseworker: the shared plan when the citizen has said yes
  * (the citizen's own words first, untouched; every area's help and agreements
  * together), and the area's own additions; otherwise only asking for consent.
+ * The page reads (each part only where the area may) and binds the actions to
+ * the citizen; the sections in components/staff/citizen/ show them.
  */
 export default async function StaffCitizenPage({ params, searchParams }: Props) {
   const { locale, citizenId } = await params;
   setRequestLocale(locale);
   const actor = await getActor();
   if (!isStaff(actor)) redirect(`/${locale}/me`);
-  const [t, tParts, tStory, tChannels, area, day] = await Promise.all([
-    getTranslations("StaffCitizen"),
-    getTranslations("StaffCitizen.parts"),
-    getTranslations("Story"),
-    getTranslations("ContactForm.channel"),
-    getAreaName(),
-    getDayFormat(),
-  ]);
+  const t = await getTranslations("StaffCitizen");
   const plan = await readPlan(actor, citizenId);
 
   if (!plan.ok) {
@@ -75,21 +70,13 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           <Link href="/staff">{t("back")}</Link>
         </p>
         <h1>{found.name}</h1>
-        <p className="border-l-4 border-info bg-info-light p-4" data-testid="no-access">
-          {found.access === "asked" ? t("waiting", { name: found.name }) : t("noAccess", { name: found.name })}
-        </p>
-        {found.access !== "asked" && (
-          <section aria-labelledby="ask-title" className="space-y-3">
-            <h2 id="ask-title">{t("askTitle")}</h2>
-            <p>{t("askIntro")}</p>
-            <AskConsentForm
-              citizenId={citizenId}
-              areas={areas.map((a) => ({ id: a.id, name: area(a.key) }))}
-              partNames={Object.fromEntries(CONSENTABLE_PARTS.map((p) => [p, tParts(p)]))}
-              action={askConsentAction.bind(null, citizenId)}
-            />
-          </section>
-        )}
+        <AskConsentSection
+          citizenId={citizenId}
+          name={found.name}
+          asked={found.access === "asked"}
+          areas={areas}
+          ask={askConsentAction.bind(null, citizenId)}
+        />
       </div>
     );
   }
@@ -104,8 +91,6 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const thread = may("COORDINATION") ? await readRedThread(actor, citizenId) : notShared;
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
-  const open = requests.ok ? requests.value.open : null;
-  const holder = thread.ok ? thread.value.holder : null;
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -117,205 +102,32 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       </header>
       {notice && <Notice kind={notice === "conflict" || notice === "failed" ? "warning" : "success"} text={t(`notice.${notice}`)} />}
 
-      {p.story && (
-        <section aria-labelledby="own-words" className="space-y-3 border-l-4 border-primary pl-4">
-          <h2 id="own-words">{t("ownWords")}</h2>
-          <p className="text-sm text-gray-600">{t("ownWordsNote")}</p>
-          {STORY_SECTIONS.filter((k) => p.story?.[k]?.text).map((k) => (
-            <div key={k}>
-              <h3 className="text-lg">{tStory(`sections.${k}.title`)}</h3>
-              <p className="whitespace-pre-wrap">{p.story?.[k]?.text}</p>
-            </div>
-          ))}
-        </section>
-      )}
-
+      {p.story && <StorySection story={p.story} />}
       {thread.ok && (
-        <section aria-labelledby="staff-thread" className="space-y-3 border-2 border-gray-300 p-4" data-testid="red-thread">
-          <h2 id="staff-thread">{t("threadTitle")}</h2>
-          <p role="status">
-            {holder
-              ? !holder.inForce
-                ? t("threadLapsed", { name: holder.name })
-                : holder.isMe
-                  ? t("threadMine")
-                  : t("thread", { name: holder.name, areas: holder.areaKeys.map(area).join(", ") })
-              : t("threadNobody")}
-          </p>
-          {thread.value.mayTake && (
-            <OneClickForm action={takeRedThreadAction.bind(null, citizenId)} fields={{}} label={t("takeThread")} look="primary" />
-          )}
-          {thread.value.pending && (
-            <div className="space-y-3 border-l-4 border-info bg-info-light p-3" data-testid="handover-pending">
-              <p className="font-semibold">
-                {thread.value.pending.toMe
-                  ? t("handoverToMe", { from: thread.value.pending.fromName })
-                  : t("handoverPending", { from: thread.value.pending.fromName, to: thread.value.pending.toName })}
-              </p>
-              {thread.value.pending.note && (
-                <p className="whitespace-pre-wrap">{t("handoverNoteShown", { note: thread.value.pending.note })}</p>
-              )}
-              {thread.value.pending.toMe && (
-                <>
-                  <p>{t("handoverReadFirst")}</p>
-                  <AcceptHandoverForm handoverId={thread.value.pending.id} action={acceptHandoverAction.bind(null, citizenId)} />
-                  <OneClickForm
-                    action={declineHandoverAction.bind(null, citizenId)}
-                    fields={{ handoverId: thread.value.pending.id }}
-                    label={t("declineHandover")}
-                  />
-                </>
-              )}
-              {thread.value.pending.fromMe && (
-                <OneClickForm
-                  action={withdrawHandoverAction.bind(null, citizenId)}
-                  fields={{ handoverId: thread.value.pending.id }}
-                  label={t("withdrawHandover")}
-                />
-              )}
-            </div>
-          )}
-          {holder?.isMe && holder.inForce && !thread.value.pending && (
-            <div className="no-print space-y-3 border-t border-gray-300 pt-3">
-              <h3>{t("handOverTitle")}</h3>
-              <p>{t("handOverIntro")}</p>
-              {thread.value.colleagues.length === 0 ? (
-                <p className="text-gray-600">{t("noColleagues")}</p>
-              ) : (
-                <OfferHandoverForm
-                  citizenId={citizenId}
-                  offers={thread.value.offers}
-                  colleagues={thread.value.colleagues.map((c) => ({ id: c.id, label: `${c.name} (${c.areaKeys.map(area).join(", ")})` }))}
-                  action={offerHandoverAction.bind(null, citizenId)}
-                />
-              )}
-            </div>
-          )}
-        </section>
+        <RedThreadSection
+          citizenId={citizenId}
+          thread={thread.value}
+          take={takeRedThreadAction.bind(null, citizenId)}
+          accept={acceptHandoverAction.bind(null, citizenId)}
+          decline={declineHandoverAction.bind(null, citizenId)}
+          withdraw={withdrawHandoverAction.bind(null, citizenId)}
+          offer={offerHandoverAction.bind(null, citizenId)}
+        />
       )}
-
-      {requests.ok && (open || requests.value.answered.length > 0) && (
-        <section aria-labelledby="staff-contact" className="space-y-3" data-testid="contact-request">
-          <h2 id="staff-contact">{t("contactTitle")}</h2>
-          <p role="status" className={open ? "sr-only" : "text-gray-600"}>
-            {open ? t("contactOpen") : t("contactNoneOpen")}
-          </p>
-          {open ? (
-            <div className={`space-y-2 border-2 p-4 ${open.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
-              <p className="font-semibold">{t(open.overdue ? "contactOverdue" : "contactDue", { date: day(open.dueDay) })}</p>
-              <p>{open.text ? t("contactText", { text: open.text }) : t("contactNoText")}</p>
-              {open.channel && <p>{t("contactChannel", { channel: tChannels(open.channel) })}</p>}
-              {requests.value.mayAnswer ? (
-                <div className="no-print space-y-3 border-t border-gray-300 pt-3">
-                  <h3>{t("contactAnswerTitle")}</h3>
-                  <p>{t("contactAnswerIntro")}</p>
-                  <CloseContactRequestForm requestId={open.id} action={closeContactRequestAction.bind(null, citizenId)} />
-                </div>
-              ) : (
-                <p>{t("contactCoordinatorAnswers")}</p>
-              )}
-            </div>
-          ) : null}
-          {requests.value.answered.length > 0 && (
-            <ul className="list-disc space-y-1 pl-5">
-              {requests.value.answered.map((a) => (
-                <li key={a.id}>{t("contactAnswered", { asked: day(a.askedDay), answered: day(a.answeredDay) })}</li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-
-      {p.goals && (
-        <section aria-labelledby="staff-goals">
-          <h2 id="staff-goals">{t("goals")}</h2>
-          {p.goals.length === 0 ? (
-            <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
-          ) : (
-            <ul className="mt-3 space-y-4">
-              {p.goals.map((g) => (
-                <li key={g.id} className="space-y-2 border border-gray-300 p-3">
-                  <p className="font-semibold">{g.title}</p>
-                  {g.steps.length > 0 && (
-                    <ul className="list-disc pl-5 text-sm">
-                      {g.steps.map((s, i) => (
-                        <li key={i}>{s.done ? t("stepDone", { text: s.text }) : s.text}</li>
-                      ))}
-                    </ul>
-                  )}
-                  {g.proposed.length > 0 && (
-                    <ul className="list-disc pl-5 text-sm" aria-label={t("proposedWaiting")}>
-                      {g.proposed.map((text, i) => (
-                        <li key={i}>{t("proposedStep", { text })}</li>
-                      ))}
-                    </ul>
-                  )}
-                  <div className="no-print">
-                    <ProposeStepForm goalId={g.id} goalTitle={g.title} action={proposeStepAction.bind(null, citizenId)} />
-                  </div>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      )}
-
-      {p.help && (
-        <section aria-labelledby="staff-help" className="space-y-3">
-          <h2 id="staff-help">{t("help")}</h2>
-          {p.help.length === 0 ? <p className="text-gray-600">{t("helpEmpty")}</p> : <HelpList help={p.help} testId="help" />}
-          <div className="no-print space-y-3 border-t border-gray-300 pt-4">
-            <h3>{t("addHelp")}</h3>
-            <HelpForm citizenId={citizenId} action={addHelpAction.bind(null, citizenId)} />
-          </div>
-        </section>
-      )}
-
-      {relatives.ok && relatives.value.length > 0 && (
-        <section aria-labelledby="staff-relatives" className="space-y-3">
-          <h2 id="staff-relatives">{t("relatives")}</h2>
-          {relatives.value.map((r) => (
-            <RelativeSpaceSummary key={r.name} name={r.name} space={r.space} />
-          ))}
-        </section>
-      )}
-
+      {requests.ok && <ContactRequestSection requests={requests.value} close={closeContactRequestAction.bind(null, citizenId)} />}
+      {p.goals && <GoalsSection goals={p.goals} proposeStep={proposeStepAction.bind(null, citizenId)} />}
+      {p.help && <HelpSection citizenId={citizenId} help={p.help} addHelp={addHelpAction.bind(null, citizenId)} />}
+      {relatives.ok && <RelativesSection spaces={relatives.value} />}
       {agreements.ok && p.agreements && (
-        <section aria-labelledby="staff-agreements" className="space-y-3">
-          <h2 id="staff-agreements">{t("agreements")}</h2>
-          {agreements.value.open.length === 0 ? (
-            <p className="text-gray-600">{t("agreementsEmpty")}</p>
-          ) : (
-            <AgreementList agreements={agreements.value.open} mark={markAgreementStaffAction.bind(null, citizenId)} />
-          )}
-          <div className="no-print space-y-3 border-t border-gray-300 pt-4">
-            <h3>{t("addAgreement")}</h3>
-            <AgreementForm
-              choices={agreements.value.choices}
-              areaNames={Object.fromEntries(agreements.value.choices.areas.map((a) => [a.key, area(a.key)]))}
-              action={addAgreementTo.bind(null, citizenId)}
-              meLabel={p.name}
-              draftScope={`staff:${citizenId}`}
-              plainLanguage
-            />
-          </div>
-        </section>
+        <AgreementsSection
+          citizenId={citizenId}
+          citizenName={p.name}
+          agreements={agreements.value}
+          mark={markAgreementStaffAction.bind(null, citizenId)}
+          add={addAgreementTo.bind(null, citizenId)}
+        />
       )}
-
-      {messages.ok && (
-        <section aria-labelledby="staff-messages" className="space-y-3">
-          <h2 id="staff-messages">{t("messagesTitle")}</h2>
-          {messages.value.length === 0 ? (
-            <p className="text-gray-600">{t("messagesEmpty")}</p>
-          ) : (
-            <MessageList messages={messages.value} testId="messages" />
-          )}
-          <div className="no-print space-y-3 border-t border-gray-300 pt-4">
-            <h3>{t("messageNew")}</h3>
-            <MessageForm citizenId={citizenId} action={sendMessageAction.bind(null, citizenId)} />
-          </div>
-        </section>
-      )}
+      {messages.ok && <MessagesSection citizenId={citizenId} messages={messages.value} send={sendMessageAction.bind(null, citizenId)} />}
     </article>
   );
 }

@@ -31,7 +31,7 @@ export async function readAgreements(
   actor: Actor,
   citizenId: string,
 ): Promise<Result<{ open: AgreementDto[]; closed: AgreementDto[]; choices: WhoChoices }>> {
-  return readParts(actor, citizenId, { parts: ["AGREEMENTS", "NETWORK"], purpose: "view-agreements" }, async ({ tx, allowed, now }) => {
+  return readParts(actor, citizenId, "agreement.list", async ({ tx, allowed, now }) => {
     if (!allowed.has("AGREEMENTS")) return { open: [], closed: [], choices: { people: [], areas: [] } };
     const rows = await tx.agreement.findMany({
       where: { citizenId },

@@ -1,8 +1,9 @@
 import "server-only";
-import { InvalidInput, throughGate } from "@/lib/record/gate";
+import { InvalidInput, NotFound, throughGate } from "@/lib/record/gate";
+import { command, staffOf } from "@/lib/record/command";
 import type { Actor } from "@/lib/record/actor";
 import type { Part } from "@/lib/access/policy";
-import { fieldErrors, type Result } from "@/lib/validation/result";
+import type { Result } from "@/lib/validation/result";
 import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from "./schema";
 
 /**
@@ -13,28 +14,20 @@ import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from ".
  * caseworker's work with the citizen for that area: they are assigned, in the
  * same transaction, unless they already are.
  */
-export async function requestConsent(actor: Actor, input: unknown): Promise<Result<{ requestId: string }>> {
-  const parsed = requestConsentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, serviceAreaId, reason, parts } = parsed.data;
-  if (actor.kind !== "user" || !actor.staff?.serviceAreaIds.includes(serviceAreaId)) return { ok: false, error: "not-found" };
-  const staffId = actor.staff.staffId;
-  return throughGate(
-    actor,
-    citizenId,
-    { part: "CONSENTS", action: "ASK", purpose: "ask-consent", roles: ["STAFF"] },
-    async ({ tx, changed }) => {
-      const pending = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
-      if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
-      const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
-      changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
-      // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
-      const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
-      if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
-      return { requestId: request.id };
-    },
-  );
-}
+export const requestConsent = command("consent.ask", requestConsentSchema, async (ctx, { citizenId, serviceAreaId, reason, parts }) => {
+  const { tx, changed, actor } = ctx;
+  // only for one of the asker's own areas
+  if (actor.kind !== "user" || !actor.staff?.serviceAreaIds.includes(serviceAreaId)) throw new NotFound();
+  const staffId = staffOf(ctx);
+  const pending = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
+  if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
+  const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
+  changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
+  // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
+  const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
+  if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
+  return { requestId: request.id };
+});
 
 export type ConsentRequestDto = { id: string; areaKey: string; staffName: string; reason: string; parts: Part[]; createdAt: string };
 export type ConsentDto = { id: string; areaKey: string; parts: Part[]; validFrom: string; validUntil: string | null };
@@ -44,47 +37,42 @@ export async function readConsents(
   actor: Actor,
   citizenId: string,
 ): Promise<Result<{ requests: ConsentRequestDto[]; consents: ConsentDto[] }>> {
-  return throughGate(
-    actor,
-    citizenId,
-    { part: "CONSENTS", action: "READ", purpose: "view-consents", roles: ["CITIZEN"] },
-    async ({ tx, now }) => {
-      const requests = await tx.consentRequest.findMany({
-        where: { citizenId, status: "PENDING" },
-        orderBy: { createdAt: "asc" },
-        select: {
-          id: true,
-          reason: true,
-          parts: true,
-          createdAt: true,
-          serviceArea: { select: { key: true } },
-          staff: { select: { name: true } },
-        },
-      });
-      const consents = await tx.consent.findMany({
-        where: { citizenId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-        orderBy: { validFrom: "asc" },
-        select: { id: true, parts: true, validFrom: true, validUntil: true, serviceArea: { select: { key: true } } },
-      });
-      return {
-        requests: requests.map((r) => ({
-          id: r.id,
-          areaKey: r.serviceArea.key,
-          staffName: r.staff.name,
-          reason: r.reason,
-          parts: r.parts as Part[],
-          createdAt: r.createdAt.toISOString(),
-        })),
-        consents: consents.map((c) => ({
-          id: c.id,
-          areaKey: c.serviceArea.key,
-          parts: c.parts as Part[],
-          validFrom: c.validFrom.toISOString(),
-          validUntil: c.validUntil?.toISOString() ?? null,
-        })),
-      };
-    },
-  );
+  return throughGate(actor, citizenId, "consent.list", async ({ tx, now }) => {
+    const requests = await tx.consentRequest.findMany({
+      where: { citizenId, status: "PENDING" },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        reason: true,
+        parts: true,
+        createdAt: true,
+        serviceArea: { select: { key: true } },
+        staff: { select: { name: true } },
+      },
+    });
+    const consents = await tx.consent.findMany({
+      where: { citizenId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+      orderBy: { validFrom: "asc" },
+      select: { id: true, parts: true, validFrom: true, validUntil: true, serviceArea: { select: { key: true } } },
+    });
+    return {
+      requests: requests.map((r) => ({
+        id: r.id,
+        areaKey: r.serviceArea.key,
+        staffName: r.staff.name,
+        reason: r.reason,
+        parts: r.parts as Part[],
+        createdAt: r.createdAt.toISOString(),
+      })),
+      consents: consents.map((c) => ({
+        id: c.id,
+        areaKey: c.serviceArea.key,
+        parts: c.parts as Part[],
+        validFrom: c.validFrom.toISOString(),
+        validUntil: c.validUntil?.toISOString() ?? null,
+      })),
+    };
+  });
 }
 
 /**
@@ -92,49 +80,39 @@ export async function readConsents(
  * for how long) or no. A yes gives the area a consent from now; either way the
  * request is answered once.
  */
-export async function answerConsentRequest(actor: Actor, input: unknown): Promise<Result<{ consentId: string | null }>> {
-  const parsed = answerConsentRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const answer = parsed.data;
+export const answerConsentRequest = command("consent.answer", answerConsentRequestSchema, async ({ tx, changed, now }, answer) => {
   const { citizenId, requestId } = answer;
-  return throughGate(
-    actor,
-    citizenId,
-    { part: "CONSENTS", action: "WRITE", purpose: "answer-consent", roles: ["CITIZEN"] },
-    async ({ tx, changed, now }) => {
-      const request = await tx.consentRequest.findFirst({
-        where: { id: requestId, citizenId, status: "PENDING" },
-        select: { serviceAreaId: true, reason: true },
-      });
-      if (!request) throw new InvalidInput({ requestId: ["Validation.invalid"] });
-      let consentId: string | null = null;
-      if (answer.answer === "APPROVE") {
-        const validUntil = consentEnds(answer.duration, now);
-        const consent = await tx.consent.create({
-          data: {
-            citizenId,
-            serviceAreaId: request.serviceAreaId,
-            parts: answer.parts,
-            validFrom: now,
-            validUntil,
-            reason: request.reason,
-          },
-        });
-        consentId = consent.id;
-        changed({
-          entity: "Consent",
-          entityId: consent.id,
-          before: null,
-          after: { serviceAreaId: request.serviceAreaId, parts: answer.parts, validUntil },
-        });
-      }
-      const { count } = await tx.consentRequest.updateMany({
-        where: { id: requestId, citizenId, status: "PENDING" },
-        data: { status: answer.answer === "APPROVE" ? "APPROVED" : "DECLINED", answeredAt: now, consentId },
-      });
-      if (count === 0) throw new InvalidInput({ requestId: ["Validation.invalid"] });
-      changed({ entity: "ConsentRequest", entityId: requestId, before: { status: "PENDING" }, after: { status: answer.answer } });
-      return { consentId };
-    },
-  );
-}
+  const request = await tx.consentRequest.findFirst({
+    where: { id: requestId, citizenId, status: "PENDING" },
+    select: { serviceAreaId: true, reason: true },
+  });
+  if (!request) throw new InvalidInput({ requestId: ["Validation.invalid"] });
+  let consentId: string | null = null;
+  if (answer.answer === "APPROVE") {
+    const validUntil = consentEnds(answer.duration, now);
+    const consent = await tx.consent.create({
+      data: {
+        citizenId,
+        serviceAreaId: request.serviceAreaId,
+        parts: answer.parts,
+        validFrom: now,
+        validUntil,
+        reason: request.reason,
+      },
+    });
+    consentId = consent.id;
+    changed({
+      entity: "Consent",
+      entityId: consent.id,
+      before: null,
+      after: { serviceAreaId: request.serviceAreaId, parts: answer.parts, validUntil },
+    });
+  }
+  const { count } = await tx.consentRequest.updateMany({
+    where: { id: requestId, citizenId, status: "PENDING" },
+    data: { status: answer.answer === "APPROVE" ? "APPROVED" : "DECLINED", answeredAt: now, consentId },
+  });
+  if (count === 0) throw new InvalidInput({ requestId: ["Validation.invalid"] });
+  changed({ entity: "ConsentRequest", entityId: requestId, before: { status: "PENDING" }, after: { status: answer.answer } });
+  return { consentId };
+});

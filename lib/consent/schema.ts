@@ -2,15 +2,17 @@ import { z } from "zod";
 import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
 import { endOfDanishDay, listOf, todayInDenmark } from "@/lib/validation/fields";
 
-export const grantConsentSchema = z.object({
-  citizenId: z.uuid({ error: "Validation.invalid" }),
-  serviceAreaId: z.uuid({ error: "Validation.invalid" }),
-  parts: z
-    .array(z.enum(CONSENTABLE_PARTS as [Part, ...Part[]], { error: "Validation.invalid" }), { error: "Validation.required" })
-    .min(1, { error: "Validation.chooseAtLeastOne" }),
-  validUntil: z.coerce.date({ error: "Validation.invalidDate" }).nullable().default(null),
-  reason: z.string().max(500, { error: "Validation.tooLong" }).default(""),
-});
+export const grantConsentSchema = z
+  .object({
+    citizenId: z.uuid({ error: "Validation.invalid" }),
+    serviceAreaId: z.uuid({ error: "Validation.invalid" }),
+    parts: z
+      .array(z.enum(CONSENTABLE_PARTS as [Part, ...Part[]], { error: "Validation.invalid" }), { error: "Validation.required" })
+      .min(1, { error: "Validation.chooseAtLeastOne" }),
+    validUntil: z.coerce.date({ error: "Validation.invalidDate" }).nullable().default(null),
+    reason: z.string().max(500, { error: "Validation.tooLong" }).default(""),
+  })
+  .refine((c) => !c.validUntil || c.validUntil > new Date(), { path: ["validUntil"], error: "Validation.dateInPast" });
 
 export const withdrawConsentSchema = z.object({
   citizenId: z.uuid({ error: "Validation.invalid" }),

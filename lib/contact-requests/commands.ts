@@ -1,12 +1,10 @@
 import "server-only";
-import { InvalidInput, throughGate } from "@/lib/record/gate";
-import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type Result } from "@/lib/validation/result";
+import { InvalidInput } from "@/lib/record/gate";
+import { command, staffOf } from "@/lib/record/command";
 import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
 import { answersContact, holders, someoneCanAnswer } from "@/lib/coordination/holder";
-import { isUniqueViolation } from "@/lib/record/tx";
 
 /**
  * The citizen asks to be contacted. The coordinator must answer within the
@@ -16,35 +14,26 @@ import { isUniqueViolation } from "@/lib/record/tx";
  * agreements), the request is refused with where to give that consent, rather
  * than left waiting for nobody.
  */
-export async function askForContact(actor: Actor, input: unknown): Promise<Result<{ requestId: string; dueAt: Date }>> {
-  const parsed = askForContactSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, text, channel } = parsed.data;
-  try {
-    return await throughGate(
-      actor,
-      citizenId,
-      { part: "CONTACT_REQUESTS", action: "WRITE", purpose: "ask-for-contact", roles: ["CITIZEN"] },
-      async ({ tx, changed, now }) => {
-        const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
-        if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
-        // a request nobody may see would wait for ever: say so, and where to give permission
-        if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswer"] });
-        const { municipality } = await tx.citizen.findUniqueOrThrow({
-          where: { id: citizenId },
-          select: { municipality: { select: { contactDueWorkingDays: true } } },
-        });
-        const dueAt = contactDue(now, municipality.contactDueWorkingDays);
-        const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
-        changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
-        return { requestId: request.id, dueAt };
-      },
-    );
-  } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.alreadyAskedContact"] } };
-    throw e;
-  }
-}
+export const askForContact = command(
+  "contact-request.ask",
+  askForContactSchema,
+  async ({ tx, changed, now }, { citizenId, text, channel }) => {
+    const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
+    if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
+    // a request nobody may see would wait for ever: say so, and where to give permission
+    if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswer"] });
+    const { municipality } = await tx.citizen.findUniqueOrThrow({
+      where: { id: citizenId },
+      select: { municipality: { select: { contactDueWorkingDays: true } } },
+    });
+    const dueAt = contactDue(now, municipality.contactDueWorkingDays);
+    const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
+    changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
+    return { requestId: request.id, dueAt };
+  },
+  // one open request at a time, held by a partial unique index when two race
+  { raced: { _form: ["Validation.alreadyAskedContact"] } },
+);
 
 /**
  * The coordinator closes a request the only way it can be closed: by writing
@@ -53,59 +42,47 @@ export async function askForContact(actor: Actor, input: unknown): Promise<Resul
  * no longer see the plan), any area allowed to answer may, so no request is
  * left alone.
  */
-export async function closeContactRequest(actor: Actor, input: unknown): Promise<Result<{ agreementId: string }>> {
-  const parsed = closeContactRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, requestId, what, dueOn } = parsed.data;
-  const me = actor.kind === "user" && actor.staff ? actor.staff.staffId : null;
-  if (!me) return { ok: false, error: "not-found" };
-  return throughGate(
-    actor,
-    citizenId,
-    {
-      part: "CONTACT_REQUESTS",
-      action: "WRITE",
-      purpose: "answer-contact-request",
-      roles: ["STAFF"],
-      also: [{ part: "AGREEMENTS", action: "WRITE" }],
-    },
-    async ({ tx, changed, now, serviceAreaId, userId }) => {
-      if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me))
-        throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
-      const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
-      if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
-      const agreement = await tx.agreement.create({
-        data: {
-          citizenId,
-          what,
-          responsible: "SERVICE_AREA",
-          serviceAreaId,
-          dueOn: toDbDate(dueOn),
-          authorRole: "STAFF",
-          authorUserId: userId,
-          authorAreaId: serviceAreaId,
-          contactRequestId: requestId,
-        },
-      });
-      const { count } = await tx.contactRequest.updateMany({
-        where: { id: requestId, closedAt: null },
-        data: { closedAt: now, closedByStaffId: me },
-      });
-      if (count === 0) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
-      changed({
-        entity: "Agreement",
-        entityId: agreement.id,
-        before: null,
-        after: { what, dueOn, contactRequestId: requestId },
-        part: "AGREEMENTS",
-      });
-      changed({
-        entity: "ContactRequest",
-        entityId: requestId,
-        before: { closedAt: null },
-        after: { closedAt: now, agreementId: agreement.id },
-      });
-      return { agreementId: agreement.id };
-    },
-  );
-}
+export const closeContactRequest = command(
+  "contact-request.answer",
+  closeContactRequestSchema,
+  async (ctx, { citizenId, requestId, what, dueOn }) => {
+    const { tx, changed, now, serviceAreaId, userId } = ctx;
+    const me = staffOf(ctx);
+    if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me))
+      throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+    const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
+    if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
+    const agreement = await tx.agreement.create({
+      data: {
+        citizenId,
+        what,
+        responsible: "SERVICE_AREA",
+        serviceAreaId,
+        dueOn: toDbDate(dueOn),
+        authorRole: "STAFF",
+        authorUserId: userId,
+        authorAreaId: serviceAreaId,
+        contactRequestId: requestId,
+      },
+    });
+    const { count } = await tx.contactRequest.updateMany({
+      where: { id: requestId, closedAt: null },
+      data: { closedAt: now, closedByStaffId: me },
+    });
+    if (count === 0) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
+    changed({
+      entity: "Agreement",
+      entityId: agreement.id,
+      before: null,
+      after: { what, dueOn, contactRequestId: requestId },
+      part: "AGREEMENTS",
+    });
+    changed({
+      entity: "ContactRequest",
+      entityId: requestId,
+      before: { closedAt: null },
+      after: { closedAt: now, agreementId: agreement.id },
+    });
+    return { agreementId: agreement.id };
+  },
+);

@@ -1,7 +1,6 @@
 import "server-only";
-import { StaleWrite, throughGate } from "@/lib/record/gate";
-import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type Result } from "@/lib/validation/result";
+import { command } from "@/lib/record/command";
+import { StaleWrite } from "@/lib/record/gate";
 import { updateContactSchema, type ContactPreferencesDto } from "./schema";
 
 const dto = (row: ContactPreferencesDto & Record<string, unknown>): ContactPreferencesDto => ({
@@ -15,12 +14,10 @@ const dto = (row: ContactPreferencesDto & Record<string, unknown>): ContactPrefe
 });
 
 /** Saves how the citizen wants to be contacted. A stale version is refused with the current copy. */
-export async function updateContactPreferences(actor: Actor, input: unknown): Promise<Result<ContactPreferencesDto>> {
-  const parsed = updateContactSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, version, ...fields } = parsed.data;
-
-  return throughGate(actor, citizenId, { part: "CONTACT", action: "WRITE", purpose: "edit" }, async ({ tx, changed }) => {
+export const updateContactPreferences = command(
+  "contact.edit",
+  updateContactSchema,
+  async ({ tx, changed }, { citizenId, version, ...fields }): Promise<ContactPreferencesDto> => {
     const before = await tx.contactPreferences.findUnique({ where: { citizenId } });
     if ((before?.version ?? 0) !== version) throw new StaleWrite(before ? dto(before) : null);
     if (!before) {
@@ -38,5 +35,5 @@ export async function updateContactPreferences(actor: Actor, input: unknown): Pr
     if (count === 0) throw new StaleWrite(dto(now));
     changed({ entity: "ContactPreferences", entityId: citizenId, before: dto(before), after: dto(now) });
     return dto(now);
-  });
-}
+  },
+);

@@ -16,7 +16,7 @@ export const DEFAULT_CONTACT: ContactPreferencesDto = {
 
 /** How and when the citizen wants to be contacted; the defaults (version 0) until they say. */
 export async function readContactPreferences(actor: Actor, citizenId: string): Promise<Result<ContactPreferencesDto>> {
-  return throughGate(actor, citizenId, { part: "CONTACT", action: "READ", purpose: "view" }, async ({ tx }) => {
+  return throughGate(actor, citizenId, "contact.read", async ({ tx }) => {
     const row = await tx.contactPreferences.findUnique({ where: { citizenId } });
     if (!row) return DEFAULT_CONTACT;
     const { channel, times, visit, language, interpreter, someonePresent, version } = row;

@@ -1,22 +1,19 @@
 import "server-only";
-import { InvalidInput, StaleWrite, throughGate, type GateContext } from "@/lib/record/gate";
-import type { Actor } from "@/lib/record/actor";
-import { isUniqueViolation, lockCitizenWork } from "@/lib/record/tx";
-import { COORDINATOR_NEEDS, covers, holders } from "./holder";
+import { InvalidInput, StaleWrite, type GateContext } from "@/lib/record/gate";
+import { command, staffOf } from "@/lib/record/command";
+import { lockCitizenWork } from "@/lib/record/tx";
+import { covers, holders } from "./holder";
 import { CONSENT_FIELDS } from "@/lib/record/standing";
-import { fieldErrors, type Result } from "@/lib/validation/result";
 import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
 
 /**
  * The red thread: each citizen has one coordinator. The role changes hands only
  * when a named colleague accepts it, having read the plan; until then the old
  * coordinator holds it. There is no way to put it down without a successor.
+ * Taking the role (accepting it, or taking it up) needs the policy's yes to the
+ * whole of the work, for the same area (red-thread.accept and red-thread.take
+ * in lib/access/operations.ts).
  */
-const THREAD = { part: "COORDINATION", action: "WRITE", roles: ["STAFF"] } as const;
-/** Taking the role (accepting it, or taking it up): the policy must allow the whole of the work, for the same area. */
-const TAKE = { ...THREAD, also: COORDINATOR_NEEDS } as const;
-
-const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
 
 /**
  * The colleagues who could take the red thread: staff of the citizen's
@@ -44,49 +41,38 @@ export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenI
   });
 }
 
-export async function offerHandover(actor: Actor, input: unknown): Promise<Result<{ handoverId: string }>> {
-  const parsed = offerHandoverSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, toStaffId, note } = parsed.data;
-  const me = staffIdOf(actor);
-  if (!me) return { ok: false, error: "not-found" };
-  try {
-    return await throughGate(actor, citizenId, { ...THREAD, purpose: "offer-handover" }, async (ctx) => {
-      const { tx, changed } = ctx;
-      const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
-      if (holder?.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
-      const colleagues = await eligibleColleagues(ctx, me);
-      const to = colleagues.find((c) => c.id === toStaffId);
-      if (!to) throw new InvalidInput({ toStaffId: ["Validation.chooseOne"] });
-      const pending = await tx.handover.count({ where: { citizenId, status: "OFFERED" } });
-      if (pending > 0) throw new InvalidInput({ _form: ["Validation.handoverPending"] });
-      const handover = await tx.handover.create({ data: { citizenId, fromStaffId: me, toStaffId, note } });
-      changed({ entity: "Handover", entityId: handover.id, before: null, after: { name: to.name, status: "OFFERED" } });
-      return { handoverId: handover.id };
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.handoverPending"] } };
-    throw e;
-  }
-}
+export const offerHandover = command(
+  "red-thread.offer",
+  offerHandoverSchema,
+  async (ctx, { citizenId, toStaffId, note }) => {
+    const { tx, changed } = ctx;
+    const me = staffOf(ctx);
+    const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true } });
+    if (holder?.staffId !== me) throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+    const colleagues = await eligibleColleagues(ctx, me);
+    const to = colleagues.find((c) => c.id === toStaffId);
+    if (!to) throw new InvalidInput({ toStaffId: ["Validation.chooseOne"] });
+    const pending = await tx.handover.count({ where: { citizenId, status: "OFFERED" } });
+    if (pending > 0) throw new InvalidInput({ _form: ["Validation.handoverPending"] });
+    const handover = await tx.handover.create({ data: { citizenId, fromStaffId: me, toStaffId, note } });
+    changed({ entity: "Handover", entityId: handover.id, before: null, after: { name: to.name, status: "OFFERED" } });
+    return { handoverId: handover.id };
+  },
+  // one offer at a time, held by a partial unique index when two race
+  { raced: { _form: ["Validation.handoverPending"] } },
+);
 
 /** The coordinator takes an offer back before it is answered; they keep the red thread. */
-export async function withdrawHandover(actor: Actor, input: unknown): Promise<Result<null>> {
-  const parsed = withdrawHandoverSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, handoverId } = parsed.data;
-  const me = staffIdOf(actor);
-  if (!me) return { ok: false, error: "not-found" };
-  return throughGate(actor, citizenId, { ...THREAD, purpose: "withdraw-handover" }, async ({ tx, changed, now }) => {
-    const { count } = await tx.handover.updateMany({
-      where: { id: handoverId, citizenId, fromStaffId: me, status: "OFFERED" },
-      data: { status: "WITHDRAWN", respondedAt: now },
-    });
-    if (count === 0) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
-    changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "WITHDRAWN" } });
-    return null;
+export const withdrawHandover = command("red-thread.withdraw-offer", withdrawHandoverSchema, async (ctx, { citizenId, handoverId }) => {
+  const { tx, changed, now } = ctx;
+  const { count } = await tx.handover.updateMany({
+    where: { id: handoverId, citizenId, fromStaffId: staffOf(ctx), status: "OFFERED" },
+    data: { status: "WITHDRAWN", respondedAt: now },
   });
-}
+  if (count === 0) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
+  changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "WITHDRAWN" } });
+  return null;
+});
 
 /**
  * The colleague answers an offer made to them. A yes needs their word that they
@@ -94,14 +80,12 @@ export async function withdrawHandover(actor: Actor, input: unknown): Promise<Re
  * then they hold it, in one step with closing the offer. A no leaves the
  * coordinator where they were.
  */
-export async function answerHandover(actor: Actor, input: unknown): Promise<Result<{ accepted: boolean }>> {
-  const parsed = answerHandoverSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, handoverId, answer } = parsed.data;
-  const me = staffIdOf(actor);
-  if (!me) return { ok: false, error: "not-found" };
-  const access = answer === "ACCEPT" ? { ...TAKE, purpose: "accept-handover" } : { ...THREAD, purpose: "decline-handover" };
-  return throughGate(actor, citizenId, access, async ({ tx, changed, now, serviceAreaId }) => {
+export const answerHandover = command(
+  ({ answer }) => (answer === "ACCEPT" ? "red-thread.accept" : "red-thread.decline"),
+  answerHandoverSchema,
+  async (ctx, { citizenId, handoverId, answer }) => {
+    const { tx, changed, now, serviceAreaId } = ctx;
+    const me = staffOf(ctx);
     await lockCitizenWork(tx, citizenId);
     const offer = await tx.handover.findFirst({
       where: { id: handoverId, citizenId, toStaffId: me, status: "OFFERED" },
@@ -129,8 +113,8 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Resu
     changed({ entity: "Coordination", entityId: citizenId, before: { name: offer.fromStaff.name }, after: { name: newName } });
     changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "ACCEPTED", planRead: true } });
     return { accepted: true };
-  });
-}
+  },
+);
 
 /**
  * When nobody holds the red thread — a new plan, or a holder whose area may no
@@ -138,35 +122,31 @@ export async function answerHandover(actor: Actor, input: unknown): Promise<Resu
  * whose area may do the work takes it up. An offer the old holder made can no
  * longer be accepted, so it is withdrawn.
  */
-export async function takeRedThread(actor: Actor, input: unknown): Promise<Result<null>> {
-  const parsed = takeRedThreadSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId } = parsed.data;
-  const me = staffIdOf(actor);
-  if (!me) return { ok: false, error: "not-found" };
-  try {
-    return await throughGate(actor, citizenId, { ...TAKE, purpose: "take-red-thread" }, async ({ tx, changed, serviceAreaId, now }) => {
-      await lockCitizenWork(tx, citizenId);
-      const holder = (await holders(tx, [citizenId], now)).get(citizenId);
-      if (holder?.inForce) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
-      if (holder) {
-        const { count } = await tx.coordination.updateMany({
-          where: { citizenId, staffId: holder.staffId },
-          data: { staffId: me, since: now, version: { increment: 1 } },
-        });
-        if (count === 0) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
-        await tx.handover.updateMany({ where: { citizenId, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
-      } else {
-        await tx.coordination.create({ data: { citizenId, staffId: me } });
-      }
-      const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
-      if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
-      const name = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
-      changed({ entity: "Coordination", entityId: citizenId, before: holder ? { name: holder.name } : null, after: { name } });
-      return null;
-    });
-  } catch (e) {
-    if (isUniqueViolation(e)) return { ok: false, error: "invalid", fieldErrors: { _form: ["Validation.someoneHolds"] } };
-    throw e;
-  }
-}
+export const takeRedThread = command(
+  "red-thread.take",
+  takeRedThreadSchema,
+  async (ctx, { citizenId }) => {
+    const { tx, changed, serviceAreaId, now } = ctx;
+    const me = staffOf(ctx);
+    await lockCitizenWork(tx, citizenId);
+    const holder = (await holders(tx, [citizenId], now)).get(citizenId);
+    if (holder?.inForce) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
+    if (holder) {
+      const { count } = await tx.coordination.updateMany({
+        where: { citizenId, staffId: holder.staffId },
+        data: { staffId: me, since: now, version: { increment: 1 } },
+      });
+      if (count === 0) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
+      await tx.handover.updateMany({ where: { citizenId, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
+    } else {
+      await tx.coordination.create({ data: { citizenId, staffId: me } });
+    }
+    const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
+    if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
+    const name = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
+    changed({ entity: "Coordination", entityId: citizenId, before: holder ? { name: holder.name } : null, after: { name } });
+    return null;
+  },
+  // two caseworkers taking it up at once: one coordinator per citizen (the key is the citizen)
+  { raced: { _form: ["Validation.someoneHolds"] } },
+);

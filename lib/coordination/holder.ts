@@ -1,21 +1,8 @@
 import "server-only";
-import { consentState, type Action, type Part } from "@/lib/access/policy";
+import { consentState, type Part } from "@/lib/access/policy";
+import { COORDINATOR_PARTS } from "@/lib/access/operations";
 import type { Tx } from "@/lib/record/tx";
 import { CONSENT_FIELDS, type ConsentRow } from "@/lib/record/standing";
-
-/**
- * What holding the red thread takes, beyond seeing who holds it: reading the
- * plan, answering "contact me" and writing down the agreement. A colleague is
- * offered the role only if their area's consent covers all of it, and the
- * gate asks the policy for all of it when someone takes the role.
- */
-export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
-  { part: "CONTACT_REQUESTS", action: "WRITE" },
-  { part: "AGREEMENTS", action: "WRITE" },
-  { part: "STORY", action: "READ" },
-  { part: "GOALS", action: "READ" },
-];
-export const COORDINATOR_PARTS: readonly Part[] = ["COORDINATION", ...COORDINATOR_NEEDS.map((n) => n.part)];
 
 /** Whether a consent in force lets its area do a coordinator's work (or, with `parts`, those parts). */
 export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>

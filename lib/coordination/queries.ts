@@ -3,7 +3,8 @@ import { throughGate } from "@/lib/record/gate";
 import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { eligibleColleagues } from "./commands";
-import { COORDINATOR_NEEDS, holders } from "./holder";
+import { holders } from "./holder";
+import { COORDINATOR_NEEDS } from "@/lib/access/operations";
 
 export type ColleagueDto = { id: string; name: string; areaKeys: string[] };
 export type RedThreadDto = {
@@ -24,7 +25,7 @@ const areaKeys = (s: { areas: { serviceArea: { key: string } }[] }) => s.areas.m
 /** Who holds a citizen's red thread, any handover on offer, and (for the coordinator) whom they could hand it to. */
 export async function readRedThread(actor: Actor, citizenId: string): Promise<Result<RedThreadDto>> {
   const me = actor.kind === "user" ? (actor.staff?.staffId ?? null) : null;
-  return throughGate(actor, citizenId, { part: "COORDINATION", action: "READ", purpose: "view-red-thread" }, async (ctx) => {
+  return throughGate(actor, citizenId, "red-thread.read", async (ctx) => {
     const { tx, now } = ctx;
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
     const offer = await tx.handover.findFirst({

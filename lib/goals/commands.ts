@@ -1,8 +1,7 @@
 import "server-only";
-import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
-import type { Actor } from "@/lib/record/actor";
+import { InvalidInput, StaleWrite } from "@/lib/record/gate";
+import { command } from "@/lib/record/command";
 import type { Tx } from "@/lib/record/tx";
-import { fieldErrors, type Result } from "@/lib/validation/result";
 import { toDbDate } from "@/lib/validation/fields";
 import {
   addStepSchema,
@@ -15,8 +14,8 @@ import {
 } from "./schema";
 
 // A goal is the citizen's own: only the citizen creates, changes and closes it
-// (staff will propose steps, which the citizen accepts or declines).
-const OWN = { part: "GOALS", action: "WRITE", roles: ["CITIZEN"] } as const;
+// (staff propose steps, which the citizen accepts or declines): see the goal.*
+// operations in lib/access/operations.ts.
 
 type Helper = { kind: "NETWORK_MEMBER" | "SERVICE_AREA"; id: string };
 
@@ -36,25 +35,23 @@ async function supporterRows(tx: Tx, citizenId: string, goalId: string, helpers:
 }
 
 /** From a wish to a goal: what, how I will know, who helps, when we look at it again. */
-export async function createGoal(actor: Actor, input: unknown): Promise<Result<{ goalId: string }>> {
-  const parsed = createGoalSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, helpers, reviewOn, ...fields } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "add-goal" }, async ({ tx, changed }) => {
+export const createGoal = command(
+  "goal.create",
+  createGoalSchema,
+  async ({ tx, changed }, { citizenId, helpers, reviewOn, ...fields }): Promise<{ goalId: string }> => {
     const goal = await tx.goal.create({ data: { citizenId, ...fields, reviewOn: toDbDate(reviewOn) } });
     const rows = await supporterRows(tx, citizenId, goal.id, helpers);
     if (rows.length) await tx.goalSupporter.createMany({ data: rows });
     changed({ entity: "Goal", entityId: goal.id, before: null, after: { ...fields, reviewOn, helpers } });
     return { goalId: goal.id };
-  });
-}
+  },
+);
 
 /** Changes an active goal's words, helpers or review date. A stale version is refused with the current copy. */
-export async function updateGoal(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
-  const parsed = updateGoalSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, goalId, version, helpers, reviewOn, ...fields } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "edit-goal" }, async ({ tx, changed }) => {
+export const updateGoal = command(
+  "goal.edit",
+  updateGoalSchema,
+  async ({ tx, changed }, { citizenId, goalId, version, helpers, reviewOn, ...fields }): Promise<{ version: number }> => {
     const before = await tx.goal.findFirst({
       where: { id: goalId, citizenId, status: "ACTIVE" },
       select: { title: true, wish: true, reachedWhen: true, version: true },
@@ -70,56 +67,48 @@ export async function updateGoal(actor: Actor, input: unknown): Promise<Result<{
     if (rows.length) await tx.goalSupporter.createMany({ data: rows });
     changed({ entity: "Goal", entityId: goalId, before, after: { ...fields, reviewOn, helpers } });
     return { version: version + 1 };
-  });
-}
+  },
+);
 
 /** A step on the way, at the end of the list. */
-export async function addGoalStep(actor: Actor, input: unknown): Promise<Result<{ stepId: string }>> {
-  const parsed = addStepSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, goalId, text } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "add-step" }, async ({ tx, changed }) => {
+export const addGoalStep = command(
+  "goal.add-step",
+  addStepSchema,
+  async ({ tx, changed }, { citizenId, goalId, text }): Promise<{ stepId: string }> => {
     const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
     if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
     const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
     const step = await tx.goalStep.create({ data: { citizenId, goalId, text, position: (last._max.position ?? 0) + 1 } });
     changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text } });
     return { stepId: step.id };
-  });
-}
+  },
+);
 
 /**
  * A caseworker proposes a step towards the citizen's goal. It waits, marked
  * with the area, until the citizen says yes (it becomes one of their steps) or
  * no (it stays in the history, never shown as theirs).
  */
-export async function proposeGoalStep(actor: Actor, input: unknown): Promise<Result<{ stepId: string }>> {
-  const parsed = proposeStepSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, goalId, text } = parsed.data;
-  return throughGate(
-    actor,
-    citizenId,
-    { part: "GOALS", action: "WRITE", purpose: "propose-step", roles: ["STAFF"] },
-    async ({ tx, changed, serviceAreaId }) => {
-      const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
-      if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
-      const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
-      const step = await tx.goalStep.create({
-        data: { citizenId, goalId, text, proposal: "PROPOSED", proposedByArea: serviceAreaId, position: (last._max.position ?? 0) + 1 },
-      });
-      changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text, proposal: "PROPOSED" } });
-      return { stepId: step.id };
-    },
-  );
-}
+export const proposeGoalStep = command(
+  "goal.propose-step",
+  proposeStepSchema,
+  async ({ tx, changed, serviceAreaId }, { citizenId, goalId, text }): Promise<{ stepId: string }> => {
+    const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
+    if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+    const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
+    const step = await tx.goalStep.create({
+      data: { citizenId, goalId, text, proposal: "PROPOSED", proposedByArea: serviceAreaId, position: (last._max.position ?? 0) + 1 },
+    });
+    changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text, proposal: "PROPOSED" } });
+    return { stepId: step.id };
+  },
+);
 
 /** The citizen answers a proposed step: yes makes it theirs, no puts it aside. Answered once. */
-export async function answerProposedStep(actor: Actor, input: unknown): Promise<Result<null>> {
-  const parsed = answerProposalSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, stepId, answer } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "answer-proposed-step" }, async ({ tx, changed }) => {
+export const answerProposedStep = command(
+  "goal.answer-proposed-step",
+  answerProposalSchema,
+  async ({ tx, changed }, { citizenId, stepId, answer }): Promise<null> => {
     const proposal = answer === "ACCEPT" ? "ACCEPTED" : "DECLINED";
     const { count } = await tx.goalStep.updateMany({
       where: { id: stepId, citizenId, proposal: "PROPOSED", goal: { status: "ACTIVE" } },
@@ -128,15 +117,14 @@ export async function answerProposedStep(actor: Actor, input: unknown): Promise<
     if (count === 0) throw new InvalidInput({ stepId: ["Validation.invalid"] });
     changed({ entity: "GoalStep", entityId: stepId, before: { proposal: "PROPOSED" }, after: { proposal } });
     return null;
-  });
-}
+  },
+);
 
 /** Ticks a step off, or back on. */
-export async function setGoalStepDone(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
-  const parsed = setStepDoneSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, stepId, done, version } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "mark-step" }, async ({ tx, changed }) => {
+export const setGoalStepDone = command(
+  "goal.mark-step",
+  setStepDoneSchema,
+  async ({ tx, changed }, { citizenId, stepId, done, version }): Promise<{ version: number }> => {
     const before = await tx.goalStep.findFirst({
       where: { id: stepId, citizenId, proposal: "ACCEPTED" },
       select: { done: true, version: true },
@@ -149,28 +137,22 @@ export async function setGoalStepDone(actor: Actor, input: unknown): Promise<Res
     if (count === 0) throw new StaleWrite(before);
     changed({ entity: "GoalStep", entityId: stepId, before: { done: before.done }, after: { done } });
     return { version: version + 1 };
-  });
-}
+  },
+);
 
 /** A goal ends: reached (with the citizen's own words on how it went) or let go (with why). It stays in the history. */
-export async function closeGoal(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
-  const parsed = closeGoalSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, goalId, version, outcome, closingNote } = parsed.data;
-  return throughGate(
-    actor,
-    citizenId,
-    { ...OWN, purpose: outcome === "REACHED" ? "goal-reached" : "goal-let-go" },
-    async ({ tx, changed, now }) => {
-      const before = await tx.goal.findFirst({ where: { id: goalId, citizenId }, select: { status: true, version: true } });
-      if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
-      const { count } = await tx.goal.updateMany({
-        where: { id: goalId, citizenId, version, status: "ACTIVE" },
-        data: { status: outcome, closingNote, closedAt: now, version: { increment: 1 } },
-      });
-      if (count === 0) throw new StaleWrite(before);
-      changed({ entity: "Goal", entityId: goalId, before: { status: before.status }, after: { status: outcome, closingNote } });
-      return { version: version + 1 };
-    },
-  );
-}
+export const closeGoal = command(
+  ({ outcome }) => (outcome === "REACHED" ? "goal.reach" : "goal.let-go"),
+  closeGoalSchema,
+  async ({ tx, changed, now }, { citizenId, goalId, version, outcome, closingNote }): Promise<{ version: number }> => {
+    const before = await tx.goal.findFirst({ where: { id: goalId, citizenId }, select: { status: true, version: true } });
+    if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
+    const { count } = await tx.goal.updateMany({
+      where: { id: goalId, citizenId, version, status: "ACTIVE" },
+      data: { status: outcome, closingNote, closedAt: now, version: { increment: 1 } },
+    });
+    if (count === 0) throw new StaleWrite(before);
+    changed({ entity: "Goal", entityId: goalId, before: { status: before.status }, after: { status: outcome, closingNote } });
+    return { version: version + 1 };
+  },
+);

@@ -8,7 +8,7 @@ export const MESSAGES_SHOWN = 20;
 
 /** The messages to the citizen, newest first: for the citizen, and for areas allowed to see them. */
 export async function readMessages(actor: Actor, citizenId: string): Promise<Result<MessageDto[]>> {
-  return throughGate(actor, citizenId, { part: "MESSAGES", action: "READ", purpose: "view-messages" }, async ({ tx }) => {
+  return throughGate(actor, citizenId, "message.list", async ({ tx }) => {
     const rows = await tx.message.findMany({
       where: { citizenId },
       orderBy: { createdAt: "desc" },

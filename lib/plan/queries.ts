@@ -9,18 +9,6 @@ import { visitAt } from "./visit";
 import { lastDanishDay } from "@/lib/validation/fields";
 import { holders } from "@/lib/coordination/holder";
 
-const PLAN_PARTS: Part[] = [
-  "PROFILE",
-  "STORY",
-  "GOALS",
-  "AGREEMENTS",
-  "NETWORK",
-  "COORDINATION",
-  "HELP",
-  "CONTACT_REQUESTS",
-  "MESSAGES",
-  "LOG",
-];
 export const PLAN_MESSAGES_SHOWN = 3;
 export const NEWS_SHOWN = 5;
 /** The words a change-log entry carries for people: an agreement's "what", a person's name, a goal's title. */
@@ -38,9 +26,7 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * goals there are.
  */
 export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<Result<PlanDto>> {
-  // a caseworker reading the citizen's own story is the story used instead of asked again: "told once"
-  const purposeOf = (part: Part, role: string) => (role === "STAFF" && part === "STORY" ? "told-once" : "view-plan");
-  return readParts(actor, citizenId, { parts: PLAN_PARTS, purpose: "view-plan", purposeOf }, async ({ tx, allowed, now, role }) => {
+  return readParts(actor, citizenId, "plan.read", async ({ tx, allowed, now, role }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of

@@ -13,7 +13,7 @@ export const toSettings = (row: { preferredLocale: string; plainLanguage: boolea
 
 /** The citizen's settings: their language and whether they want easy-read wording. */
 export async function readSettings(actor: Actor, citizenId: string): Promise<Result<SettingsDto>> {
-  return throughGate(actor, citizenId, { part: "PROFILE", action: "READ", purpose: "view" }, async ({ tx }) =>
+  return throughGate(actor, citizenId, "profile.read", async ({ tx }) =>
     toSettings(
       await tx.citizen.findUniqueOrThrow({
         where: { id: citizenId },

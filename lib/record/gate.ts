@@ -2,6 +2,14 @@ import "server-only";
 import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { decide, type Action, type DenyReason, type Part } from "@/lib/access/policy";
+import {
+  operation,
+  type AcrossOperationName,
+  type OneOperation,
+  type OneOperationName,
+  type PartsOperationName,
+  type Purpose,
+} from "@/lib/access/operations";
 import type { Actor } from "./actor";
 import { resolvePositions, resolveStaffPositionsMany, type Position } from "./standing";
 import type { Tx } from "./tx";
@@ -21,26 +29,6 @@ import type { Result } from "@/lib/validation/result";
  * current copy (see `StaleWrite`), never applied.
  */
 
-/**
- * What the caller wants to do. `roles` narrows an operation to the positions it
- * exists for (creating a goal is the citizen's; staff only propose steps): the
- * policy decides whether the part may be written at all, `roles` which of the
- * actor's positions this operation may be done from. Anything else is denied and
- * logged like any other refusal.
- */
-export type Access = {
-  part: Part;
-  action: Action;
-  purpose: string;
-  roles?: readonly Position["role"][];
-  /**
-   * What else the same operation does, each of which must be allowed too, from the same
-   * position: closing a contact request also writes an agreement; taking the red thread
-   * also means reading the plan and answering requests.
-   */
-  also?: readonly { part: Part; action: Action }[];
-};
-
 export type GateContext = {
   tx: Tx;
   actor: Actor;
@@ -49,6 +37,8 @@ export type GateContext = {
   role: Position["role"];
   serviceAreaId: string | null;
   userId: string | null;
+  /** The caseworker acting, when the actor is staff. */
+  staffId: string | null;
   now: Date;
   /**
    * Would the policy also let this position do `action` to `part`? For telling
@@ -64,6 +54,17 @@ export type GateContext = {
 export class StaleWrite extends Error {
   constructor(readonly current: unknown) {
     super("stale write");
+  }
+}
+
+/**
+ * Thrown by work that finds what it was asked to change is not in this record
+ * (or no longer there): the caller sees "not found", exactly as for a record it
+ * may not touch. Nothing is written.
+ */
+export class NotFound extends Error {
+  constructor() {
+    super("not found");
   }
 }
 
@@ -87,7 +88,7 @@ async function logAccess(
   tx: Tx,
   actor: Actor,
   citizenId: string,
-  access: Access,
+  access: { part: Part; action: Action; purpose: Purpose },
   position: Position,
   outcome: "ALLOWED" | "DENIED",
   reason: DenyReason | null,
@@ -108,7 +109,7 @@ async function logAccess(
 }
 
 /** The policy's answer for the operation and everything it also does; the first refusal wins. */
-function decideAll(position: Position, access: Access, now: Date) {
+function decideAll(position: Position, access: OneOperation, now: Date) {
   for (const { part, action } of [{ part: access.part, action: access.action }, ...(access.also ?? [])]) {
     const decision = decide(position.standing, action, part, now);
     if (!decision.allow) return decision;
@@ -116,14 +117,22 @@ function decideAll(position: Position, access: Access, now: Date) {
   return { allow: true } as const;
 }
 
+const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
+
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
 
+/**
+ * Does the operation `name` (lib/access/operations.ts) on one citizen's record,
+ * as `actor`: decided by the policy for every part it touches, logged, and its
+ * changes recorded, in one transaction.
+ */
 export async function throughGate<T>(
   actor: Actor,
   citizenId: string,
-  access: Access,
+  name: OneOperationName,
   work: (ctx: GateContext) => Promise<T>,
 ): Promise<Result<T>> {
+  const access = operation(name, "one");
   // a malformed id is simply a record that does not exist
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
@@ -157,6 +166,7 @@ export async function throughGate<T>(
         role: position.role,
         serviceAreaId: position.serviceAreaId,
         userId: actor.kind === "user" ? actor.userId : null,
+        staffId: staffIdOf(actor),
         now,
         allows: (part, action) => decide(position.standing, action, part, now).allow,
         changed: (c) => changes.push({ part: access.part, ...c }),
@@ -182,12 +192,13 @@ export async function throughGate<T>(
       return { ok: true, value } as const;
     }, TX_OPTIONS);
   } catch (e) {
-    if (!(e instanceof StaleWrite) && !(e instanceof InvalidInput)) throw e;
+    if (!(e instanceof StaleWrite) && !(e instanceof InvalidInput) && !(e instanceof NotFound)) throw e;
     // The write was rolled back; the attempt itself is still an access to log.
     const position = attempted as Position | null;
     if (position && position.role !== "CITIZEN") {
       await db().$transaction((tx) => logAccess(tx, actor, citizenId, access, position, "ALLOWED", null), TX_OPTIONS);
     }
+    if (e instanceof NotFound) return { ok: false, error: "not-found" };
     return e instanceof StaleWrite
       ? { ok: false, error: "conflict", current: e.current }
       : { ok: false, error: "invalid", fieldErrors: e.fieldErrors };
@@ -205,9 +216,10 @@ export type PartsContext = GateContext & { allowed: ReadonlySet<Part> };
 export async function readParts<T>(
   actor: Actor,
   citizenId: string,
-  { parts, purpose, purposeOf }: { parts: readonly Part[]; purpose: string; purposeOf?: (part: Part, role: Position["role"]) => string },
+  name: PartsOperationName,
   work: (ctx: PartsContext) => Promise<T>,
 ): Promise<Result<T>> {
+  const { parts, purpose, staffPurpose } = operation(name, "parts");
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
   const wanted: Part[] = ["PROFILE", ...parts.filter((p) => p !== "PROFILE")];
@@ -241,6 +253,7 @@ export async function readParts<T>(
       role: profile.role,
       serviceAreaId: profile.serviceAreaId,
       userId: actor.kind === "user" ? actor.userId : null,
+      staffId: staffIdOf(actor),
       now,
       allowed: new Set(grants.keys()),
       allows: (part, action) => positions.some((p) => decide(p.standing, action, part, now).allow),
@@ -257,7 +270,7 @@ export async function readParts<T>(
           serviceAreaId: position.serviceAreaId,
           part,
           action: "READ" as const,
-          purpose: purposeOf?.(part, position.role) ?? purpose,
+          purpose: (position.role === "STAFF" ? staffPurpose?.[part] : undefined) ?? purpose,
           outcome: "ALLOWED" as const,
         })),
       });
@@ -280,9 +293,10 @@ export type Shown<T> = { value: T; shown: { citizenId: string; part: Part }[] };
 export async function readAcross<T>(
   actor: Actor,
   citizenIds: readonly string[],
-  { parts, purpose }: { parts: readonly Part[]; purpose: string },
+  name: AcrossOperationName,
   work: (tx: Tx, may: (citizenId: string, part: Part) => boolean, now: Date) => Promise<Shown<T>>,
 ): Promise<T> {
+  const { parts, purpose } = operation(name, "across");
   const now = new Date();
   return db().$transaction(async (tx) => {
     const positions = await resolveStaffPositionsMany(tx, actor, citizenIds.filter(isId));

@@ -1,30 +1,24 @@
 import "server-only";
-import { InvalidInput, StaleWrite, throughGate } from "@/lib/record/gate";
-import type { Actor } from "@/lib/record/actor";
+import { command } from "@/lib/record/command";
+import { InvalidInput, StaleWrite } from "@/lib/record/gate";
 import { relationshipActive } from "@/lib/access/policy";
-import { fieldErrors, type Result } from "@/lib/validation/result";
 import { endOfDanishDay } from "@/lib/validation/fields";
 import { changeRelativeSchema, createInvitationSchema, endRelativeSchema, INVITE_DAYS, revokeInvitationSchema } from "./schema";
 import { hashToken, newToken } from "./tokens";
 
 // The citizen decides who joins and what they may see: only the citizen invites,
-// changes a relative's permissions, revokes an invitation or ends access.
-const OWN = { part: "RELATIVES", action: "WRITE", roles: ["CITIZEN"] } as const;
+// changes a relative's permissions, revokes an invitation or ends access (relative.*
+// in lib/access/operations.ts).
 
 /**
  * An invitation for someone in the network, or someone new (then added to the
  * network). Returns the plain token once, for the citizen to hand over; only its
  * hash is kept. Expires after INVITE_DAYS.
  */
-export async function createInvitation(
-  actor: Actor,
-  input: unknown,
-): Promise<Result<{ invitationId: string; token: string; expiresAt: Date }>> {
-  const parsed = createInvitationSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, networkMemberId, newName, newRelation, permissions, accessUntil } = parsed.data;
-
-  return throughGate(actor, citizenId, { ...OWN, purpose: "invite-relative" }, async ({ tx, changed, now, userId }) => {
+export const createInvitation = command(
+  "relative.invite",
+  createInvitationSchema,
+  async ({ tx, changed, now, userId }, { citizenId, networkMemberId, newName, newRelation, permissions, accessUntil }) => {
     let memberId = networkMemberId;
     if (memberId) {
       const member = await tx.networkMember.findFirst({
@@ -61,15 +55,14 @@ export async function createInvitation(
       after: { networkMemberId: memberId, permissions, accessUntil, expiresAt },
     });
     return { invitationId: invitation.id, token, expiresAt };
-  });
-}
+  },
+);
 
 /** A pending invitation stops working at once. */
-export async function revokeInvitation(actor: Actor, input: unknown): Promise<Result<{ invitationId: string }>> {
-  const parsed = revokeInvitationSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, invitationId } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "revoke-invitation" }, async ({ tx, changed, now }) => {
+export const revokeInvitation = command(
+  "relative.revoke-invitation",
+  revokeInvitationSchema,
+  async ({ tx, changed, now }, { citizenId, invitationId }): Promise<{ invitationId: string }> => {
     const { count } = await tx.invitation.updateMany({
       where: { id: invitationId, citizenId, usedAt: null, revokedAt: null },
       data: { revokedAt: now },
@@ -77,15 +70,14 @@ export async function revokeInvitation(actor: Actor, input: unknown): Promise<Re
     if (count === 0) throw new InvalidInput({ invitationId: ["Validation.invalid"] });
     changed({ entity: "Invitation", entityId: invitationId, before: { revokedAt: null }, after: { revokedAt: now } });
     return { invitationId };
-  });
-}
+  },
+);
 
 /** What a relative may see and do, and until when: changed at any time, in effect on their next click. */
-export async function changeRelativePermissions(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
-  const parsed = changeRelativeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, relationshipId, permissions, accessUntil, version } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "change-relative" }, async ({ tx, changed }) => {
+export const changeRelativePermissions = command(
+  "relative.change",
+  changeRelativeSchema,
+  async ({ tx, changed }, { citizenId, relationshipId, permissions, accessUntil, version }): Promise<{ version: number }> => {
     const before = await tx.relationship.findFirst({
       where: { id: relationshipId, citizenId, endedAt: null },
       select: { permissions: true, validUntil: true, version: true },
@@ -98,15 +90,14 @@ export async function changeRelativePermissions(actor: Actor, input: unknown): P
     if (count === 0) throw new StaleWrite(before);
     changed({ entity: "Relationship", entityId: relationshipId, before, after: { permissions, validUntil: accessUntil } });
     return { version: version + 1 };
-  });
-}
+  },
+);
 
 /** The citizen ends a relative's access; the relative's next click says it is no longer shared. */
-export async function endRelative(actor: Actor, input: unknown): Promise<Result<{ relationshipId: string }>> {
-  const parsed = endRelativeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, relationshipId } = parsed.data;
-  return throughGate(actor, citizenId, { ...OWN, purpose: "end-relative" }, async ({ tx, changed, now }) => {
+export const endRelative = command(
+  "relative.end",
+  endRelativeSchema,
+  async ({ tx, changed, now }, { citizenId, relationshipId }): Promise<{ relationshipId: string }> => {
     const { count } = await tx.relationship.updateMany({
       where: { id: relationshipId, citizenId, endedAt: null },
       data: { endedAt: now, version: { increment: 1 } },
@@ -114,5 +105,5 @@ export async function endRelative(actor: Actor, input: unknown): Promise<Result<
     if (count === 0) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
     changed({ entity: "Relationship", entityId: relationshipId, before: { endedAt: null }, after: { endedAt: now } });
     return { relationshipId };
-  });
-}
+  },
+);

@@ -40,98 +40,93 @@ export async function readRelatives(
   actor: Actor,
   citizenId: string,
 ): Promise<Result<{ relatives: RelativeDto[]; invitations: InvitationDto[]; invitable: { id: string; name: string }[] }>> {
-  return throughGate(
-    actor,
-    citizenId,
-    { part: "RELATIVES", action: "READ", purpose: "view-relatives", roles: ["CITIZEN"] },
-    async ({ tx, now }) => {
-      const relationships = await tx.relationship.findMany({
-        where: { citizenId },
-        orderBy: { startedAt: "asc" },
-        select: {
-          id: true,
-          userId: true,
-          permissions: true,
-          validUntil: true,
-          endedAt: true,
-          startedAt: true,
-          version: true,
-          user: { select: { name: true, email: true } },
-          networkMember: { select: { name: true } },
-          space: true,
+  return throughGate(actor, citizenId, "relative.list", async ({ tx, now }) => {
+    const relationships = await tx.relationship.findMany({
+      where: { citizenId },
+      orderBy: { startedAt: "asc" },
+      select: {
+        id: true,
+        userId: true,
+        permissions: true,
+        validUntil: true,
+        endedAt: true,
+        startedAt: true,
+        version: true,
+        user: { select: { name: true, email: true } },
+        networkMember: { select: { name: true } },
+        space: true,
+      },
+    });
+    const invitations = await tx.invitation.findMany({
+      where: { citizenId },
+      orderBy: { createdAt: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        permissions: true,
+        usedAt: true,
+        revokedAt: true,
+        expiresAt: true,
+        accessUntil: true,
+        createdAt: true,
+        networkMember: { select: { name: true } },
+      },
+    });
+    const userIds = relationships.map((r) => r.userId);
+    const agreements = await tx.agreement.groupBy({
+      by: ["authorUserId"],
+      where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds } },
+      _count: true,
+    });
+    const people = await tx.networkMember.groupBy({
+      by: ["authorUserId"],
+      where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds }, removedAt: null },
+      _count: true,
+    });
+    const sharedIds = relationships.filter((r) => r.space?.sharedWithCitizen).map((r) => r.id);
+    const checkIns = sharedIds.length
+      ? await tx.relativeCheckIn.findMany({
+          where: { relationshipId: { in: sharedIds } },
+          orderBy: { createdAt: "desc" },
+          take: CHECK_INS_SHOWN * sharedIds.length,
+        })
+      : [];
+    const members = await tx.networkMember.findMany({
+      where: { citizenId, removedAt: null, kind: "PERSON" },
+      orderBy: [{ closeness: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, relationship: { select: { endedAt: true, validUntil: true } } },
+    });
+    const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => relationshipActive(r, now);
+    return {
+      relatives: relationships.map((r) => ({
+        id: r.id,
+        // the name the citizen knows them by, else their own
+        name: r.networkMember?.name || r.user.name || r.user.email,
+        permissions: r.permissions as RelativePermission[],
+        accessUntil: lastDanishDay(r.validUntil),
+        since: r.startedAt.toISOString(),
+        active: isActive(r),
+        version: r.version,
+        space: r.space?.sharedWithCitizen
+          ? spaceDto(r.space, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN))
+          : null,
+        added: {
+          agreements: agreements.find((a) => a.authorUserId === r.userId)?._count ?? 0,
+          people: people.find((p) => p.authorUserId === r.userId)?._count ?? 0,
         },
-      });
-      const invitations = await tx.invitation.findMany({
-        where: { citizenId },
-        orderBy: { createdAt: "desc" },
-        take: 50,
-        select: {
-          id: true,
-          permissions: true,
-          usedAt: true,
-          revokedAt: true,
-          expiresAt: true,
-          accessUntil: true,
-          createdAt: true,
-          networkMember: { select: { name: true } },
-        },
-      });
-      const userIds = relationships.map((r) => r.userId);
-      const agreements = await tx.agreement.groupBy({
-        by: ["authorUserId"],
-        where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds } },
-        _count: true,
-      });
-      const people = await tx.networkMember.groupBy({
-        by: ["authorUserId"],
-        where: { citizenId, authorRole: "RELATIVE", authorUserId: { in: userIds }, removedAt: null },
-        _count: true,
-      });
-      const sharedIds = relationships.filter((r) => r.space?.sharedWithCitizen).map((r) => r.id);
-      const checkIns = sharedIds.length
-        ? await tx.relativeCheckIn.findMany({
-            where: { relationshipId: { in: sharedIds } },
-            orderBy: { createdAt: "desc" },
-            take: CHECK_INS_SHOWN * sharedIds.length,
-          })
-        : [];
-      const members = await tx.networkMember.findMany({
-        where: { citizenId, removedAt: null, kind: "PERSON" },
-        orderBy: [{ closeness: "asc" }, { name: "asc" }],
-        select: { id: true, name: true, relationship: { select: { endedAt: true, validUntil: true } } },
-      });
-      const isActive = (r: { endedAt: Date | null; validUntil: Date | null }) => relationshipActive(r, now);
-      return {
-        relatives: relationships.map((r) => ({
-          id: r.id,
-          // the name the citizen knows them by, else their own
-          name: r.networkMember?.name || r.user.name || r.user.email,
-          permissions: r.permissions as RelativePermission[],
-          accessUntil: lastDanishDay(r.validUntil),
-          since: r.startedAt.toISOString(),
-          active: isActive(r),
-          version: r.version,
-          space: r.space?.sharedWithCitizen
-            ? spaceDto(r.space, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN))
-            : null,
-          added: {
-            agreements: agreements.find((a) => a.authorUserId === r.userId)?._count ?? 0,
-            people: people.find((p) => p.authorUserId === r.userId)?._count ?? 0,
-          },
-        })),
-        invitations: invitations.map((i) => ({
-          id: i.id,
-          name: i.networkMember?.name ?? null,
-          permissions: i.permissions as RelativePermission[],
-          state: invitationState(i, now),
-          expiresAt: i.expiresAt.toISOString(),
-          accessUntil: lastDanishDay(i.accessUntil),
-          createdAt: i.createdAt.toISOString(),
-        })),
-        invitable: members.filter((m) => !m.relationship || !isActive(m.relationship)).map((m) => ({ id: m.id, name: m.name })),
-      };
-    },
-  );
+      })),
+      invitations: invitations.map((i) => ({
+        id: i.id,
+        name: i.networkMember?.name ?? null,
+        permissions: i.permissions as RelativePermission[],
+        state: invitationState(i, now),
+        expiresAt: i.expiresAt.toISOString(),
+        accessUntil: lastDanishDay(i.accessUntil),
+        createdAt: i.createdAt.toISOString(),
+      })),
+      invitable: members.filter((m) => !m.relationship || !isActive(m.relationship)).map((m) => ({ id: m.id, name: m.name })),
+    };
+  });
 }
 
 /**
@@ -201,28 +196,23 @@ export async function readRelativeSpacesForStaff(
   actor: Actor,
   citizenId: string,
 ): Promise<Result<{ name: string; space: RelativeSpaceDto }[]>> {
-  return throughGate(
-    actor,
-    citizenId,
-    { part: "RELATIVES", action: "READ", purpose: "view-relative-spaces", roles: ["STAFF"] },
-    async ({ tx, now }) => {
-      const rows = await tx.relationship.findMany({
-        where: { citizenId, ...activeRelationshipWhere(now), space: { sharedWithStaff: true } },
-        orderBy: { startedAt: "asc" },
-        select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
-      });
-      const ids = rows.map((r) => r.id);
-      const checkIns = ids.length
-        ? await tx.relativeCheckIn.findMany({
-            where: { relationshipId: { in: ids } },
-            orderBy: { createdAt: "desc" },
-            take: CHECK_INS_SHOWN * ids.length,
-          })
-        : [];
-      return rows.map((r) => ({
-        name: r.networkMember?.name || r.user.name || r.user.email,
-        space: spaceDto(r.space!, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)),
-      }));
-    },
-  );
+  return throughGate(actor, citizenId, "relative.read-spaces", async ({ tx, now }) => {
+    const rows = await tx.relationship.findMany({
+      where: { citizenId, ...activeRelationshipWhere(now), space: { sharedWithStaff: true } },
+      orderBy: { startedAt: "asc" },
+      select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
+    });
+    const ids = rows.map((r) => r.id);
+    const checkIns = ids.length
+      ? await tx.relativeCheckIn.findMany({
+          where: { relationshipId: { in: ids } },
+          orderBy: { createdAt: "desc" },
+          take: CHECK_INS_SHOWN * ids.length,
+        })
+      : [];
+    return rows.map((r) => ({
+      name: r.networkMember?.name || r.user.name || r.user.email,
+      space: spaceDto(r.space!, checkIns.filter((c) => c.relationshipId === r.id).slice(0, CHECK_INS_SHOWN)),
+    }));
+  });
 }

@@ -6,7 +6,8 @@ import { consentState } from "@/lib/access/policy";
 import type { Part } from "@/lib/access/policy";
 import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { readAcross } from "@/lib/record/gate";
-import { answersContact, COORDINATOR_PARTS, holders } from "@/lib/coordination/holder";
+import { answersContact, holders } from "@/lib/coordination/holder";
+import { COORDINATOR_PARTS } from "@/lib/access/operations";
 
 /**
  * A caseworker's own work list: the citizens their areas are working with
@@ -137,7 +138,7 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
   const ids = [...new Set([...nameOf.keys(), ...offered.map((h) => h.citizenId)])];
   if (ids.length === 0) return { handovers: [], contactRequests: [], agreementsDue: [] };
 
-  return readAcross(actor, ids, { parts: COORDINATOR_PARTS, purpose: "work-list" }, async (tx, may, now) => {
+  return readAcross(actor, ids, "work-list.read", async (tx, may, now) => {
     const today = todayInDenmark(now);
     // an offer shows only while my area may take the role (the whole of it): else it could only be refused
     const handovers = offered.filter((h) => COORDINATOR_PARTS.every((part) => may(h.citizenId, part)));

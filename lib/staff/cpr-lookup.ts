@@ -46,16 +46,11 @@ export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()
   if (!citizen) return { ok: true, value: null };
 
   const areas = [...actor.staff.serviceAreaIds];
-  const found = await throughGate(
-    actor,
-    citizen.id,
-    { part: "CONSENTS", action: "ASK", purpose: "cpr-lookup", roles: ["STAFF"] },
-    async ({ tx, citizenId }) => {
-      const row = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } });
-      const working = await tx.assignment.count({ where: { citizenId, serviceAreaId: { in: areas }, endedAt: null } });
-      return { citizenId, name: row.name, inMyAreas: working > 0 };
-    },
-  );
+  const found = await throughGate(actor, citizen.id, "citizen.find-by-cpr", async ({ tx, citizenId }) => {
+    const row = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } });
+    const working = await tx.assignment.count({ where: { citizenId, serviceAreaId: { in: areas }, endedAt: null } });
+    return { citizenId, name: row.name, inMyAreas: working > 0 };
+  });
   // a caseworker the gate turns away (no area of theirs) finds nobody, like anyone else
   return found.ok ? { ok: true, value: found.value } : { ok: true, value: null };
 }

@@ -1,7 +1,6 @@
 import "server-only";
-import { throughGate, StaleWrite } from "@/lib/record/gate";
-import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type Result } from "@/lib/validation/result";
+import { command } from "@/lib/record/command";
+import { StaleWrite } from "@/lib/record/gate";
 import { updateStorySectionSchema } from "./schema";
 import { toStorySectionDto, type StorySectionDto } from "./dto";
 
@@ -10,12 +9,10 @@ import { toStorySectionDto, type StorySectionDto } from "./dto";
  * the one the writer started from: if someone saved the section since, nothing
  * is written and the current copy comes back as a conflict.
  */
-export async function updateStorySection(actor: Actor, input: unknown): Promise<Result<StorySectionDto>> {
-  const parsed = updateStorySectionSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, kind, text, version } = parsed.data;
-
-  return throughGate(actor, citizenId, { part: "STORY", action: "WRITE", purpose: "edit" }, async ({ tx, changed, userId }) => {
+export const updateStorySection = command(
+  "story.edit",
+  updateStorySectionSchema,
+  async ({ tx, changed, userId }, { citizenId, kind, text, version }): Promise<StorySectionDto> => {
     const before = await tx.storySection.findUnique({ where: { citizenId_kind: { citizenId, kind } } });
     const current = before ? toStorySectionDto(before) : null;
     if ((before?.version ?? 0) !== version) throw new StaleWrite(current);
@@ -48,5 +45,5 @@ export async function updateStorySection(actor: Actor, input: unknown): Promise<
       after: { text: after.text, version: after.version },
     });
     return toStorySectionDto(after);
-  });
-}
+  },
+);

@@ -5,8 +5,15 @@ import type { Actor } from "@/lib/record/actor";
 import { toStorySectionDto, type StorySectionDto } from "./dto";
 
 /** The citizen's story, every section they have written, in a fixed order. */
-export async function readStory(actor: Actor, citizenId: string, purpose = "view"): Promise<Result<StorySectionDto[]>> {
-  return throughGate(actor, citizenId, { part: "STORY", action: "READ", purpose }, async ({ tx }) => {
+/** Why the story is read: to show it, on the first visit, or by staff using it instead of asking again. */
+const STORY_READS = { view: "story.read", "first-visit": "story.read-first-visit", "told-once": "story.read-told-once" } as const;
+
+export async function readStory(
+  actor: Actor,
+  citizenId: string,
+  purpose: keyof typeof STORY_READS = "view",
+): Promise<Result<StorySectionDto[]>> {
+  return throughGate(actor, citizenId, STORY_READS[purpose], async ({ tx }) => {
     const rows = await tx.storySection.findMany({ where: { citizenId }, orderBy: { kind: "asc" } });
     return rows.map(toStorySectionDto);
   });

@@ -1,0 +1,236 @@
+/**
+ * Every operation the product offers on a citizen's record, one entry each:
+ * what part it touches and how, which positions it exists for, what else the
+ * same operation does (each of which the policy must allow too), and why, as a
+ * code the access log keeps and the citizen's log page says in plain words.
+ *
+ * The record gate (lib/record/gate.ts) takes an operation's name, never a
+ * hand-written access: work that is not an operation here cannot reach the
+ * record. Adding an operation is one line here, a zod schema, the work, and a
+ * line of server action (docs/decisions/014-operations-declared-once.md).
+ *
+ * Pure data, no I/O; tests/unit/operations.test.ts holds every operation
+ * against every position as a table.
+ */
+import type { Action, Part } from "./policy";
+
+/** The positions an actor can hold toward a record (the access log's ActorRole). */
+export const ROLES = ["CITIZEN", "RELATIVE", "STAFF", "ANONYMOUS"] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Why a record was touched, as the access log keeps it. Each code has a plain
+ * sentence in messages/ (AccessLog.purposes); the log page shows it.
+ */
+export const PURPOSES = [
+  "view",
+  "edit",
+  "first-visit",
+  "told-once",
+  "view-plan",
+  "view-goal",
+  "view-goals",
+  "add-goal",
+  "edit-goal",
+  "add-step",
+  "propose-step",
+  "answer-proposed-step",
+  "mark-step",
+  "goal-reached",
+  "goal-let-go",
+  "view-agreements",
+  "add-agreement",
+  "mark-agreement",
+  "view-network",
+  "view-person",
+  "add-person",
+  "edit-person",
+  "remove-person",
+  "view-relatives",
+  "view-relative-spaces",
+  "invite-relative",
+  "revoke-invitation",
+  "change-relative",
+  "end-relative",
+  "view-consents",
+  "grant-consent",
+  "withdraw-consent",
+  "ask-consent",
+  "answer-consent",
+  "cpr-lookup",
+  "add-help",
+  "send-message",
+  "view-messages",
+  "ask-for-contact",
+  "view-contact-requests",
+  "answer-contact-request",
+  "view-red-thread",
+  "offer-handover",
+  "withdraw-handover",
+  "accept-handover",
+  "decline-handover",
+  "take-red-thread",
+  "work-list",
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+/** One part, one action: read or write a part, or ask for consent. */
+export type OneOperation = {
+  kind: "one";
+  part: Part;
+  action: Action;
+  purpose: Purpose;
+  /** The positions this operation exists for; without it, any position the policy allows. */
+  roles?: readonly Role[];
+  /** What else the same operation does; each must be allowed too, from the same position. */
+  also?: readonly { part: Part; action: Action }[];
+};
+
+/**
+ * Several parts read at once for one page (the plan): the profile must be
+ * readable or the record is not found; each other part is shown only if allowed.
+ */
+export type PartsOperation = {
+  kind: "parts";
+  parts: readonly Part[];
+  purpose: Purpose;
+  /** A part whose reading by staff means something of its own (the story used instead of asked again). */
+  staffPurpose?: Partial<Record<Part, Purpose>>;
+};
+
+/** A caseworker's signals across many records (the work list): per citizen, only the parts allowed. */
+export type AcrossOperation = { kind: "across"; parts: readonly Part[]; purpose: Purpose };
+
+export type Operation = OneOperation | PartsOperation | AcrossOperation;
+
+const one = (part: Part, action: Action, purpose: Purpose, more: Pick<OneOperation, "roles" | "also"> = {}): OneOperation => ({
+  kind: "one",
+  part,
+  action,
+  purpose,
+  ...more,
+});
+
+/**
+ * What holding the red thread takes, beyond seeing who holds it: reading the
+ * plan, answering "contact me" and writing down the agreement. A colleague is
+ * offered the role only if their area's consent covers all of it, and the
+ * gate asks the policy for all of it when someone takes the role.
+ */
+export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
+  { part: "CONTACT_REQUESTS", action: "WRITE" },
+  { part: "AGREEMENTS", action: "WRITE" },
+  { part: "STORY", action: "READ" },
+  { part: "GOALS", action: "READ" },
+];
+/** The parts a coordinator's work touches, the red thread itself first. */
+export const COORDINATOR_PARTS: readonly Part[] = ["COORDINATION", ...COORDINATOR_NEEDS.map((n) => n.part)];
+
+const CITIZEN = ["CITIZEN"] as const;
+const STAFF = ["STAFF"] as const;
+
+export const OPERATIONS = {
+  // who the citizen is
+  "profile.read": one("PROFILE", "READ", "view"),
+  "profile.edit": one("PROFILE", "WRITE", "edit"),
+
+  // the citizen's story, in their own words
+  "story.read": one("STORY", "READ", "view"),
+  "story.read-first-visit": one("STORY", "READ", "first-visit"),
+  "story.read-told-once": one("STORY", "READ", "told-once"),
+  "story.edit": one("STORY", "WRITE", "edit"),
+
+  // how and when the citizen wants to be contacted
+  "contact.read": one("CONTACT", "READ", "view"),
+  "contact.edit": one("CONTACT", "WRITE", "edit"),
+
+  // the one-page plan
+  "plan.read": {
+    kind: "parts",
+    parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "CONTACT_REQUESTS", "MESSAGES", "LOG"],
+    purpose: "view-plan",
+    // a caseworker reading the citizen's own story is the story used instead of asked again: "told once"
+    staffPurpose: { STORY: "told-once" },
+  },
+
+  // goals: the citizen's own; staff only propose steps
+  "goal.list": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "view-goals" },
+  "goal.read": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "view-goal" },
+  "goal.choices": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "add-goal" },
+  "goal.create": one("GOALS", "WRITE", "add-goal", { roles: CITIZEN }),
+  "goal.edit": one("GOALS", "WRITE", "edit-goal", { roles: CITIZEN }),
+  "goal.add-step": one("GOALS", "WRITE", "add-step", { roles: CITIZEN }),
+  "goal.propose-step": one("GOALS", "WRITE", "propose-step", { roles: STAFF }),
+  "goal.answer-proposed-step": one("GOALS", "WRITE", "answer-proposed-step", { roles: CITIZEN }),
+  "goal.mark-step": one("GOALS", "WRITE", "mark-step", { roles: CITIZEN }),
+  "goal.reach": one("GOALS", "WRITE", "goal-reached", { roles: CITIZEN }),
+  "goal.let-go": one("GOALS", "WRITE", "goal-let-go", { roles: CITIZEN }),
+
+  // agreements: what, who, by when
+  "agreement.list": { kind: "parts", parts: ["AGREEMENTS", "NETWORK"], purpose: "view-agreements" },
+  "agreement.add": one("AGREEMENTS", "WRITE", "add-agreement"),
+  "agreement.mark": one("AGREEMENTS", "WRITE", "mark-agreement", { roles: ["CITIZEN", "STAFF"] }),
+
+  // the people around the citizen
+  "network.list": one("NETWORK", "READ", "view-network"),
+  "network.read-person": one("NETWORK", "READ", "view-person"),
+  "network.add-person": one("NETWORK", "WRITE", "add-person", { roles: ["CITIZEN", "RELATIVE"] }),
+  "network.edit-person": one("NETWORK", "WRITE", "edit-person", { roles: CITIZEN }),
+  "network.remove-person": one("NETWORK", "WRITE", "remove-person", { roles: CITIZEN }),
+
+  // relatives the citizen invited, and what they shared of their own space
+  "relative.list": one("RELATIVES", "READ", "view-relatives", { roles: CITIZEN }),
+  "relative.read-spaces": one("RELATIVES", "READ", "view-relative-spaces", { roles: STAFF }),
+  "relative.invite": one("RELATIVES", "WRITE", "invite-relative", { roles: CITIZEN }),
+  "relative.revoke-invitation": one("RELATIVES", "WRITE", "revoke-invitation", { roles: CITIZEN }),
+  "relative.change": one("RELATIVES", "WRITE", "change-relative", { roles: CITIZEN }),
+  "relative.end": one("RELATIVES", "WRITE", "end-relative", { roles: CITIZEN }),
+
+  // consent: the citizen's yes to an area, asked for just in time
+  "consent.list": one("CONSENTS", "READ", "view-consents", { roles: CITIZEN }),
+  "consent.grant": one("CONSENTS", "WRITE", "grant-consent"),
+  "consent.withdraw": one("CONSENTS", "WRITE", "withdraw-consent"),
+  "consent.ask": one("CONSENTS", "ASK", "ask-consent", { roles: STAFF }),
+  "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: CITIZEN }),
+  "citizen.find-by-cpr": one("CONSENTS", "ASK", "cpr-lookup", { roles: STAFF }),
+
+  // what each area does, and says
+  "help.add": one("HELP", "WRITE", "add-help", { roles: STAFF }),
+  "message.send": one("MESSAGES", "WRITE", "send-message", { roles: STAFF }),
+  "message.list": one("MESSAGES", "READ", "view-messages"),
+
+  // "I am unsure, contact me"
+  "contact-request.ask": one("CONTACT_REQUESTS", "WRITE", "ask-for-contact", { roles: CITIZEN }),
+  "contact-request.list": one("CONTACT_REQUESTS", "READ", "view-contact-requests"),
+  "contact-request.answer": one("CONTACT_REQUESTS", "WRITE", "answer-contact-request", {
+    roles: STAFF,
+    also: [{ part: "AGREEMENTS", action: "WRITE" }],
+  }),
+
+  // the red thread: one coordinator, handed over only when a colleague accepts
+  "red-thread.read": one("COORDINATION", "READ", "view-red-thread"),
+  "red-thread.offer": one("COORDINATION", "WRITE", "offer-handover", { roles: STAFF }),
+  "red-thread.withdraw-offer": one("COORDINATION", "WRITE", "withdraw-handover", { roles: STAFF }),
+  "red-thread.accept": one("COORDINATION", "WRITE", "accept-handover", { roles: STAFF, also: COORDINATOR_NEEDS }),
+  "red-thread.decline": one("COORDINATION", "WRITE", "decline-handover", { roles: STAFF }),
+  "red-thread.take": one("COORDINATION", "WRITE", "take-red-thread", { roles: STAFF, also: COORDINATOR_NEEDS }),
+
+  // the citizen's own access log
+  "log.read": one("LOG", "READ", "view"),
+
+  // a caseworker's work list, across the records of their areas
+  "work-list.read": { kind: "across", parts: COORDINATOR_PARTS, purpose: "work-list" },
+} as const satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof OPERATIONS;
+type NamesOf<K extends Operation["kind"]> = { [N in OperationName]: (typeof OPERATIONS)[N] extends { kind: K } ? N : never }[OperationName];
+export type OneOperationName = NamesOf<"one">;
+export type PartsOperationName = NamesOf<"parts">;
+export type AcrossOperationName = NamesOf<"across">;
+
+/** The operation of that name; throws for anything else, so no hand-made access reaches the gate. */
+export function operation<K extends Operation["kind"]>(name: string, kind: K): Extract<Operation, { kind: K }> {
+  const op = Object.hasOwn(OPERATIONS, name) ? (OPERATIONS as Record<string, Operation>)[name] : undefined;
+  if (!op || op.kind !== kind) throw new Error(`not an operation of the record (${kind}): ${name}`);
+  return op as Extract<Operation, { kind: K }>;
+}

@@ -12,7 +12,7 @@
  * Pure data, no I/O; tests/unit/operations.test.ts holds every operation
  * against every position as a table.
  */
-import type { Action, Part } from "./policy";
+import { decide, type Action, type Decision, type Part, type Standing } from "./policy";
 
 /** The positions an actor can hold toward a record (the access log's ActorRole). */
 export const ROLES = ["CITIZEN", "RELATIVE", "STAFF", "ANONYMOUS"] as const;
@@ -233,4 +233,25 @@ export function operation<K extends Operation["kind"]>(name: string, kind: K): E
   const op = Object.hasOwn(OPERATIONS, name) ? (OPERATIONS as Record<string, Operation>)[name] : undefined;
   if (!op || op.kind !== kind) throw new Error(`not an operation of the record (${kind}): ${name}`);
   return op as Extract<Operation, { kind: K }>;
+}
+
+/**
+ * The policy's answer for a whole operation, from one position: the position
+ * must be one the operation exists for, and every part it touches allowed. A
+ * page of several parts needs the profile; the rest is decided part by part
+ * as it is read. The gate asks this, and nothing else, before any work runs.
+ */
+export function decideOperation(op: Operation, standing: Standing, role: Role, now: Date): Decision {
+  if (op.kind === "parts") return decide(standing, "READ", "PROFILE", now);
+  if (op.kind === "across") {
+    if (standing.kind !== "staff") return { allow: false, reason: "not-permitted" };
+    const readable = op.parts.map((part) => decide(standing, "READ", part, now));
+    return readable.find((d) => d.allow) ?? readable[0] ?? { allow: false, reason: "unknown" };
+  }
+  if (op.roles && !op.roles.includes(role)) return { allow: false, reason: "not-permitted" };
+  for (const { part, action } of [{ part: op.part, action: op.action }, ...(op.also ?? [])]) {
+    const decision = decide(standing, action, part, now);
+    if (!decision.allow) return decision;
+  }
+  return { allow: true };
 }

@@ -3,9 +3,9 @@ import { Prisma } from "@/lib/db/generated/client";
 import { db } from "@/lib/db/client";
 import { decide, type Action, type DenyReason, type Part } from "@/lib/access/policy";
 import {
+  decideOperation,
   operation,
   type AcrossOperationName,
-  type OneOperation,
   type OneOperationName,
   type PartsOperationName,
   type Purpose,
@@ -108,15 +108,6 @@ async function logAccess(
   });
 }
 
-/** The policy's answer for the operation and everything it also does; the first refusal wins. */
-function decideAll(position: Position, access: OneOperation, now: Date) {
-  for (const { part, action } of [{ part: access.part, action: access.action }, ...(access.also ?? [])]) {
-    const decision = decide(position.standing, action, part, now);
-    if (!decision.allow) return decision;
-  }
-  return { allow: true } as const;
-}
-
 const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
 
 const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted };
@@ -144,10 +135,7 @@ export async function throughGate<T>(
 
       const decisions = positions.map((position) => ({
         position,
-        decision:
-          access.roles && !access.roles.includes(position.role)
-            ? ({ allow: false, reason: "not-permitted" } as const)
-            : decideAll(position, access, now),
+        decision: decideOperation(access, position.standing, position.role, now),
       }));
       const allowed = decisions.find((d) => d.decision.allow);
       if (!allowed) {

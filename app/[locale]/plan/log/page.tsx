@@ -86,6 +86,11 @@ export default async function AccessLogPage({
             },
           ),
           toldOnce: e.purpose === "told-once",
+          // why, in plain words, unless the sentence already says it (asking, "told once")
+          why:
+            e.action !== "ASK" && e.purpose !== "told-once" && t.has(`purposes.${e.purpose}`)
+              ? t("why", { purpose: t(`purposes.${e.purpose}`) })
+              : null,
           denied: e.outcome === "DENIED",
         }))}
         toldOnceNote={t("toldOnce")}

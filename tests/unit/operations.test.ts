@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { AccessAction, ActorRole, RecordPart, RelativePermission } from "@/lib/db/generated/enums";
+import { ACTIONS, ASK, CONSENTABLE_PARTS, PARTS, RELATIVE_PERMISSIONS, type Standing } from "@/lib/access/policy";
+import { OPERATIONS, PURPOSES, ROLES, decideOperation, operation, type OperationName, type Role } from "@/lib/access/operations";
+import da from "@/messages/da.json";
+import en from "@/messages/en.json";
+
+/**
+ * Every operation of the record against every position an actor can hold, as a
+ * table a person can read and argue with. A letter in the row means the gate
+ * lets that position do the operation:
+ *   C the citizen            R a relative allowed everything   r a relative allowed nothing
+ *   e a relative whose access has ended
+ *   S staff of an area with consent to every part               p ...consent to the profile and story only
+ *   w ...whose consent was withdrawn                             s ...with no consent
+ *   X someone with nothing to do with the record (another citizen, staff elsewhere, anonymous)
+ */
+const now = new Date("2026-06-01T10:00:00Z");
+const everything = { parts: CONSENTABLE_PARTS, validFrom: new Date(0), validUntil: null, withdrawnAt: null };
+const POSITIONS: Record<string, [Standing, Role]> = {
+  C: [{ kind: "self" }, "CITIZEN"],
+  R: [{ kind: "relative", permissions: RELATIVE_PERMISSIONS, validUntil: null, endedAt: null }, "RELATIVE"],
+  r: [{ kind: "relative", permissions: [], validUntil: null, endedAt: null }, "RELATIVE"],
+  e: [{ kind: "relative", permissions: RELATIVE_PERMISSIONS, validUntil: null, endedAt: new Date(0) }, "RELATIVE"],
+  S: [{ kind: "staff", serviceAreaId: "a", consents: [everything] }, "STAFF"],
+  p: [{ kind: "staff", serviceAreaId: "a", consents: [{ ...everything, parts: ["PROFILE", "STORY"] }] }, "STAFF"],
+  w: [{ kind: "staff", serviceAreaId: "a", consents: [{ ...everything, withdrawnAt: new Date(1) }] }, "STAFF"],
+  s: [{ kind: "staff", serviceAreaId: "a", consents: [] }, "STAFF"],
+  X: [{ kind: "none" }, "CITIZEN"],
+};
+
+const EXPECTED: Record<OperationName, string> = {
+  "profile.read": "CRrSp",
+  "profile.edit": "C",
+  "story.read": "CRSp",
+  "story.read-first-visit": "CRSp",
+  "story.read-told-once": "CRSp",
+  "story.edit": "C",
+  "contact.read": "CRS",
+  "contact.edit": "C",
+  "plan.read": "CRrSp",
+  "goal.list": "CRrSp",
+  "goal.read": "CRrSp",
+  "goal.choices": "CRrSp",
+  "goal.create": "C",
+  "goal.edit": "C",
+  "goal.add-step": "C",
+  "goal.propose-step": "S",
+  "goal.answer-proposed-step": "C",
+  "goal.mark-step": "C",
+  "goal.reach": "C",
+  "goal.let-go": "C",
+  "agreement.list": "CRrSp",
+  "agreement.add": "CRS",
+  "agreement.mark": "CS",
+  "network.list": "CRS",
+  "network.read-person": "CRS",
+  "network.add-person": "CR",
+  "network.edit-person": "C",
+  "network.remove-person": "C",
+  "relative.list": "C",
+  "relative.read-spaces": "S",
+  "relative.invite": "C",
+  "relative.revoke-invitation": "C",
+  "relative.change": "C",
+  "relative.end": "C",
+  "consent.list": "C",
+  "consent.grant": "C",
+  "consent.withdraw": "C",
+  "consent.ask": "Spws",
+  "consent.answer": "C",
+  "citizen.find-by-cpr": "Spws",
+  "help.add": "S",
+  "message.send": "S",
+  "message.list": "CS",
+  "contact-request.ask": "C",
+  "contact-request.list": "CS",
+  "contact-request.answer": "S",
+  "red-thread.read": "CRrS",
+  "red-thread.offer": "S",
+  "red-thread.withdraw-offer": "S",
+  "red-thread.accept": "S",
+  "red-thread.decline": "S",
+  "red-thread.take": "S",
+  "log.read": "C",
+  "work-list.read": "Sp",
+};
+
+describe("operations of the record", () => {
+  it.each(Object.keys(OPERATIONS) as OperationName[])("%s: exactly the positions in the table", (name) => {
+    const who = Object.entries(POSITIONS)
+      .filter(([, [standing, role]]) => decideOperation(OPERATIONS[name], standing, role, now).allow)
+      .map(([letter]) => letter)
+      .join("");
+    expect(who).toBe(EXPECTED[name]);
+  });
+
+  it("nobody outside the record, no relative whose access ended and no area without consent in force may do anything but ask", () => {
+    for (const name of Object.keys(OPERATIONS) as OperationName[]) {
+      const op = OPERATIONS[name];
+      const asks = op.kind === "one" && op.action === ASK;
+      for (const letter of asks ? ["X", "e"] : ["X", "e", "w", "s"]) {
+        const [standing, role] = POSITIONS[letter]!;
+        expect(decideOperation(op, standing, role, now).allow, `${letter} ${name}`).toBe(false);
+      }
+    }
+  });
+
+  it("staff-only and citizen-only operations say so, and staff never write the citizen's own words", () => {
+    for (const op of Object.values(OPERATIONS)) {
+      if (op.kind !== "one" || op.action !== "WRITE") continue;
+      if (["STORY", "CONTACT", "PROFILE", "CONSENTS", "RELATIVES", "NETWORK"].includes(op.part))
+        expect(op.roles ?? [], op.purpose).not.toContain("STAFF");
+    }
+  });
+
+  it("the gate refuses anything that is not an operation of the registry", () => {
+    expect(() => operation("story.read", "one")).not.toThrow();
+    expect(() => operation("made-up", "one")).toThrow(/not an operation/);
+    expect(() => operation("plan.read", "one")).toThrow(/not an operation/);
+    expect(() => operation("toString", "one")).toThrow(/not an operation/);
+  });
+
+  it("every purpose is used by an operation, and each has a plain sentence in Danish and English for the citizen's log", () => {
+    const used = new Set(
+      Object.values(OPERATIONS).flatMap((op) => [op.purpose, ...Object.values(("staffPurpose" in op && op.staffPurpose) || {})]),
+    );
+    expect([...PURPOSES].sort()).toEqual([...used].sort());
+    for (const purpose of PURPOSES) {
+      expect(typeof (da.AccessLog.purposes as Record<string, unknown>)[purpose], `da ${purpose}`).toBe("string");
+      expect(typeof (en.AccessLog.purposes as Record<string, unknown>)[purpose], `en ${purpose}`).toBe("string");
+    }
+  });
+});
+
+describe("the policy's lists are the database's enums", () => {
+  it("parts, actions, relative permissions and roles match the Prisma schema exactly", () => {
+    // the generated client's enums, made from prisma/schema/*.prisma on every install
+    expect([...PARTS]).toEqual(Object.values(RecordPart));
+    expect([...ACTIONS, ASK]).toEqual(Object.values(AccessAction));
+    expect([...RELATIVE_PERMISSIONS]).toEqual(Object.values(RelativePermission));
+    expect([...ROLES]).toEqual(Object.values(ActorRole));
+  });
+});

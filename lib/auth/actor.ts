@@ -1,13 +1,13 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
-import { db } from "@/lib/db/client";
+import { systemDb } from "@/lib/db/system";
 import { ANONYMOUS, type Actor } from "@/lib/record/actor";
 import { auth } from "./server";
 
 /** Turns a signed-in user into an Actor: their own record, and their staff scope. */
 export async function actorForUser(userId: string): Promise<Actor> {
-  const user = await db().user.findUnique({
+  const user = await systemDb().user.findUnique({
     where: { id: userId },
     select: {
       citizen: { select: { id: true } },
@@ -35,7 +35,7 @@ export const getActor = cache(async (): Promise<Actor> => {
 export const getAccount = cache(async () => {
   const session = await auth().api.getSession({ headers: await headers() });
   if (!session) return null;
-  const user = await db().user.findUnique({
+  const user = await systemDb().user.findUnique({
     where: { id: session.user.id },
     select: {
       name: true,

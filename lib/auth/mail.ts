@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { systemDb } from "@/lib/db/system";
 import { demoMode } from "@/lib/env-public";
 
 export type Mail = { to: string; subject: string; body: string };
@@ -11,7 +11,7 @@ export type Mail = { to: string; subject: string; body: string };
  */
 export async function sendMail(mail: Mail): Promise<void> {
   if (demoMode) {
-    await db().outboxEmail.create({ data: mail });
+    await systemDb().outboxEmail.create({ data: mail });
     return;
   }
   throw new Error("no mail transport is configured for this build");

@@ -5,7 +5,7 @@ import { magicLink } from "better-auth/plugins/magic-link";
 import { genericOAuth } from "better-auth/plugins/generic-oauth";
 import { nextCookies } from "better-auth/next-js";
 import { passkey } from "@better-auth/passkey";
-import { db } from "@/lib/db/client";
+import { systemDb } from "@/lib/db/system";
 import { env } from "@/lib/env";
 import { sendMail } from "./mail";
 import { signInMail } from "./sign-in-mail";
@@ -44,7 +44,7 @@ function createAuth() {
   return betterAuth({
     baseURL: e.APP_URL,
     secret: e.AUTH_SECRET,
-    database: prismaAdapter(db(), { provider: "postgresql" }),
+    database: prismaAdapter(systemDb(), { provider: "postgresql" }),
     telemetry: { enabled: false },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     account: { accountLinking: { enabled: true, trustedProviders: ["staff"] } },

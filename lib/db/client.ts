@@ -6,7 +6,12 @@ import { connect, type Db } from "./connect";
 // not open a new pool on every change.
 const shared = globalThis as unknown as { __db?: Db };
 
-/** The server's database client. Only lib/ may use it (lint holds the line). */
+/**
+ * The server's database client. Only the named doors use it: the record gate
+ * (lib/record/gate.ts), systemDb() (./system.ts) and directoryDb()
+ * (./directory.ts); lint holds the line (eslint.config.mjs,
+ * docs/decisions/015-named-doors-to-the-database.md).
+ */
 export function db(): Db {
   shared.__db ??= connect(env().DATABASE_URL);
   return shared.__db;

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { systemDb } from "@/lib/db/system";
 
 export type Readiness = { ready: true; ms: number } | { ready: false; reason: "timeout" | "error" };
 
@@ -11,7 +11,7 @@ export async function checkReadiness({ timeoutMs = 2000 }: { timeoutMs?: number 
     timer = setTimeout(() => resolve("timeout"), timeoutMs);
   });
   try {
-    const outcome = await Promise.race([db().$queryRaw`SELECT 1`.then(() => "ok" as const), timeout]);
+    const outcome = await Promise.race([systemDb().$queryRaw`SELECT 1`.then(() => "ok" as const), timeout]);
     if (outcome === "timeout") return { ready: false, reason: "timeout" };
     return { ready: true, ms: Math.round(performance.now() - t0) };
   } catch {

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { directoryDb } from "@/lib/db/directory";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/record/actor";
 import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
@@ -22,7 +22,7 @@ export async function lookupInvitation(token: unknown, client: string, now = new
   const limit = limitFor(client);
   if (await throttled(limit, now)) return { state: "throttled" };
   const invitation = looksLikeToken(token)
-    ? await db().invitation.findFirst({
+    ? await directoryDb().invitation.findFirst({
         where: {
           tokenHash: hashToken(token),
           usedAt: null,
@@ -55,7 +55,7 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
   try {
     if (!looksLikeToken(token)) throw new NotRedeemable();
     const tokenHash = hashToken(token);
-    const citizenId = await db().$transaction(async (tx) => {
+    const citizenId = await directoryDb().$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
         // usable: not used, not withdrawn, not expired, and the access it gives not already over
         where: {

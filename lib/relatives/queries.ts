@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { directoryDb } from "@/lib/db/directory";
 import { throughGate } from "@/lib/record/gate";
 import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
@@ -135,7 +135,7 @@ export async function readRelatives(
  * own data (the citizen put it there for them); no part of the record is read.
  */
 export async function sharedWithMe(userId: string, now = new Date()): Promise<{ citizenId: string; name: string }[]> {
-  const rows = await db().relationship.findMany({
+  const rows = await directoryDb().relationship.findMany({
     where: { userId, ...activeRelationshipWhere(now) },
     orderBy: { startedAt: "asc" },
     select: { citizenId: true, citizen: { select: { name: true } } },
@@ -146,7 +146,7 @@ export async function sharedWithMe(userId: string, now = new Date()): Promise<{ 
 /** Whether this user's access to this plan has ended (for the kind "no longer shared" page), and whose plan it was. */
 export async function endedRelationship(userId: string, citizenId: string, now = new Date()): Promise<{ firstName: string } | null> {
   if (!isId(citizenId)) return null;
-  const r = await db().relationship.findUnique({
+  const r = await directoryDb().relationship.findUnique({
     where: { citizenId_userId: { citizenId, userId } },
     select: { endedAt: true, validUntil: true, citizen: { select: { name: true } } },
   });
@@ -169,7 +169,7 @@ export async function myRelationship(
   may: { read: (part: Part) => boolean; write: (part: Part) => boolean };
 } | null> {
   if (!isId(citizenId)) return null;
-  const r = await db().relationship.findFirst({
+  const r = await directoryDb().relationship.findFirst({
     where: { citizenId, userId, ...activeRelationshipWhere(now) },
     select: { permissions: true, validUntil: true },
   });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { directoryDb } from "@/lib/db/directory";
 import type { Actor } from "@/lib/record/actor";
 import { fieldErrors, type Result } from "@/lib/validation/result";
 import type { RelativeSpaceDto } from "./dto";
@@ -18,7 +18,7 @@ const CHECK_INS_SHOWN = 20;
 
 async function ownRelationship(actor: Actor, citizenId: string, now = new Date()) {
   if (actor.kind !== "user") return null;
-  return db().relationship.findFirst({
+  return directoryDb().relationship.findFirst({
     where: { citizenId, userId: actor.userId, ...activeRelationshipWhere(now) },
     select: { id: true },
   });
@@ -28,12 +28,12 @@ export async function readOwnSpace(actor: Actor, citizenId: string): Promise<Rel
   if (!isId(citizenId)) return null;
   const relationship = await ownRelationship(actor, citizenId);
   if (!relationship) return null;
-  const space = await db().relativeSpace.upsert({
+  const space = await directoryDb().relativeSpace.upsert({
     where: { relationshipId: relationship.id },
     create: { relationshipId: relationship.id, citizenId },
     update: {},
   });
-  const checkIns = await db().relativeCheckIn.findMany({
+  const checkIns = await directoryDb().relativeCheckIn.findMany({
     where: { relationshipId: relationship.id },
     orderBy: { createdAt: "desc" },
     take: CHECK_INS_SHOWN,
@@ -48,12 +48,16 @@ export async function saveOwnSpace(actor: Actor, input: unknown): Promise<Result
   const { citizenId, version, ...fields } = parsed.data;
   const relationship = await ownRelationship(actor, citizenId);
   if (!relationship) return { ok: false, error: "not-found" };
-  const { count } = await db().relativeSpace.updateMany({
+  const { count } = await directoryDb().relativeSpace.updateMany({
     where: { relationshipId: relationship.id, version },
     data: { ...fields, version: { increment: 1 } },
   });
   if (count === 0)
-    return { ok: false, error: "conflict", current: await db().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }) };
+    return {
+      ok: false,
+      error: "conflict",
+      current: await directoryDb().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }),
+    };
   return { ok: true, value: { version: version + 1 } };
 }
 
@@ -64,6 +68,6 @@ export async function addCheckIn(actor: Actor, input: unknown): Promise<Result<{
   const { citizenId, feeling, note } = parsed.data;
   const relationship = await ownRelationship(actor, citizenId);
   if (!relationship) return { ok: false, error: "not-found" };
-  const row = await db().relativeCheckIn.create({ data: { relationshipId: relationship.id, feeling, note } });
+  const row = await directoryDb().relativeCheckIn.create({ data: { relationshipId: relationship.id, feeling, note } });
   return { ok: true, value: { id: row.id } };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { systemDb } from "@/lib/db/system";
 
 /**
  * Throttling in PostgreSQL, so a limit holds however many app servers there
@@ -12,7 +12,7 @@ export type Limit = { key: string; max: number; windowSeconds: number };
 const windowStart = (now: Date, seconds: number) => new Date(Math.floor(now.getTime() / (seconds * 1000)) * seconds * 1000);
 
 export async function throttled({ key, max, windowSeconds }: Limit, now = new Date()): Promise<boolean> {
-  const row = await db().attemptWindow.findUnique({
+  const row = await systemDb().attemptWindow.findUnique({
     where: { key_windowStart: { key, windowStart: windowStart(now, windowSeconds) } },
     select: { count: true },
   });
@@ -27,7 +27,7 @@ export async function throttled({ key, max, windowSeconds }: Limit, now = new Da
  */
 export async function recordFailure({ key, windowSeconds }: Limit, now = new Date()): Promise<number> {
   const start = windowStart(now, windowSeconds);
-  const [row] = await db().$queryRaw<{ count: number }[]>`
+  const [row] = await systemDb().$queryRaw<{ count: number }[]>`
     INSERT INTO "AttemptWindow" (key, "windowStart", count) VALUES (${key}, ${start.toISOString()}::timestamptz AT TIME ZONE 'UTC', 1)
     ON CONFLICT (key, "windowStart") DO UPDATE SET count = "AttemptWindow".count + 1
     RETURNING count`;
@@ -37,5 +37,5 @@ export async function recordFailure({ key, windowSeconds }: Limit, now = new Dat
 
 /** Old windows are of no use: drop those that ended more than a day ago. */
 export async function forgetOldWindows(now = new Date()): Promise<void> {
-  await db().attemptWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
+  await systemDb().attemptWindow.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { systemDb } from "@/lib/db/system";
 
 export type ServiceAreaDto = { key: string; nameDa: string; nameEn: string };
 export type MunicipalityDto = { name: string; serviceAreas: ServiceAreaDto[] };
@@ -10,7 +10,7 @@ export type MunicipalityDto = { name: string; serviceAreas: ServiceAreaDto[] };
  * oldest one wins when there are several.
  */
 export async function getHomeMunicipality(): Promise<MunicipalityDto | null> {
-  return db().municipality.findFirst({
+  return systemDb().municipality.findFirst({
     orderBy: { createdAt: "asc" },
     select: {
       name: true,

@@ -1,5 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { directoryDb } from "@/lib/db/directory";
+import { systemDb } from "@/lib/db/system";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/record/actor";
 import { consentState } from "@/lib/access/policy";
@@ -36,7 +37,7 @@ async function cases(
 ): Promise<CaseDto[]> {
   const { staffId, serviceAreaIds } = actor.staff;
   const mine = { serviceAreaId: { in: [...serviceAreaIds] } };
-  const citizens = await db().citizen.findMany({
+  const citizens = await directoryDb().citizen.findMany({
     where: { municipalityId: actor.staff.municipalityId, ...where },
     orderBy: { name: "asc" },
     select: {
@@ -75,7 +76,7 @@ export async function myCaseload(actor: Actor, now = new Date()): Promise<CaseDt
 export async function findCitizens(actor: Actor, name: string): Promise<{ citizenId: string; name: string }[]> {
   const q = name.trim();
   if (!isStaff(actor) || q.length < 2 || q.length > 100) return [];
-  const rows = await db().citizen.findMany({
+  const rows = await directoryDb().citizen.findMany({
     where: {
       municipalityId: actor.staff.municipalityId,
       name: { contains: q, mode: "insensitive" },
@@ -99,7 +100,7 @@ export async function areaCase(actor: Actor, citizenId: string, now = new Date()
 /** The caseworker's own areas, in the municipality's order. */
 export async function myAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
   if (!isStaff(actor)) return [];
-  return db().serviceArea.findMany({
+  return systemDb().serviceArea.findMany({
     where: { id: { in: [...actor.staff.serviceAreaIds] } },
     orderBy: { createdAt: "asc" },
     select: { id: true, key: true },
@@ -129,7 +130,7 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
   if (!isStaff(actor)) return { handovers: [], contactRequests: [], agreementsDue: [] };
   const { staffId, serviceAreaIds } = actor.staff;
   // who offered me what: staff-to-staff case data; shown below only where my area may take the role
-  const offered = await db().handover.findMany({
+  const offered = await directoryDb().handover.findMany({
     where: { toStaffId: staffId, status: "OFFERED", citizen: { municipalityId: actor.staff.municipalityId } },
     orderBy: { offeredAt: "asc" },
     select: { id: true, citizenId: true, offeredAt: true, citizen: { select: { name: true } }, fromStaff: { select: { name: true } } },

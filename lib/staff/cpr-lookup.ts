@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { directoryDb } from "@/lib/db/directory";
 import { env } from "@/lib/env";
 import { throughGate } from "@/lib/record/gate";
 import type { Actor } from "@/lib/record/actor";
@@ -39,7 +39,7 @@ export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()
   if ((await recordFailure(limit, now)) > limit.max) return { ok: false, error: "throttled" };
 
   const hash = cprHash(parsed.data.cpr, env().CPR_HASH_KEY);
-  const citizen = await db().citizen.findUnique({
+  const citizen = await directoryDb().citizen.findUnique({
     where: { municipalityId_cprHash: { municipalityId: actor.staff.municipalityId, cprHash: hash } },
     select: { id: true },
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { directoryDb } from "@/lib/db/directory";
+import { systemDb } from "@/lib/db/system";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor, StaffScope } from "@/lib/record/actor";
 import { lockCitizenWork, type Tx } from "@/lib/record/tx";
@@ -54,7 +55,7 @@ const leads = async (tx: Tx, actor: StaffActor, serviceAreaId: string) =>
 /** The areas the caseworker leads, in the municipality's order (for a "your team" link); none for anyone else. */
 export async function leadAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
   if (!isStaff(actor)) return [];
-  const rows = await db().staffArea.findMany({
+  const rows = await systemDb().staffArea.findMany({
     where: ledBy(actor),
     orderBy: { serviceArea: { createdAt: "asc" } },
     select: { serviceArea: { select: { id: true, key: true } } },
@@ -81,7 +82,7 @@ function knownTo(serviceAreaId: string, now: Date): Prisma.CitizenWhereInput {
 export async function readTeam(actor: Actor, serviceAreaId: string, now = new Date()): Promise<TeamDto | null> {
   if (!isStaff(actor) || !z.uuid().safeParse(serviceAreaId).success) return null;
   const municipalityId = actor.staff.municipalityId;
-  return db().$transaction(async (tx) => {
+  return directoryDb().$transaction(async (tx) => {
     if (!(await leads(tx, actor, serviceAreaId))) return null;
     const area = await tx.serviceArea.findUniqueOrThrow({ where: { id: serviceAreaId }, select: { id: true, key: true } });
     const members = await tx.staffArea.findMany({
@@ -135,7 +136,7 @@ export async function assignCaseworker(actor: Actor, input: unknown): Promise<Re
   const { serviceAreaId, citizenId, staffId } = parsed.data;
   const municipalityId = actor.staff.municipalityId;
   const now = new Date();
-  return db().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
+  return directoryDb().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
     if (!(await leads(tx, actor, serviceAreaId))) return NOT_FOUND;
     await lockCitizenWork(tx, citizenId);
     const member = await tx.staffArea.count({ where: { staffId, serviceAreaId, staff: { municipalityId } } });
@@ -162,7 +163,7 @@ export async function endAssignment(actor: Actor, input: unknown): Promise<Resul
   const parsed = endAssignmentSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
   const { assignmentId } = parsed.data;
-  return db().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
+  return directoryDb().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
     const found = await tx.assignment.findFirst({
       where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } },
       select: { citizenId: true, serviceAreaId: true },

@@ -4,6 +4,8 @@
  * read and write; tests/unit/policy.test.ts holds it as a full table.
  */
 
+import { consentState, relationshipActive } from "./in-force";
+
 export const PARTS = [
   "PROFILE",
   "STORY",
@@ -105,13 +107,8 @@ const STAFF_WRITE: ReadonlySet<Part> = new Set<Part>(["AGREEMENTS", "HELP", "GOA
 /** Parts a citizen can consent to; the log and the consents themselves are never among them. */
 export const CONSENTABLE_PARTS: readonly Part[] = PARTS.filter((p) => p !== "LOG" && p !== "CONSENTS");
 
-/** The state of one consent at `now`. */
-export function consentState(c: ConsentGrant, now: Date): "active" | "withdrawn" | "not-started" | "expired" {
-  if (c.withdrawnAt && c.withdrawnAt <= now) return "withdrawn";
-  if (c.validFrom > now) return "not-started";
-  if (c.validUntil && c.validUntil <= now) return "expired";
-  return "active";
-}
+// When a consent or a relative's access is in force: one rule each, in lib/access/in-force.ts beside its database form.
+export { consentState, relationshipActive };
 
 function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Part, now: Date): Decision {
   if (consents.length === 0) return deny("no-consent");
@@ -126,11 +123,6 @@ function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Pa
   if (!CONSENTABLE_PARTS.includes(part) || !active.some((c) => c.parts.includes(part))) return deny("part-not-consented");
   if (action === "WRITE" && !STAFF_WRITE.has(part)) return deny("read-only");
   return allow;
-}
-
-/** Whether a relative's access is in force at `now`: not ended, and not run out. */
-export function relationshipActive(r: { endedAt: Date | null; validUntil: Date | null }, now: Date): boolean {
-  return !(r.endedAt && r.endedAt <= now) && !(r.validUntil && r.validUntil <= now);
 }
 
 function decideRelative(s: Extract<Standing, { kind: "relative" }>, action: Action, part: Part, now: Date): Decision {

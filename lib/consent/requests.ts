@@ -3,6 +3,7 @@ import { InvalidInput, NotFound, throughGate } from "@/lib/record/gate";
 import { command, staffOf } from "@/lib/record/command";
 import type { Actor } from "@/lib/record/actor";
 import type { Part } from "@/lib/access/policy";
+import { consentInForceWhere } from "@/lib/access/in-force";
 import type { Result } from "@/lib/validation/result";
 import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from "./schema";
 
@@ -51,7 +52,7 @@ export async function readConsents(
       },
     });
     const consents = await tx.consent.findMany({
-      where: { citizenId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+      where: { citizenId, ...consentInForceWhere(now) },
       orderBy: { validFrom: "asc" },
       select: { id: true, parts: true, validFrom: true, validUntil: true, serviceArea: { select: { key: true } } },
     });

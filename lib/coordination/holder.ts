@@ -1,12 +1,13 @@
 import "server-only";
-import { consentState, type Part } from "@/lib/access/policy";
+import type { Part } from "@/lib/access/policy";
+import { consentInForce } from "@/lib/access/in-force";
 import { COORDINATOR_PARTS } from "@/lib/access/operations";
 import type { Tx } from "@/lib/record/tx";
 import { CONSENT_FIELDS, type ConsentRow } from "@/lib/record/standing";
 
 /** Whether a consent in force lets its area do a coordinator's work (or, with `parts`, those parts). */
 export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>
-  consentState({ ...c, parts: c.parts as Part[] }, now) === "active" && parts.every((p) => c.parts.includes(p));
+  consentInForce(c, now) && parts.every((p) => c.parts.includes(p));
 
 export type Holder = { staffId: string; name: string; areaKeys: string[]; inForce: boolean };
 

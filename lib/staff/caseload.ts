@@ -3,8 +3,7 @@ import { directoryDb } from "@/lib/db/directory";
 import { systemDb } from "@/lib/db/system";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/record/actor";
-import { consentState } from "@/lib/access/policy";
-import type { Part } from "@/lib/access/policy";
+import { consentInForce } from "@/lib/access/in-force";
 import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { readAcross } from "@/lib/record/gate";
 import { answersContact, holders } from "@/lib/coordination/holder";
@@ -53,11 +52,7 @@ async function cases(
     citizenId: c.id,
     name: c.name,
     areaKeys: [...new Set(c.assignments.map((a) => a.serviceArea.key))],
-    access: c.consents.some((k) => consentState({ ...k, parts: k.parts as Part[] }, now) === "active")
-      ? "consented"
-      : c.consentRequests.length
-        ? "asked"
-        : "none",
+    access: c.consents.some((k) => consentInForce(k, now)) ? "consented" : c.consentRequests.length ? "asked" : "none",
     coordinator: c.coordination?.staffId === staffId,
   }));
 }

@@ -7,6 +7,7 @@ import type { Actor, StaffScope } from "@/lib/record/actor";
 import { lockCitizenWork, type Tx } from "@/lib/record/tx";
 import { fieldErrors, type Result } from "@/lib/validation/result";
 import { isStaff } from "./caseload";
+import { consentInForceWhere } from "@/lib/access/in-force";
 
 /**
  * An area lead's team: the area's caseworkers, the citizens the area works
@@ -69,11 +70,7 @@ function knownTo(serviceAreaId: string, now: Date): Prisma.CitizenWhereInput {
     OR: [
       { assignments: { some: { serviceAreaId, endedAt: null } } },
       { consentRequests: { some: { serviceAreaId, status: "PENDING" } } },
-      {
-        consents: {
-          some: { serviceAreaId, withdrawnAt: null, validFrom: { lte: now }, OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
-        },
-      },
+      { consents: { some: { serviceAreaId, ...consentInForceWhere(now) } } },
     ],
   };
 }

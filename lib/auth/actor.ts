@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { systemDb } from "@/lib/db/system";
 import { ANONYMOUS, type Actor } from "@/lib/record/actor";
 import { auth } from "./server";
+import { relationshipActiveWhere } from "@/lib/access/in-force";
 
 /** Turns a signed-in user into an Actor: their own record, and their staff scope. */
 export async function actorForUser(userId: string): Promise<Actor> {
@@ -42,7 +43,7 @@ export const getAccount = cache(async () => {
       email: true,
       citizen: { select: { id: true } },
       staff: { select: { areas: { select: { serviceArea: { select: { key: true, nameDa: true, nameEn: true } } } } } },
-      _count: { select: { passkeys: true, relationships: { where: { endedAt: null } } } },
+      _count: { select: { passkeys: true, relationships: { where: relationshipActiveWhere(new Date()) } } },
     },
   });
   if (!user) return null;

@@ -5,7 +5,7 @@ import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { decide, relationshipActive, type Part, type RelativePermission } from "@/lib/access/policy";
 import { firstName } from "@/lib/i18n/names";
-import { activeRelationshipWhere } from "./active";
+import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { isId, lastDanishDay } from "@/lib/validation/fields";
 import type { InvitationDto, InvitationState, RelativeDto, RelativeSpaceDto } from "./dto";
 
@@ -136,7 +136,7 @@ export async function readRelatives(
  */
 export async function sharedWithMe(userId: string, now = new Date()): Promise<{ citizenId: string; name: string }[]> {
   const rows = await directoryDb().relationship.findMany({
-    where: { userId, ...activeRelationshipWhere(now) },
+    where: { userId, ...relationshipActiveWhere(now) },
     orderBy: { startedAt: "asc" },
     select: { citizenId: true, citizen: { select: { name: true } } },
   });
@@ -170,15 +170,15 @@ export async function myRelationship(
 } | null> {
   if (!isId(citizenId)) return null;
   const r = await directoryDb().relationship.findFirst({
-    where: { citizenId, userId, ...activeRelationshipWhere(now) },
-    select: { permissions: true, validUntil: true },
+    where: { citizenId, userId, ...relationshipActiveWhere(now) },
+    select: { permissions: true, validUntil: true, endedAt: true },
   });
   if (!r) return null;
   const standing = {
     kind: "relative" as const,
     permissions: r.permissions as RelativePermission[],
     validUntil: r.validUntil,
-    endedAt: null,
+    endedAt: r.endedAt,
   };
   return {
     permissions: standing.permissions,
@@ -198,7 +198,7 @@ export async function readRelativeSpacesForStaff(
 ): Promise<Result<{ name: string; space: RelativeSpaceDto }[]>> {
   return throughGate(actor, citizenId, "relative.read-spaces", async ({ tx, now }) => {
     const rows = await tx.relationship.findMany({
-      where: { citizenId, ...activeRelationshipWhere(now), space: { sharedWithStaff: true } },
+      where: { citizenId, ...relationshipActiveWhere(now), space: { sharedWithStaff: true } },
       orderBy: { startedAt: "asc" },
       select: { id: true, user: { select: { name: true, email: true } }, networkMember: { select: { name: true } }, space: true },
     });

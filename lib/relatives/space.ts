@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/record/actor";
 import { fieldErrors, type Result } from "@/lib/validation/result";
 import type { RelativeSpaceDto } from "./dto";
 import { isId } from "@/lib/validation/fields";
-import { activeRelationshipWhere } from "./active";
+import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { spaceDto } from "./queries";
 import { checkInSchema, relativeSpaceSchema } from "./schema";
 
@@ -19,7 +19,7 @@ const CHECK_INS_SHOWN = 20;
 async function ownRelationship(actor: Actor, citizenId: string, now = new Date()) {
   if (actor.kind !== "user") return null;
   return directoryDb().relationship.findFirst({
-    where: { citizenId, userId: actor.userId, ...activeRelationshipWhere(now) },
+    where: { citizenId, userId: actor.userId, ...relationshipActiveWhere(now) },
     select: { id: true },
   });
 }

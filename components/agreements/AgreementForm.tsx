@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { WhoChoices } from "@/lib/agreements/dto";
 import { AGREEMENT_WHAT_MAX } from "@/lib/agreements/schema";
-import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { DateField, SelectField, SubmitRow, TextField } from "@/components/forms/Fields";

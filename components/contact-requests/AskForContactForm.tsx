@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CONTACT_CHANNELS } from "@/lib/contact/schema";
 import { CONTACT_REQUEST_TEXT_MAX } from "@/lib/contact-requests/schema";
-import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";

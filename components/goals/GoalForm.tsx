@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { WhoChoices } from "@/lib/agreements/dto";
 import type { GoalDto } from "@/lib/goals/dto";
 import { GOAL_TEXT_MAX, GOAL_TITLE_MAX } from "@/lib/goals/schema";
-import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SubmitRow, TextField } from "@/components/forms/Fields";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { STEP_TEXT_MAX } from "@/lib/goals/schema";
-import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { SubmitRow, TextField } from "@/components/forms/Fields";

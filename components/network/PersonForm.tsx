@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { NetworkMemberDto } from "@/lib/network/dto";
 import { CLOSENESS, NAME_MAX, NETWORK_KINDS, NETWORK_TEXT_MAX } from "@/lib/network/schema";
-import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";

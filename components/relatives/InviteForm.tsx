@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import type { InviteFormState } from "@/app/[locale]/plan/relatives/actions";
 import { NAME_MAX } from "@/lib/network/schema";
 import { RELATIVE_PERMISSIONS } from "@/lib/relatives/schema";
-import { formKey, isRefused, shownValue } from "@/lib/validation/form-state";
+import { formKey, isRefused, shownValue } from "@/lib/forms/form-state";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
 

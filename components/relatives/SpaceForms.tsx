@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { RelativeSpaceDto } from "@/lib/relatives/dto";
 import { FEELINGS, HELP_WISHES, SPACE_TEXT_MAX } from "@/lib/relatives/schema";
-import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";

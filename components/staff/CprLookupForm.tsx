@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import type { CprState } from "@/app/[locale]/staff/actions";
-import type { FormState } from "@/lib/validation/form-state";
+import type { FormState } from "@/lib/forms/form-state";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
 import { SubmitButton } from "@/components/forms/Fields";
 import { Link } from "@/lib/i18n/navigation";

@@ -6,7 +6,7 @@ import { HANDOVER_NOTE_MAX } from "@/lib/coordination/schema";
 import { MESSAGE_TEXT_MAX } from "@/lib/messages/schema";
 import { STEP_TEXT_MAX } from "@/lib/goals/schema";
 import { AGREEMENT_WHAT_MAX } from "@/lib/agreements/schema";
-import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SelectField, SubmitRow } from "@/components/forms/Fields";

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { CONSENTABLE_PARTS } from "@/lib/access/policy";
 import { CONSENT_REASON_MAX } from "@/lib/consent/schema";
 import { HELP_HOW_OFTEN_MAX, HELP_WHAT_MAX } from "@/lib/help/schema";
-import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SelectField, SubmitRow } from "@/components/forms/Fields";

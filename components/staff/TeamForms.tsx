@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { formKey, IDLE, shownValue, type FormState } from "@/lib/validation/form-state";
+import { formKey, IDLE, shownValue, type FormState } from "@/lib/forms/form-state";
 import { ErrorSummary } from "@/components/forms/Errors";
 import { SelectField, SubmitRow } from "@/components/forms/Fields";
 

@@ -8,7 +8,7 @@ import { addAreaHelp } from "@/lib/help/commands";
 import { findCitizens } from "@/lib/staff/caseload";
 import { lookupByCpr, type CprFound } from "@/lib/staff/cpr-lookup";
 import { findCitizenSchema } from "@/lib/staff/find-schema";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 export type FindState = { query: string; found: { citizenId: string; name: string }[] | null };
 

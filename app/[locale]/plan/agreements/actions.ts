@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import { getActor } from "@/lib/auth/actor";
 import { addAgreement, setAgreementStatus } from "@/lib/agreements/commands";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 /** Writes down a new agreement in the signed-in citizen's plan. */
 export async function addAgreementAction(_: FormState, formData: FormData): Promise<FormState> {

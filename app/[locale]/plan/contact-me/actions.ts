@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import { askForContact } from "@/lib/contact-requests/commands";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 /** "I am unsure, contact me": the signed-in citizen asks their coordinator to get in touch. */
 export async function askForContactAction(_: FormState, formData: FormData): Promise<FormState> {

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import { addGoalStep, answerProposedStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from "@/lib/goals/commands";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 import { isId } from "@/lib/validation/fields";
 
 const GOAL_FIELDS = ["wish", "title", "reachedWhen", "reviewOn", "helpers"] as const;

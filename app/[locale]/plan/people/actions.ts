@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import { addNetworkMember, removeNetworkMember, updateNetworkMember } from "@/lib/network/commands";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 const FIELDS = ["kind", "name", "relation", "closeness", "helpsWith", "contact"] as const;
 

@@ -7,7 +7,7 @@ import QRCode from "qrcode";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import { env } from "@/lib/env";
 import { changeRelativePermissions, createInvitation, endRelative, revokeInvitation } from "@/lib/relatives/commands";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 export type InviteFormState = FormState & { link?: string; qr?: string; expiresAt?: string; name?: string };
 

@@ -5,7 +5,7 @@ import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { addNetworkMember } from "@/lib/network/commands";
 import { addCheckIn, saveOwnSpace } from "@/lib/relatives/space";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 // A relative's actions on a plan shared with them. The plan's id is bound on the
 // page; whether they may do it is decided by the gate (or, for their own space,

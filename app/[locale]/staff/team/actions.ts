@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { assignCaseworker, endAssignment } from "@/lib/staff/team";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 
 // An area lead's actions on their team. Who is lead of which area is read from
 // the database on every call (lib/staff/team.ts); the form says only which.

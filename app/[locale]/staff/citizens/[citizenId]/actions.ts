@@ -9,7 +9,7 @@ import { closeContactRequest } from "@/lib/contact-requests/commands";
 import { sendMessage } from "@/lib/messages/commands";
 import { proposeGoalStep } from "@/lib/goals/commands";
 import { setAgreementStatus } from "@/lib/agreements/commands";
-import { formValues, toFormState, type FormState } from "@/lib/validation/form-state";
+import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
 import type { Result } from "@/lib/validation/result";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound

@@ -1,4 +1,6 @@
-import type { Result } from "./result";
+// Safe for the browser: forms import these. No server imports here; the server
+// half, which turns a command into a server action, is ./form-action.ts.
+import type { Result } from "@/lib/validation/result";
 
 /**
  * What a form's server action hands back to the form: how it went, field

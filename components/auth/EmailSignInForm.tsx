@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { SignInFormState } from "@/app/[locale]/sign-in/actions";
+import type { SignInFormState } from "@/lib/forms/sign-in";
 import { FieldError, ErrorSummary } from "@/components/forms/Errors";
 
 type Props = { action: (state: SignInFormState, formData: FormData) => Promise<SignInFormState> };

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { ContactFormState } from "@/app/[locale]/plan/contact/actions";
+import type { FormState as ContactFormState } from "@/lib/forms/form-state";
 import { CONTACT_CHANNELS, CONTACT_TEXT_MAX, INTERPRETER_NEEDS, VISIT_PREFERENCES, type ContactPreferencesDto } from "@/lib/contact/schema";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
 

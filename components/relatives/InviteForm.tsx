@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { InviteFormState } from "@/app/[locale]/plan/relatives/actions";
+import type { InviteFormState } from "@/lib/relatives/forms";
 import { NAME_MAX } from "@/lib/network/schema";
 import { RELATIVE_PERMISSIONS } from "@/lib/relatives/schema";
 import { formKey, isRefused, shownValue } from "@/lib/forms/form-state";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { CprState } from "@/app/[locale]/staff/actions";
+import type { CprState } from "@/lib/staff/forms";
 import type { FormState } from "@/lib/forms/form-state";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
 import { SubmitButton } from "@/components/forms/Fields";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FindState } from "@/app/[locale]/staff/actions";
+import type { FindState } from "@/lib/staff/forms";
 import { Link } from "@/lib/i18n/navigation";
 
 /** Finding a citizen of my areas by name (posted, never in the address). */

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { StartFormState } from "@/app/[locale]/plan/start/actions";
+import type { StartFormState } from "@/lib/story/forms";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
 
 type Props = {

@@ -2,7 +2,7 @@
 
 import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
-import type { StoryFormState } from "@/app/[locale]/plan/story/actions";
+import type { StoryFormState } from "@/lib/story/forms";
 import { FieldError } from "@/components/forms/Errors";
 
 type Props = {

@@ -27,8 +27,8 @@ export function formValues(formData: FormData, names: readonly string[]): Record
 }
 
 /** A command's result as form state; `values` are returned only when the form must be shown again. */
-export function toFormState<T>(result: Result<T>, values: Record<string, string | string[]>, version?: (value: T) => number): FormState {
-  if (result.ok) return { status: "saved", version: version?.(result.value) };
+export function toFormState<T>(result: Result<T>, values: Record<string, string | string[]>): FormState {
+  if (result.ok) return { status: "saved" };
   if (result.error === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors, values };
   if (result.error === "conflict") return { status: "conflict", values };
   return { status: "failed", values };

@@ -8,6 +8,7 @@ import { redeemInvitation } from "@/lib/relatives/invitations";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
 import { clientKey } from "@/lib/security/client";
 
+// Not buttonAction: redeeming is no record command (no plan yet, a cookie, a rate limit), and it goes on to the plan it opens.
 /** The signed-in person accepts the invitation waiting in their cookie; then on to the shared plan. */
 export async function acceptInvitation(): Promise<void> {
   const locale = await getLocale();

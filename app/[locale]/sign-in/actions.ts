@@ -9,9 +9,10 @@ import { personaSchema, signInEmailSchema } from "@/lib/auth/schema";
 import { PERSONAS } from "@/lib/demo/personas";
 import { newestLinkFor } from "@/lib/demo/outbox";
 import { demoMode } from "@/lib/env-public";
+import type { SignInFormState } from "@/lib/forms/sign-in";
 import { fieldErrors } from "@/lib/validation/result";
 
-export type SignInFormState = { fieldErrors?: Record<string, string[]>; formError?: string; email?: string };
+// Not formAction: signing in and out are calls to the auth library, not commands on a record.
 
 /** Sends a sign-in link to the address typed. The page never says whether the address is known. */
 export async function requestSignInLink(_: SignInFormState, formData: FormData): Promise<SignInFormState> {

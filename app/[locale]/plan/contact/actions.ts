@@ -1,29 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getLocale } from "next-intl/server";
-import { getActor } from "@/lib/auth/actor";
 import { updateContactPreferences } from "@/lib/contact/commands";
+import { formAction } from "@/lib/forms/form-action";
 
-export type ContactFormState = {
-  status: "idle" | "saved" | "invalid" | "conflict" | "failed";
-  fieldErrors?: Record<string, string[]>;
-  version?: number;
-};
+const FIELDS = ["channel", "times", "visit", "language", "interpreter", "someonePresent", "version"];
 
 /** Saves the signed-in citizen's contact wishes. Identity comes from the session, never the form. */
-export async function saveContactPreferences(_: ContactFormState, formData: FormData): Promise<ContactFormState> {
-  const actor = await getActor();
-  if (actor.kind !== "user" || !actor.citizenId) return { status: "failed" };
-  const input = Object.fromEntries(
-    ["channel", "times", "visit", "language", "interpreter", "someonePresent", "version"].map((k) => [k, formData.get(k) ?? undefined]),
-  );
-  const result = await updateContactPreferences(actor, { ...input, citizenId: actor.citizenId });
-  if (result.ok) {
-    revalidatePath(`/${await getLocale()}/plan/contact`);
-    return { status: "saved", version: result.value.version };
-  }
-  if (result.error === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors };
-  if (result.error === "conflict") return { status: "conflict" };
-  return { status: "failed" };
-}
+export const saveContactPreferences = formAction({
+  command: updateContactPreferences,
+  // the form shows the saved wishes, so nothing is given back; a field not sent stays undefined, not ""
+  fields: [],
+  input: (formData) => Object.fromEntries(FIELDS.map((k) => [k, formData.get(k) ?? undefined])),
+  revalidate: ["/plan/contact"],
+  onSaved: (value) => ({ status: "saved", version: value.version }),
+});

@@ -1,91 +1,66 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import { citizenFromSession } from "@/lib/auth/citizen";
 import { addGoalStep, answerProposedStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from "@/lib/goals/commands";
-import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
+import { buttonAction, formAction } from "@/lib/forms/form-action";
 import { isId } from "@/lib/validation/fields";
 
 const GOAL_FIELDS = ["wish", "title", "reachedWhen", "reviewOn", "helpers"] as const;
+const PLAN = [{ layout: "/plan" }];
+const goalPage = (formData: FormData) => `/plan/goals/${encodeURIComponent(String(formData.get("goalId") ?? ""))}`;
 
 /** From a wish to a goal; then on to the goal's own page, where steps are added. */
-export async function createGoalAction(_: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, GOAL_FIELDS);
-  const me = await citizenFromSession();
-  if (!me) return { status: "failed", values };
-  const result = await createGoal(me.actor, { citizenId: me.citizenId, ...values });
-  if (!result.ok) return toFormState(result, values);
-  const locale = await getLocale();
-  revalidatePath(`/${locale}/plan`, "layout");
-  redirect(`/${locale}/plan/goals/${result.value.goalId}?notice=created`);
-}
+export const createGoalAction = formAction({
+  command: createGoal,
+  fields: GOAL_FIELDS,
+  revalidate: PLAN,
+  redirectTo: (value) => `/plan/goals/${value.goalId}?notice=created`,
+});
 
-export async function updateGoalAction(_: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, GOAL_FIELDS);
-  const me = await citizenFromSession();
-  if (!me) return { status: "failed", values };
-  const result = await updateGoal(me.actor, {
-    citizenId: me.citizenId,
-    ...values,
-    goalId: formData.get("goalId"),
-    version: formData.get("version"),
-  });
-  if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
-  return toFormState(result, values, (v) => v.version);
-}
+export const updateGoalAction = formAction({
+  command: updateGoal,
+  fields: GOAL_FIELDS,
+  input: (formData) => ({ goalId: formData.get("goalId"), version: formData.get("version") }),
+  revalidate: PLAN,
+  onSaved: (value) => ({ status: "saved", version: value.version }),
+});
 
-export async function addStepAction(_: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["text"]);
-  const me = await citizenFromSession();
-  if (!me) return { status: "failed", values };
-  const result = await addGoalStep(me.actor, { citizenId: me.citizenId, goalId: formData.get("goalId"), ...values });
-  if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
-  return toFormState(result, values);
-}
+export const addStepAction = formAction({
+  command: addGoalStep,
+  fields: ["text"],
+  input: (formData) => ({ goalId: formData.get("goalId") }),
+  revalidate: PLAN,
+});
 
 /** Ticks a step off or on: a plain form, so it works without JavaScript. */
-export async function markStepAction(formData: FormData): Promise<void> {
-  const locale = await getLocale();
-  const goalId = String(formData.get("goalId") ?? "");
-  const me = await citizenFromSession();
-  const result = me
-    ? await setGoalStepDone(me.actor, {
-        citizenId: me.citizenId,
-        stepId: formData.get("stepId"),
-        done: formData.get("done"),
-        version: formData.get("version"),
-      })
-    : null;
-  revalidatePath(`/${locale}/plan`, "layout");
-  const notice = result?.ok ? "step" : result?.error === "conflict" ? "conflict" : "failed";
-  redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${notice}`);
-}
+export const markStepAction = buttonAction({
+  command: setGoalStepDone,
+  input: (formData) => ({ stepId: formData.get("stepId"), done: formData.get("done"), version: formData.get("version") }),
+  revalidate: PLAN,
+  ok: "step",
+  back: (notice, { formData }) => `${goalPage(formData)}?notice=${notice}`,
+});
 
 /** Yes or no to a step a caseworker proposed: a plain form, so it works without JavaScript. */
-export async function answerProposalAction(formData: FormData): Promise<void> {
-  const locale = await getLocale();
-  // only for the way back: an id, or no goal page at all
-  const goalId = isId(formData.get("goalId")) ? String(formData.get("goalId")) : null;
-  const me = await citizenFromSession();
-  const answer = formData.get("answer");
-  const result = me ? await answerProposedStep(me.actor, { citizenId: me.citizenId, stepId: formData.get("stepId"), answer }) : null;
-  revalidatePath(`/${locale}/plan`, "layout");
-  const notice = result?.ok ? (answer === "ACCEPT" ? "proposalAccepted" : "proposalDeclined") : "failed";
-  redirect(goalId ? `/${locale}/plan/goals/${goalId}?notice=${notice}` : `/${locale}/plan/goals`);
-}
+export const answerProposalAction = buttonAction({
+  command: answerProposedStep,
+  input: (formData) => ({ stepId: formData.get("stepId"), answer: formData.get("answer") }),
+  revalidate: PLAN,
+  ok: (formData) => (formData.get("answer") === "ACCEPT" ? "proposalAccepted" : "proposalDeclined"),
+  refused: [],
+  // the goal only for the way back: an id, or no goal page at all
+  back: (notice, { formData }) =>
+    isId(formData.get("goalId")) ? `/plan/goals/${String(formData.get("goalId"))}?notice=${notice}` : "/plan/goals",
+});
 
 /** Reached (celebrated) or let go: the goal moves to the history with the citizen's words. */
-export async function closeGoalAction(_: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["closingNote"]);
-  const me = await citizenFromSession();
-  if (!me) return { status: "failed", values };
-  const goalId = String(formData.get("goalId") ?? "");
-  const outcome = formData.get("outcome");
-  const result = await closeGoal(me.actor, { citizenId: me.citizenId, goalId, version: formData.get("version"), outcome, ...values });
-  if (!result.ok) return toFormState(result, values);
-  const locale = await getLocale();
-  revalidatePath(`/${locale}/plan`, "layout");
-  redirect(`/${locale}/plan/goals/${encodeURIComponent(goalId)}?notice=${outcome === "REACHED" ? "reached" : "letGo"}`);
-}
+export const closeGoalAction = formAction({
+  command: closeGoal,
+  fields: ["closingNote"],
+  input: (formData) => ({
+    goalId: String(formData.get("goalId") ?? ""),
+    version: formData.get("version"),
+    outcome: formData.get("outcome"),
+  }),
+  revalidate: PLAN,
+  redirectTo: (_, { formData }) => `${goalPage(formData)}?notice=${formData.get("outcome") === "REACHED" ? "reached" : "letGo"}`,
+});

@@ -1,44 +1,26 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import { citizenFromSession } from "@/lib/auth/citizen";
 import { addNetworkMember, removeNetworkMember, updateNetworkMember } from "@/lib/network/commands";
-import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
+import { buttonAction, formAction } from "@/lib/forms/form-action";
 
 const FIELDS = ["kind", "name", "relation", "closeness", "helpsWith", "contact"] as const;
+const PLAN = [{ layout: "/plan" }];
 
-export async function addPersonAction(_: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, FIELDS);
-  const me = await citizenFromSession();
-  if (!me) return { status: "failed", values };
-  const result = await addNetworkMember(me.actor, { citizenId: me.citizenId, ...values });
-  if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
-  return toFormState(result, values);
-}
+export const addPersonAction = formAction({ command: addNetworkMember, fields: FIELDS, revalidate: PLAN });
 
-export async function updatePersonAction(_: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, FIELDS);
-  const me = await citizenFromSession();
-  if (!me) return { status: "failed", values };
-  const result = await updateNetworkMember(me.actor, {
-    citizenId: me.citizenId,
-    ...values,
-    memberId: formData.get("memberId"),
-    version: formData.get("version"),
-  });
-  if (result.ok) revalidatePath(`/${await getLocale()}/plan`, "layout");
-  return toFormState(result, values, (v) => v.version);
-}
+export const updatePersonAction = formAction({
+  command: updateNetworkMember,
+  fields: FIELDS,
+  input: (formData) => ({ memberId: formData.get("memberId"), version: formData.get("version") }),
+  revalidate: PLAN,
+  onSaved: (value) => ({ status: "saved", version: value.version }),
+});
 
 /** Takes someone off the map: a plain form, so it works without JavaScript. */
-export async function removePersonAction(formData: FormData): Promise<void> {
-  const locale = await getLocale();
-  const me = await citizenFromSession();
-  const result = me
-    ? await removeNetworkMember(me.actor, { citizenId: me.citizenId, memberId: formData.get("memberId"), version: formData.get("version") })
-    : null;
-  revalidatePath(`/${locale}/plan`, "layout");
-  redirect(`/${locale}/plan/people?notice=${result?.ok ? "removed" : result?.error === "conflict" ? "conflict" : "failed"}`);
-}
+export const removePersonAction = buttonAction({
+  command: removeNetworkMember,
+  input: (formData) => ({ memberId: formData.get("memberId"), version: formData.get("version") }),
+  revalidate: PLAN,
+  ok: "removed",
+  back: (notice) => `/plan/people?notice=${notice}`,
+});

@@ -5,6 +5,7 @@ import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { updateSettings } from "@/lib/profile/commands";
 
+// Not buttonAction: it goes on in the language just chosen (from the result), with its own ?saved / ?problem words.
 /** Saves the signed-in citizen's settings, then shows them in the chosen language. */
 export async function saveSettings(formData: FormData) {
   const actor = await getActor();

@@ -4,10 +4,10 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { updateStorySection } from "@/lib/story/commands";
+import type { StartFormState } from "@/lib/story/forms";
 import { START_STEPS, nextStartPath } from "@/lib/story/start";
 
-export type StartFormState = { fieldErrors?: Record<string, string[]>; formError?: string };
-
+// Not formAction: an empty answer skips the command, and every outcome but a refusal goes on to another page.
 /** Saves one answer of the first-visit questions as a story section, then goes on. An empty answer is a skip. */
 export async function saveStartAnswer(_: StartFormState, formData: FormData): Promise<StartFormState> {
   const actor = await getActor();

@@ -5,14 +5,9 @@ import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { updateStorySection } from "@/lib/story/commands";
 import type { StorySectionDto } from "@/lib/story/dto";
+import type { StoryFormState } from "@/lib/story/forms";
 
-export type StoryFormState =
-  | { status: "idle" }
-  | { status: "saved"; text: string; version: number }
-  | { status: "invalid"; text: string; fieldErrors: Record<string, string[]> }
-  | { status: "conflict"; mine: string; theirs: string; theirsVersion: number }
-  | { status: "failed"; text: string };
-
+// Not formAction: a conflict hands back the newer copy beside the citizen's words, which FormState cannot carry.
 /** Saves one section of the signed-in citizen's own story. Identity comes from the session, never the form. */
 export async function saveStorySection(_: StoryFormState, formData: FormData): Promise<StoryFormState> {
   const actor = await getActor();

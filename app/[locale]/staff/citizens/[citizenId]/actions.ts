@@ -1,94 +1,65 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getLocale } from "next-intl/server";
-import { getActor } from "@/lib/auth/actor";
-import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/coordination/commands";
-import { closeContactRequest } from "@/lib/contact-requests/commands";
-import { sendMessage } from "@/lib/messages/commands";
-import { proposeGoalStep } from "@/lib/goals/commands";
 import { setAgreementStatus } from "@/lib/agreements/commands";
-import { formValues, toFormState, type FormState } from "@/lib/forms/form-state";
-import type { Result } from "@/lib/validation/result";
+import { closeContactRequest } from "@/lib/contact-requests/commands";
+import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/coordination/commands";
+import { buttonActionFor, formActionFor, type Refresh } from "@/lib/forms/form-action";
+import { proposeGoalStep } from "@/lib/goals/commands";
+import { sendMessage } from "@/lib/messages/commands";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
 // gate decides on every call. Forms get their state back; one-button forms
 // come back to the page with a notice code.
 
-type StaffNotice = "marked" | "withdrawn" | "declined" | "taken";
+const page = (citizenId: string) => `/staff/citizens/${encodeURIComponent(citizenId)}`;
+const thisPage = ({ citizenId }: { citizenId: string }): Refresh[] => [page(citizenId)];
+const backWith = (notice: string, { citizenId }: { citizenId: string }) => `${page(citizenId)}?notice=${notice}`;
 
-async function page(citizenId: string) {
-  return `/${await getLocale()}/staff/citizens/${encodeURIComponent(citizenId)}`;
-}
-
-async function saved<T>(citizenId: string, result: Result<T>, values: Record<string, string | string[]>) {
-  if (result.ok) revalidatePath(await page(citizenId));
-  return toFormState(result, values);
-}
-
-async function backWith(citizenId: string, result: Result<unknown>, ok: StaffNotice): Promise<never> {
-  const to = await page(citizenId);
-  revalidatePath(to);
-  redirect(`${to}?notice=${result.ok ? ok : result.error === "conflict" ? "conflict" : "failed"}`);
-}
-
-export async function offerHandoverAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["toStaffId", "note"]);
-  return saved(citizenId, await offerHandover(await getActor(), { citizenId, ...values }), values);
-}
+export const offerHandoverAction = formActionFor({ command: offerHandover, fields: ["toStaffId", "note"], revalidate: thisPage });
 
 /** Accepting the red thread: with the colleague's word that they have read the plan. */
-export async function acceptHandoverAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["handoverId", "planRead"]);
-  const result = await answerHandover(await getActor(), { citizenId, ...values, answer: "ACCEPT" });
-  if (result.ok) {
-    revalidatePath(`/${await getLocale()}/staff`, "layout");
-    return { status: "saved" };
-  }
-  return toFormState(result, values);
-}
+export const acceptHandoverAction = formActionFor({
+  command: answerHandover,
+  fields: ["handoverId", "planRead"],
+  input: () => ({ answer: "ACCEPT" }),
+  revalidate: [{ layout: "/staff" }],
+});
 
-export async function declineHandoverAction(citizenId: string, formData: FormData): Promise<void> {
-  await backWith(
-    citizenId,
-    await answerHandover(await getActor(), { citizenId, handoverId: formData.get("handoverId"), answer: "DECLINE", planRead: "" }),
-    "declined",
-  );
-}
+export const declineHandoverAction = buttonActionFor({
+  command: answerHandover,
+  input: (formData) => ({ handoverId: formData.get("handoverId"), answer: "DECLINE", planRead: "" }),
+  revalidate: thisPage,
+  ok: "declined",
+  back: backWith,
+});
 
-export async function withdrawHandoverAction(citizenId: string, formData: FormData): Promise<void> {
-  await backWith(citizenId, await withdrawHandover(await getActor(), { citizenId, handoverId: formData.get("handoverId") }), "withdrawn");
-}
+export const withdrawHandoverAction = buttonActionFor({
+  command: withdrawHandover,
+  input: (formData) => ({ handoverId: formData.get("handoverId") }),
+  revalidate: thisPage,
+  ok: "withdrawn",
+  back: backWith,
+});
 
-export async function takeRedThreadAction(citizenId: string): Promise<void> {
-  await backWith(citizenId, await takeRedThread(await getActor(), { citizenId }), "taken");
-}
+export const takeRedThreadAction = buttonActionFor({ command: takeRedThread, revalidate: thisPage, ok: "taken", back: backWith });
 
 /** Closing "contact me" by writing down the agreement made, which the citizen then sees. */
-export async function closeContactRequestAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["requestId", "what", "dueOn"]);
-  return saved(citizenId, await closeContactRequest(await getActor(), { citizenId, ...values }), values);
-}
+export const closeContactRequestAction = formActionFor({
+  command: closeContactRequest,
+  fields: ["requestId", "what", "dueOn"],
+  revalidate: thisPage,
+});
 
-export async function sendMessageAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["text"]);
-  return saved(citizenId, await sendMessage(await getActor(), { citizenId, ...values }), values);
-}
+export const sendMessageAction = formActionFor({ command: sendMessage, fields: ["text"], revalidate: thisPage });
 
-export async function proposeStepAction(citizenId: string, _: FormState, formData: FormData): Promise<FormState> {
-  const values = formValues(formData, ["goalId", "text"]);
-  return saved(citizenId, await proposeGoalStep(await getActor(), { citizenId, ...values }), values);
-}
+export const proposeStepAction = formActionFor({ command: proposeGoalStep, fields: ["goalId", "text"], revalidate: thisPage });
 
 /** Done, not done, or open again, by the area: a plain form, so it works without JavaScript. */
-export async function markAgreementStaffAction(citizenId: string, formData: FormData): Promise<void> {
-  const result = await setAgreementStatus(await getActor(), {
-    citizenId,
-    agreementId: formData.get("agreementId"),
-    status: formData.get("status"),
-    version: formData.get("version"),
-  });
-  await backWith(citizenId, result, "marked");
-}
+export const markAgreementStaffAction = buttonActionFor({
+  command: setAgreementStatus,
+  input: (formData) => ({ agreementId: formData.get("agreementId"), status: formData.get("status"), version: formData.get("version") }),
+  revalidate: thisPage,
+  ok: "marked",
+  back: backWith,
+});

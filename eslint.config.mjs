@@ -13,6 +13,13 @@ const databaseImports = {
   ],
 };
 
+// Pages and their server actions (app/) build on lib/ and components/, never the other way
+// round: a form's state type lives in lib/ (browser-safe), beside its domain.
+const appImports = {
+  group: ["@/app", "@/app/*"],
+  message: "Nothing in components/ or lib/ imports from app/. Put shared types (a form's state) in lib/.",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -43,10 +50,15 @@ export default defineConfig([
               group: ["@/lib/*/queries", "@/lib/*/commands", "@/lib/record", "@/lib/record/*"],
               message: "Components receive data and actions as props.",
             },
+            appImports,
           ],
         },
       ],
     },
+  },
+  {
+    files: ["lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [appImports] }] },
   },
   {
     // Browser globals that look like ordinary variables: a renamed variable must not silently become window.name.

@@ -28,6 +28,19 @@ describe("lint rules of the house", { timeout: 60_000 }, () => {
     ).toContain("no-restricted-imports");
   });
 
+  it("components and lib/ do not import from app/ (a form's state type lives in lib/)", async () => {
+    const code = 'import type { FindState } from "@/app/[locale]/staff/actions";\nexport type X = FindState;\n';
+    expect(await rulesHit(code, "components/Sample.tsx")).toContain("no-restricted-imports");
+    expect(await rulesHit(code, "lib/sample/forms.ts")).toContain("no-restricted-imports");
+    // the component rules still hold beside it (one list per block, not one block overriding another)
+    expect(
+      await rulesHit('import { findCitizens } from "@/lib/staff/queries";\nexport const x = findCitizens;\n', "components/Sample.tsx"),
+    ).toContain("no-restricted-imports");
+    expect(
+      await rulesHit('import type { FindState } from "@/lib/staff/forms";\nexport type X = FindState;\n', "components/Sample.tsx"),
+    ).not.toContain("no-restricted-imports");
+  });
+
   it("lib/ may import the database client", async () => {
     expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/sample/queries.ts")).not.toContain(
       "no-restricted-imports",

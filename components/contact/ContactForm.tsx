@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import type { FormState as ContactFormState } from "@/lib/forms/form-state";
+import { formKey, shownValue, type FormState as ContactFormState } from "@/lib/forms/form-state";
 import { CONTACT_CHANNELS, CONTACT_TEXT_MAX, INTERPRETER_NEEDS, VISIT_PREFERENCES, type ContactPreferencesDto } from "@/lib/contact/schema";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
 
@@ -26,8 +26,8 @@ export function ContactForm({ initial, action }: Props) {
             type="radio"
             name={name}
             value={value}
-            defaultChecked={checked === value}
-            id={value === checked ? name : undefined}
+            defaultChecked={shownValue(state, name, checked) === value}
+            id={value === shownValue(state, name, checked) ? name : undefined}
             className="size-6"
           />
           {t(`${name}.${value}`)}
@@ -47,7 +47,7 @@ export function ContactForm({ initial, action }: Props) {
       <input
         id={name}
         name={name}
-        defaultValue={value}
+        defaultValue={shownValue(state, name, value)}
         maxLength={CONTACT_TEXT_MAX}
         aria-describedby={errors[name] ? `${name}-hint ${name}-error` : `${name}-hint`}
         aria-invalid={errors[name] ? true : undefined}
@@ -57,7 +57,8 @@ export function ContactForm({ initial, action }: Props) {
   );
 
   return (
-    <form action={formAction} className="space-y-6">
+    // a refused save comes back with what was written, in a form mounted afresh with it
+    <form key={formKey(state, String(version))} action={formAction} className="space-y-6">
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "conflict" ? "ContactForm.conflict" : state.status === "failed" ? "ContactForm.failed" : undefined}

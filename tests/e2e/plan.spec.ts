@@ -152,6 +152,25 @@ test.describe("how to contact me", () => {
     await expect(page.getByRole("radio", { name: "Ja, en tegnsprogstolk" })).toBeChecked();
     await expect(page.getByLabel("Hvornår passer det dig?")).toHaveValue(times);
   });
+
+  test("a save refused because another tab saved first keeps what I wrote on the screen", async ({ page, context }) => {
+    await signInAs(page, /Inge Hansen/);
+    const other = await context.newPage();
+    await page.goto("/da/plan/contact");
+    await other.goto("/da/plan/contact");
+    await page.getByLabel("Hvornår passer det dig?").fill(`Om formiddagen ${Date.now()}`);
+    await page.getByRole("button", { name: "Gem" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+
+    const mine = `Efter frokost ${Date.now()}`;
+    await other.getByLabel("Hvornår passer det dig?").fill(mine);
+    await other.getByRole("group", { name: "Hvordan vil du helst kontaktes?" }).getByRole("radio", { name: "Brev" }).check();
+    await other.getByRole("button", { name: "Gem" }).click();
+    await expect(other.getByRole("alert")).toBeVisible();
+    await expect(other.getByLabel("Hvornår passer det dig?")).toHaveValue(mine);
+    await expect(other.getByRole("group", { name: "Hvordan vil du helst kontaktes?" }).getByRole("radio", { name: "Brev" })).toBeChecked();
+    await expectAccessible(other);
+  });
 });
 
 test.describe("the first visit", () => {

@@ -41,8 +41,11 @@ describe("lint rules of the house", { timeout: 60_000 }, () => {
     ).not.toContain("no-restricted-imports");
   });
 
-  it("lib/ may import the database client", async () => {
-    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/sample/queries.ts")).not.toContain(
+  it("in lib/, only the named doors import the database client (docs/decisions/015)", async () => {
+    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/sample/queries.ts")).toContain(
+      "no-restricted-imports",
+    );
+    expect(await rulesHit('import { db } from "@/lib/db/client";\nexport const x = db;\n', "lib/db/system.ts")).not.toContain(
       "no-restricted-imports",
     );
   });

@@ -8,8 +8,8 @@ const FIELDS = ["channel", "times", "visit", "language", "interpreter", "someone
 /** Saves the signed-in citizen's contact wishes. Identity comes from the session, never the form. */
 export const saveContactPreferences = formAction({
   command: updateContactPreferences,
-  // the form shows the saved wishes, so nothing is given back; a field not sent stays undefined, not ""
-  fields: [],
+  // what was written comes back on a refusal; a field not sent stays undefined, not ""
+  fields: FIELDS.filter((f) => f !== "version"),
   input: (formData) => Object.fromEntries(FIELDS.map((k) => [k, formData.get(k) ?? undefined])),
   revalidate: ["/plan/contact"],
   onSaved: (value) => ({ status: "saved", version: value.version }),

@@ -18,9 +18,9 @@ const routes = [
   "/da/plan/goals/new",
   "/da/plan/goals/:first",
   "/da/plan/agreements",
-  "/da/plan/people",
+  "/da/plan/network",
   "/da/plan/contact",
-  "/da/plan/log",
+  "/da/plan/access-log",
   "/da/plan/settings",
 ];
 const app = await startApp({ port: 3401 });

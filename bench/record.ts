@@ -23,7 +23,7 @@ try {
   (globalThis as { __db?: unknown }).__db = db; // the gate's client, so its statements are counted
   const { readStory } = await import("../lib/story/queries");
   const { updateStorySection } = await import("../lib/story/commands");
-  const { grantConsent } = await import("../lib/consent/commands");
+  const { grantConsent } = await import("../lib/consents/commands");
   const { readPlan } = await import("../lib/plan/queries");
 
   const w = await makeWorld(db);
@@ -122,7 +122,7 @@ try {
         data: {
           citizenId: citizen.id,
           serviceAreaId: world.areaA.id,
-          parts: ["PROFILE", "AGREEMENTS", "CONTACT_REQUESTS", "COORDINATION"],
+          parts: ["PROFILE", "AGREEMENTS", "CONTACT_REQUESTS", "RED_THREAD"],
           reason: "bench",
         },
       });
@@ -163,7 +163,7 @@ try {
   }
 
   // the caseworker's page for one citizen: the reads it makes, each through the gate
-  const { readRedThread } = await import("../lib/coordination/queries");
+  const { readRedThread } = await import("../lib/red-thread/queries");
   const { readMessages } = await import("../lib/messages/queries");
   const { readRelativeSpacesForStaff } = await import("../lib/relatives/queries");
   const staffPage: Record<string, number> = {};

@@ -240,7 +240,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           "NETWORK",
           "HELP",
           "RELATIVES",
-          "COORDINATION",
+          "RED_THREAD",
           "CONTACT_REQUESTS",
           "MESSAGES",
         ],

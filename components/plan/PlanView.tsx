@@ -44,7 +44,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
               <Link href="/plan/agreements">{t("agreementsLink")}</Link>
             </li>
             <li>
-              <Link href="/plan/people">{t("peopleLink")}</Link>
+              <Link href="/plan/network">{t("networkLink")}</Link>
             </li>
             <li>
               <Link href="/plan/relatives">{t("relativesLink")}</Link>
@@ -56,10 +56,10 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
               <Link href="/plan/contact">{t("contactLink")}</Link>
             </li>
             <li>
-              <Link href="/plan/contact-me">{t("contactMeLink")}</Link>
+              <Link href="/plan/contact-request">{t("contactRequestLink")}</Link>
             </li>
             <li>
-              <Link href="/plan/log">{t("seenBy")}</Link>
+              <Link href="/plan/access-log">{t("seenBy")}</Link>
             </li>
             <li>
               <Link href="/plan/settings">{t("settings")}</Link>
@@ -103,7 +103,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
               : t("unsureText")}
           </p>
           <p className="mt-3">
-            <Link href="/plan/contact-me" className="inline-flex min-h-11 items-center font-semibold">
+            <Link href="/plan/contact-request" className="inline-flex min-h-11 items-center font-semibold">
               {plan.contactRequest ? t("unsureSee") : t("unsureLink")}
             </Link>
           </p>
@@ -210,7 +210,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
         <section aria-labelledby="plan-people" className="break-inside-avoid">
           <h2 id="plan-people">{t("peopleTitle")}</h2>
           <p className="no-print mt-1">
-            <Link href="/plan/people">{t("peopleLink")}</Link>
+            <Link href="/plan/network">{t("networkLink")}</Link>
           </p>
           {plan.network.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("peopleEmpty")}</p>

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { HANDOVER_NOTE_MAX } from "@/lib/coordination/schema";
+import { HANDOVER_NOTE_MAX } from "@/lib/red-thread/schema";
 import { MESSAGE_TEXT_MAX } from "@/lib/messages/schema";
 import { STEP_TEXT_MAX } from "@/lib/goals/schema";
 import { AGREEMENT_WHAT_MAX } from "@/lib/agreements/schema";

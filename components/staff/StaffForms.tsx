@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { CONSENTABLE_PARTS } from "@/lib/access/policy";
-import { CONSENT_REASON_MAX } from "@/lib/consent/schema";
+import { CONSENT_REASON_MAX } from "@/lib/consents/schema";
 import { HELP_HOW_OFTEN_MAX, HELP_WHAT_MAX } from "@/lib/help/schema";
 import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";

@@ -28,7 +28,7 @@ export async function readAccessLog(
   { page = 1, serviceAreaId }: { page?: number; serviceAreaId?: string } = {},
 ): Promise<Result<{ entries: AccessLogEntryDto[]; hasMore: boolean; page: number; areas: { id: string; key: string }[] }>> {
   const current = Math.max(1, Math.floor(page) || 1);
-  return throughGate(actor, citizenId, "log.read", async ({ tx }) => {
+  return throughGate(actor, citizenId, "access-log.read", async ({ tx }) => {
     const rows = await tx.accessLog.findMany({
       where: { citizenId, ...(serviceAreaId ? { serviceAreaId } : {}) },
       orderBy: [{ at: "desc" }, { id: "desc" }],

@@ -124,7 +124,7 @@ export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
   { part: "GOALS", action: "READ" },
 ];
 /** The parts a coordinator's work touches, the red thread itself first. */
-export const COORDINATOR_PARTS: readonly Part[] = ["COORDINATION", ...COORDINATOR_NEEDS.map((n) => n.part)];
+export const COORDINATOR_PARTS: readonly Part[] = ["RED_THREAD", ...COORDINATOR_NEEDS.map((n) => n.part)];
 
 const CITIZEN = ["CITIZEN"] as const;
 const STAFF = ["STAFF"] as const;
@@ -147,7 +147,7 @@ export const OPERATIONS = {
   // the one-page plan
   "plan.read": {
     kind: "parts",
-    parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "COORDINATION", "HELP", "CONTACT_REQUESTS", "MESSAGES", "LOG"],
+    parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "RED_THREAD", "HELP", "CONTACT_REQUESTS", "MESSAGES", "ACCESS_LOG"],
     purpose: "view-plan",
     // a caseworker reading the citizen's own story is the story used instead of asked again: "told once"
     staffPurpose: { STORY: "told-once" },
@@ -208,19 +208,37 @@ export const OPERATIONS = {
   }),
 
   // the red thread: one coordinator, handed over only when a colleague accepts
-  "red-thread.read": one("COORDINATION", "READ", "view-red-thread"),
-  "red-thread.offer": one("COORDINATION", "WRITE", "offer-handover", { roles: STAFF }),
-  "red-thread.withdraw-offer": one("COORDINATION", "WRITE", "withdraw-handover", { roles: STAFF }),
-  "red-thread.accept": one("COORDINATION", "WRITE", "accept-handover", { roles: STAFF, also: COORDINATOR_NEEDS }),
-  "red-thread.decline": one("COORDINATION", "WRITE", "decline-handover", { roles: STAFF }),
-  "red-thread.take": one("COORDINATION", "WRITE", "take-red-thread", { roles: STAFF, also: COORDINATOR_NEEDS }),
+  "red-thread.read": one("RED_THREAD", "READ", "view-red-thread"),
+  "red-thread.offer": one("RED_THREAD", "WRITE", "offer-handover", { roles: STAFF }),
+  "red-thread.withdraw-offer": one("RED_THREAD", "WRITE", "withdraw-handover", { roles: STAFF }),
+  "red-thread.accept": one("RED_THREAD", "WRITE", "accept-handover", { roles: STAFF, also: COORDINATOR_NEEDS }),
+  "red-thread.decline": one("RED_THREAD", "WRITE", "decline-handover", { roles: STAFF }),
+  "red-thread.take": one("RED_THREAD", "WRITE", "take-red-thread", { roles: STAFF, also: COORDINATOR_NEEDS }),
 
   // the citizen's own access log
-  "log.read": one("LOG", "READ", "view"),
+  "access-log.read": one("ACCESS_LOG", "READ", "view"),
 
   // a caseworker's work list, across the records of their areas
   "work-list.read": { kind: "across", parts: COORDINATOR_PARTS, purpose: "work-list" },
 } as const satisfies Record<string, Operation>;
+
+/**
+ * Operations beside a record, not on it. Each of these decides access itself,
+ * reaches the database through a named door (decision 015) and writes nothing
+ * to a citizen's access log. They are listed so that every command the product
+ * offers has one name here. `roles` says who can ask at all; the work narrows
+ * that further, for example to the lead of the area or to the relative's own
+ * active relationship.
+ */
+export type BesideOperation = { roles: readonly Exclude<Role, "ANONYMOUS">[]; door: "directory" | "system"; what: string };
+
+export const BESIDE_RECORD = {
+  "relative-space.save": { roles: ["RELATIVE"], door: "directory", what: "a relative writes their own space" },
+  "relative-space.check-in": { roles: ["RELATIVE"], door: "directory", what: "a relative says how they are doing" },
+  "team.assign": { roles: ["STAFF"], door: "directory", what: "an area lead assigns a caseworker to a citizen" },
+  "team.end-assignment": { roles: ["STAFF"], door: "directory", what: "an area lead ends an assignment" },
+} as const satisfies Record<string, BesideOperation>;
+export type BesideOperationName = keyof typeof BESIDE_RECORD;
 
 export type OperationName = keyof typeof OPERATIONS;
 type NamesOf<K extends Operation["kind"]> = { [N in OperationName]: (typeof OPERATIONS)[N] extends { kind: K } ? N : never }[OperationName];

@@ -16,10 +16,10 @@ export const PARTS = [
   "HELP",
   "RELATIVES",
   "CONSENTS",
-  "COORDINATION",
+  "RED_THREAD",
   "CONTACT_REQUESTS",
   "MESSAGES",
-  "LOG",
+  "ACCESS_LOG",
 ] as const;
 export type Part = (typeof PARTS)[number];
 
@@ -90,7 +90,7 @@ const RELATIVE_READ: Partial<Record<Part, RelativePermission[] | "always">> = {
   AGREEMENTS: ["SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS"],
   NETWORK: ["ADD_NETWORK"],
   CONTACT: ["SEE_CONTACT"],
-  COORDINATION: "always",
+  RED_THREAD: "always",
 };
 const RELATIVE_WRITE: Partial<Record<Part, RelativePermission[]>> = {
   AGREEMENTS: ["ADD_AGREEMENTS"],
@@ -103,9 +103,9 @@ const RELATIVE_WRITE: Partial<Record<Part, RelativePermission[]>> = {
  * (handovers) and messages to the citizen. The citizen's own words (story,
  * contact wishes) are read-only to staff.
  */
-const STAFF_WRITE: ReadonlySet<Part> = new Set<Part>(["AGREEMENTS", "HELP", "GOALS", "CONTACT_REQUESTS", "COORDINATION", "MESSAGES"]);
+const STAFF_WRITE: ReadonlySet<Part> = new Set<Part>(["AGREEMENTS", "HELP", "GOALS", "CONTACT_REQUESTS", "RED_THREAD", "MESSAGES"]);
 /** Parts a citizen can consent to; the log and the consents themselves are never among them. */
-export const CONSENTABLE_PARTS: readonly Part[] = PARTS.filter((p) => p !== "LOG" && p !== "CONSENTS");
+export const CONSENTABLE_PARTS: readonly Part[] = PARTS.filter((p) => p !== "ACCESS_LOG" && p !== "CONSENTS");
 
 // When a consent or a relative's access is in force: one rule each, in lib/access/in-force.ts beside its database form.
 export { consentState, relationshipActive };

@@ -4,7 +4,7 @@ import { command, staffOf } from "@/lib/record/command";
 import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
-import { answersContact, holders, someoneCanAnswer } from "@/lib/coordination/holder";
+import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/holder";
 
 /**
  * The citizen asks to be contacted. The coordinator must answer within the

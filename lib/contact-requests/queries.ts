@@ -3,7 +3,7 @@ import { throughGate } from "@/lib/record/gate";
 import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
-import { answersContact, holders, someoneCanAnswer } from "@/lib/coordination/holder";
+import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/holder";
 
 export type ContactRequestDto = {
   id: string;

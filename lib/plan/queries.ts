@@ -7,7 +7,7 @@ import type { StorySectionKind } from "@/lib/story/schema";
 import type { PlanDto } from "./dto";
 import { visitAt } from "./visit";
 import { lastDanishDay } from "@/lib/validation/fields";
-import { holders } from "@/lib/coordination/holder";
+import { holders } from "@/lib/red-thread/holder";
 
 export const PLAN_MESSAGES_SHOWN = 3;
 export const NEWS_SHOWN = 5;
@@ -81,8 +81,8 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
           select: { id: true, name: true, relation: true, closeness: true, kind: true, helpsWith: true },
         })
       : null;
-    const coordination = may("COORDINATION") ? ((await holders(tx, [citizenId], now)).get(citizenId) ?? null) : null;
-    const handover = may("COORDINATION")
+    const coordination = may("RED_THREAD") ? ((await holders(tx, [citizenId], now)).get(citizenId) ?? null) : null;
+    const handover = may("RED_THREAD")
       ? await tx.handover.findFirst({ where: { ...where, status: "OFFERED" }, select: { toStaff: { select: { name: true } } } })
       : null;
     const contactRequest = may("CONTACT_REQUESTS")
@@ -107,7 +107,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     // statement; only the citizen reads the change log. Times are UTC in the table (Prisma's way),
     // whatever the session's or the server's time zone.
     const changes =
-      newsSince && may("LOG")
+      newsSince && may("ACCESS_LOG")
         ? await tx.$queryRaw<
             {
               at: Date;
@@ -131,7 +131,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
         : null;
     // how many times an area used the story instead of asking again (once per area and day)
     const toldOnce =
-      role === "CITIZEN" && may("LOG")
+      role === "CITIZEN" && may("ACCESS_LOG")
         ? Number(
             (
               await tx.$queryRaw<{ n: bigint }[]>`
@@ -167,7 +167,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
           }))
         : null,
       network,
-      coordinator: may("COORDINATION")
+      coordinator: may("RED_THREAD")
         ? coordination
           ? {
               name: coordination.name,

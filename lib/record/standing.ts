@@ -6,7 +6,7 @@ import type { Actor } from "./actor";
 /** One way an actor stands toward a record, with what the log needs to say about it. */
 export type Position = { standing: Standing; role: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS"; serviceAreaId: string | null };
 
-/** A consent row as decisions need it (here and in lib/coordination/holder.ts). */
+/** A consent row as decisions need it (here and in lib/red-thread/holder.ts). */
 export const CONSENT_FIELDS = {
   citizenId: true,
   serviceAreaId: true,

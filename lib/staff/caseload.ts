@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/record/actor";
 import { consentInForce } from "@/lib/access/in-force";
 import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { readAcross } from "@/lib/record/gate";
-import { answersContact, holders } from "@/lib/coordination/holder";
+import { answersContact, holders } from "@/lib/red-thread/holder";
 import { COORDINATOR_PARTS } from "@/lib/access/operations";
 
 /**
@@ -196,7 +196,7 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
         }),
       },
       shown: [
-        ...handovers.map((h) => ({ citizenId: h.citizenId, part: "COORDINATION" as const })),
+        ...handovers.map((h) => ({ citizenId: h.citizenId, part: "RED_THREAD" as const })),
         ...requests.map((r) => ({ citizenId: r.citizenId, part: "CONTACT_REQUESTS" as const })),
         ...agreements.map((a) => ({ citizenId: a.citizenId, part: "AGREEMENTS" as const })),
       ],

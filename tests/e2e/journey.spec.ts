@@ -211,7 +211,7 @@ test("a new agreement's words survive a dropped connection and a reload", async 
 
 test("my people: rings on a wide screen, the same in a list on a phone; someone can be taken off the map", async ({ page }) => {
   await signInAs(page, /Inge Hansen/);
-  await page.goto("/da/plan/people");
+  await page.goto("/da/plan/network");
   await expect(section(page, "Tættest på mig")).toContainText("Mette · Datter");
   await expect(section(page, "Lidt længere ude")).toContainText("Solbjerg Seniorkor");
   await expect(section(page, "Tæt på mig")).toContainText("Hjælper med målet: Gå de 800 meter til kirken uden rollator");
@@ -268,7 +268,7 @@ test("every new page speaks English too, and passes axe", async ({ page }) => {
     ["/en/plan/goals", "My wishes and goals"],
     ["/en/plan/goals/new", "A new goal"],
     ["/en/plan/agreements", "My agreements"],
-    ["/en/plan/people", "My people"],
+    ["/en/plan/network", "My people"],
   ];
   for (const [path, title] of pages) {
     await page.goto(path);

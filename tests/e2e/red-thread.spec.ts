@@ -21,7 +21,7 @@ async function coordinatedBySara(citizenId: string) {
     );
     await c.query(
       `INSERT INTO "Consent" (id, "citizenId", "serviceAreaId", parts, reason)
-       SELECT gen_random_uuid(), $1, a.id, ARRAY['PROFILE','STORY','CONTACT','GOALS','AGREEMENTS','NETWORK','HELP','RELATIVES','COORDINATION','CONTACT_REQUESTS','MESSAGES']::"RecordPart"[], 'Så vi kan hjælpe dig'
+       SELECT gen_random_uuid(), $1, a.id, ARRAY['PROFILE','STORY','CONTACT','GOALS','AGREEMENTS','NETWORK','HELP','RELATIVES','RED_THREAD','CONTACT_REQUESTS','MESSAGES']::"RecordPart"[], 'Så vi kan hjælpe dig'
        FROM "ServiceArea" a JOIN "Citizen" c ON c.id = $1 AND c."municipalityId" = a."municipalityId" WHERE a.key = 'elderly-care'`,
       [citizenId],
     );
@@ -86,7 +86,7 @@ test("contact me: asked on the phone, seen with its deadline, answered and close
   await expect(page.getByTestId("work-list")).not.toContainText(name);
 
   // the citizen sees what was agreed
-  await citizen.goto("/da/plan/contact-me");
+  await citizen.goto("/da/plan/contact-request");
   await expect(citizen.getByTestId("contact-answered")).toContainText("Sara ringer i morgen kl. 10 og gennemgår brevet med dig.");
   await citizen.goto("/da/plan/agreements");
   await expect(citizen.getByTestId("agreement").filter({ hasText: "Sara ringer i morgen kl. 10" })).toBeVisible();
@@ -197,7 +197,7 @@ test("contact me, when no area may see requests yet: said plainly, with the way 
   const phone = await browser.newContext({ viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
   const citizen = await phone.newPage();
   await newCitizenSignedIn(citizen, `Inga Lund ${Date.now() % 100_000}`);
-  await citizen.goto("/da/plan/contact-me");
+  await citizen.goto("/da/plan/contact-request");
   await expect(citizen.getByTestId("nobody-can-answer")).toContainText("Ingen i kommunen har lov til at se dine henvendelser endnu.");
   await expect(citizen.getByRole("button", { name: "Kontakt mig" })).toHaveCount(0);
   await expectAccessible(citizen);
@@ -211,7 +211,7 @@ test("the caseworker's pages and 'contact me' in English: translated, and axe fi
   test.setTimeout(120_000);
   const name = `Olga Berg ${Date.now() % 100_000}`;
   const { page: citizen, citizenId } = await phoneCitizen(browser, name);
-  await citizen.goto("/en/plan/contact-me");
+  await citizen.goto("/en/plan/contact-request");
   await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("Contact me");
   await expect(citizen.getByRole("group", { name: "How would you like to be contacted?" })).toBeVisible();
   await expectAccessible(citizen);
@@ -245,7 +245,7 @@ test("by keyboard alone: the citizen asks to be contacted, and Lene accepts the 
   test.setTimeout(180_000);
   const name = `Knud Juhl ${Date.now() % 100_000}`;
   const { page: citizen, citizenId } = await phoneCitizen(browser, name);
-  await citizen.goto("/da/plan/contact-me");
+  await citizen.goto("/da/plan/contact-request");
   await tabTo(citizen, citizen.getByLabel("Hvad er du i tvivl om? (valgfrit)"));
   await citizen.keyboard.type("Hvornår kommer hjælperen?");
   await tabTo(citizen, citizen.getByRole("button", { name: "Kontakt mig" }));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
-import { answerConsentRequest, readConsents, requestConsent } from "@/lib/consent/requests";
-import { withdrawConsent } from "@/lib/consent/commands";
+import { answerConsentRequest, readConsents, requestConsent } from "@/lib/consents/requests";
+import { withdrawConsent } from "@/lib/consents/commands";
 import { readStory } from "@/lib/story/queries";
 import { readPlan } from "@/lib/plan/queries";
 import type { Actor } from "@/lib/record/actor";
@@ -100,7 +100,7 @@ describe("asking for consent", () => {
     for (const [over, fieldErrors] of [
       [{ reason: " " }, { reason: ["Validation.required"] }],
       [{ parts: [] }, { parts: ["Validation.chooseAtLeastOne"] }],
-      [{ parts: ["LOG"] }, { parts: ["Validation.invalid"] }],
+      [{ parts: ["ACCESS_LOG"] }, { parts: ["Validation.invalid"] }],
     ] as const) {
       expect(await w.ask(w.actors.staffA, { ...over, serviceAreaId: w.areaA.id })).toEqual({ ok: false, error: "invalid", fieldErrors });
     }

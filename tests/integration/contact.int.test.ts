@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { readContactPreferences, DEFAULT_CONTACT } from "@/lib/contact/queries";
 import { updateContactPreferences } from "@/lib/contact/commands";
-import { grantConsent } from "@/lib/consent/commands";
+import { grantConsent } from "@/lib/consents/commands";
 import { makeWorld, useDatabase } from "../support/fixtures";
 
 let db: Db;

@@ -5,7 +5,7 @@ import { cprHash } from "@/lib/staff/cpr";
 import { CPR_LOOKUPS_PER_WINDOW, lookupByCpr } from "@/lib/staff/cpr-lookup";
 import { assignCaseworker, endAssignment, leadAreas, readTeam } from "@/lib/staff/team";
 import { areaCase, myCaseload } from "@/lib/staff/caseload";
-import { requestConsent } from "@/lib/consent/requests";
+import { requestConsent } from "@/lib/consents/requests";
 import type { Actor } from "@/lib/record/actor";
 import { makeWorld } from "../support/fixtures";
 import { appDatabase } from "../support/app-database";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { consentInForce, consentInForceWhere, consentState, relationshipActive, relationshipActiveWhere } from "@/lib/access/in-force";
-import { readConsents } from "@/lib/consent/requests";
+import { readConsents } from "@/lib/consents/requests";
 import { myRelationship, readRelativeSpacesForStaff, sharedWithMe } from "@/lib/relatives/queries";
 import { readTeam } from "@/lib/staff/team";
 import { makeWorld } from "../support/fixtures";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { updateStorySection } from "@/lib/story/commands";
 import { readStory } from "@/lib/story/queries";
-import { grantConsent } from "@/lib/consent/commands";
+import { grantConsent } from "@/lib/consents/commands";
 import { deploy } from "../../scripts/db.mjs";
 import { adminQuery, dropDatabase, testDatabaseName, withDatabase } from "../support/test-database";
 import { makeWorld, useDatabase } from "../support/fixtures";

@@ -6,7 +6,7 @@ import { addGoalStep, closeGoal, createGoal, setGoalStepDone, updateGoal } from 
 import { readGoals } from "@/lib/goals/queries";
 import { addNetworkMember, removeNetworkMember, updateNetworkMember } from "@/lib/network/commands";
 import { readNetwork } from "@/lib/network/queries";
-import { grantConsent } from "@/lib/consent/commands";
+import { grantConsent } from "@/lib/consents/commands";
 import { todayInDenmark } from "@/lib/validation/fields";
 import type { Actor } from "@/lib/record/actor";
 import { makeWorld, useDatabase } from "../support/fixtures";
@@ -32,7 +32,7 @@ async function world() {
   await grantConsent(w.actors.citizen, {
     citizenId: w.citizen.id,
     serviceAreaId: w.areaA.id,
-    parts: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "HELP", "COORDINATION", "CONTACT_REQUESTS"],
+    parts: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "HELP", "RED_THREAD", "CONTACT_REQUESTS"],
   });
   const outsiders: [string, Actor][] = [
     ["anonymous", w.actors.anonymous],

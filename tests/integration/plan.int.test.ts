@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readPlan } from "@/lib/plan/queries";
-import { grantConsent } from "@/lib/consent/commands";
+import { grantConsent } from "@/lib/consents/commands";
 import { updateStorySection } from "@/lib/story/commands";
 import { VISIT_GAP_MS } from "@/lib/plan/visit";
 import type { Actor } from "@/lib/record/actor";
@@ -65,7 +65,7 @@ describe("the one-page plan", () => {
     expect((await logRows(w.citizen.id)).map((r) => [r.actorRole, r.part, r.outcome])).toEqual([
       ["RELATIVE", "PROFILE", "ALLOWED"],
       ["RELATIVE", "STORY", "ALLOWED"],
-      ["RELATIVE", "COORDINATION", "ALLOWED"],
+      ["RELATIVE", "RED_THREAD", "ALLOWED"],
     ]);
   });
 

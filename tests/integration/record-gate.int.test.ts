@@ -6,7 +6,7 @@ import { OPERATIONS, type OneOperationName, type PartsOperationName, type Purpos
 import { readParts, throughGate } from "@/lib/record/gate";
 import { readStory } from "@/lib/story/queries";
 import { updateStorySection } from "@/lib/story/commands";
-import { grantConsent, withdrawConsent } from "@/lib/consent/commands";
+import { grantConsent, withdrawConsent } from "@/lib/consents/commands";
 import { readAccessLog } from "@/lib/access-log/queries";
 import type { Actor } from "@/lib/record/actor";
 import { makeWorld, useDatabase } from "../support/fixtures";
@@ -290,7 +290,7 @@ describe("bad input", () => {
     expect(Object.keys((wrong as { fieldErrors: object }).fieldErrors).sort()).toEqual(["citizenId", "kind", "text", "version"]);
     const noParts = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: [] });
     expect(noParts).toEqual({ ok: false, error: "invalid", fieldErrors: { parts: ["Validation.chooseAtLeastOne"] } });
-    const logPart = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["LOG"] });
+    const logPart = await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["ACCESS_LOG"] });
     expect(logPart).toMatchObject({ ok: false, error: "invalid" });
     expect(await db.storySection.count({ where: { citizenId: w.citizen.id } })).toBe(0);
     expect(await db.consent.count({ where: { citizenId: w.citizen.id } })).toBe(0);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/record/actor";
 import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
-import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/coordination/commands";
-import { readRedThread } from "@/lib/coordination/queries";
+import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/red-thread/commands";
+import { readRedThread } from "@/lib/red-thread/queries";
 import { askForContact, closeContactRequest } from "@/lib/contact-requests/commands";
 import { readContactRequests } from "@/lib/contact-requests/queries";
 import { contactDue } from "@/lib/contact-requests/working-days";
@@ -227,7 +227,7 @@ describe("a red thread whose holder's area lost consent", () => {
   it("is offered only to colleagues whose area may do the whole of the work, and shown to them only while it may", async () => {
     const w = await world();
     // area B may see who coordinates, but not the story or requests: not eligible
-    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "COORDINATION"], reason: "test" } });
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: ["PROFILE", "RED_THREAD"], reason: "test" } });
     expect(await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.actors.staffB), note: "" })).toEqual(
       invalid("toStaffId", "Validation.chooseOne"),
     );
@@ -235,7 +235,7 @@ describe("a red thread whose holder's area lost consent", () => {
     expect((await myWorkList(w.colleague, [])).handovers).toHaveLength(1);
     // the colleague's area loses the story between offer and answer: the offer leaves their list, and a yes is refused
     await db.consent.updateMany({ where: { citizenId: w.c, serviceAreaId: w.areaA.id }, data: { withdrawnAt: new Date() } });
-    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaA.id, parts: ["PROFILE", "COORDINATION"], reason: "less" } });
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaA.id, parts: ["PROFILE", "RED_THREAD"], reason: "less" } });
     expect((await myWorkList(w.colleague, [])).handovers).toEqual([]);
     expect(
       await answerHandover(w.colleague, {
@@ -369,7 +369,7 @@ describe("I am unsure, contact me", () => {
       if (who !== "citizen") expect(await readContactRequests(actor, w.c), who).toEqual(NOT_FOUND);
     }
     // an area whose consent leaves out agreements cannot close it (it would write one)
-    const narrow = await world({ parts: ["PROFILE", "CONTACT_REQUESTS", "COORDINATION"] });
+    const narrow = await world({ parts: ["PROFILE", "CONTACT_REQUESTS", "RED_THREAD"] });
     // (the citizen could not ask here now; a request from before the consent changed)
     const narrowId = (await db.contactRequest.create({ data: { citizenId: narrow.c, dueAt: new Date(Date.now() + 86_400_000) } })).id;
     expect(await closeContactRequest(narrow.actors.staffA, { citizenId: narrow.c, requestId: narrowId, what: "x", dueOn: "" })).toEqual(

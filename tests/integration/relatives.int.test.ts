@@ -7,7 +7,7 @@ import { todayInDenmark } from "@/lib/validation/fields";
 import { addCheckIn, readOwnSpace, saveOwnSpace } from "@/lib/relatives/space";
 import { addNetworkMember } from "@/lib/network/commands";
 import { readPlan } from "@/lib/plan/queries";
-import { grantConsent } from "@/lib/consent/commands";
+import { grantConsent } from "@/lib/consents/commands";
 import type { Actor } from "@/lib/record/actor";
 import { makeWorld } from "../support/fixtures";
 import { appDatabase } from "../support/app-database";

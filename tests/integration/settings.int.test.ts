@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { readSettings } from "@/lib/profile/queries";
 import { updateSettings } from "@/lib/profile/commands";
-import { grantConsent } from "@/lib/consent/commands";
+import { grantConsent } from "@/lib/consents/commands";
 import { makeWorld, useDatabase } from "../support/fixtures";
 
 let db: Db;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { addAreaHelp } from "@/lib/help/commands";
 import { areaCase, findCitizens, myCaseload } from "@/lib/staff/caseload";
-import { answerConsentRequest, requestConsent } from "@/lib/consent/requests";
-import { grantConsent } from "@/lib/consent/commands";
+import { answerConsentRequest, requestConsent } from "@/lib/consents/requests";
+import { grantConsent } from "@/lib/consents/commands";
 import { readPlan } from "@/lib/plan/queries";
 import type { Actor } from "@/lib/record/actor";
 import { makeWorld } from "../support/fixtures";

@@ -82,7 +82,7 @@ const EXPECTED: Record<OperationName, string> = {
   "red-thread.accept": "S",
   "red-thread.decline": "S",
   "red-thread.take": "S",
-  "log.read": "C",
+  "access-log.read": "C",
   "work-list.read": "Sp",
 };
 

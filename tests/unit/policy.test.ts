@@ -19,7 +19,7 @@ const now = new Date("2026-11-22T10:00:00Z");
 const past = new Date("2026-01-01T00:00:00Z");
 const earlier = new Date("2025-06-01T00:00:00Z");
 const future = new Date("2027-01-01T00:00:00Z");
-const ALL_CONSENTABLE: Part[] = PARTS.filter((p) => p !== "LOG" && p !== "CONSENTS");
+const ALL_CONSENTABLE: Part[] = PARTS.filter((p) => p !== "ACCESS_LOG" && p !== "CONSENTS");
 const consent = (over: Partial<ConsentGrant> = {}): ConsentGrant => ({
   parts: ALL_CONSENTABLE,
   validFrom: past,
@@ -46,26 +46,26 @@ const rows: Row[] = [
     write: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "RELATIVES", "CONSENTS", "CONTACT_REQUESTS"],
   },
   // relatives, by permission
-  { who: "relative, no permissions", standing: relative([]), read: ["PROFILE", "COORDINATION"], write: NOTHING },
-  { who: "relative, SEE_STORY", standing: relative(["SEE_STORY"]), read: ["PROFILE", "COORDINATION", "STORY"], write: NOTHING },
+  { who: "relative, no permissions", standing: relative([]), read: ["PROFILE", "RED_THREAD"], write: NOTHING },
+  { who: "relative, SEE_STORY", standing: relative(["SEE_STORY"]), read: ["PROFILE", "RED_THREAD", "STORY"], write: NOTHING },
   {
     who: "relative, SEE_GOALS_AND_AGREEMENTS",
     standing: relative(["SEE_GOALS_AND_AGREEMENTS"]),
-    read: ["PROFILE", "COORDINATION", "GOALS", "AGREEMENTS"],
+    read: ["PROFILE", "RED_THREAD", "GOALS", "AGREEMENTS"],
     write: NOTHING,
   },
   {
     who: "relative, ADD_AGREEMENTS",
     standing: relative(["ADD_AGREEMENTS"]),
-    read: ["PROFILE", "COORDINATION", "AGREEMENTS"],
+    read: ["PROFILE", "RED_THREAD", "AGREEMENTS"],
     write: ["AGREEMENTS"],
   },
-  { who: "relative, ADD_NETWORK", standing: relative(["ADD_NETWORK"]), read: ["PROFILE", "COORDINATION", "NETWORK"], write: ["NETWORK"] },
-  { who: "relative, SEE_CONTACT", standing: relative(["SEE_CONTACT"]), read: ["PROFILE", "COORDINATION", "CONTACT"], write: NOTHING },
+  { who: "relative, ADD_NETWORK", standing: relative(["ADD_NETWORK"]), read: ["PROFILE", "RED_THREAD", "NETWORK"], write: ["NETWORK"] },
+  { who: "relative, SEE_CONTACT", standing: relative(["SEE_CONTACT"]), read: ["PROFILE", "RED_THREAD", "CONTACT"], write: NOTHING },
   {
     who: "relative, every permission",
     standing: relative([...RELATIVE_PERMISSIONS]),
-    read: ["PROFILE", "COORDINATION", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
+    read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
     write: ["AGREEMENTS", "NETWORK"],
   },
   {
@@ -83,7 +83,7 @@ const rows: Row[] = [
   {
     who: "relative, every permission, access runs out later",
     standing: relative([...RELATIVE_PERMISSIONS], { validUntil: future }),
-    read: ["PROFILE", "COORDINATION", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
+    read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
     write: ["AGREEMENTS", "NETWORK"],
   },
   // staff, by consent state
@@ -92,13 +92,13 @@ const rows: Row[] = [
     who: "staff, active consent to every part",
     standing: staff(consent()),
     read: ALL_CONSENTABLE,
-    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
+    write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
   },
   {
     who: "staff, active consent until later",
     standing: staff(consent({ validUntil: future })),
     read: ALL_CONSENTABLE,
-    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
+    write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
   },
   {
     who: "staff, active consent to story and agreements only",
@@ -107,10 +107,10 @@ const rows: Row[] = [
     write: ["AGREEMENTS"],
   },
   {
-    who: "staff, consent that even names LOG and CONSENTS",
+    who: "staff, consent that even names ACCESS_LOG and CONSENTS",
     standing: staff(consent({ parts: [...PARTS] })),
     read: ALL_CONSENTABLE,
-    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
+    write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
   },
   { who: "staff, consent not started yet", standing: staff(consent({ validFrom: future })), read: NOTHING, write: NOTHING },
   { who: "staff, consent expired", standing: staff(consent({ validUntil: past })), read: NOTHING, write: NOTHING },
@@ -119,7 +119,7 @@ const rows: Row[] = [
     who: "staff, consent withdrawn to take effect later",
     standing: staff(consent({ withdrawnAt: future })),
     read: ALL_CONSENTABLE,
-    write: ["GOALS", "AGREEMENTS", "HELP", "COORDINATION", "CONTACT_REQUESTS", "MESSAGES"],
+    write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
   },
   {
     who: "staff, an old withdrawn consent and a new active one for the story",

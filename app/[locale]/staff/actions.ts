@@ -1,7 +1,7 @@
 "use server";
 
 import { getActor } from "@/lib/auth/actor";
-import { requestConsent } from "@/lib/consent/requests";
+import { requestConsent } from "@/lib/consents/requests";
 import { formActionFor } from "@/lib/forms/form-action";
 import { addAreaHelp } from "@/lib/help/commands";
 import { findCitizens } from "@/lib/staff/caseload";

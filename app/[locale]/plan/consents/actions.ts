@@ -1,7 +1,7 @@
 "use server";
 
-import { answerConsentRequest } from "@/lib/consent/requests";
-import { withdrawConsent } from "@/lib/consent/commands";
+import { answerConsentRequest } from "@/lib/consents/requests";
+import { withdrawConsent } from "@/lib/consents/commands";
 import { buttonAction } from "@/lib/forms/form-action";
 
 const back = (notice: string) => `/plan/consents?notice=${notice}`;

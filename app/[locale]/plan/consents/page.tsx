@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
-import { readConsents } from "@/lib/consent/requests";
-import { CONSENT_DURATIONS } from "@/lib/consent/schema";
+import { readConsents } from "@/lib/consents/requests";
+import { CONSENT_DURATIONS } from "@/lib/consents/schema";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { readNotice } from "@/lib/i18n/notice";
 import { titleFrom } from "@/lib/i18n/metadata";

@@ -13,7 +13,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { Notice } from "@/components/forms/Notice";
 import { AgreementList } from "@/components/agreements/AgreementList";
 import { AgreementForm } from "@/components/agreements/AgreementForm";
-import { PersonForm } from "@/components/network/PersonForm";
+import { NetworkMemberForm } from "@/components/network/NetworkMemberForm";
 import { NoLongerShared } from "@/components/relatives/NoLongerShared";
 import { relativeAddPerson } from "./actions";
 import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
@@ -148,7 +148,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           {mine.may.write("NETWORK") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addPerson", { name: first })}</h3>
-              <PersonForm action={relativeAddPerson.bind(null, citizenId)} draftScope={citizenId} />
+              <NetworkMemberForm action={relativeAddPerson.bind(null, citizenId)} draftScope={citizenId} />
             </div>
           )}
         </section>

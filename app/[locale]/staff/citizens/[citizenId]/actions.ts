@@ -2,7 +2,7 @@
 
 import { setAgreementStatus } from "@/lib/agreements/commands";
 import { closeContactRequest } from "@/lib/contact-requests/commands";
-import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/coordination/commands";
+import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "@/lib/red-thread/commands";
 import { buttonActionFor, formActionFor, type Refresh } from "@/lib/forms/form-action";
 import { proposeGoalStep } from "@/lib/goals/commands";
 import { sendMessage } from "@/lib/messages/commands";

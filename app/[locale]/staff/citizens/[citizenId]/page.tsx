@@ -7,7 +7,7 @@ import { areaCase, isStaff, myAreas } from "@/lib/staff/caseload";
 import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
 import type { Part } from "@/lib/access/policy";
 import { Link } from "@/lib/i18n/navigation";
-import { readRedThread } from "@/lib/coordination/queries";
+import { readRedThread } from "@/lib/red-thread/queries";
 import { readContactRequests } from "@/lib/contact-requests/queries";
 import { readMessages } from "@/lib/messages/queries";
 import { readNotice } from "@/lib/i18n/notice";
@@ -88,7 +88,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const notShared = { ok: false, error: "not-found" } as const;
   const agreements = may("AGREEMENTS") ? await readAgreements(actor, citizenId) : notShared;
   const relatives = may("RELATIVES") ? await readRelativeSpacesForStaff(actor, citizenId) : notShared;
-  const thread = may("COORDINATION") ? await readRedThread(actor, citizenId) : notShared;
+  const thread = may("RED_THREAD") ? await readRedThread(actor, citizenId) : notShared;
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
   return (

@@ -22,5 +22,5 @@ export const removePersonAction = buttonAction({
   input: (formData) => ({ memberId: formData.get("memberId"), version: formData.get("version") }),
   revalidate: PLAN,
   ok: "removed",
-  back: (notice) => `/plan/people?notice=${notice}`,
+  back: (notice) => `/plan/network?notice=${notice}`,
 });

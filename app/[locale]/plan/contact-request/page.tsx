@@ -8,23 +8,23 @@ import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
-import { AskForContactForm } from "@/components/contact-requests/AskForContactForm";
+import { ContactRequestForm } from "@/components/contact-requests/ContactRequestForm";
 import { askForContactAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const generateMetadata = titleFrom("ContactMe");
+export const generateMetadata = titleFrom("ContactRequest");
 
 /**
  * "I am unsure, contact me": the citizen asks, and sees when they will hear
  * from their coordinator; once it is answered, the agreement that was made.
  */
-export default async function ContactMePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function ContactRequestPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
   const [t, tChannel, day, requests, contact] = await Promise.all([
-    getTranslations("ContactMe"),
+    getTranslations("ContactRequest"),
     getTranslations("ContactForm.channel"),
     getDayFormat(),
     readContactRequests(actor, citizenId),
@@ -53,7 +53,7 @@ export default async function ContactMePage({ params }: { params: Promise<{ loca
         <section aria-labelledby="ask-title" className="space-y-3">
           <h2 id="ask-title">{t("askTitle", { who })}</h2>
           {answerable ? (
-            <AskForContactForm
+            <ContactRequestForm
               citizenId={citizenId}
               asked={asked}
               channel={contact.ok ? contact.value.channel : "PHONE"}

@@ -61,7 +61,7 @@ export async function readRedThread(actor: Actor, citizenId: string): Promise<Re
       mayTake:
         ctx.role === "STAFF" &&
         !holder?.inForce &&
-        ctx.allows("COORDINATION", "WRITE") &&
+        ctx.allows("RED_THREAD", "WRITE") &&
         COORDINATOR_NEEDS.every((n) => ctx.allows(n.part, n.action)),
     };
   });

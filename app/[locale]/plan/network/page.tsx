@@ -10,11 +10,11 @@ import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
 import { NetworkMap } from "@/components/network/NetworkMap";
-import { PersonForm } from "@/components/network/PersonForm";
+import { NetworkMemberForm } from "@/components/network/NetworkMemberForm";
 import { addPersonAction } from "./actions";
 
 export const dynamic = "force-dynamic";
-export const generateMetadata = titleFrom("People");
+export const generateMetadata = titleFrom("Network");
 
 /** My people and communities: rings around me, and the same in a list. */
 export default async function PeoplePage({
@@ -29,7 +29,7 @@ export default async function PeoplePage({
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
   const notice = await readNotice(searchParams, ["removed", "conflict", "failed"] as const);
-  const [t, network] = await Promise.all([getTranslations("People"), readNetwork(actor, citizenId)]);
+  const [t, network] = await Promise.all([getTranslations("Network"), readNetwork(actor, citizenId)]);
   if (!network.ok) notFound();
   const members = network.value;
   const rings = Object.fromEntries(CLOSENESS.map((c) => [c, t(`rings.${c}`)])) as Record<(typeof CLOSENESS)[number], string>;
@@ -54,7 +54,7 @@ export default async function PeoplePage({
                   {inRing.map((m) => (
                     <li key={m.id} className="border border-gray-300 p-3" data-testid="person">
                       <p className="font-semibold">
-                        <Link href={`/plan/people/${m.id}`}>{m.name}</Link>
+                        <Link href={`/plan/network/${m.id}`}>{m.name}</Link>
                         <span className="font-normal text-gray-600"> · {m.relation || t(`kinds.${m.kind}`)}</span>
                       </p>
                       {m.helpsWith && <p className="text-sm">{t("helpsWith", { what: m.helpsWith })}</p>}
@@ -73,7 +73,7 @@ export default async function PeoplePage({
       </div>
       <section aria-labelledby="add-person" className="no-print max-w-3xl space-y-3 border-t border-gray-300 pt-6">
         <h2 id="add-person">{t("addTitle")}</h2>
-        <PersonForm action={addPersonAction} />
+        <NetworkMemberForm action={addPersonAction} />
       </section>
     </div>
   );

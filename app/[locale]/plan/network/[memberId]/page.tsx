@@ -4,7 +4,7 @@ import { requireSignedIn } from "@/lib/auth/citizen";
 import { readNetwork } from "@/lib/network/queries";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
-import { PersonForm } from "@/components/network/PersonForm";
+import { NetworkMemberForm } from "@/components/network/NetworkMemberForm";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 import { removePersonAction, updatePersonAction } from "../actions";
 
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ locale: string; memberId: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const t = await getTranslations({ locale: (await params).locale, namespace: "Person" });
+  const t = await getTranslations({ locale: (await params).locale, namespace: "NetworkMember" });
   return { title: t("title") };
 }
 
@@ -23,16 +23,16 @@ export default async function PersonPage({ params }: Props) {
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const [t, network] = await Promise.all([getTranslations("Person"), readNetwork(actor, citizenId, { memberId })]);
+  const [t, network] = await Promise.all([getTranslations("NetworkMember"), readNetwork(actor, citizenId, { memberId })]);
   if (!network.ok || !network.value[0]) notFound();
   const member = network.value[0];
   return (
     <div className="max-w-3xl space-y-8">
       <p className="no-print">
-        <Link href="/plan/people">{t("back")}</Link>
+        <Link href="/plan/network">{t("back")}</Link>
       </p>
       <h1>{member.name}</h1>
-      <PersonForm member={member} action={updatePersonAction} />
+      <NetworkMemberForm member={member} action={updatePersonAction} />
       <section aria-labelledby="remove-title" className="space-y-3 border-t border-gray-300 pt-6">
         <h2 id="remove-title">{t("removeTitle", { name: member.name })}</h2>
         <p>{t("removeText")}</p>

@@ -17,8 +17,8 @@ type Props = {
 };
 
 /** Someone in my network, or a club or community: who, how close, what they help with, how to reach them. */
-export function PersonForm({ member, action, draftScope = "own" }: Props) {
-  const t = useTranslations("PersonForm");
+export function NetworkMemberForm({ member, action, draftScope = "own" }: Props) {
+  const t = useTranslations("NetworkMemberForm");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   const value = (name: "kind" | "name" | "relation" | "closeness" | "helpsWith" | "contact", fallback = "") =>
@@ -33,7 +33,9 @@ export function PersonForm({ member, action, draftScope = "own" }: Props) {
     >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
-        formError={state.status === "conflict" ? "PersonForm.conflict" : state.status === "failed" ? "PersonForm.failed" : undefined}
+        formError={
+          state.status === "conflict" ? "NetworkMemberForm.conflict" : state.status === "failed" ? "NetworkMemberForm.failed" : undefined
+        }
         labels={{
           kind: t("kind"),
           name: t("name"),

@@ -10,7 +10,7 @@ import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, SubmitRow, TextField } from "@/components/forms/Fields";
 
 /** A few optional words and how to be reached: enough for the coordinator to call. */
-export function AskForContactForm({
+export function ContactRequestForm({
   citizenId,
   asked,
   channel,
@@ -21,7 +21,7 @@ export function AskForContactForm({
   channel: string;
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
-  const t = useTranslations("ContactMeForm");
+  const t = useTranslations("ContactRequestForm");
   const tChannel = useTranslations("ContactForm.channel");
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
@@ -29,14 +29,14 @@ export function AskForContactForm({
   return (
     <DraftForm
       key={formKey(state, "new")}
-      draftKey={`contact-me:${citizenId}:${asked}`}
+      draftKey={`contact-request:${citizenId}:${asked}`}
       action={formAction}
       saved={state.status === "saved" ? state : null}
       className="space-y-5"
     >
       <ErrorSummary
         fieldErrors={state.fieldErrors}
-        formError={state.status === "failed" ? "ContactMeForm.failed" : undefined}
+        formError={state.status === "failed" ? "ContactRequestForm.failed" : undefined}
         labels={{ text: t("text"), channel: t("channel") }}
       />
       <TextField

@@ -40,7 +40,7 @@ export default async function AccessLogPage({
   ]);
   if (!log.ok) notFound();
   const { entries, hasMore, page, areas } = log.value;
-  const link = (p: number) => ({ pathname: "/plan/log" as const, query: { ...(query.area ? { area: query.area } : {}), page: p } });
+  const link = (p: number) => ({ pathname: "/plan/access-log" as const, query: { ...(query.area ? { area: query.area } : {}), page: p } });
 
   return (
     <div className="max-w-3xl space-y-6">

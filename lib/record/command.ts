@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { OneOperationName } from "@/lib/access/operations";
+import { BESIDE_RECORD, type BesideOperationName, type OneOperationName } from "@/lib/access/operations";
 import { fieldErrors, type Result } from "@/lib/validation/result";
 import type { Actor } from "./actor";
 import { throughGate, type GateContext } from "./gate";
@@ -52,4 +52,24 @@ export function command<S extends z.ZodType<{ citizenId: string }>, T>(
 export function staffOf(ctx: Pick<GateContext, "staffId">): string {
   if (!ctx.staffId) throw new Error("a staff-only operation ran without a caseworker");
   return ctx.staffId;
+}
+
+/**
+ * A command beside the record (BESIDE_RECORD in lib/access/operations.ts): the
+ * same parse and one Result, for work that decides access itself. Anyone not
+ * signed in, or a caseworker's command asked by someone who is not staff, gets
+ * "not found" before any work; the work narrows it further.
+ */
+export function besideCommand<S extends z.ZodType, T>(
+  operation: BesideOperationName,
+  schema: S,
+  work: (actor: Extract<Actor, { kind: "user" }>, input: z.output<S>) => Promise<Result<T>>,
+): Command<T> {
+  const { roles } = BESIDE_RECORD[operation];
+  return async (actor, raw) => {
+    if (actor.kind !== "user" || (roles.every((r) => r === "STAFF") && !actor.staff)) return { ok: false, error: "not-found" };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
+    return work(actor, parsed.data);
+  };
 }

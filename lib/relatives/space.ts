@@ -1,7 +1,8 @@
 import "server-only";
 import { directoryDb } from "@/lib/db/directory";
 import type { Actor } from "@/lib/record/actor";
-import { fieldErrors, type Result } from "@/lib/validation/result";
+import type { Result } from "@/lib/validation/result";
+import { besideCommand } from "@/lib/record/command";
 import type { RelativeSpaceDto } from "./dto";
 import { isId } from "@/lib/validation/fields";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
@@ -42,32 +43,34 @@ export async function readOwnSpace(actor: Actor, citizenId: string): Promise<Rel
 }
 
 /** How I want to help (or not), what I can do, what I need, and who may see it. */
-export async function saveOwnSpace(actor: Actor, input: unknown): Promise<Result<{ version: number }>> {
-  const parsed = relativeSpaceSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, version, ...fields } = parsed.data;
-  const relationship = await ownRelationship(actor, citizenId);
-  if (!relationship) return { ok: false, error: "not-found" };
-  const { count } = await directoryDb().relativeSpace.updateMany({
-    where: { relationshipId: relationship.id, version },
-    data: { ...fields, version: { increment: 1 } },
-  });
-  if (count === 0)
-    return {
-      ok: false,
-      error: "conflict",
-      current: await directoryDb().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }),
-    };
-  return { ok: true, value: { version: version + 1 } };
-}
+export const saveOwnSpace = besideCommand(
+  "relative-space.save",
+  relativeSpaceSchema,
+  async (actor, { citizenId, version, ...fields }): Promise<Result<{ version: number }>> => {
+    const relationship = await ownRelationship(actor, citizenId);
+    if (!relationship) return { ok: false, error: "not-found" };
+    const { count } = await directoryDb().relativeSpace.updateMany({
+      where: { relationshipId: relationship.id, version },
+      data: { ...fields, version: { increment: 1 } },
+    });
+    if (count === 0)
+      return {
+        ok: false,
+        error: "conflict",
+        current: await directoryDb().relativeSpace.findUnique({ where: { relationshipId: relationship.id } }),
+      };
+    return { ok: true, value: { version: version + 1 } };
+  },
+);
 
 /** "How am I doing": one check-in, kept over time. */
-export async function addCheckIn(actor: Actor, input: unknown): Promise<Result<{ id: string }>> {
-  const parsed = checkInSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { citizenId, feeling, note } = parsed.data;
-  const relationship = await ownRelationship(actor, citizenId);
-  if (!relationship) return { ok: false, error: "not-found" };
-  const row = await directoryDb().relativeCheckIn.create({ data: { relationshipId: relationship.id, feeling, note } });
-  return { ok: true, value: { id: row.id } };
-}
+export const addCheckIn = besideCommand(
+  "relative-space.check-in",
+  checkInSchema,
+  async (actor, { citizenId, feeling, note }): Promise<Result<{ id: string }>> => {
+    const relationship = await ownRelationship(actor, citizenId);
+    if (!relationship) return { ok: false, error: "not-found" };
+    const row = await directoryDb().relativeCheckIn.create({ data: { relationshipId: relationship.id, feeling, note } });
+    return { ok: true, value: { id: row.id } };
+  },
+);

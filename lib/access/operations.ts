@@ -20,7 +20,8 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Why a record was touched, as the access log keeps it. Each code has a plain
- * sentence in messages/ (AccessLog.purposes); the log page shows it.
+ * sentence in messages/ (AccessLog.purposes); the log page shows it for an
+ * access that happened, where its own sentence does not already say it.
  */
 export const PURPOSES = [
   "view",
@@ -257,7 +258,8 @@ export function operation<K extends Operation["kind"]>(name: string, kind: K): E
  * The policy's answer for a whole operation, from one position: the position
  * must be one the operation exists for, and every part it touches allowed. A
  * page of several parts needs the profile; the rest is decided part by part
- * as it is read. The gate asks this, and nothing else, before any work runs.
+ * as it is read; a work list, any part readable (then each part on its own).
+ * The gate asks this before any work runs.
  */
 export function decideOperation(op: Operation, standing: Standing, role: Role, now: Date): Decision {
   if (op.kind === "parts") return decide(standing, "READ", "PROFILE", now);

@@ -1,5 +1,5 @@
 import "server-only";
-import { InvalidInput, NotFound, throughGate } from "@/lib/record/gate";
+import { InvalidInput, throughGate } from "@/lib/record/gate";
 import { command, staffOf } from "@/lib/record/command";
 import type { Actor } from "@/lib/record/actor";
 import type { Part } from "@/lib/access/policy";
@@ -15,20 +15,24 @@ import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from ".
  * caseworker's work with the citizen for that area: they are assigned, in the
  * same transaction, unless they already are.
  */
-export const requestConsent = command("consent.ask", requestConsentSchema, async (ctx, { citizenId, serviceAreaId, reason, parts }) => {
-  const { tx, changed, actor } = ctx;
-  // only for one of the asker's own areas
-  if (actor.kind !== "user" || !actor.staff?.serviceAreaIds.includes(serviceAreaId)) throw new NotFound();
-  const staffId = staffOf(ctx);
-  const pending = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
-  if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
-  const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
-  changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
-  // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
-  const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
-  if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
-  return { requestId: request.id };
-});
+export const requestConsent = command(
+  "consent.ask",
+  requestConsentSchema,
+  async (ctx, { citizenId, serviceAreaId, reason, parts }) => {
+    const { tx, changed } = ctx;
+    const staffId = staffOf(ctx);
+    const pending = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
+    if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
+    const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
+    changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
+    // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
+    const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
+    if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
+    return { requestId: request.id };
+  },
+  // only for one of the asker's own areas; asking for another is no ask at all, and leaves no trace
+  { only: (actor, { serviceAreaId }) => actor.kind === "user" && Boolean(actor.staff?.serviceAreaIds.includes(serviceAreaId)) },
+);
 
 export type ConsentRequestDto = { id: string; areaKey: string; staffName: string; reason: string; parts: Part[]; createdAt: string };
 export type ConsentDto = { id: string; areaKey: string; parts: Part[]; validFrom: string; validUntil: string | null };

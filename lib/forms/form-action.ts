@@ -5,6 +5,7 @@ import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { citizenFromSession } from "@/lib/auth/citizen";
 import type { Actor } from "@/lib/record/actor";
+import type { Command } from "@/lib/record/command";
 import type { Result } from "@/lib/validation/result";
 import { formValues, toFormState, type FormState } from "./form-state";
 
@@ -14,8 +15,7 @@ import { formValues, toFormState, type FormState } from "./form-state";
 // with what was written when refused; a one-button form goes back to its page
 // with a notice code the page says in words (never user text in the address).
 
-/** A command of lib/<domain>: who acts, and the input as posted (the command validates it). */
-export type Command<T> = (actor: Actor, input: unknown) => Promise<Result<T>>;
+export type { Command };
 
 /** A path under /<locale> refreshed after a change: "/plan/contact" that page, `{ layout: "/plan" }` everything under it. */
 export type Refresh = string | { layout: string };

@@ -9,7 +9,13 @@ import { isUniqueViolation } from "./tx";
 /** A command: whatever came in (a form, a request body) and who asks; parsed, gated, done. */
 export type Command<T> = (actor: Actor, input: unknown) => Promise<Result<T>>;
 
-type Options = {
+type Options<I> = {
+  /**
+   * Asked before the gate, with who asks and the parsed input: false answers
+   * "not found", and nothing is logged, since the request names something that
+   * is not the actor's to act for (an area they do not belong to, say).
+   */
+  only?: (actor: Actor, input: I) => boolean;
   /**
    * The field errors (message keys) to answer with when a unique index refuses
    * the write: a rule of "one at a time" held when two requests raced.
@@ -29,12 +35,13 @@ export function command<S extends z.ZodType<{ citizenId: string }>, T>(
   operation: OneOperationName | ((input: z.output<S>) => OneOperationName),
   schema: S,
   work: (ctx: GateContext, input: z.output<S>) => Promise<T>,
-  { raced }: Options = {},
+  { raced, only }: Options<z.output<S>> = {},
 ): Command<T> {
   return async (actor, raw) => {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
     const input = parsed.data;
+    if (only && !only(actor, input)) return { ok: false, error: "not-found" };
     const name = typeof operation === "function" ? operation(input) : operation;
     try {
       return await throughGate(actor, input.citizenId, name, (ctx) => work(ctx, input));
@@ -67,7 +74,9 @@ export function besideCommand<S extends z.ZodType, T>(
 ): Command<T> {
   const { roles } = BESIDE_RECORD[operation];
   return async (actor, raw) => {
-    if (actor.kind !== "user" || (roles.every((r) => r === "STAFF") && !actor.staff)) return { ok: false, error: "not-found" };
+    // a caseworker's command needs a caseworker; a relative's, anyone signed in (the work finds their relationship)
+    const mayAsk = actor.kind === "user" && roles.some((role) => role !== "STAFF" || actor.staff);
+    if (!mayAsk) return { ok: false, error: "not-found" };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
     return work(actor, parsed.data);

@@ -58,9 +58,10 @@ export class StaleWrite extends Error {
 }
 
 /**
- * Thrown by work that finds what it was asked to change is not in this record
- * (or no longer there): the caller sees "not found", exactly as for a record it
- * may not touch. Nothing is written.
+ * Thrown by work that finds nothing to act on (what it was asked to change is
+ * not in this record, or no longer there): the caller sees "not found", as for
+ * a record it may not touch. The work is rolled back and no access is logged,
+ * since nothing was done or shown; throw it before the work shows anything.
  */
 export class NotFound extends Error {
   constructor() {
@@ -70,8 +71,9 @@ export class NotFound extends Error {
 
 /**
  * Thrown by work that finds the input wrong only once it looks at the record (a
- * person who is not in this citizen's network, say). Nothing is written; the
- * caller gets field errors as message keys.
+ * person who is not in this citizen's network, say). The work is rolled back
+ * and the caller gets field errors as message keys; the attempt is logged as
+ * an access, like a stale write (which shows the current copy).
  */
 export class InvalidInput extends Error {
   constructor(readonly fieldErrors: Record<string, string[]>) {
@@ -140,7 +142,9 @@ export async function throughGate<T>(
       const allowed = decisions.find((d) => d.decision.allow);
       if (!allowed) {
         const first = decisions[0]!;
-        await logAccess(tx, actor, citizenId, access, first.position, "DENIED", first.decision.allow ? null : first.decision.reason);
+        // the citizen's own refused attempts are not someone else's access
+        if (first.position.standing.kind !== "self")
+          await logAccess(tx, actor, citizenId, access, first.position, "DENIED", first.decision.allow ? null : first.decision.reason);
         return { ok: false, error: "not-found" } as const;
       }
 
@@ -180,13 +184,13 @@ export async function throughGate<T>(
       return { ok: true, value } as const;
     }, TX_OPTIONS);
   } catch (e) {
-    if (!(e instanceof StaleWrite) && !(e instanceof InvalidInput) && !(e instanceof NotFound)) throw e;
+    if (e instanceof NotFound) return { ok: false, error: "not-found" };
+    if (!(e instanceof StaleWrite) && !(e instanceof InvalidInput)) throw e;
     // The write was rolled back; the attempt itself is still an access to log.
     const position = attempted as Position | null;
     if (position && position.role !== "CITIZEN") {
       await db().$transaction((tx) => logAccess(tx, actor, citizenId, access, position, "ALLOWED", null), TX_OPTIONS);
     }
-    if (e instanceof NotFound) return { ok: false, error: "not-found" };
     return e instanceof StaleWrite
       ? { ok: false, error: "conflict", current: e.current }
       : { ok: false, error: "invalid", fieldErrors: e.fieldErrors };
@@ -207,22 +211,24 @@ export async function readParts<T>(
   name: PartsOperationName,
   work: (ctx: PartsContext) => Promise<T>,
 ): Promise<Result<T>> {
-  const { parts, purpose, staffPurpose } = operation(name, "parts");
+  const op = operation(name, "parts");
+  const { parts, purpose, staffPurpose } = op;
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
-  const wanted: Part[] = ["PROFILE", ...parts.filter((p) => p !== "PROFILE")];
   return db().$transaction(async (tx) => {
     const { exists, positions } = await resolvePositions(tx, actor, citizenId);
     if (!exists) return { ok: false, error: "not-found" } as const;
+    // the page is open to a position the operation lets in (the profile readable); each other part is decided on its own
+    const profile = positions.find((p) => decideOperation(op, p.standing, p.role, now).allow);
     const grants = new Map<Part, Position>();
-    for (const part of wanted) {
+    if (profile) grants.set("PROFILE", profile);
+    for (const part of parts.filter((p) => p !== "PROFILE")) {
       const position = positions.find((p) => decide(p.standing, "READ", part, now).allow);
       if (position) grants.set(part, position);
     }
-    const profile = grants.get("PROFILE");
     if (!profile) {
       const first = positions[0]!;
-      const decision = decide(first.standing, "READ", "PROFILE", now);
+      const decision = decideOperation(op, first.standing, first.role, now);
       await logAccess(
         tx,
         actor,
@@ -284,12 +290,19 @@ export async function readAcross<T>(
   name: AcrossOperationName,
   work: (tx: Tx, may: (citizenId: string, part: Part) => boolean, now: Date) => Promise<Shown<T>>,
 ): Promise<T> {
-  const { parts, purpose } = operation(name, "across");
+  const op = operation(name, "across");
+  const { parts, purpose } = op;
   const now = new Date();
   return db().$transaction(async (tx) => {
     const positions = await resolveStaffPositionsMany(tx, actor, citizenIds.filter(isId));
+    // per citizen, the positions the operation lets in at all; then each part on its own
     const through = (citizenId: string, part: Part) =>
-      parts.includes(part) ? positions.get(citizenId)?.find((p) => decide(p.standing, "READ", part, now).allow) : undefined;
+      parts.includes(part)
+        ? positions
+            .get(citizenId)
+            ?.filter((p) => decideOperation(op, p.standing, p.role, now).allow)
+            .find((p) => decide(p.standing, "READ", part, now).allow)
+        : undefined;
     const { value, shown } = await work(tx, (citizenId, part) => Boolean(through(citizenId, part)), now);
     const rows = [...new Map(shown.map((s) => [`${s.citizenId}:${s.part}`, s])).values()].flatMap(({ citizenId, part }) => {
       const position = through(citizenId, part);

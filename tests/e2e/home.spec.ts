@@ -61,4 +61,17 @@ test.describe("the front page", () => {
     await page.goto("/en/does-not-exist");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We cannot find that page");
   });
+
+  test("a bookmark to a page's old address still arrives, at its new one", async ({ request }) => {
+    for (const [old, now] of [
+      ["/da/plan/log", "/da/plan/access-log"],
+      ["/en/plan/people", "/en/plan/network"],
+      ["/da/plan/people/123", "/da/plan/network/123"],
+      ["/da/plan/contact-me", "/da/plan/contact-request"],
+    ]) {
+      const response = await request.get(old!, { maxRedirects: 0 });
+      expect(response.status(), old).toBe(308);
+      expect(response.headers()["location"], old).toBe(now);
+    }
+  });
 });

@@ -122,6 +122,13 @@ describe("asking for consent", () => {
     ];
     for (const [who, actor, over] of askers) expect(await w.ask(actor, over), who).toEqual(NOT_FOUND);
     expect(await db.consentRequest.count({ where: { citizenId: w.citizen.id } })).toBe(0);
+    // what the citizen's log says of these: no "asked to see your plan" for an ask that was never made; an ask
+    // for an area that is not the asker's (or by someone who is no caseworker) is no ask at all; the caseworker
+    // of another municipality asked for their own area, and was refused
+    const rows = await db.accessLog.findMany({ where: { citizenId: w.citizen.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.actorRole, r.actorUserId, r.outcome])).toEqual([
+      ["STAFF", staffElsewhere.kind === "user" ? staffElsewhere.userId : "", "DENIED"],
+    ]);
 
     const asked = await w.ask();
     const requestId = asked.ok ? asked.value.requestId : "";

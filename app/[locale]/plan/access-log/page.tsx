@@ -19,6 +19,15 @@ const querySchema = z.object({
 
 export const generateMetadata = titleFrom("AccessLog");
 
+/**
+ * Why, in plain words, for an access that happened. Not for a refusal (it did
+ * not happen, whatever it was for), nor where the sentence already says it
+ * (asking, "told once") or the purpose only repeats it (to see it, to change it).
+ */
+const PLAIN_ALREADY = new Set(["view", "edit", "told-once"]);
+const saysWhy = (e: { outcome: string; action: string; purpose: string }) =>
+  e.outcome === "ALLOWED" && e.action !== "ASK" && !PLAIN_ALREADY.has(e.purpose);
+
 /** "Who has seen my plan": the citizen's own access log, in plain words. */
 export default async function AccessLogPage({
   params,
@@ -40,6 +49,8 @@ export default async function AccessLogPage({
   ]);
   if (!log.ok) notFound();
   const { entries, hasMore, page, areas } = log.value;
+  const whyOf = (e: (typeof entries)[number]) =>
+    saysWhy(e) && t.has(`purposes.${e.purpose}`) ? t("why", { purpose: t(`purposes.${e.purpose}`) }) : null;
   const link = (p: number) => ({ pathname: "/plan/access-log" as const, query: { ...(query.area ? { area: query.area } : {}), page: p } });
 
   return (
@@ -86,11 +97,7 @@ export default async function AccessLogPage({
             },
           ),
           toldOnce: e.purpose === "told-once",
-          // why, in plain words, unless the sentence already says it (asking, "told once")
-          why:
-            e.action !== "ASK" && e.purpose !== "told-once" && t.has(`purposes.${e.purpose}`)
-              ? t("why", { purpose: t(`purposes.${e.purpose}`) })
-              : null,
+          why: whyOf(e),
           denied: e.outcome === "DENIED",
         }))}
         toldOnceNote={t("toldOnce")}

@@ -14,7 +14,7 @@ if (process.env.PW_CHROMIUM_PATH && !fs.existsSync(process.env.PW_CHROMIUM_PATH)
   throw new Error(`PW_CHROMIUM_PATH points at ${process.env.PW_CHROMIUM_PATH}, which does not exist`);
 }
 
-import { DEMO_PORT, DEMO_URL, OIDC_PORT, OIDC_URL, PROD_PORT, PROD_URL } from "./tests/e2e/servers";
+import { DEMO_PORT, DEMO_URL, OIDC_PORT, OIDC_URL, PROD_PORT, PROD_URL, SMTP_ENV, SMTP_MESSAGES_URL, SMTP_PORT } from "./tests/e2e/servers";
 
 // localhost, not 127.0.0.1: passkeys (WebAuthn) refuse an IP address as their domain
 export const baseURL = DEMO_URL;
@@ -69,6 +69,14 @@ export default defineConfig({
       env: { OIDC_PORT: String(OIDC_PORT), OIDC_APP_URLS: `${DEMO_URL},${PROD_URL}` },
     },
     {
+      // a real mail server for the production build's sign-in links
+      command: "node tests/smtp/server.mjs",
+      url: SMTP_MESSAGES_URL.replace("/messages", "/health"),
+      reuseExistingServer: !process.env.CI,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { SMTP_TEST_PORT: String(SMTP_PORT), SMTP_TEST_HTTP_PORT: String(SMTP_PORT + 1) },
+    },
+    {
       // the demo build (`npm run build:demo` first) on the embedded "e2e" cluster, emptied and seeded afresh each run
       // (--fresh): tests rely on the demo people of this build, never on what an earlier run left
       command: `node scripts/start.mjs --seed ${process.env.E2E_DATABASE_URL ? "" : "--fresh"} -p ${DEMO_PORT} -H 127.0.0.1`,
@@ -103,7 +111,9 @@ export default defineConfig({
         APP_URL: PROD_URL,
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
+        AUTH_MAGIC_LINK_PER_MINUTE: "1000",
         NEXT_TELEMETRY_DISABLED: "1",
+        ...SMTP_ENV,
         ...staffOidc,
       },
     },

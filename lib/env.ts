@@ -7,6 +7,7 @@ import { DEV_CPR_HASH_KEY } from "./staff/cpr";
  * Nothing else in app/, components/ or lib/ reads process.env (lint holds the line).
  */
 const optionalUrl = z.url({ error: "must be a URL" }).optional();
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 const DEV_SECRET = "tell-it-once-development-secret-do-not-use-in-production";
 
 const schema = z
@@ -30,6 +31,24 @@ const schema = z
     AUTH_MAGIC_LINK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
     /** How many wrong invite links one client may try per 15 minutes before it is made to wait. */
     INVITE_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(10),
+    /**
+     * The mail server that sends sign-in links (SMTP). Without it a production build sends no mail:
+     * it says so at start and /api/ready answers 503. The demo build puts mail in its outbox instead.
+     */
+    SMTP_HOST: z
+      .string()
+      .regex(/^[a-z0-9.:[\]-]+$/i, { error: "SMTP_HOST must be a host name or address" })
+      .optional(),
+    SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+    /** starttls (port 587, the default: upgrade, and refuse to send without TLS), tls (port 465), or none (a relay on this machine only). */
+    SMTP_SECURITY: z.enum(["starttls", "tls", "none"], { error: "SMTP_SECURITY must be starttls, tls or none" }).default("starttls"),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASSWORD: z.string().optional(),
+    /** Who the mail is from, e.g. "Fortæl det én gang <noreply@solbjerg.dk>". */
+    MAIL_FROM: z
+      .string()
+      .regex(/^([^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/, { error: "MAIL_FROM must be an address, or a name and <address>" })
+      .optional(),
     /** The staff identity provider (OIDC). Explicit endpoints avoid depending on discovery at start. */
     STAFF_OIDC_ISSUER: optionalUrl,
     STAFF_OIDC_CLIENT_ID: z.string().optional(),
@@ -44,6 +63,19 @@ const schema = z
     }
     if (env.NODE_ENV === "production" && !demoMode && !env.CPR_HASH_KEY) {
       ctx.addIssue({ code: "custom", path: ["CPR_HASH_KEY"], message: "CPR_HASH_KEY is required in production" });
+    }
+    if (env.SMTP_HOST && !env.MAIL_FROM) {
+      ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "MAIL_FROM is required with SMTP_HOST" });
+    }
+    if (env.SMTP_USER && !env.SMTP_PASSWORD) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_PASSWORD"], message: "SMTP_PASSWORD is required with SMTP_USER" });
+    }
+    if (env.SMTP_HOST && env.SMTP_SECURITY === "none" && !LOOPBACK.test(env.SMTP_HOST)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_SECURITY"],
+        message: "SMTP_SECURITY=none sends sign-in links unencrypted: only for a mail relay on this machine (localhost)",
+      });
     }
     if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID) {
       ctx.addIssue({ code: "custom", path: ["STAFF_OIDC_CLIENT_ID"], message: "STAFF_OIDC_CLIENT_ID is required with STAFF_OIDC_ISSUER" });

@@ -50,6 +50,11 @@ try {
   process.exit(1);
 }
 
+// Said plainly at start rather than at the first citizen's sign-in (docs/operations.md).
+if (process.env.TIO_DEMO !== "1" && !(process.env.SMTP_HOST && process.env.MAIL_FROM)) {
+  say("no mail server is set up (SMTP_HOST, MAIL_FROM): nobody can be sent a sign-in link, and /api/ready answers 503 until one is");
+}
+
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // its own process group, so stopping it reaches the workers Next starts too
 const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", ...nextArgs], {

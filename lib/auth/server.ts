@@ -7,7 +7,7 @@ import { nextCookies } from "better-auth/next-js";
 import { passkey } from "@better-auth/passkey";
 import { systemDb } from "@/lib/db/system";
 import { env } from "@/lib/env";
-import { sendMail } from "./mail";
+import { sendMail } from "@/lib/mail/send";
 import { signInMail } from "./sign-in-mail";
 
 /**

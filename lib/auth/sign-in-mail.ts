@@ -3,7 +3,8 @@ import { createTranslator } from "next-intl";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import da from "@/messages/da.json";
 import en from "@/messages/en.json";
-import type { Mail } from "./mail";
+import type { Mail } from "@/lib/mail/send";
+import { htmlFromText } from "@/lib/mail/html";
 
 const catalogues: Record<Locale, typeof da> = { da, en };
 
@@ -12,5 +13,6 @@ export async function signInMail(to: string, url: string): Promise<Mail> {
   const callback = new URL(url).searchParams.get("callbackURL") ?? "";
   const locale = routing.locales.find((l) => callback.startsWith(`/${l}/`) || callback === `/${l}`) ?? routing.defaultLocale;
   const t = createTranslator({ locale, messages: catalogues[locale], namespace: "SignInMail" });
-  return { to, subject: t("subject"), body: t("body", { url }) };
+  const text = t("body", { url });
+  return { to, subject: t("subject"), text, html: htmlFromText(text, { lang: locale, link: url }) };
 }

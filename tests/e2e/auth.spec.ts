@@ -1,7 +1,9 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { PERSONAS } from "@/lib/demo/personas";
-import { DEMO_DB, OIDC_URL, PROD_URL } from "./servers";
+import { DEMO_DB, OIDC_URL, PROD_URL, SMTP_MESSAGES_URL } from "./servers";
+
+type Mail = { to: string[]; subject: string; text: string; html: string };
 import { expectAccessible } from "./support";
 
 const inge = PERSONAS.find((p) => p.key === "citizen")!;
@@ -169,9 +171,38 @@ test.describe("the production build", () => {
     expect(outbox?.status()).toBe(404);
   });
 
+  test("sends a real sign-in link by mail, which signs in once", async ({ page, browser }) => {
+    const email = `ny-${Date.now()}@example.test`;
+    await page.goto(`${PROD_URL}/da/sign-in`);
+    await page.getByLabel("Din e-mail").fill(email);
+    await page.getByRole("button", { name: "Send mig et link" }).click();
+    await expect(page).toHaveURL(/\/da\/sign-in\/sent$/);
+    // what the mail server received
+    const received = async () => (await (await fetch(`${SMTP_MESSAGES_URL}?to=${encodeURIComponent(email)}`)).json()) as Mail[];
+    await expect.poll(async () => (await received()).length).toBe(1);
+    const [mail] = await received();
+    expect(mail!.subject).toBe("Dit link til Fortæl det én gang");
+    expect(mail!.html).toContain('lang="da"');
+    const link = /https?:\/\/\S+/.exec(mail!.text)![0];
+    expect(link.startsWith(`${PROD_URL}/api/auth/magic-link/verify?token=`)).toBe(true);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Min side");
+    await expect(page.locator("main")).toContainText(email);
+    // once: the same link in another browser signs nobody in
+    const other = await browser.newContext();
+    const again = await other.newPage();
+    await again.goto(link);
+    await expect(again).not.toHaveURL(/\/da\/me$/);
+    await again.goto(`${PROD_URL}/da/me`);
+    await expect(again).toHaveURL(/\/da\/sign-in/);
+    await other.close();
+  });
+
   test("does not pretend to send mail it cannot send", async ({ page }) => {
     await page.goto(`${PROD_URL}/da/sign-in`);
-    await page.getByLabel("Din e-mail").fill(inge.email);
+    // the mail server refuses this address
+    await page.getByLabel("Din e-mail").fill("inge@refused.example");
     await page.getByRole("button", { name: "Send mig et link" }).click();
     await expect(page.locator("[role=alert]").filter({ hasText: "Vi kunne ikke sende e-mailen" })).toBeVisible();
   });

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { alive } from "../../scripts/embedded-db.mjs";
+import { SMTP_ENV } from "./servers";
 
 // `npm start` killed with kill -9 and started again: a second app of the same
 // build, on its own port and embedded cluster, beside the one the other tests use.
@@ -16,6 +17,8 @@ const env = {
   TIO_DEMO: "0",
   AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
   CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
+  // a production build is ready only with a way to send sign-in links
+  ...SMTP_ENV,
 };
 const ready = `http://127.0.0.1:${PORT}/api/ready`;
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { makeWorld, useDatabase } from "../support/fixtures";
+import { startSmtpServer } from "../smtp/server.mjs";
 
 // better-auth's HTTP handler on a real database, as the route /api/auth/* serves it.
 // The demo build's outbox stands in for mail, so the test can read the links.
@@ -12,15 +13,18 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  for (const key of ["TIO_DEMO", "AUTH_MAGIC_LINK_PER_MINUTE", "APP_URL", "TRUSTED_PROXY_IP_HEADER"]) {
+  for (const key of ["TIO_DEMO", "AUTH_MAGIC_LINK_PER_MINUTE", "APP_URL", "TRUSTED_PROXY_IP_HEADER", ...SMTP_KEYS]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
 });
 
+const SMTP_KEYS = ["SMTP_HOST", "SMTP_PORT", "SMTP_SECURITY", "MAIL_FROM"];
+
 async function loadAuth(env: Record<string, string>) {
   vi.resetModules();
   delete (globalThis as { __auth?: unknown }).__auth;
+  for (const key of SMTP_KEYS) delete process.env[key];
   Object.assign(process.env, { TIO_DEMO: "1", AUTH_MAGIC_LINK_PER_MINUTE: "5", ...env });
   const { auth } = await import("@/lib/auth/server");
   const { actorForUser } = await import("@/lib/auth/actor");
@@ -72,6 +76,54 @@ describe("sign-in through the HTTP handler", () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect((await ask("10.200.0.1")).status).toBe(200); // another client is not held back
     expect(await db.rateLimit.count({ where: { key: { contains: ip } } })).toBeGreaterThan(0);
+  });
+});
+
+describe("mail that is really sent", () => {
+  it("the sign-in link arrives at a real SMTP server, as text and HTML in the reader's language, and signs in once", async () => {
+    const smtp = await startSmtpServer();
+    try {
+      const { auth } = await loadAuth({
+        TIO_DEMO: "0",
+        APP_URL: "http://localhost:3000",
+        TRUSTED_PROXY_IP_HEADER: "x-real-ip",
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(smtp.port),
+        SMTP_SECURITY: "none",
+        MAIL_FROM: "Fortæl det én gang <noreply@solbjerg.example>",
+      });
+      const email = `smtp-${Date.now()}@example.test`;
+      const client = { "x-real-ip": "10.7.7.7" };
+      const sent = await auth.handler(post("http://localhost:3000/api/auth/sign-in/magic-link", { email, callbackURL: "/en/me" }, client));
+      expect(sent.status).toBe(200);
+      const mail = await smtp.waitFor(email);
+      expect(mail.to).toEqual([email]);
+      expect(mail.from).toContain("noreply@solbjerg.example");
+      expect(mail.subject).toBe("Your link to Tell it once");
+      const link = /https?:\/\/\S+/.exec(mail.text)![0];
+      expect(link.startsWith("http://localhost:3000/api/auth/magic-link/verify?token=")).toBe(true);
+      // the HTML part says the same, in English, with the same link to press
+      expect(mail.html).toContain('lang="en"');
+      expect(mail.html).toContain("Tap the link to sign in:");
+      expect(/href="([^"]+)"/.exec(mail.html)![1]!.replace(/&#38;/g, "&")).toBe(link);
+      // a real mail, not the demo outbox
+      expect(await db.outboxEmail.count({ where: { to: email } })).toBe(0);
+
+      const verified = await auth.handler(new Request(link, { headers: client }));
+      expect(verified.headers.get("set-cookie") ?? "").toMatch(/session_token=[^;]+/);
+      const again = await auth.handler(new Request(link, { headers: client }));
+      expect(again.headers.get("set-cookie") ?? "").not.toMatch(/session_token=[^;]+/);
+    } finally {
+      await smtp.stop();
+    }
+  });
+
+  it("without a mail server no link is sent, and nothing pretends it was", async () => {
+    const { auth } = await loadAuth({ TIO_DEMO: "0", APP_URL: "http://localhost:3000", TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const email = `nomail-${Date.now()}@example.test`;
+    const sent = await auth.handler(post("http://localhost:3000/api/auth/sign-in/magic-link", { email }, { "x-real-ip": "10.7.7.8" }));
+    expect(sent.status).toBeGreaterThanOrEqual(400);
+    expect(await db.outboxEmail.count({ where: { to: email } })).toBe(0);
   });
 });
 

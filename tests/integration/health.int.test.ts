@@ -1,11 +1,16 @@
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from "vitest";
 
 // The route handlers themselves, on a real database. Each test loads them fresh
-// with its own DATABASE_URL (lib/env and lib/db keep one per process).
-async function loadRoutes(databaseUrl: string) {
+// with its own DATABASE_URL and mail settings (lib/env and lib/db keep one per process).
+// A production-like server: no demo outbox; a mail server named unless a test says otherwise.
+const MAIL = { SMTP_HOST: "127.0.0.1", SMTP_PORT: "2525", SMTP_SECURITY: "none", MAIL_FROM: "Fortæl det én gang <noreply@example.test>" };
+const MAIL_KEYS = [...Object.keys(MAIL), "TIO_DEMO"];
+async function loadRoutes(databaseUrl: string, mail: Record<string, string> = MAIL) {
   vi.resetModules();
   delete (globalThis as { __db?: unknown }).__db;
   process.env.DATABASE_URL = databaseUrl;
+  for (const key of MAIL_KEYS) delete process.env[key];
+  Object.assign(process.env, { TIO_DEMO: "0" }, mail);
   const [health, ready] = await Promise.all([import("@/app/api/health/route"), import("@/app/api/ready/route")]);
   return { health, ready };
 }
@@ -18,6 +23,7 @@ describe("operator endpoints", () => {
     await shared.__db?.$disconnect();
     delete shared.__db;
     process.env.DATABASE_URL = saved;
+    for (const key of MAIL_KEYS) delete process.env[key];
   });
 
   it("/api/health says the process is up, without asking the database", async () => {
@@ -32,7 +38,17 @@ describe("operator endpoints", () => {
     const { ready } = await loadRoutes(inject("databaseUrl"));
     const res = await ready.GET();
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ready", database: "ok" });
+    expect(await res.json()).toMatchObject({ status: "ready", database: "ok", mail: "smtp" });
+  });
+
+  it("/api/ready is 503 when no mail server is set up, and says that is why: nobody could get a sign-in link", async () => {
+    const { ready } = await loadRoutes(inject("databaseUrl"), {});
+    const res = await ready.GET();
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: "unavailable", database: "ok", mail: "not-configured" });
+    // the demo build's outbox is a way to send them
+    const demo = await loadRoutes(inject("databaseUrl"), { TIO_DEMO: "1" });
+    expect(await (await demo.ready.GET()).json()).toMatchObject({ status: "ready", mail: "demo-outbox" });
   });
 
   it("/api/ready is 503 when the database is down, and does not leak the error or the URL", async () => {

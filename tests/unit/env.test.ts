@@ -35,6 +35,22 @@ describe("the server's environment", () => {
     expect(parseEnv({ DATABASE_URL: "postgres://a@b/c" }).TRUSTED_PROXY_IP_HEADER).toBeUndefined();
   });
 
+  it("takes a mail server with who the mail is from, and sends unencrypted only to a relay on this machine", () => {
+    const base = { DATABASE_URL: "postgres://a@b/c" };
+    expect(() => parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk" })).toThrow(/MAIL_FROM is required with SMTP_HOST/);
+    expect(() => parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "not an address" })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "a@b.dk", SMTP_USER: "u" })).toThrow(
+      /SMTP_PASSWORD is required/,
+    );
+    expect(() => parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "a@b.dk", SMTP_SECURITY: "none" })).toThrow(
+      /only for a mail relay on this machine/,
+    );
+    expect(() => parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "a@b.dk", SMTP_SECURITY: "ssl" })).toThrow(/SMTP_SECURITY/);
+    const ok = parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "Fortæl det én gang <noreply@kommune.dk>" });
+    expect(ok).toMatchObject({ SMTP_PORT: 587, SMTP_SECURITY: "starttls" });
+    expect(parseEnv({ ...base, SMTP_HOST: "127.0.0.1", MAIL_FROM: "a@b.dk", SMTP_SECURITY: "none" }).SMTP_SECURITY).toBe("none");
+  });
+
   it("refuses an unknown NODE_ENV", () => {
     expect(() => parseEnv({ DATABASE_URL: "postgres://a@b/c", NODE_ENV: "staging" })).toThrow(/NODE_ENV/);
   });

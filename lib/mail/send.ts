@@ -1,0 +1,66 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { systemDb } from "@/lib/db/system";
+import { demoMode } from "@/lib/env-public";
+import { env, type Env } from "@/lib/env";
+
+/** A mail to one person, in their language: plain text, and the same as simple HTML. */
+export type Mail = { to: string; subject: string; text: string; html: string };
+
+/**
+ * How this server sends mail. The demo build puts it in the demo outbox (a page
+ * shows it); any other build sends it over SMTP, or, with no mail server set
+ * up, sends nothing and says so (at start, in /api/ready, and by refusing),
+ * so nothing ever pretends to have been sent (docs/operations.md).
+ */
+export type MailMode = "demo-outbox" | "smtp" | "not-configured";
+
+export function mailMode(e: Env = env()): MailMode {
+  if (demoMode) return "demo-outbox";
+  return e.SMTP_HOST && e.MAIL_FROM ? "smtp" : "not-configured";
+}
+
+/** Thrown when mail cannot be sent; it names no recipient and no content, so it may be logged. */
+export class MailNotSent extends Error {}
+
+// One connection pool per server process (kept across `next dev` reloads).
+const shared = globalThis as unknown as { __smtp?: { key: string; transport: Transporter } };
+
+function smtp(e: Env): Transporter {
+  const key = [e.SMTP_HOST, e.SMTP_PORT, e.SMTP_SECURITY, e.SMTP_USER].join("|");
+  if (shared.__smtp?.key !== key) {
+    shared.__smtp = {
+      key,
+      transport: nodemailer.createTransport({
+        host: e.SMTP_HOST,
+        port: e.SMTP_PORT,
+        secure: e.SMTP_SECURITY === "tls",
+        requireTLS: e.SMTP_SECURITY === "starttls",
+        ignoreTLS: e.SMTP_SECURITY === "none",
+        auth: e.SMTP_USER ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : undefined,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000,
+      }),
+    };
+  }
+  return shared.__smtp.transport;
+}
+
+/** Sends a mail, or throws MailNotSent. */
+export async function sendMail(mail: Mail): Promise<void> {
+  const e = env();
+  const mode = mailMode(e);
+  if (mode === "demo-outbox") {
+    await systemDb().outboxEmail.create({ data: { to: mail.to, subject: mail.subject, body: mail.text } });
+    return;
+  }
+  if (mode === "not-configured") throw new MailNotSent("no mail server is set up (SMTP_HOST, MAIL_FROM): see docs/operations.md");
+  try {
+    await smtp(e).sendMail({ from: e.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+  } catch (error) {
+    // the reason, never the address or the words (a sign-in link is a key)
+    const code = typeof error === "object" && error && "code" in error ? String((error as { code: unknown }).code) : "unknown";
+    throw new MailNotSent(`the mail server did not take the mail (${code})`);
+  }
+}

@@ -29,6 +29,16 @@ const schema = z
       .optional(),
     /** How many sign-in links one client may ask for, and open, per minute. */
     AUTH_MAGIC_LINK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(5),
+    /**
+     * How many sign-in links may be sent to one address per 15 minutes, from however many clients.
+     * The demo build's made-up people may sign in as often as anyone likes.
+     */
+    SIGN_IN_LINKS_PER_ADDRESS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .default(demoMode ? 10_000 : 5),
     /** How many wrong invite links one client may try per 15 minutes before it is made to wait. */
     INVITE_ATTEMPTS_PER_WINDOW: z.coerce.number().int().min(1).max(100_000).default(10),
     /**

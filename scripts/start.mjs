@@ -54,6 +54,9 @@ try {
 if (process.env.TIO_DEMO !== "1" && !(process.env.SMTP_HOST && process.env.MAIL_FROM)) {
   say("no mail server is set up (SMTP_HOST, MAIL_FROM): nobody can be sent a sign-in link, and /api/ready answers 503 until one is");
 }
+if (process.env.TIO_DEMO !== "1" && !process.env.TRUSTED_PROXY_IP_HEADER) {
+  say("TRUSTED_PROXY_IP_HEADER is not set: clients cannot be told apart, so sign-in links are limited per address only, not per client");
+}
 
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // its own process group, so stopping it reaches the workers Next starts too

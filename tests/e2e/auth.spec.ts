@@ -199,6 +199,24 @@ test.describe("the production build", () => {
     await other.close();
   });
 
+  test("the sign-in form sends at most 5 links to one address in a quarter of an hour, then says to wait", async ({ page }) => {
+    const email = `mange-${Date.now()}@example.test`;
+    const ask = async () => {
+      await page.goto(`${PROD_URL}/da/sign-in`);
+      await page.getByLabel("Din e-mail").fill(email);
+      await page.getByRole("button", { name: "Send mig et link" }).click();
+    };
+    for (let i = 0; i < 5; i++) {
+      await ask();
+      await expect(page).toHaveURL(/\/da\/sign-in\/sent$/);
+    }
+    await ask();
+    await expect(page.locator("[role=alert]").filter({ hasText: "Vent et kvarter" })).toBeVisible();
+    await expect(page.getByLabel("Din e-mail")).toHaveValue(email);
+    const received = (await (await fetch(`${SMTP_MESSAGES_URL}?to=${encodeURIComponent(email)}`)).json()) as Mail[];
+    expect(received).toHaveLength(5);
+  });
+
   test("does not pretend to send mail it cannot send", async ({ page }) => {
     await page.goto(`${PROD_URL}/da/sign-in`);
     // the mail server refuses this address

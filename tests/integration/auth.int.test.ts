@@ -13,7 +13,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db.$disconnect();
-  for (const key of ["TIO_DEMO", "AUTH_MAGIC_LINK_PER_MINUTE", "APP_URL", "TRUSTED_PROXY_IP_HEADER", ...SMTP_KEYS]) {
+  for (const key of [
+    "TIO_DEMO",
+    "AUTH_MAGIC_LINK_PER_MINUTE",
+    "APP_URL",
+    "TRUSTED_PROXY_IP_HEADER",
+    "SIGN_IN_LINKS_PER_ADDRESS",
+    ...SMTP_KEYS,
+  ]) {
     if (savedEnv[key] === undefined) delete process.env[key];
     else process.env[key] = savedEnv[key];
   }
@@ -24,7 +31,7 @@ const SMTP_KEYS = ["SMTP_HOST", "SMTP_PORT", "SMTP_SECURITY", "MAIL_FROM"];
 async function loadAuth(env: Record<string, string>) {
   vi.resetModules();
   delete (globalThis as { __auth?: unknown }).__auth;
-  for (const key of SMTP_KEYS) delete process.env[key];
+  for (const key of [...SMTP_KEYS, "TRUSTED_PROXY_IP_HEADER", "SIGN_IN_LINKS_PER_ADDRESS"]) delete process.env[key];
   Object.assign(process.env, { TIO_DEMO: "1", AUTH_MAGIC_LINK_PER_MINUTE: "5", ...env });
   const { auth } = await import("@/lib/auth/server");
   const { actorForUser } = await import("@/lib/auth/actor");
@@ -76,6 +83,64 @@ describe("sign-in through the HTTP handler", () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
     expect((await ask("10.200.0.1")).status).toBe(200); // another client is not held back
     expect(await db.rateLimit.count({ where: { key: { contains: ip } } })).toBeGreaterThan(0);
+  });
+});
+
+describe("sign-in limits hold on every path, in parallel", () => {
+  const url = "http://localhost:3000/api/auth/sign-in/magic-link";
+  const sentTo = (email: string) => db.outboxEmail.count({ where: { to: email } });
+  const unique = (what: string) => `${what}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+
+  it("per address: 20 asks at once for one address, from 20 clients, send 5 links (the HTTP API)", async () => {
+    const { auth } = await loadAuth({
+      TRUSTED_PROXY_IP_HEADER: "x-real-ip",
+      AUTH_MAGIC_LINK_PER_MINUTE: "1000",
+      SIGN_IN_LINKS_PER_ADDRESS: "5",
+    });
+    const email = unique("flood");
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => auth.handler(post(url, { email }, { "x-real-ip": `10.55.0.${i + 1}` })).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect(await sentTo(email)).toBe(5);
+  });
+
+  it("per address: the same through the call the sign-in form makes (the server action's path)", async () => {
+    const { auth } = await loadAuth({ SIGN_IN_LINKS_PER_ADDRESS: "5" });
+    const email = unique("form");
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        auth.api
+          .signInMagicLink({ body: { email, callbackURL: "/da/me" }, headers: new Headers() })
+          .then(() => 200)
+          .catch((e: { statusCode?: number }) => e.statusCode ?? 500),
+      ),
+    );
+    expect(outcomes.filter((s) => s === 200)).toHaveLength(5);
+    expect(outcomes.filter((s) => s === 429)).toHaveLength(15);
+    expect(await sentTo(email)).toBe(5);
+  });
+
+  it("per client: 20 asks at once from one client, for 20 addresses, send AUTH_MAGIC_LINK_PER_MINUTE links", async () => {
+    const { auth } = await loadAuth({ TRUSTED_PROXY_IP_HEADER: "x-real-ip", AUTH_MAGIC_LINK_PER_MINUTE: "5" });
+    const ip = `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const emails = Array.from({ length: 20 }, (_, i) => unique(`client${i}`));
+    await Promise.all(emails.map((email) => auth.handler(post(url, { email }, { "x-real-ip": ip }))));
+    const sent = await db.outboxEmail.count({ where: { to: { in: emails } } });
+    expect(sent).toBe(5);
+  });
+
+  it("without a trusted client address nobody is locked out by others, and the per-address limit still holds", async () => {
+    const { auth } = await loadAuth({ AUTH_MAGIC_LINK_PER_MINUTE: "5", SIGN_IN_LINKS_PER_ADDRESS: "5" });
+    const emails = Array.from({ length: 12 }, (_, i) => unique(`shared${i}`));
+    const statuses = await Promise.all(emails.map((email) => auth.handler(post(url, { email })).then((r) => r.status)));
+    expect(statuses).toEqual(Array(12).fill(200));
+    const email = unique("same");
+    const again = [];
+    for (let i = 0; i < 7; i++) again.push((await auth.handler(post(url, { email }))).status);
+    expect(again).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    expect(await sentTo(email)).toBe(5);
   });
 });
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { DRAFT_PREFIX } from "@/components/story/StorySectionForm";
+import { DRAFT_PREFIX } from "@/lib/forms/drafts";
 
 type Props = {
   /** Where this form's draft waits in the browser, under DRAFT_PREFIX (cleared at sign-out). */

@@ -1,5 +1,6 @@
 "use client";
 
+import { DRAFT_PREFIX } from "@/lib/forms/drafts";
 import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/story/forms";
@@ -15,8 +16,6 @@ type Props = {
   action: (state: StoryFormState, formData: FormData) => Promise<StoryFormState>;
 };
 
-/** Where an unsaved draft waits, in this browser only. Cleared when saved and at sign-out. */
-export const DRAFT_PREFIX = "tio:draft:";
 type Draft = { text: string; version: number };
 
 function readDraft(key: string): Draft | null {

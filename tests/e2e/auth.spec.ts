@@ -71,6 +71,24 @@ test.describe("sign-in", () => {
     await expect(page).toHaveURL(/\/da\/sign-in$/);
   });
 
+  test("sign-out takes with it what the person left in this browser: drafts and an invite link waiting", async ({ page, context }) => {
+    await page.goto("/da/sign-in");
+    await page
+      .getByTestId("persona-picker")
+      .getByRole("button", { name: /Inge Hansen/ })
+      .click();
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await page.goto("/da/plan/story");
+    await page.getByLabel("Med dine egne ord").first().fill(`Ikke gemt ${Date.now()}`);
+    await expect.poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("tio:draft:")).length)).toBe(1);
+    await context.addCookies([{ name: "tio_invite", value: "an-invite-waiting", url: page.url() }]);
+    await page.goto("/da/me");
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await expect(page).toHaveURL(/\/da$/);
+    expect((await context.cookies()).map((c) => c.name)).not.toContain("tio_invite");
+    expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("tio:draft")))).toEqual([]);
+  });
+
   test("an expired link is refused", async ({ page }) => {
     const email = `late-${Date.now()}@example.test`;
     const link = await requestLink(page, email);

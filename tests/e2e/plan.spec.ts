@@ -68,6 +68,24 @@ test.describe("my story, told once", () => {
     await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
   });
 
+  test("a draft stays with the person who wrote it: someone else signing in on the same browser never sees it", async ({
+    page,
+    context,
+  }) => {
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da/plan/story");
+    const words = `Inges ord, ikke gemt ${Date.now()}`;
+    await section(page, "Det er svært for mig").getByLabel("Med dine egne ord").fill(words);
+    await page.reload();
+    await expect(section(page, "Det er svært for mig").getByLabel("Med dine egne ord")).toHaveValue(words);
+    // Inge walks away without signing out; her session ends, and Karl signs in on the same browser
+    await context.clearCookies();
+    await signInAs(page, /Karl Berg/);
+    await page.goto("/da/plan/story");
+    await expect(section(page, "Det er svært for mig").getByLabel("Med dine egne ord")).toHaveValue("");
+    expect(await page.evaluate(() => Object.values(window.localStorage).join("\n"))).not.toContain(words);
+  });
+
   test("two tabs: the second writer sees both versions and chooses; nothing is lost", async ({ page, context }) => {
     await signInAs(page, /Inge Hansen/);
     const other = await context.newPage();

@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { APIError } from "better-auth/api";
@@ -11,6 +11,7 @@ import { newestLinkFor } from "@/lib/demo/outbox";
 import { demoMode } from "@/lib/env-public";
 import type { SignInFormState } from "@/lib/forms/sign-in";
 import { fieldErrors } from "@/lib/validation/result";
+import { INVITE_COOKIE } from "@/lib/relatives/cookie";
 
 // Not formAction: signing in and out are calls to the auth library, not commands on a record.
 
@@ -63,9 +64,15 @@ export async function signInAsPersona(formData: FormData) {
   redirect(`/${locale}/me`);
 }
 
+/** Whatever a signed-in person leaves in this browser goes with them: the session, an invite link waiting to be accepted. */
+async function forgetThisBrowser() {
+  (await cookies()).delete(INVITE_COOKIE);
+}
+
 export async function signOut() {
   const locale = await getLocale();
   await auth().api.signOut({ headers: await headers() });
+  await forgetThisBrowser();
   redirect(`/${locale}`);
 }
 
@@ -77,5 +84,6 @@ export async function signOutEverywhere() {
   await auth()
     .api.signOut({ headers: h })
     .catch(() => undefined);
+  await forgetThisBrowser();
   redirect(`/${locale}`);
 }

@@ -14,7 +14,8 @@ export function ContactForm({ initial, action }: Props) {
   const [state, formAction, pending] = useActionState(action, { status: "idle" });
   const errors = state.fieldErrors ?? {};
   // after a save the page is rendered again with the new version; until then keep the one we started from
-  const version = state.status === "saved" ? (state.version ?? initial.version) : initial.version;
+  // after a conflict, the version saved meanwhile: pressing Gem again saves what the person wrote over it
+  const version = state.status === "saved" || state.status === "conflict" ? (state.version ?? initial.version) : initial.version;
 
   const radios = (name: "channel" | "visit" | "interpreter", values: readonly string[], checked: string) => (
     <fieldset className="space-y-1" aria-describedby={errors[name] ? `${name}-error` : undefined}>

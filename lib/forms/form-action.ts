@@ -50,6 +50,11 @@ export type FormSpec<T, S extends FormState, Id extends string | undefined> = Co
   fields: readonly string[];
   /** The state handed back after a save; `{ status: "saved" }` unless said. */
   onSaved?: (value: T, ctx: FormContext<Id>) => NoInfer<S> | Promise<NoInfer<S>>;
+  /**
+   * When someone else saved first: the version of the copy saved now, so the
+   * form can offer to save what the person wrote over it (their words are kept).
+   */
+  conflictVersion?: (current: unknown) => number | undefined;
   /** After a save, go on to this page (under the locale) instead of staying. */
   redirectTo?: (value: T, ctx: FormContext<Id>) => string;
 };
@@ -91,7 +96,11 @@ async function runForm<T, S extends FormState, Id extends string | undefined>(
   // S adds only optional fields to FormState (what a save hands back), so a refusal is one too
   if (!me) return { status: "failed", values } as S;
   const result = await spec.command(me.actor, inputFor(spec, formData, values, me.citizenId));
-  if (!result.ok) return toFormState(result, values) as S;
+  if (!result.ok) {
+    const state = toFormState(result, values);
+    if (result.error === "conflict" && spec.conflictVersion) state.version = spec.conflictVersion(result.current);
+    return state as S;
+  }
   const ctx: FormContext<Id> = { locale: await getLocale(), formData, citizenId: me.citizenId };
   const saved = spec.onSaved ? await spec.onSaved(result.value, ctx) : ({ status: "saved" } as S);
   refresh(spec, ctx);

@@ -184,10 +184,15 @@ test.describe("how to contact me", () => {
     await other.getByLabel("Hvornår passer det dig?").fill(mine);
     await other.getByRole("group", { name: "Hvordan vil du helst kontaktes?" }).getByRole("radio", { name: "Brev" }).check();
     await other.getByRole("button", { name: "Gem" }).click();
-    await expect(other.getByRole("alert")).toBeVisible();
+    await expect(other.getByRole("alert").filter({ hasText: "En anden har ændret dette, mens du skrev" })).toBeVisible();
     await expect(other.getByLabel("Hvornår passer det dig?")).toHaveValue(mine);
     await expect(other.getByRole("group", { name: "Hvordan vil du helst kontaktes?" }).getByRole("radio", { name: "Brev" })).toBeChecked();
     await expectAccessible(other);
+    // pressing Gem again saves what I wrote, by my choice
+    await other.getByRole("button", { name: "Gem" }).click();
+    await expect(other.getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Hvornår passer det dig?")).toHaveValue(mine);
   });
 });
 

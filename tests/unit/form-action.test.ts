@@ -95,6 +95,13 @@ describe("formAction", () => {
     });
     const conflict = formAction({ command: commandAnswering({ ok: false, error: "conflict", current: null }), fields: ["what"] });
     expect(await conflict({ status: "idle" }, form([["what", "a"]]))).toEqual({ status: "conflict", values: { what: "a" } });
+    // a form that may save over the newer copy learns its version, and keeps what was written
+    const over = formAction({
+      command: commandAnswering({ ok: false, error: "conflict", current: { version: 7 } }),
+      fields: ["what"],
+      conflictVersion: (current) => (current as { version: number }).version,
+    });
+    expect(await over({ status: "idle" }, form([["what", "a"]]))).toEqual({ status: "conflict", values: { what: "a" }, version: 7 });
     expect(h.log.filter((l) => "revalidate" in (l as object))).toEqual([]);
   });
 

@@ -13,4 +13,6 @@ export const saveContactPreferences = formAction({
   input: (formData) => Object.fromEntries(FIELDS.map((k) => [k, formData.get(k) ?? undefined])),
   revalidate: ["/plan/contact"],
   onSaved: (value) => ({ status: "saved", version: value.version }),
+  // saving again after a conflict saves what the person wrote over the newer copy, by their choice
+  conflictVersion: (current) => (current as { version?: number } | null)?.version ?? 0,
 });

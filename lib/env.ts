@@ -47,9 +47,10 @@ const schema = z
      */
     SMTP_HOST: z
       .string()
-      .regex(/^[a-z0-9.:[\]-]+$/i, { error: "SMTP_HOST must be a host name or address" })
+      .regex(/^([a-z0-9.-]+|[0-9a-f:]+)$/i, { error: "SMTP_HOST must be a host name or address (no port: that is SMTP_PORT)" })
       .optional(),
-    SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+    /** Default: 465 with SMTP_SECURITY=tls, else 587. */
+    SMTP_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     /** starttls (port 587, the default: upgrade, and refuse to send without TLS), tls (port 465), or none (a relay on this machine only). */
     SMTP_SECURITY: z.enum(["starttls", "tls", "none"], { error: "SMTP_SECURITY must be starttls, tls or none" }).default("starttls"),
     SMTP_USER: z.string().optional(),
@@ -91,18 +92,26 @@ const schema = z
       ctx.addIssue({ code: "custom", path: ["STAFF_OIDC_CLIENT_ID"], message: "STAFF_OIDC_CLIENT_ID is required with STAFF_OIDC_ISSUER" });
     }
   })
-  .transform((env) => ({ ...env, AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET, CPR_HASH_KEY: env.CPR_HASH_KEY ?? DEV_CPR_HASH_KEY }));
+  .transform((env) => ({
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? DEV_SECRET,
+    CPR_HASH_KEY: env.CPR_HASH_KEY ?? DEV_CPR_HASH_KEY,
+    SMTP_PORT: env.SMTP_PORT ?? (env.SMTP_SECURITY === "tls" ? 465 : 587),
+  }));
 
 export type Env = z.infer<typeof schema>;
 
 /** Parses an environment; throws one readable error naming every bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`).join("\n");
+  const issues = result.success ? [] : result.error.issues.map((i) => `- ${i.path.join(".")}: ${i.message}`);
+  // links in mail and passkeys name this address: a production build must be told it, never guess localhost
+  if (source.NODE_ENV === "production" && !demoMode && !source.APP_URL) issues.push("- APP_URL: APP_URL is required in production");
+  if (!result.success || issues.length) {
+    const problems = issues.join("\n");
     throw new Error(`The server's environment is not valid:\n${problems}`);
   }
-  return result.data;
+  return result.data!;
 }
 
 let cached: Env | undefined;

@@ -50,6 +50,23 @@ try {
   process.exit(1);
 }
 
+// The configuration, checked now: a bad value stops the start, naming the variable, rather than
+// every page failing later (lib/env.ts is the one place that reads it; tsx loads it here).
+if (!dev) {
+  const { register } = await import("tsx/esm/api");
+  const unregister = register();
+  try {
+    const { parseEnv } = await import("../lib/env.ts");
+    parseEnv({ NODE_ENV: "production", ...process.env }); // `next start` always runs in production mode
+  } catch (e) {
+    console.error(`[start] ${e.message}`);
+    await db?.stop();
+    process.exit(1);
+  } finally {
+    unregister();
+  }
+}
+
 // Said plainly at start rather than at the first citizen's sign-in (docs/operations.md).
 if (process.env.TIO_DEMO !== "1" && !(process.env.SMTP_HOST && process.env.MAIL_FROM)) {
   say("no mail server is set up (SMTP_HOST, MAIL_FROM): nobody can be sent a sign-in link, and /api/ready answers 503 until one is");

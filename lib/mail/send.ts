@@ -23,7 +23,7 @@ export function mailMode(e: Env = env()): MailMode {
 /** Thrown when mail cannot be sent; it names no recipient and no content, so it may be logged. */
 export class MailNotSent extends Error {}
 
-// One connection pool per server process (kept across `next dev` reloads).
+// One transport per server process and setting (kept across `next dev` reloads); a connection per mail.
 const shared = globalThis as unknown as { __smtp?: { key: string; transport: Transporter } };
 
 function smtp(e: Env): Transporter {

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { env } from "@/lib/env";
 import { recordFailure, type Limit } from "./attempts";
 import { clientKey } from "./client";
@@ -19,13 +19,14 @@ import { clientKey } from "./client";
  *
  * Each ask is counted with one atomic upsert, and refused on the count that
  * returns, so requests in parallel cannot slip past together. The address is
- * kept only as a hash.
+ * kept only as a keyed hash.
  */
 export type SignInLimit = "address" | "client";
 
 export function signInLimits(email: string, headers: Headers): Limit[] {
   const e = env();
-  const address = createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
+  // keyed, so the stored key cannot be turned back into the address by trying addresses
+  const address = createHmac("sha256", e.AUTH_SECRET).update(`sign-in:${email.trim().toLowerCase()}`).digest("hex").slice(0, 32);
   const limits: Limit[] = [{ key: `sign-in-address:${address}`, max: e.SIGN_IN_LINKS_PER_ADDRESS, windowSeconds: 900 }];
   const client = clientKey(headers);
   if (client !== "client:shared") limits.push({ key: `sign-in-${client}`, max: e.AUTH_MAGIC_LINK_PER_MINUTE, windowSeconds: 60 });

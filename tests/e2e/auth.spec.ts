@@ -2,9 +2,9 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { PERSONAS } from "@/lib/demo/personas";
 import { DEMO_DB, OIDC_URL, PROD_URL, SMTP_MESSAGES_URL } from "./servers";
+import { expectAccessible } from "./support";
 
 type Mail = { to: string[]; subject: string; text: string; html: string };
-import { expectAccessible } from "./support";
 
 const inge = PERSONAS.find((p) => p.key === "citizen")!;
 
@@ -81,7 +81,8 @@ test.describe("sign-in", () => {
     await page.goto("/da/plan/story");
     await page.getByLabel("Med dine egne ord").first().fill(`Ikke gemt ${Date.now()}`);
     await expect.poll(() => page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("tio:draft:")).length)).toBe(1);
-    await context.addCookies([{ name: "tio_invite", value: "an-invite-waiting", url: page.url() }]);
+    // as the invite route sets it: for the whole site
+    await context.addCookies([{ name: "tio_invite", value: "an-invite-waiting", domain: new URL(page.url()).hostname, path: "/" }]);
     await page.goto("/da/me");
     await page.getByRole("button", { name: "Log ud", exact: true }).click();
     await expect(page).toHaveURL(/\/da$/);

@@ -17,6 +17,7 @@ const env = {
   TIO_DEMO: "0",
   AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
   CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
+  APP_URL: `http://127.0.0.1:3210`,
   // a production build is ready only with a way to send sign-in links
   ...SMTP_ENV,
 };

@@ -90,7 +90,12 @@ describe("the keyed hash", () => {
 });
 
 describe("the key, from the environment", () => {
-  const production = { DATABASE_URL: "postgres://a@b/c", NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+  const production = {
+    DATABASE_URL: "postgres://a@b/c",
+    NODE_ENV: "production",
+    APP_URL: "https://fortael.kommune.dk",
+    AUTH_SECRET: "x".repeat(32),
+  };
 
   it("is required in a production build, and a long one", () => {
     expect(() => parseEnv(production)).toThrow(/CPR_HASH_KEY is required in production/);

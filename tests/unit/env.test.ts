@@ -20,7 +20,12 @@ describe("the server's environment", () => {
   });
 
   it("requires a real AUTH_SECRET in a production build, and a long one", () => {
-    const base = { DATABASE_URL: "postgres://a@b/c", NODE_ENV: "production", CPR_HASH_KEY: "y".repeat(32) };
+    const base = {
+      DATABASE_URL: "postgres://a@b/c",
+      NODE_ENV: "production",
+      CPR_HASH_KEY: "y".repeat(32),
+      APP_URL: "https://fortael.kommune.dk",
+    };
     expect(() => parseEnv(base)).toThrow(/AUTH_SECRET is required in production/);
     expect(() => parseEnv({ ...base, AUTH_SECRET: "short" })).toThrow(/at least 32 characters/);
     expect(parseEnv({ ...base, AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toBe("x".repeat(32));
@@ -49,6 +54,20 @@ describe("the server's environment", () => {
     const ok = parseEnv({ ...base, SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "Fortæl det én gang <noreply@kommune.dk>" });
     expect(ok).toMatchObject({ SMTP_PORT: 587, SMTP_SECURITY: "starttls" });
     expect(parseEnv({ ...base, SMTP_HOST: "127.0.0.1", MAIL_FROM: "a@b.dk", SMTP_SECURITY: "none" }).SMTP_SECURITY).toBe("none");
+  });
+
+  it("requires APP_URL in a production build: links in mail must never point at localhost by default", () => {
+    const prod = { DATABASE_URL: "postgres://a@b/c", NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), CPR_HASH_KEY: "y".repeat(32) };
+    expect(() => parseEnv(prod)).toThrow(/APP_URL is required in production/);
+    expect(parseEnv({ ...prod, APP_URL: "https://fortael.kommune.dk" }).APP_URL).toBe("https://fortael.kommune.dk");
+  });
+
+  it("picks the mail port from how it is secured", () => {
+    const mail = { DATABASE_URL: "postgres://a@b/c", SMTP_HOST: "smtp.kommune.dk", MAIL_FROM: "a@b.dk" };
+    expect(parseEnv(mail).SMTP_PORT).toBe(587);
+    expect(parseEnv({ ...mail, SMTP_SECURITY: "tls" }).SMTP_PORT).toBe(465);
+    expect(parseEnv({ ...mail, SMTP_SECURITY: "tls", SMTP_PORT: "2465" }).SMTP_PORT).toBe(2465);
+    expect(() => parseEnv({ ...mail, SMTP_HOST: "smtp.kommune.dk:25" })).toThrow(/no port: that is SMTP_PORT/);
   });
 
   it("refuses an unknown NODE_ENV", () => {

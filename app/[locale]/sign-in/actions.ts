@@ -80,7 +80,10 @@ export async function signOut() {
 export async function signOutEverywhere() {
   const locale = await getLocale();
   const h = await headers();
-  await auth().api.revokeSessions({ headers: h });
+  // a session already gone has nothing to revoke; this browser is still to be cleared
+  await auth()
+    .api.revokeSessions({ headers: h })
+    .catch(() => undefined);
   await auth()
     .api.signOut({ headers: h })
     .catch(() => undefined);

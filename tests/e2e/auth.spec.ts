@@ -219,6 +219,9 @@ test.describe("the production build", () => {
   });
 
   test("the sign-in form sends at most 5 links to one address in a quarter of an hour, then says to wait", async ({ page }) => {
+    // the limit counts in fixed quarters of an hour: start well inside one
+    const left = 900_000 - (Date.now() % 900_000);
+    if (left < 45_000) await page.waitForTimeout(left + 500);
     const email = `mange-${Date.now()}@example.test`;
     const ask = async () => {
       await page.goto(`${PROD_URL}/da/sign-in`);

@@ -7,7 +7,7 @@ import { DEV_CPR_HASH_KEY } from "./staff/cpr";
  * Nothing else in app/, components/ or lib/ reads process.env (lint holds the line).
  */
 const optionalUrl = z.url({ error: "must be a URL" }).optional();
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
 const DEV_SECRET = "tell-it-once-development-secret-do-not-use-in-production";
 
 const schema = z

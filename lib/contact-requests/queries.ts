@@ -5,29 +5,8 @@ import type { Actor } from "@/lib/record/actor";
 import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/holder";
 
-export type ContactRequestDto = {
-  id: string;
-  text: string;
-  channel: string | null;
-  createdAt: string;
-  /** The last Danish day the answer is due on (YYYY-MM-DD), and whether that has passed. */
-  dueDay: string;
-  overdue: boolean;
-};
-/** Days are Danish calendar days (YYYY-MM-DD). */
-export type ClosedContactRequestDto = { id: string; askedDay: string; answeredDay: string; agreement: string | null };
-export type ContactRequestsDto = {
-  open: ContactRequestDto | null;
-  /** The last few answered; for the citizen, each with the agreement that closed it. */
-  answered: ClosedContactRequestDto[];
-  /** For the citizen: who will get in touch (null: nobody holds the red thread), and whether any area may answer at all. */
-  coordinator: string | null;
-  answerable: boolean;
-  /** How many requests were ever made: a new request's draft starts afresh. */
-  asked: number;
-  /** Whether the reader, a caseworker, is the one to answer the open request (coordinator, area's consent). */
-  mayAnswer: boolean;
-};
+export type { ContactRequestDto, ClosedContactRequestDto, ContactRequestsDto } from "./dto";
+import type { ContactRequestsDto } from "./dto";
 
 /** The citizen's requests for contact (the citizen, or an area allowed to see them). */
 export async function readContactRequests(actor: Actor, citizenId: string): Promise<Result<ContactRequestsDto>> {

@@ -6,19 +6,8 @@ import { eligibleColleagues } from "./commands";
 import { holders } from "./holder";
 import { COORDINATOR_NEEDS } from "@/lib/access/operations";
 
-export type ColleagueDto = { id: string; name: string; areaKeys: string[] };
-export type RedThreadDto = {
-  /** Who holds it; `inForce` false when their area may no longer see the plan (then anyone allowed may take it up). */
-  holder: { name: string; areaKeys: string[]; isMe: boolean; inForce: boolean } | null;
-  /** A handover on offer; its note is between staff (empty for the citizen and relatives). */
-  pending: { id: string; fromName: string; toName: string; note: string; offeredAt: string; fromMe: boolean; toMe: boolean } | null;
-  /** Whom the coordinator may offer the red thread to (only for the coordinator, with nothing pending). */
-  colleagues: ColleagueDto[];
-  /** How many handovers were ever offered for this citizen: a new offer's draft starts afresh. */
-  offers: number;
-  /** Whether the reader may take up the red thread now: nobody holds it in force, and their area may do the work. */
-  mayTake: boolean;
-};
+export type { ColleagueDto, RedThreadDto } from "./dto";
+import type { RedThreadDto } from "./dto";
 
 const areaKeys = (s: { areas: { serviceArea: { key: string } }[] }) => s.areas.map((a) => a.serviceArea.key);
 

@@ -1,14 +1,8 @@
 import type { ComponentProps } from "react";
+import type { ContactRequestsDto } from "@/lib/contact-requests/dto";
 import { getTranslations } from "next-intl/server";
 import { getDayFormat } from "@/lib/i18n/format";
 import { CloseContactRequestForm } from "@/components/staff/PlanForms";
-
-/** What the section needs of the citizen's "contact me" requests as lib reads them (ContactRequestsDto). */
-type ContactRequests = {
-  open: { id: string; text: string; channel: string | null; dueDay: string; overdue: boolean } | null;
-  answered: { id: string; askedDay: string; answeredDay: string }[];
-  mayAnswer: boolean;
-};
 
 /**
  * "Contact me": the open request with its deadline, what the citizen wrote and
@@ -19,7 +13,7 @@ export async function ContactRequestSection({
   requests,
   close,
 }: {
-  requests: ContactRequests;
+  requests: ContactRequestsDto;
   close: ComponentProps<typeof CloseContactRequestForm>["action"];
 }) {
   const { open, answered } = requests;

@@ -1,19 +1,11 @@
 import type { ComponentProps } from "react";
+import type { RedThreadDto } from "@/lib/red-thread/dto";
 import { getTranslations } from "next-intl/server";
 import { getAreaName } from "@/lib/i18n/format";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 import { AcceptHandoverForm, OfferHandoverForm } from "@/components/staff/PlanForms";
 
 type Click = ComponentProps<typeof OneClickForm>["action"];
-
-/** What the section needs of the red thread as lib reads it for a caseworker (RedThreadDto). */
-type RedThread = {
-  holder: { name: string; areaKeys: string[]; isMe: boolean; inForce: boolean } | null;
-  pending: { id: string; fromName: string; toName: string; note: string; fromMe: boolean; toMe: boolean } | null;
-  colleagues: { id: string; name: string; areaKeys: string[] }[];
-  offers: number;
-  mayTake: boolean;
-};
 
 /**
  * Who holds the red thread; taking it up when nobody holds it in force; a
@@ -30,7 +22,7 @@ export async function RedThreadSection({
   offer,
 }: {
   citizenId: string;
-  thread: RedThread;
+  thread: RedThreadDto;
   take: Click;
   accept: ComponentProps<typeof AcceptHandoverForm>["action"];
   decline: Click;

@@ -1,5 +1,9 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { checkRuntime } from "./scripts/runtime.mjs";
+
+// the browser tests and the servers they start (through npm, on the pinned Node.js) run on a supported runtime
+console.log(`[e2e] Node.js ${checkRuntime()}`);
 
 /**
  * Which Chromium drives the browser tests (docs/decisions/004-browser-for-tests.md):

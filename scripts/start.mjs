@@ -11,6 +11,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { alive, ROOT, startEmbedded } from "./embedded-db.mjs";
 import { deploy, seed } from "./db.mjs";
+import { checkRuntime } from "./runtime.mjs";
 
 const args = process.argv.slice(2);
 const dev = args.includes("--dev");
@@ -25,6 +26,12 @@ if (fresh && process.env.DATABASE_URL) {
 const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed" && a !== "--fresh");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
+try {
+  say(`Node.js ${checkRuntime()}`);
+} catch (e) {
+  console.error(`[start] ${e.message}`);
+  process.exit(1);
+}
 
 // A run killed with `kill -9` leaves its Next.js server (and maybe itself,
 // when only npm was killed) behind, holding the port. Stop what the previous run

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startEmbedded } from "../../scripts/embedded-db.mjs";
 import { deploy } from "../../scripts/db.mjs";
+import { checkRuntime } from "../../scripts/runtime.mjs";
 import { adminQuery, assertLocal, dropDatabase, testDatabaseName, withDatabase } from "../support/test-database";
 
 declare module "vitest" {
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
 
   project.provide("databaseUrl", databaseUrl);
   project.provide("adminUrl", adminUrl);
+  console.log(`[integration] Node.js ${checkRuntime()}`);
   console.log(`[integration] ${external ? "external" : "embedded"} PostgreSQL, database ${name}`);
 
   return async () => {

@@ -67,6 +67,8 @@ const schema = z
     STAFF_OIDC_AUTHORIZATION_URL: optionalUrl,
     STAFF_OIDC_TOKEN_URL: optionalUrl,
     STAFF_OIDC_USERINFO_URL: optionalUrl,
+    /** How long a staff session lasts, in hours (a working day); then the caseworker signs in through the provider again. */
+    STAFF_SESSION_HOURS: z.coerce.number().min(1).max(24).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !demoMode && !env.AUTH_SECRET) {

@@ -7,6 +7,7 @@ import { connect, type Db } from "../lib/db/connect";
 import { PERSONAS } from "../lib/demo/personas";
 import { CONSENTABLE_PARTS } from "../lib/access/policy";
 import { cprHash, DEV_CPR_HASH_KEY } from "../lib/staff/cpr";
+import { STAFF_PROVIDER, staffIssuerFrom } from "../lib/auth/staff-issuer";
 
 export const DEMO_MUNICIPALITY = { slug: "solbjerg", name: "Solbjerg Kommune" };
 
@@ -48,21 +49,34 @@ export async function seedDemo(db: Db): Promise<boolean> {
     // Karl has just been given a plan and has written nothing yet: the first visit
     await tx.citizen.create({ data: { municipalityId: municipality.id, userId: karl.id, name: karl.name } });
 
+    // The demo's caseworkers, bound to the staff identity provider (the local one in the browser tests) by their
+    // subject there, the part of their address before @; the account lets that provider's sign-in find them.
+    const issuer = staffIssuerFrom(process.env.STAFF_OIDC_ISSUER);
+    const boundTo = async (u: { id: string; email: string }) => {
+      const subject = u.email.split("@")[0]!;
+      await tx.account.create({ data: { id: randomUUID(), userId: u.id, providerId: STAFF_PROVIDER, accountId: subject } });
+      return { userId: u.id, issuer, subject };
+    };
     const saraStaff = await tx.staffMember.create({
       data: {
-        userId: sara.id,
+        ...(await boundTo(sara)),
         municipalityId: municipality.id,
         name: sara.name,
         areas: { create: [{ serviceAreaId: areas["elderly-care"]!, isLead: true }] },
       },
     });
     const omarStaff = await tx.staffMember.create({
-      data: { userId: omar.id, municipalityId: municipality.id, name: omar.name, areas: { create: [{ serviceAreaId: areas["health"]! }] } },
+      data: {
+        ...(await boundTo(omar)),
+        municipalityId: municipality.id,
+        name: omar.name,
+        areas: { create: [{ serviceAreaId: areas["health"]! }] },
+      },
     });
     // Sara's colleague in elderly care: someone Sara can hand the red thread to
     await tx.staffMember.create({
       data: {
-        userId: lene.id,
+        ...(await boundTo(lene)),
         municipalityId: municipality.id,
         name: lene.name,
         areas: { create: [{ serviceAreaId: areas["elderly-care"]! }] },

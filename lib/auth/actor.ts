@@ -5,9 +5,14 @@ import { systemDb } from "@/lib/db/system";
 import { ANONYMOUS, type Actor } from "@/lib/record/actor";
 import { auth } from "./server";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
+import { staffSessionEnds } from "./staff-binding";
 
-/** Turns a signed-in user into an Actor: their own record, and their staff scope. */
-export async function actorForUser(userId: string): Promise<Actor> {
+/**
+ * Turns a signed-in user into an Actor: their own record, and the staff powers of this session — only
+ * a session made by the staff sign-in carries them (`staffId`), and only for a working day
+ * (docs/decisions/020-staff-powers-from-the-staff-sign-in.md).
+ */
+export async function actorForUser(userId: string, staffId: string | null = null): Promise<Actor> {
   const user = await systemDb().user.findUnique({
     where: { id: userId },
     select: {
@@ -16,43 +21,60 @@ export async function actorForUser(userId: string): Promise<Actor> {
     },
   });
   if (!user) return ANONYMOUS;
+  const staff = staffId && user.staff?.id === staffId ? user.staff : null;
   return {
     kind: "user",
     userId,
     citizenId: user.citizen?.id ?? null,
-    staff: user.staff
-      ? { staffId: user.staff.id, municipalityId: user.staff.municipalityId, serviceAreaIds: user.staff.areas.map((a) => a.serviceAreaId) }
+    staff: staff
+      ? { staffId: staff.id, municipalityId: staff.municipalityId, serviceAreaIds: staff.areas.map((a) => a.serviceAreaId) }
       : null,
   };
 }
 
+/** This request's session, once per request; a staff session past its working day is ended here. */
+const getSession = cache(async () => {
+  const h = await headers();
+  const session = await auth().api.getSession({ headers: h });
+  if (!session) return null;
+  const staffId = (session.session as { staffId?: string | null }).staffId ?? null;
+  if (staffId && staffSessionEnds(new Date(session.session.createdAt)) <= new Date()) {
+    // the session may have been extended like a citizen's: it still ends with the working day
+    await systemDb().session.deleteMany({ where: { id: session.session.id } });
+    return null;
+  }
+  return { userId: session.user.id, staffId };
+});
+
 /** The Actor of this request, from the session cookie; once per request. */
 export const getActor = cache(async (): Promise<Actor> => {
-  const session = await auth().api.getSession({ headers: await headers() });
-  return session ? actorForUser(session.user.id) : ANONYMOUS;
+  const session = await getSession();
+  return session ? actorForUser(session.userId, session.staffId) : ANONYMOUS;
 });
 
 /** The signed-in user's own account facts (not citizen data), or null. */
 export const getAccount = cache(async () => {
-  const session = await auth().api.getSession({ headers: await headers() });
+  const session = await getSession();
   if (!session) return null;
   const user = await systemDb().user.findUnique({
-    where: { id: session.user.id },
+    where: { id: session.userId },
     select: {
       name: true,
       email: true,
       citizen: { select: { id: true } },
-      staff: { select: { areas: { select: { serviceArea: { select: { key: true, nameDa: true, nameEn: true } } } } } },
+      staff: { select: { id: true, areas: { select: { serviceArea: { select: { key: true, nameDa: true, nameEn: true } } } } } },
       _count: { select: { passkeys: true, relationships: { where: relationshipActiveWhere(new Date()) } } },
     },
   });
   if (!user) return null;
   return {
-    id: session.user.id,
+    id: session.userId,
     name: user.name,
     email: user.email,
     isCitizen: Boolean(user.citizen),
-    staffAreas: user.staff?.areas.map((a) => a.serviceArea) ?? [],
+    // areas only for a session the staff sign-in made; a caseworker who came by email link is here as a private person
+    staffAreas: user.staff && user.staff.id === session.staffId ? user.staff.areas.map((a) => a.serviceArea) : [],
+    staffSignInNeeded: Boolean(user.staff) && user.staff?.id !== session.staffId,
     relativeOf: user._count.relationships,
     passkeys: user._count.passkeys,
   };

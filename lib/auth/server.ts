@@ -11,6 +11,7 @@ import { sendMail } from "@/lib/mail/send";
 import { signInMail } from "./sign-in-mail";
 import { APIError } from "better-auth/api";
 import { overSignInLimit } from "@/lib/security/sign-in-limits";
+import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
 
 /**
  * Sign-in (better-auth): citizens and relatives by a link in their mail (single
@@ -26,7 +27,7 @@ function createAuth() {
         genericOAuth({
           config: [
             {
-              providerId: "staff",
+              providerId: STAFF_PROVIDER,
               clientId: e.STAFF_OIDC_CLIENT_ID!,
               clientSecret: e.STAFF_OIDC_CLIENT_SECRET,
               scopes: ["openid", "email", "profile"],
@@ -48,8 +49,37 @@ function createAuth() {
     secret: e.AUTH_SECRET,
     database: prismaAdapter(systemDb(), { provider: "postgresql" }),
     telemetry: { enabled: false },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    account: { accountLinking: { enabled: true, trustedProviders: ["staff"] } },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      // the staff powers a session carries: set below, only by the staff sign-in; never from a request body
+      additionalFields: { staffId: { type: "string", required: false, input: false } },
+    },
+    // an account is the identity that made it (an address that opened a link, a passkey, the provider's
+    // subject); one is never joined to another because an email matches (decision 020)
+    account: { accountLinking: { enabled: false } },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session, ctx) => {
+            const byStaffSignIn = ctx?.path === "/callback/:id" && ctx.params?.id === STAFF_PROVIDER;
+            const staffId = byStaffSignIn ? await staffForSignIn(session.userId) : null;
+            if (!staffId) return { data: { ...session, staffId: null } };
+            // a working day, not a week: the provider decides again tomorrow whether this person still works here
+            return { data: { ...session, staffId, expiresAt: staffSessionEnds(new Date()) } };
+          },
+        },
+        update: {
+          // the library extends a session as it is used; a staff session still ends with its working day
+          before: async (data, ctx) => {
+            if (!data.expiresAt || !ctx) return;
+            const token = await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret);
+            if (!token) return;
+            return { data: { ...data, expiresAt: await heldToWorkingDay(token, new Date(data.expiresAt)) } };
+          },
+        },
+      },
+    },
     rateLimit: {
       // per client, so only when clients can be told apart (the trusted proxy's header): without it, one
       // shared limit would let anyone lock every citizen out of sign-in

@@ -169,6 +169,71 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("roles")).toContainText("Du er medarbejder i: Ældre og pleje.");
   });
 
+  async function throughStaffProvider(page: Page, login: string) {
+    await page.goto("/da/sign-in");
+    await page.getByRole("button", { name: "Log ind som medarbejder" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${OIDC_URL}/interaction/`));
+    await page.locator("input[name=login]").fill(login);
+    await page.locator("input[name=password]").fill("any");
+    await page.locator("button[type=submit]").click();
+    await page.locator("button[type=submit]").click(); // consent
+  }
+
+  test("a provider that says someone has a citizen's address does not make them that citizen: no joining by email", async ({ page }) => {
+    await throughStaffProvider(page, inge.email);
+    await expect(page).toHaveURL(/\/da\/sign-in\?via=staff&error=account_not_linked$/);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+      "Dit login fra kommunen er ikke koblet til en konto her. Spørg kommunens it-support.",
+    );
+    await expectAccessible(page);
+    expect(await sessionCookie(page.context())).toBeUndefined();
+    await page.goto("/da/plan");
+    await expect(page).toHaveURL(/\/da\/sign-in$/);
+    const accounts = await sql(`SELECT a."providerId" FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1`, [inge.email]);
+    expect(accounts).toEqual([]);
+  });
+
+  test("a caseworker who comes by an email link is a private person: staff powers come only from the staff sign-in", async ({ page }) => {
+    const omar = PERSONAS.find((p) => p.key === "caseworker")!;
+    await requestLink(page, omar.email).then((href) => page.goto(href));
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByTestId("who")).toHaveText("Omar Aziz");
+    await expect(page.getByTestId("roles")).toHaveText(
+      "Du er logget ind som privatperson. Som medarbejder logger du ind med kommunens login. Log ind som medarbejder",
+    );
+    await expectAccessible(page);
+    await page.goto("/da/staff");
+    await expect(page).toHaveURL(/\/da\/me$/);
+    // Inge consented to Omar's area, yet her plan stays closed to him here
+    const [ingeRecord] = await sql<{ id: string }>(`SELECT c.id FROM "Citizen" c JOIN "user" u ON u.id = c."userId" WHERE u.email = $1`, [
+      inge.email,
+    ]);
+    await page.goto(`/da/staff/citizens/${ingeRecord!.id}`);
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByText("Inge Hansen")).toHaveCount(0);
+  });
+
+  test("a staff session lasts a working day; then the caseworker signs in through the provider again", async ({ page, context }) => {
+    await throughStaffProvider(page, "lene.dahl");
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByTestId("roles")).toContainText("Du er medarbejder i: Ældre og pleje.");
+    const token = decodeURIComponent((await sessionCookie(context))!.value).split(".")[0];
+    const [row] = await sql<{ hours: number }>(
+      `SELECT extract(epoch FROM "expiresAt" - "createdAt") / 3600 AS hours FROM session WHERE token = $1 AND "staffId" IS NOT NULL`,
+      [token],
+    );
+    expect(Number(row!.hours)).toBeCloseTo(10, 1);
+    await page.goto("/da/staff");
+    await expect(page).toHaveURL(/\/da\/staff$/);
+    // the day is over (the session began 10 hours and a minute ago, and was extended like a citizen's)
+    await sql(`UPDATE session SET "createdAt" = now() - interval '601 minutes', "expiresAt" = now() + interval '6 days' WHERE token = $1`, [
+      token,
+    ]);
+    await page.goto("/da/staff");
+    await expect(page).toHaveURL(/\/da\/me$|\/da\/sign-in$/);
+    expect(await sql(`SELECT 1 FROM session WHERE token = $1`, [token])).toEqual([]);
+  });
+
   test("the demo persona picker signs in a seeded person", async ({ page }) => {
     await page.goto("/da/sign-in");
     await expectAccessible(page);

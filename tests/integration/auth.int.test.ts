@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { makeWorld, useDatabase } from "../support/fixtures";
 import { startSmtpServer } from "../smtp/server.mjs";
+import type { Actor } from "@/lib/record/actor";
+import { randomUUID } from "node:crypto";
 
 // better-auth's HTTP handler on a real database, as the route /api/auth/* serves it.
 // The demo build's outbox stands in for mail, so the test can read the links.
@@ -219,10 +221,65 @@ describe("the Actor", () => {
     const { actorForUser } = await loadAuth({ APP_URL: "http://localhost:3000" });
     const w = await makeWorld(db);
     expect(await actorForUser(w.actors.citizen.userId)).toEqual(w.actors.citizen);
-    expect(await actorForUser(w.actors.staffA.userId)).toEqual(w.actors.staffA);
+    // staff powers come with a session the staff sign-in made (its staffId), never from the user alone
+    const staffA = w.actors.staffA as Extract<Actor, { kind: "user" }>;
+    expect(await actorForUser(staffA.userId, staffA.staff!.staffId)).toEqual(staffA);
+    expect(await actorForUser(staffA.userId)).toEqual({ ...staffA, staff: null });
+    const staffB = w.actors.staffB as Extract<Actor, { kind: "user" }>;
+    expect(await actorForUser(staffA.userId, staffB.staff!.staffId)).toEqual({ ...staffA, staff: null });
     const relative = await w.relativeWith("niece", ["SEE_STORY"]);
     // a relative's permissions are not in the Actor: the gate reads them fresh
     expect(await actorForUser(relative.kind === "user" ? relative.userId : "")).toEqual({ ...relative, citizenId: null, staff: null });
     expect(await actorForUser("no-such-user")).toEqual({ kind: "anonymous" });
+  });
+});
+
+describe("staff powers only from the staff sign-in", () => {
+  const ISSUER = "https://idp.solbjerg.example";
+  async function load() {
+    await loadAuth({ APP_URL: "http://localhost:3000", STAFF_OIDC_ISSUER: ISSUER, STAFF_OIDC_CLIENT_ID: "tio" });
+    return import("@/lib/auth/staff-binding");
+  }
+  async function userWithStaffAccount(subject: string) {
+    const user = await db.user.create({ data: { id: randomUUID(), name: subject, email: `${subject}@example.test`, emailVerified: true } });
+    await db.account.create({ data: { id: randomUUID(), userId: user.id, providerId: "staff", accountId: subject } });
+    return user.id;
+  }
+  const provision = async (m: string, subject: string, issuer = ISSUER) =>
+    (await db.staffMember.create({ data: { municipalityId: m, name: subject, issuer, subject } })).id;
+
+  it("binds a provisioned staff member to the provider's (issuer, subject) at the first sign-in, and to nothing else", async () => {
+    const { staffForSignIn } = await load();
+    const w = await makeWorld(db);
+    const m = w.municipality.id;
+    const tag = randomUUID().slice(0, 8);
+    const staffId = await provision(m, `anna-${tag}`);
+    const anna = await userWithStaffAccount(`anna-${tag}`);
+    expect(await staffForSignIn(anna)).toBe(staffId);
+    expect((await db.staffMember.findUniqueOrThrow({ where: { id: staffId } })).userId).toBe(anna);
+    expect(await staffForSignIn(anna), "the next sign-in finds the same").toBe(staffId);
+
+    // the same subject at another provider is someone else
+    await provision(m, `bo-${tag}`, "https://other-idp.example");
+    expect(await staffForSignIn(await userWithStaffAccount(`bo-${tag}`))).toBeNull();
+    // no account at the staff provider (an email link, a passkey): no staff powers
+    const emailOnly = await db.user.create({
+      data: { id: randomUUID(), name: "x", email: `anna-${tag}@solbjerg.example`, emailVerified: true },
+    });
+    expect(await staffForSignIn(emailOnly.id)).toBeNull();
+  });
+
+  it("a staff member already bound to one account gives nothing to another, even when both sign in at once", async () => {
+    const { staffForSignIn } = await load();
+    const w = await makeWorld(db);
+    const tag = randomUUID().slice(0, 8);
+    const staffId = await provision(w.municipality.id, `carl-${tag}`);
+    // two accounts that both present the subject (a provider re-issuing it): only one is bound
+    const first = await userWithStaffAccount(`carl-${tag}`);
+    const second = await db.user.create({ data: { id: randomUUID(), name: "y", email: `y-${tag}@example.test`, emailVerified: true } });
+    await db.account.create({ data: { id: randomUUID(), userId: second.id, providerId: "staff", accountId: `carl-${tag}` } });
+    const results = await Promise.all([staffForSignIn(first), staffForSignIn(second.id)]);
+    expect(results.filter((r) => r === staffId)).toHaveLength(1);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
   });
 });

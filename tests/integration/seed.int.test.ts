@@ -54,10 +54,10 @@ describe("demo data", () => {
         .sort(),
     );
     expect(citizen.consents).toHaveLength(2);
-    expect(citizen.coordination?.staff.user.email).toBe(PERSONAS.find((p) => p.key === "coordinator")!.email);
+    expect(citizen.coordination?.staff.user?.email).toBe(PERSONAS.find((p) => p.key === "coordinator")!.email);
     const staffAreas = await db.staffArea.findMany({ include: { serviceArea: true, staff: { include: { user: true } } } });
     // Sara leads elderly care, Lene is her colleague there (someone to hand the red thread to), Omar is in health
-    expect(staffAreas.map((a) => [a.staff.user.email, a.serviceArea.key, a.isLead]).sort()).toEqual(
+    expect(staffAreas.map((a) => [a.staff.user?.email, a.serviceArea.key, a.isLead]).sort()).toEqual(
       [
         [PERSONAS.find((p) => p.key === "coordinator")!.email, "elderly-care", true],
         [PERSONAS.find((p) => p.key === "colleague")!.email, "elderly-care", false],

@@ -27,7 +27,9 @@ export async function makeWorld(db: Db) {
 
   async function staffIn(label: string, areas: { id: string }[], municipalityId = municipality.id) {
     const u = await user(label);
-    const staff = await db.staffMember.create({ data: { userId: u.id, municipalityId, name: u.name } });
+    const staff = await db.staffMember.create({
+      data: { userId: u.id, municipalityId, name: u.name, issuer: "https://idp.test", subject: u.id },
+    });
     for (const a of areas) await db.staffArea.create({ data: { staffId: staff.id, serviceAreaId: a.id } });
     return {
       kind: "user",

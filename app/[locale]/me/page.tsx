@@ -83,7 +83,14 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
               <Link href="/staff">{t("toStaff")}</Link>
             </li>
           )}
-          {!account.isCitizen && account.relativeOf === 0 && account.staffAreas.length === 0 && <li>{t("roleNone")}</li>}
+          {account.staffSignInNeeded && (
+            <li>
+              {t("roleStaffSignIn")} <Link href="/sign-in">{t("toStaffSignIn")}</Link>
+            </li>
+          )}
+          {!account.isCitizen && account.relativeOf === 0 && account.staffAreas.length === 0 && !account.staffSignInNeeded && (
+            <li>{t("roleNone")}</li>
+          )}
         </ul>
       </section>
 

@@ -8,6 +8,7 @@ import { auth, staffSignInConfigured } from "@/lib/auth/server";
 import { personaSchema, signInEmailSchema } from "@/lib/auth/schema";
 import { PERSONAS } from "@/lib/demo/personas";
 import { newestLinkFor } from "@/lib/demo/outbox";
+import { demoStaffSession } from "@/lib/demo/staff-session";
 import { demoMode } from "@/lib/env-public";
 import type { SignInFormState } from "@/lib/forms/sign-in";
 import { fieldErrors } from "@/lib/validation/result";
@@ -60,7 +61,9 @@ export async function signInAsPersona(formData: FormData) {
   const token = link ? new URL(link).searchParams.get("token") : null;
   if (!token) redirect(`/${locale}/sign-in?error=unavailable`);
   // without a callbackURL the verify answers with the session, and nextCookies() sets the cookie
-  await auth().api.magicLinkVerify({ query: { token }, headers: h });
+  const signedIn = await auth().api.magicLinkVerify({ query: { token }, headers: h });
+  // the picker stands in for every way in, the staff sign-in among them
+  await demoStaffSession(signedIn.token);
   redirect(`/${locale}/me`);
 }
 

@@ -15,6 +15,8 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ erro
 /** better-auth appends an error code to the page it returns to; say it in plain words. */
 function errorMessageKey(error: string | undefined, via: string | undefined) {
   if (!error) return null;
+  // the provider knew the person, but their address belongs to an account made another way: never joined by email
+  if (via === "staff" && error === "account_not_linked") return "errorStaffNotLinked";
   if (via === "staff") return "errorStaff";
   if (["INVALID_TOKEN", "EXPIRED_TOKEN", "ATTEMPTS_EXCEEDED"].includes(error)) return "errorLink";
   return "errorOther";

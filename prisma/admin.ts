@@ -1,0 +1,134 @@
+// Setting up a municipality for real use, by its IT team (docs/operations.md):
+//
+//   npm run admin -- municipality --slug solbjerg --name "Solbjerg Kommune"
+//       the municipality, with the five standard service areas
+//   npm run admin -- staff-add --subject <subject at the identity provider> --name "Sara Holm" --area elderly-care [--lead] [--issuer URL]
+//       a caseworker, bound to the staff identity provider's (issuer, subject): their first sign-in there
+//       binds their account (docs/decisions/020-staff-powers-from-the-staff-sign-in.md). --area may be repeated.
+//   npm run admin -- staff-list
+//
+// On DATABASE_URL, or on the embedded database when it is not set.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { connect, type Db } from "../lib/db/connect";
+import { staffIssuerFrom } from "../lib/auth/staff-issuer";
+import { STANDARD_AREAS } from "./seed";
+import { withDatabase } from "../scripts/db.mjs";
+
+const municipalityInput = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: "--slug: lower-case letters, digits and dashes" }),
+  name: z.string().trim().min(2, { error: "--name: the municipality's name" }).max(100),
+});
+
+/** The municipality with the standard service areas; refuses a second one (one municipality per installation). */
+export async function addMunicipality(db: Db, input: z.input<typeof municipalityInput>) {
+  const { slug, name } = municipalityInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const existing = await tx.municipality.findFirst({ select: { slug: true } });
+    if (existing) throw new Error(`this database already has a municipality (${existing.slug})`);
+    const m = await tx.municipality.create({ data: { slug, name } });
+    for (const area of STANDARD_AREAS) await tx.serviceArea.create({ data: { ...area, municipalityId: m.id } });
+    return m;
+  });
+}
+
+const staffInput = z.object({
+  issuer: z.url({ error: "--issuer: the identity provider's issuer URL (or set STAFF_OIDC_ISSUER)" }),
+  subject: z.string().trim().min(1, { error: "--subject: the person's subject (sub) at the identity provider" }).max(255),
+  name: z.string().trim().min(2, { error: "--name: the caseworker's name, as citizens will see it" }).max(100),
+  areas: z.array(z.string()).min(1, { error: "--area: at least one service area key" }),
+  lead: z.boolean().default(false),
+});
+
+/** A caseworker in the given areas (lead of them with `lead`), waiting for their first sign-in through the provider. */
+export async function addStaff(db: Db, input: z.input<typeof staffInput>) {
+  const s = staffInput.parse(input);
+  const issuer = staffIssuerFrom(s.issuer);
+  return db.$transaction(async (tx) => {
+    const municipality = await tx.municipality.findFirst({ include: { serviceAreas: true } });
+    if (!municipality) throw new Error("no municipality yet: npm run admin -- municipality --slug … --name …");
+    const areas = s.areas.map((key) => {
+      const area = municipality.serviceAreas.find((a) => a.key === key);
+      if (!area) throw new Error(`--area ${key}: no such area (${municipality.serviceAreas.map((a) => a.key).join(", ")})`);
+      return area;
+    });
+    if (await tx.staffMember.findUnique({ where: { issuer_subject: { issuer, subject: s.subject } } }))
+      throw new Error(`${s.subject} at ${issuer} is already a caseworker here`);
+    return tx.staffMember.create({
+      data: {
+        municipalityId: municipality.id,
+        name: s.name,
+        issuer,
+        subject: s.subject,
+        areas: { create: areas.map((a) => ({ serviceAreaId: a.id, isLead: s.lead })) },
+      },
+    });
+  });
+}
+
+/** Every caseworker: name, subject, areas, and whether their first sign-in has bound an account. */
+export async function listStaff(db: Db) {
+  const staff = await db.staffMember.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      name: true,
+      issuer: true,
+      subject: true,
+      userId: true,
+      areas: { select: { isLead: true, serviceArea: { select: { key: true } } } },
+    },
+  });
+  return staff.map((s) => ({
+    name: s.name,
+    issuer: s.issuer,
+    subject: s.subject,
+    signedInYet: s.userId !== null,
+    areas: s.areas.map((a) => (a.isLead ? `${a.serviceArea.key} (lead)` : a.serviceArea.key)),
+  }));
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      slug: { type: "string" },
+      name: { type: "string" },
+      issuer: { type: "string" },
+      subject: { type: "string" },
+      area: { type: "string", multiple: true },
+      lead: { type: "boolean" },
+    },
+  });
+  await withDatabase(async (url: string) => {
+    const db = connect(url, { max: 1 });
+    try {
+      if (command === "municipality") {
+        const m = await addMunicipality(db, { slug: values.slug ?? "", name: values.name ?? "" });
+        console.log(`[admin] ${m.name} (${m.slug}) with the five standard service areas`);
+      } else if (command === "staff-add") {
+        await addStaff(db, {
+          issuer: values.issuer ?? process.env.STAFF_OIDC_ISSUER ?? "",
+          subject: values.subject ?? "",
+          name: values.name ?? "",
+          areas: values.area ?? [],
+          lead: values.lead ?? false,
+        });
+        console.log(`[admin] ${values.name} added; their first sign-in through the identity provider binds their account`);
+      } else if (command === "staff-list") {
+        console.table(await listStaff(db));
+      } else {
+        throw new Error(`unknown command "${command ?? ""}": use municipality, staff-add or staff-list`);
+      }
+    } finally {
+      await db.$disconnect();
+    }
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).catch((e) => {
+    console.error(`[admin] ${e instanceof z.ZodError ? e.issues.map((i) => i.message).join("; ") : e.message}`);
+    process.exit(1);
+  });
+}

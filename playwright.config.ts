@@ -18,7 +18,23 @@ if (process.env.PW_CHROMIUM_PATH && !fs.existsSync(process.env.PW_CHROMIUM_PATH)
   throw new Error(`PW_CHROMIUM_PATH points at ${process.env.PW_CHROMIUM_PATH}, which does not exist`);
 }
 
-import { DEMO_PORT, DEMO_URL, OIDC_PORT, OIDC_URL, PROD_PORT, PROD_URL, SMTP_ENV, SMTP_MESSAGES_URL, SMTP_PORT } from "./tests/e2e/servers";
+import {
+  DEMO_PORT,
+  DEMO_URL,
+  MITID_OIDC_ENV,
+  MITID_SAML_ENV,
+  OIDC_PORT,
+  OIDC_URL,
+  PROD_BROKER_PORT,
+  PROD_BROKER_URL,
+  PROD_PORT,
+  PROD_URL,
+  SAML_IDP_PORT,
+  SAML_IDP_URL,
+  SMTP_ENV,
+  SMTP_MESSAGES_URL,
+  SMTP_PORT,
+} from "./tests/e2e/servers";
 
 // localhost, not 127.0.0.1: passkeys (WebAuthn) refuse an IP address as their domain
 export const baseURL = DEMO_URL;
@@ -70,7 +86,15 @@ export default defineConfig({
       url: `${OIDC_URL}/.well-known/openid-configuration`,
       reuseExistingServer: !process.env.CI,
       gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
-      env: { OIDC_PORT: String(OIDC_PORT), OIDC_APP_URLS: `${DEMO_URL},${PROD_URL}` },
+      env: { OIDC_PORT: String(OIDC_PORT), OIDC_APP_URLS: `${DEMO_URL},${PROD_URL}`, OIDC_MITID_APP_URLS: PROD_BROKER_URL },
+    },
+    {
+      // NemLog-in's stand-in: signs real assertions with a test key
+      command: "node tests/saml/idp.mjs",
+      url: `${SAML_IDP_URL}/health`,
+      reuseExistingServer: !process.env.CI,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { SAML_IDP_PORT: String(SAML_IDP_PORT) },
     },
     {
       // a real mail server for the production build's sign-in links
@@ -119,6 +143,27 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         ...SMTP_ENV,
         ...staffOidc,
+        ...MITID_SAML_ENV,
+      },
+    },
+    {
+      // the production build again, with MitID through a broker (OpenID Connect): the other way a municipality connects it
+      command: `node scripts/start.mjs --seed --fresh -p ${PROD_BROKER_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${PROD_BROKER_PORT}/api/ready`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      env: {
+        TIO_DEMO: "0",
+        DATABASE_URL: "",
+        EMBEDDED_PG_NAME: "e2e-broker",
+        EMBEDDED_PG_PORT: "54389",
+        APP_URL: PROD_BROKER_URL,
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...SMTP_ENV,
+        ...MITID_OIDC_ENV,
       },
     },
   ],

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { z } from "zod";
 import { demoMode } from "./env-public";
 import { DEV_CPR_HASH_KEY } from "./staff/cpr";
@@ -7,6 +8,21 @@ import { DEV_CPR_HASH_KEY } from "./staff/cpr";
  * Nothing else in app/, components/ or lib/ reads process.env (lint holds the line).
  */
 const optionalUrl = z.url({ error: "must be a URL" }).optional();
+/** A key or certificate: the PEM text itself (newlines may be written \\n), or the path of a file holding it. */
+const pem = z
+  .string()
+  .transform((value, ctx) => {
+    if (value.includes("-----BEGIN")) return value.replace(/\\n/g, "\n");
+    try {
+      const text = fs.readFileSync(value, "utf8");
+      if (text.includes("-----BEGIN")) return text;
+    } catch {
+      /* said below */
+    }
+    ctx.addIssue({ code: "custom", message: "must be PEM text, or the path of a readable file holding it" });
+    return z.NEVER;
+  })
+  .optional();
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
 const DEV_SECRET = "tell-it-once-development-secret-do-not-use-in-production";
 
@@ -67,6 +83,32 @@ const schema = z
     STAFF_OIDC_AUTHORIZATION_URL: optionalUrl,
     STAFF_OIDC_TOKEN_URL: optionalUrl,
     STAFF_OIDC_USERINFO_URL: optionalUrl,
+    /**
+     * MitID through NemLog-in (SAML 2.0, OIOSAML 3), or through a broker or bridge (OpenID Connect): one of the two.
+     * PEM values may be given as the PEM text or as a path to a file holding it. docs/operations.md
+     */
+    MITID_SAML_ENTRY_POINT: optionalUrl,
+    MITID_SAML_IDP_CERT: pem,
+    MITID_SAML_IDP_ISSUER: z.string().optional(),
+    MITID_SAML_SP_KEY: pem,
+    MITID_SAML_SP_CERT: pem,
+    /** The key that decrypts NemLog-in's encrypted assertions; default MITID_SAML_SP_KEY. */
+    MITID_SAML_DECRYPTION_KEY: pem,
+    MITID_SAML_CPR_ATTRIBUTE: z.string().default("https://data.gov.dk/model/core/eid/cprNumber"),
+    MITID_SAML_LEVEL_ATTRIBUTE: z.string().default("https://data.gov.dk/concept/core/nsis/loa"),
+    MITID_OIDC_ISSUER: optionalUrl,
+    MITID_OIDC_CLIENT_ID: z.string().optional(),
+    MITID_OIDC_CLIENT_SECRET: z.string().optional(),
+    /** The scopes asked of the broker: the CPR number and level often come with a scope of the broker's own. */
+    MITID_OIDC_SCOPES: z.string().default("openid profile"),
+    MITID_OIDC_CPR_CLAIM: z.string().default("nin"),
+    MITID_OIDC_LEVEL_CLAIM: z.string().default("acr"),
+    /** What the broker is asked for (acr_values); default NemLog-in's URI for the required level. */
+    MITID_OIDC_ACR_VALUES: z.string().optional(),
+    /** The lowest NSIS level that lets a person in; Substantial for a plan holding health and social data. */
+    MITID_REQUIRED_LEVEL: z
+      .enum(["Low", "Substantial", "High"], { error: "MITID_REQUIRED_LEVEL must be Low, Substantial or High" })
+      .default("Substantial"),
     /** How long a staff session lasts, in hours (a working day); then the caseworker signs in through the provider again. */
     STAFF_SESSION_HOURS: z.coerce.number().min(1).max(24).default(10),
   })
@@ -88,6 +130,24 @@ const schema = z
         code: "custom",
         path: ["SMTP_SECURITY"],
         message: "SMTP_SECURITY=none sends sign-in links unencrypted: only for a mail relay on this machine (localhost)",
+      });
+    }
+    if (env.MITID_SAML_ENTRY_POINT && env.MITID_OIDC_ISSUER) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MITID_OIDC_ISSUER"],
+        message: "MitID comes one way: set MITID_SAML_ENTRY_POINT or MITID_OIDC_ISSUER, not both",
+      });
+    }
+    if (env.MITID_SAML_ENTRY_POINT) {
+      for (const key of ["MITID_SAML_IDP_CERT", "MITID_SAML_SP_KEY", "MITID_SAML_SP_CERT"] as const)
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${key} is required with MITID_SAML_ENTRY_POINT` });
+    }
+    if (env.MITID_OIDC_ISSUER && !(env.MITID_OIDC_CLIENT_ID && env.MITID_OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["MITID_OIDC_CLIENT_ID"],
+        message: "MITID_OIDC_CLIENT_ID and MITID_OIDC_CLIENT_SECRET are required with MITID_OIDC_ISSUER",
       });
     }
     if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID) {

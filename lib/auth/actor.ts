@@ -6,6 +6,7 @@ import { ANONYMOUS, type Actor } from "@/lib/record/actor";
 import { auth } from "./server";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { staffSessionEnds } from "./staff-binding";
+import { isMitidAddress } from "@/lib/mitid/enrol";
 
 /**
  * Turns a signed-in user into an Actor: their own record, and the staff powers of this session — only
@@ -70,7 +71,8 @@ export const getAccount = cache(async () => {
   return {
     id: session.userId,
     name: user.name,
-    email: user.email,
+    // a MitID account's address is made up (it has no mailbox): not shown as if it were theirs
+    email: isMitidAddress(user.email) ? null : user.email,
     isCitizen: Boolean(user.citizen),
     // areas only for a session the staff sign-in made; a caseworker who came by email link is here as a private person
     staffAreas: user.staff && user.staff.id === session.staffId ? user.staff.areas.map((a) => a.serviceArea) : [],

@@ -9,6 +9,8 @@ import { systemDb } from "@/lib/db/system";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send";
 import { signInMail } from "./sign-in-mail";
+import { mitidSessions } from "@/lib/mitid/session";
+import { isMitidAddress } from "@/lib/mitid/enrol";
 import { APIError } from "better-auth/api";
 import { overSignInLimit } from "@/lib/security/sign-in-limits";
 import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
@@ -107,6 +109,8 @@ function createAuth() {
         rateLimit: { window: 60, max: e.AUTH_MAGIC_LINK_PER_MINUTE },
         // every way of asking for a link comes here: the limits hold on all of them (lib/security/sign-in-limits.ts)
         sendMagicLink: async ({ email, url }, ctx) => {
+          // a MitID account's made-up address has no mailbox, and must never become a way into that account
+          if (isMitidAddress(email)) throw new APIError("BAD_REQUEST", { message: "Not an address that receives mail" });
           if (await overSignInLimit(email, ctx?.headers ?? ctx?.request?.headers ?? new Headers()))
             throw new APIError("TOO_MANY_REQUESTS", { message: "Too many sign-in links; try again later" });
           await sendMail(await signInMail(email, url));
@@ -114,6 +118,7 @@ function createAuth() {
       }),
       passkey({ rpID: new URL(e.APP_URL).hostname, rpName: "Fortæl det én gang", origin: new URL(e.APP_URL).origin }),
       ...oidc,
+      mitidSessions(),
       nextCookies(), // last: lets server actions set the session cookie
     ],
   });

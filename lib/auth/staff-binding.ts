@@ -30,7 +30,10 @@ export async function staffForSignIn(userId: string): Promise<string | null> {
   if (staff.userId !== null) return null;
   // first sign-in: bind, unless this account already holds another staff member's powers
   const bound = await db.staffMember.updateMany({ where: { id: staff.id, userId: null }, data: { userId } }).catch(() => ({ count: 0 }));
-  return bound.count === 1 ? staff.id : null;
+  if (bound.count === 1) return staff.id;
+  // a sign-in of the same account at the same moment may have bound it first: then it is theirs all the same
+  const now = await db.staffMember.findUnique({ where: { id: staff.id }, select: { userId: true } });
+  return now?.userId === userId ? staff.id : null;
 }
 
 /** When a session made by the staff sign-in ends: a working day after it began. */

@@ -22,7 +22,9 @@ import type { Db } from "./connect";
  *    what the citizen lets them do (lib/relatives/queries.ts), and an invite
  *    link looked up and redeemed (lib/relatives/invitations.ts);
  *  - a relative's own space, which is theirs, reached through their own active
- *    relationship (lib/relatives/space.ts).
+ *    relationship (lib/relatives/space.ts);
+ *  - a MitID sign-in: the record kept under the person's CPR hash, bound to the
+ *    account MitID vouched for, or a new record with their name (lib/mitid/enrol.ts).
  *
  * What must not: the content of a citizen's record (story, goals, agreements,
  * network, contact wishes, help, messages, …). What comes out of this door is

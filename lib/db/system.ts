@@ -11,6 +11,7 @@ import type { Db } from "./connect";
  *  - sign-in: better-auth's tables (users, sessions, accounts, passkeys,
  *    verification tokens, its rate limits) through its adapter, and who the
  *    signed-in user is (their own citizen id, their staff membership);
+ *  - MitID sign-ins under way, each used once (lib/mitid/requests.ts);
  *  - the attempt windows that throttle guessing (lib/security/attempts.ts);
  *  - the demo build's outbox;
  *  - the readiness check (`SELECT 1`);

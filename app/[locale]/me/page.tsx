@@ -34,7 +34,7 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
       <div>
         <h1>{t("title")}</h1>
         <p className="mt-2 text-lg">
-          {t("signedInAs")} <span data-testid="who">{account.name}</span> ({account.email})
+          {t("signedInAs")} <span data-testid="who">{account.name}</span> ({account.email ?? t("viaMitid")})
         </p>
       </div>
 

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getAccount } from "@/lib/auth/actor";
 import { staffSignInConfigured } from "@/lib/auth/server";
+import { mitidWay } from "@/lib/mitid/config";
 import { demoMode } from "@/lib/env-public";
 import { PERSONAS } from "@/lib/demo/personas";
 import { EmailSignInForm } from "@/components/auth/EmailSignInForm";
@@ -12,12 +13,23 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ error?: string | string[]; via?: string }> };
 
+/** Why a MitID sign-in was refused (lib/mitid/sign-in.ts), in plain words. */
+const MITID_ERRORS: Record<string, string> = {
+  level: "errorMitidLevel",
+  "no-cpr": "errorMitidNoCpr",
+  "no-subject": "errorMitidInvalid",
+  invalid: "errorMitidInvalid",
+  cancelled: "errorMitidCancelled",
+  unavailable: "errorMitidUnavailable",
+};
+
 /** better-auth appends an error code to the page it returns to; say it in plain words. */
 function errorMessageKey(error: string | undefined, via: string | undefined) {
   if (!error) return null;
   // the provider knew the person, but their address belongs to an account made another way: never joined by email
   if (via === "staff" && error === "account_not_linked") return "errorStaffNotLinked";
   if (via === "staff") return "errorStaff";
+  if (via === "mitid") return MITID_ERRORS[error] ?? "errorMitidInvalid";
   if (["INVALID_TOKEN", "EXPIRED_TOKEN", "ATTEMPTS_EXCEEDED"].includes(error)) return "errorLink";
   return "errorOther";
 }
@@ -42,6 +54,20 @@ export default async function SignInPage({ params, searchParams }: Props) {
         <div role="alert" className="border-l-4 border-error bg-error-light p-4">
           {t(errorKey)}
         </div>
+      )}
+
+      {mitidWay() && (
+        <section aria-labelledby="mitid-title" className="space-y-3">
+          <h2 id="mitid-title">{t("mitidTitle")}</h2>
+          <p>{t("mitidIntro")}</p>
+          {/* a plain link: it works without JavaScript, and the route starts the sign-in */}
+          <a
+            href={`/api/mitid/start?locale=${locale}`}
+            className="inline-flex min-h-11 items-center bg-primary px-5 py-2 font-semibold text-white no-underline hover:bg-primary-dark"
+          >
+            {t("mitidButton")}
+          </a>
+        </section>
       )}
 
       <section aria-labelledby="email-title" className="space-y-3">

@@ -1,0 +1,25 @@
+import "server-only";
+import { env } from "@/lib/env";
+import type { Level } from "./identity";
+
+/** Which way MitID comes in this installation, from the settings: NemLog-in (SAML), a broker (OIDC), or none. */
+export function mitidWay(): "saml" | "oidc" | null {
+  const e = env();
+  if (e.MITID_SAML_ENTRY_POINT) return "saml";
+  if (e.MITID_OIDC_ISSUER) return "oidc";
+  return null;
+}
+
+export const requiredLevel = (): Level => env().MITID_REQUIRED_LEVEL;
+
+const origin = () => env().APP_URL.replace(/\/$/, "");
+
+/** Our addresses, as NemLog-in or the broker must be told them (docs/operations.md). */
+export const mitidUrls = () => ({
+  samlEntityId: `${origin()}/api/mitid/saml/metadata`,
+  samlAcs: `${origin()}/api/mitid/saml/acs`,
+  oidcCallback: `${origin()}/api/mitid/oidc/callback`,
+});
+
+/** Where a sign-in under way goes afterwards, and whether an invite link was waiting when it began. */
+export type Pending = { locale: "da" | "en"; invite: boolean };

@@ -1,0 +1,78 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { directoryDb } from "@/lib/db/directory";
+import { env } from "@/lib/env";
+import { cprHash } from "@/lib/staff/cpr";
+import { relationshipActiveWhere } from "@/lib/access/in-force";
+import type { MitidIdentity } from "./identity";
+
+/** MitID accounts have no mailbox: their address is made up, in a domain that can never receive mail. */
+export const MITID_ADDRESS_DOMAIN = "mitid.invalid";
+export const isMitidAddress = (email: string) => email.toLowerCase().endsWith(`@${MITID_ADDRESS_DOMAIN}`);
+
+/** Where a person goes after signing in by MitID. */
+export type Destination = "first-visit" | "plan" | "me";
+
+export class NotSetUp extends Error {}
+
+/**
+ * The account and the record of a person MitID has just vouched for:
+ * - the account is found by the persistent identity (provider and subject), never by an address;
+ * - their record is found by the keyed hash of their CPR number. A record a caseworker made with them
+ *   (no account yet) becomes theirs; a record already theirs is kept, and learns its hash if it lacked it;
+ * - a person with no record gets one and the gentle first visit, unless they came by an invite link or
+ *   are a relative already: nobody is given a plan they did not ask for (they can start one from Min side).
+ * Through the directory door: these are links between an account and a record, not the plan's content.
+ */
+export async function enrol(
+  identity: MitidIdentity,
+  { invite }: { invite: boolean },
+): Promise<{ userId: string; destination: Destination }> {
+  const hash = cprHash(identity.cpr, env().CPR_HASH_KEY);
+  const providerId = `mitid-${identity.protocol}`;
+  return directoryDb().$transaction(async (tx) => {
+    const municipality = await tx.municipality.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+    if (!municipality) throw new NotSetUp("no municipality: npm run admin -- municipality");
+    const record = await tx.citizen.findUnique({
+      where: { municipalityId_cprHash: { municipalityId: municipality.id, cprHash: hash } },
+      select: { id: true, userId: true },
+    });
+    const account = await tx.account.findFirst({ where: { providerId, accountId: identity.subject }, select: { id: true, userId: true } });
+    let userId: string;
+    if (account) {
+      userId = account.userId;
+      await tx.account.update({ where: { id: account.id }, data: { cprHash: hash } });
+    } else {
+      // MitID proved the CPR number: the owner of the record kept under it is this person
+      userId =
+        record?.userId ??
+        (
+          await tx.user.create({
+            data: { id: randomUUID(), name: identity.name, email: `${randomUUID()}@${MITID_ADDRESS_DOMAIN}`, emailVerified: false },
+          })
+        ).id;
+      await tx.account.create({ data: { id: randomUUID(), userId, providerId, accountId: identity.subject, cprHash: hash } });
+    }
+
+    const own = await tx.citizen.findUnique({ where: { userId }, select: { id: true, cprHash: true } });
+    if (record) {
+      if (record.userId === userId) return { userId, destination: "plan" };
+      if (record.userId === null && !own) {
+        await tx.citizen.update({ where: { id: record.id }, data: { userId } });
+        return { userId, destination: "plan" };
+      }
+      // the number's record belongs to another account, or this account has another record: touch neither
+      console.warn("[mitid] a sign-in found a record under another account; nothing was joined");
+      return { userId, destination: "me" };
+    }
+    if (own) {
+      if (!own.cprHash) await tx.citizen.update({ where: { id: own.id }, data: { cprHash: hash } });
+      return { userId, destination: "plan" };
+    }
+    if (invite) return { userId, destination: "me" };
+    if ((await tx.relationship.count({ where: { userId, ...relationshipActiveWhere(new Date()) } })) > 0)
+      return { userId, destination: "me" };
+    await tx.citizen.create({ data: { municipalityId: municipality.id, userId, name: identity.name, cprHash: hash } });
+    return { userId, destination: "first-visit" };
+  });
+}

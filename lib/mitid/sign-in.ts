@@ -1,0 +1,84 @@
+import "server-only";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { auth } from "@/lib/auth/server";
+import { env } from "@/lib/env";
+import { INVITE_COOKIE } from "@/lib/relatives/cookie";
+import { mitidWay, type Pending } from "./config";
+import { enrol, NotSetUp, type Destination } from "./enrol";
+import type { Mapped } from "./identity";
+import { oidcCallback, oidcSignInUrl } from "./oidc";
+import { samlResponse, samlSignInUrl } from "./saml";
+
+/**
+ * The MitID sign-in from start to session, for the thin routes under app/api/mitid/. Every refusal
+ * ends on the sign-in page with a plain message (`?via=mitid&error=…`); no address carries anything
+ * about the person.
+ */
+const startQuery = z.object({ locale: z.enum(["da", "en"]).catch("da") });
+const oidcAnswer = z.object({ state: z.string().min(1).max(512), code: z.string().min(1).max(4096), iss: z.url().max(2048).optional() });
+const samlForm = z.object({ SAMLResponse: z.string().min(1).max(1_000_000), RelayState: z.string().max(80).optional() });
+
+type Redirect = { location: string; setCookies: string[] };
+const at = (path: string) => `${env().APP_URL.replace(/\/$/, "")}${path}`;
+const refused = (locale: string, error: string): Redirect => ({
+  location: at(`/${locale}/sign-in?via=mitid&error=${error}`),
+  setCookies: [],
+});
+
+/** Where "Log ind med MitID" goes: NemLog-in or the broker, with a request we keep. */
+export async function startMitid(query: URLSearchParams): Promise<Redirect> {
+  const { locale } = startQuery.parse(Object.fromEntries(query));
+  const way = mitidWay();
+  if (!way) return refused(locale, "unavailable");
+  // asked now, while the invite link's cookie is here: NemLog-in answers by a cross-site post that carries no cookies
+  const pending: Pending = { locale, invite: (await cookies()).has(INVITE_COOKIE) };
+  try {
+    return { location: way === "saml" ? await samlSignInUrl(pending) : await oidcSignInUrl(pending), setCookies: [] };
+  } catch (error) {
+    console.warn(`[mitid] the sign-in could not begin: ${(error as Error).message.slice(0, 120)}`);
+    return refused(locale, "unavailable");
+  }
+}
+
+/** NemLog-in's answer, posted to our assertion consumer service. */
+export async function finishSaml(form: FormData, headers: Headers): Promise<Redirect> {
+  const parsed = samlForm.safeParse(Object.fromEntries(form));
+  if (!parsed.success || mitidWay() !== "saml") return refused("da", "invalid");
+  const { mapped, pending } = await samlResponse(parsed.data);
+  return finish(mapped, pending, headers);
+}
+
+/** The broker's answer at our callback. */
+export async function finishOidc(query: URLSearchParams, headers: Headers): Promise<Redirect> {
+  if (mitidWay() !== "oidc") return refused("da", "invalid");
+  if (query.has("error")) return refused("da", "cancelled");
+  if (!oidcAnswer.safeParse(Object.fromEntries(query)).success) return refused("da", "invalid");
+  const { mapped, pending } = await oidcCallback(query);
+  return finish(mapped, pending, headers);
+}
+
+const PLACES: Record<Destination, string> = { "first-visit": "plan/start", plan: "plan", me: "me" };
+
+async function finish(mapped: Mapped, pending: Pending | null, headers: Headers): Promise<Redirect> {
+  const locale = pending?.locale ?? "da";
+  if (!mapped.ok || !pending) return refused(locale, mapped.ok ? "invalid" : mapped.refusal);
+  let result: Awaited<ReturnType<typeof enrol>>;
+  try {
+    result = await enrol(mapped.identity, { invite: pending.invite });
+  } catch (error) {
+    if (error instanceof NotSetUp) return refused(locale, "unavailable");
+    // the same person twice at the same moment: one sign-in made the account, this one may simply try again
+    console.warn(`[mitid] enrolment failed: ${(error as Error).name}`);
+    return refused(locale, "invalid");
+  }
+  const { headers: made } = await auth().api.mitidSession({ body: { userId: result.userId }, headers, returnHeaders: true });
+  return { location: at(`/${locale}/${PLACES[result.destination]}`), setCookies: made.getSetCookie() };
+}
+
+/** The redirect a route answers with: 303, so the browser follows with a GET, and the session cookie on it. */
+export function redirectResponse({ location, setCookies }: Redirect): Response {
+  const headers = new Headers({ Location: location, "Cache-Control": "no-store" });
+  for (const cookie of setCookies) headers.append("Set-Cookie", cookie);
+  return new Response(null, { status: 303, headers });
+}

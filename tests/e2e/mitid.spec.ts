@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { OIDC_URL, PROD_BROKER_URL, PROD_URL, SAML_IDP_URL } from "./servers";
+import { expectAccessible } from "./support";
+
+// The production build (not the demo): a citizen signs in with MitID through NemLog-in (the local SAML identity
+// provider, signing real assertions) and through a broker (the local OpenID Connect provider).
+
+/** A CPR number no other test uses: a real date, and a random serial. */
+function freshCpr() {
+  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
+  return `${day}${month}${40 + Math.floor(Math.random() * 50)}${Math.floor(Math.random() * 4)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
+}
+
+type Person = { cpr: string; uuid: string; loa?: string; omitCpr?: boolean; badSignature?: boolean };
+
+/** From our sign-in page through NemLog-in's stand-in, as a person would. */
+async function nemLogIn(page: Page, person: Person, base = PROD_URL) {
+  await page.goto(`${base}/da/sign-in`);
+  await page.getByRole("link", { name: "Log ind med MitID" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${SAML_IDP_URL}/sso\\?SAMLRequest=`));
+  await page.getByLabel("CPR number", { exact: true }).fill(person.cpr);
+  await page.getByLabel("UUID", { exact: true }).fill(person.uuid);
+  await page.getByLabel("First name").fill("Test");
+  await page.getByLabel("Last name").fill("Borger");
+  await page.getByLabel(/level/i).selectOption(person.loa ?? "Substantial");
+  if (person.omitCpr) await page.getByLabel("Leave out the CPR number").check();
+  if (person.badSignature) await page.getByLabel("Sign with the wrong key").check();
+  await page.getByRole("button", { name: "Log ind" }).click();
+}
+
+const sessionCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name.endsWith("session_token"));
+
+async function signOut(page: Page, base: string) {
+  await page.goto(`${base}/da/me`);
+  await page.getByRole("button", { name: "Log ud", exact: true }).click();
+  await expect(page).toHaveURL(/\/da$/);
+}
+
+test.describe("MitID through NemLog-in (SAML), production build", () => {
+  test("a new citizen signs in: their own plan begins with the gentle first visit, and the next sign-in finds the same plan", async ({
+    page,
+  }) => {
+    const person = { cpr: freshCpr(), uuid: randomUUID() };
+    await page.goto(`${PROD_URL}/da/sign-in`);
+    await expectAccessible(page);
+    await nemLogIn(page, person);
+    await expect(page).toHaveURL(`${PROD_URL}/da/plan/start`);
+    await expectAccessible(page);
+    await page.goto(`${PROD_URL}/da/me`);
+    await expect(page.getByTestId("who")).toHaveText("Test Borger");
+    await expect(page.getByText("(med MitID)")).toBeVisible();
+    await expect(page.getByTestId("roles")).toContainText("Du har din egen plan.");
+    await signOut(page, PROD_URL);
+
+    await nemLogIn(page, person);
+    await expect(page).toHaveURL(`${PROD_URL}/da/plan`);
+  });
+
+  test("a level below Substantial is refused with a plain message, and nobody is signed in", async ({ page }) => {
+    await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID(), loa: "Low" });
+    await expect(page).toHaveURL(`${PROD_URL}/da/sign-in?via=mitid&error=level`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
+      "Dit MitID-login var ikke sikkert nok til en plan med oplysninger om helbred. Log ind med MitID-appen eller en kodeviser. Det er sikringsniveauet betydelig.",
+    );
+    await expectAccessible(page);
+    expect(await sessionCookie(page)).toBeUndefined();
+  });
+
+  test("an assertion without the CPR number, or signed with the wrong key, lets nobody in", async ({ page }) => {
+    await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID(), omitCpr: true });
+    await expect(page).toHaveURL(`${PROD_URL}/da/sign-in?via=mitid&error=no-cpr`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("MitID sendte os ikke dit CPR-nummer");
+    await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID(), badSignature: true });
+    await expect(page).toHaveURL(`${PROD_URL}/da/sign-in?via=mitid&error=invalid`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Login med MitID gik ikke igennem. Prøv igen.");
+    expect(await sessionCookie(page)).toBeUndefined();
+  });
+
+  test("a used assertion posted again signs nobody in", async ({ page, browser }) => {
+    await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID() });
+    await expect(page).toHaveURL(`${PROD_URL}/da/plan/start`);
+    const used = await (await page.request.get(`${SAML_IDP_URL}/last-response`)).json();
+    const other = await browser.newContext();
+    const replay = await other.request.post(used.acs, { form: { SAMLResponse: used.SAMLResponse }, maxRedirects: 0 });
+    expect(replay.status()).toBe(303);
+    expect(replay.headers().location).toBe(`${PROD_URL}/da/sign-in?via=mitid&error=invalid`);
+    expect(replay.headers()["set-cookie"] ?? "").not.toMatch(/session_token/);
+    await other.close();
+  });
+
+  test("this service's metadata, for registering it with NemLog-in", async ({ request }) => {
+    const response = await request.get(`${PROD_URL}/api/mitid/saml/metadata`);
+    expect(response.status()).toBe(200);
+    const xml = await response.text();
+    expect(xml).toContain(`entityID="${PROD_URL}/api/mitid/saml/metadata"`);
+    expect(xml).toContain(`Location="${PROD_URL}/api/mitid/saml/acs"`);
+  });
+});
+
+test.describe("MitID through a broker (OpenID Connect), production build", () => {
+  async function broker(page: Page, login: string) {
+    await page.goto(`${PROD_BROKER_URL}/da/sign-in`);
+    await page.getByRole("link", { name: "Log ind med MitID" }).click();
+    await expect(page).toHaveURL(new RegExp(`^${OIDC_URL}/interaction/`));
+    await page.locator("input[name=login]").fill(login);
+    await page.locator("input[name=password]").fill("any");
+    await page.locator("button[type=submit]").click();
+    const consent = page.locator("button[type=submit]");
+    if (await consent.isVisible().catch(() => false)) await consent.click();
+  }
+
+  test("a new citizen signs in through the broker, and the next sign-in finds the same plan", async ({ page }) => {
+    const cpr = freshCpr();
+    await broker(page, cpr);
+    await expect(page).toHaveURL(`${PROD_BROKER_URL}/da/plan/start`);
+    await page.goto(`${PROD_BROKER_URL}/da/me`);
+    await expect(page.getByTestId("who")).toHaveText("Broker Borger");
+    await signOut(page, PROD_BROKER_URL);
+    // the broker remembers the person (single sign-on there): the next sign-in comes straight back, to the same plan
+    await page.goto(`${PROD_BROKER_URL}/da/sign-in`);
+    await page.getByRole("link", { name: "Log ind med MitID" }).click();
+    await expect(page).toHaveURL(`${PROD_BROKER_URL}/da/plan`);
+  });
+
+  test("a level below Substantial from the broker is refused with a plain message", async ({ page }) => {
+    await broker(page, `${freshCpr()}:low`);
+    await expect(page).toHaveURL(`${PROD_BROKER_URL}/da/sign-in?via=mitid&error=level`);
+    await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText("Dit MitID-login var ikke sikkert nok");
+    expect(await sessionCookie(page)).toBeUndefined();
+  });
+});

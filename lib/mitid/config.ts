@@ -21,5 +21,8 @@ export const mitidUrls = () => ({
   oidcCallback: `${origin()}/api/mitid/oidc/callback`,
 });
 
-/** Where a sign-in under way goes afterwards, and whether an invite link was waiting when it began. */
-export type Pending = { locale: "da" | "en"; invite: boolean };
+/**
+ * Where a sign-in under way goes afterwards, whether an invite link was waiting when it began, and the
+ * hash of the random value this browser holds in a cookie: only the browser that began a sign-in can finish it.
+ */
+export type Pending = { locale: "da" | "en"; invite: boolean; browser: string };

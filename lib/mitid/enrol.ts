@@ -76,3 +76,43 @@ export async function enrol(
     return { userId, destination: "first-visit" };
   });
 }
+
+/**
+ * A person MitID knows (a relative so far) asks for a plan of their own, from Min side: the record kept
+ * under their CPR hash if one waits for them, else a new one. Null when they have no MitID account, or
+ * the number's record belongs to someone else's account.
+ */
+export async function startOwnPlan(userId: string): Promise<"started" | "had-one" | null> {
+  return directoryDb().$transaction(async (tx) => {
+    if (await tx.citizen.findUnique({ where: { userId }, select: { id: true } })) return "had-one";
+    const account = await tx.account.findFirst({
+      where: { userId, providerId: { startsWith: "mitid-" }, cprHash: { not: null } },
+      orderBy: { updatedAt: "desc" },
+      select: { cprHash: true },
+    });
+    const municipality = await tx.municipality.findFirst({ orderBy: { createdAt: "asc" }, select: { id: true } });
+    if (!account?.cprHash || !municipality) return null;
+    const record = await tx.citizen.findUnique({
+      where: { municipalityId_cprHash: { municipalityId: municipality.id, cprHash: account.cprHash } },
+      select: { id: true, userId: true },
+    });
+    if (record) {
+      if (record.userId !== null) return null;
+      await tx.citizen.update({ where: { id: record.id }, data: { userId } });
+      return "started";
+    }
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+    await tx.citizen.create({ data: { municipalityId: municipality.id, userId, name: user.name, cprHash: account.cprHash } });
+    return "started";
+  });
+}
+
+/** Whether this account can start a plan of its own: MitID vouched for its CPR number, and it has no record yet. */
+export async function mayStartOwnPlan(userId: string): Promise<boolean> {
+  const db = directoryDb();
+  const [record, account] = await Promise.all([
+    db.citizen.findUnique({ where: { userId }, select: { id: true } }),
+    db.account.findFirst({ where: { userId, providerId: { startsWith: "mitid-" }, cprHash: { not: null } }, select: { id: true } }),
+  ]);
+  return !record && Boolean(account);
+}

@@ -22,7 +22,8 @@ function configuration(): Promise<client.Configuration> {
   shared.__mitidOidc ??= client
     .discovery(new URL(e.MITID_OIDC_ISSUER!), e.MITID_OIDC_CLIENT_ID!, e.MITID_OIDC_CLIENT_SECRET!, undefined, {
       // plain http only for a provider on this machine (the tests'); a real broker is https
-      execute: LOOPBACK_HTTP.test(e.MITID_OIDC_ISSUER!) ? [client.allowInsecureRequests] : [],
+      // the ID token's signature checked against the broker's published keys, not only trusted for coming over TLS
+      execute: [client.enableNonRepudiationChecks, ...(LOOPBACK_HTTP.test(e.MITID_OIDC_ISSUER!) ? [client.allowInsecureRequests] : [])],
     })
     .catch((error) => {
       shared.__mitidOidc = undefined;
@@ -49,6 +50,11 @@ export async function oidcSignInUrl(pending: Pending): Promise<string> {
       acr_values: env().MITID_OIDC_ACR_VALUES ?? `https://data.gov.dk/concept/core/nsis/loa/${requiredLevel()}`,
     })
     .toString();
+}
+
+/** The language a sign-in the broker refused began in, taking the request so it cannot be used again. */
+export async function oidcRefused(state: string | null): Promise<Pending["locale"]> {
+  return (state ? await takeRequest<Kept>(stateKey(state)) : null)?.locale ?? "da";
 }
 
 /** The broker's answer at our callback: checked, used once, and mapped. Nothing about the person is logged. */
@@ -78,9 +84,12 @@ export async function oidcCallback(query: URLSearchParams): Promise<{ mapped: Ma
       { cpr: e.MITID_OIDC_CPR_CLAIM, level: e.MITID_OIDC_LEVEL_CLAIM },
       requiredLevel(),
     );
-    return { mapped, pending: { locale: pending.locale, invite: pending.invite } };
+    return { mapped, pending: { locale: pending.locale, invite: pending.invite, browser: pending.browser } };
   } catch (error) {
     console.warn(`[mitid] an OpenID Connect sign-in was refused: ${(error as Error).message.slice(0, 120)}`);
-    return { mapped: { ok: false, refusal: "invalid" }, pending: { locale: pending.locale, invite: pending.invite } };
+    return {
+      mapped: { ok: false, refusal: "invalid" },
+      pending: { locale: pending.locale, invite: pending.invite, browser: pending.browser },
+    };
   }
 }

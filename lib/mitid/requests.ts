@@ -13,8 +13,8 @@ export const samlKey = (requestId: string) => `saml:${requestId}`;
 
 export async function saveRequest(id: string, value: object): Promise<Date> {
   const db = systemDb();
-  // the table stays small: what was never finished goes after an hour
-  await db.mitidRequest.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 3600_000) } } });
+  // the table stays small: what was never finished goes when it can no longer be finished
+  await db.mitidRequest.deleteMany({ where: { createdAt: { lt: fresh() } } });
   return (await db.mitidRequest.create({ data: { id, value: JSON.stringify(value) } })).createdAt;
 }
 

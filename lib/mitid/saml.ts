@@ -74,13 +74,33 @@ export async function samlResponse(form: { SAMLResponse: string }): Promise<{ ma
     console.warn(`[mitid] a SAML response was refused: ${(error as Error).message.slice(0, 120)}`);
     return { mapped: { ok: false, refusal: "invalid" }, pending: null };
   }
-  const pending = typeof profile.inResponseTo === "string" ? await takeRequest<Kept>(samlKey(profile.inResponseTo)) : null;
+  // node-saml checks neither a login response's issuer nor that the signed assertion names the request the
+  // (unsigned) response says it answers: both are checked here
+  if (e.MITID_SAML_IDP_ISSUER && profile.issuer !== e.MITID_SAML_IDP_ISSUER) {
+    console.warn("[mitid] a SAML response came from another issuer than NemLog-in");
+    return { mapped: { ok: false, refusal: "invalid" }, pending: null };
+  }
+  const answers = signedInResponseTo(profile);
+  const pending = answers && answers === profile.inResponseTo ? await takeRequest<Kept>(samlKey(answers)) : null;
   if (!pending) {
     console.warn("[mitid] a SAML response answered a request already answered, or none of ours");
     return { mapped: { ok: false, refusal: "invalid" }, pending: null };
   }
   const mapped = fromSamlProfile(profile, { cpr: e.MITID_SAML_CPR_ATTRIBUTE, level: e.MITID_SAML_LEVEL_ATTRIBUTE }, requiredLevel());
-  return { mapped, pending: { locale: pending.locale, invite: pending.invite } };
+  return { mapped, pending: { locale: pending.locale, invite: pending.invite, browser: pending.browser } };
+}
+
+/** The request the signed assertion itself says it answers (SubjectConfirmationData/@InResponseTo), or null. */
+function signedInResponseTo(profile: Record<string, unknown>): string | null {
+  try {
+    type Node = Record<string, unknown> & { $?: Record<string, string> };
+    const assertion = (profile.getAssertion as () => { Assertion?: Node })().Assertion;
+    const list = (node: unknown, name: string) => ((node as Node | undefined)?.[name] as Node[] | undefined) ?? [];
+    const data = list(list(list(assertion, "Subject")[0], "SubjectConfirmation")[0], "SubjectConfirmationData")[0];
+    return data?.$?.InResponseTo ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Our metadata, for registering this service with NemLog-in: the signing and encryption certificate, the ACS address. */

@@ -154,6 +154,20 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Log ind med adgangsnøgle" }).click();
     await expect(page).toHaveURL(/\/da\/me$/);
     await expect(page.getByText(email)).toBeVisible();
+
+    // listed, and removed: a lost phone's passkey no longer signs anyone in
+    const list = page.getByRole("list", { name: "Dine adgangsnøgler" });
+    await expect(list.getByRole("listitem")).toHaveCount(1);
+    await expect(list).toContainText("Adgangsnøgle lavet");
+    await expectAccessible(page);
+    await list.getByRole("button", { name: /^Fjern: Adgangsnøgle lavet/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Adgangsnøglen er fjernet." })).toBeVisible();
+    await expect(page.getByTestId("passkeys")).toHaveText("Du har ingen adgangsnøgle.");
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await page.goto("/da/sign-in");
+    await page.getByRole("button", { name: "Log ind med adgangsnøgle" }).click();
+    await expect(page.getByText("Det lykkedes ikke. Prøv igen, eller få et link på e-mail.")).toBeVisible();
+    await expect(page).toHaveURL(/\/da\/sign-in$/);
   });
 
   test("a caseworker signs in through the municipality's identity provider (local OIDC)", async ({ page }) => {

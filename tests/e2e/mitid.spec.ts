@@ -90,6 +90,24 @@ test.describe("MitID through NemLog-in (SAML), production build", () => {
     await other.close();
   });
 
+  test("a sign-in begun in one browser cannot be finished in another: nobody can push their MitID sign-in onto someone else", async ({
+    page,
+    browser,
+  }) => {
+    // the attacker begins, signs in at NemLog-in, and stops their own browser before the answer is posted back
+    await page.route("**/api/mitid/saml/acs", (route) => route.abort());
+    await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID() }).catch(() => undefined);
+    await expect.poll(async () => (await (await page.request.get(`${SAML_IDP_URL}/last-response`)).json())?.SAMLResponse).toBeTruthy();
+    const unused = await (await page.request.get(`${SAML_IDP_URL}/last-response`)).json();
+    // and posts it from the victim's browser, as a page of theirs would
+    const victim = await browser.newContext();
+    const posted = await victim.request.post(unused.acs, { form: { SAMLResponse: unused.SAMLResponse }, maxRedirects: 0 });
+    expect(posted.status()).toBe(303);
+    expect(posted.headers().location).toBe(`${PROD_URL}/da/sign-in?via=mitid&error=invalid`);
+    expect(posted.headers()["set-cookie"] ?? "").not.toMatch(/session_token=[^;]/);
+    await victim.close();
+  });
+
   test("this service's metadata, for registering it with NemLog-in", async ({ request }) => {
     const response = await request.get(`${PROD_URL}/api/mitid/saml/metadata`);
     expect(response.status()).toBe(200);

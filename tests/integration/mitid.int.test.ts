@@ -42,7 +42,7 @@ function freshCpr() {
 type Person = { cpr?: string; uuid?: string; loa?: string; omitCpr?: boolean; badSignature?: boolean; firstName?: string };
 
 /** Begins a sign-in as the app does, signs in at the identity provider as `person`, and returns the posted response. */
-async function throughIdp(person: Person, pending = { locale: "da" as const, invite: false }) {
+async function throughIdp(person: Person, pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser" }) {
   const { samlSignInUrl } = await import("@/lib/mitid/saml");
   const login = await fetch(await samlSignInUrl(pending));
   expect(login.status, "the identity provider accepts our signed request").toBe(200);
@@ -82,7 +82,7 @@ describe("MitID through NemLog-in (SAML)", () => {
         name: "Ågot Borger",
       },
     });
-    expect(pending).toEqual({ locale: "da", invite: false });
+    expect(pending).toEqual({ locale: "da", invite: false, browser: "hash-of-this-browser" });
   });
 
   it("refuses a level below Substantial, a missing CPR number and a bad signature, each plainly", async () => {
@@ -101,6 +101,19 @@ describe("MitID through NemLog-in (SAML)", () => {
     const raced = await throughIdp({});
     const results = await Promise.all(Array.from({ length: 10 }, () => samlResponse(raced)));
     expect(results.filter((r) => r.mapped.ok)).toHaveLength(1);
+  });
+
+  it("refuses a response from another issuer than the one configured (node-saml does not check it on sign-in)", async () => {
+    const response = await throughIdp({});
+    process.env.MITID_SAML_IDP_ISSUER = "https://saml.nemlog-in.dk";
+    vi.resetModules();
+    try {
+      const { samlResponse } = await import("@/lib/mitid/saml");
+      expect((await samlResponse(response)).mapped).toEqual({ ok: false, refusal: "invalid" });
+    } finally {
+      process.env.MITID_SAML_IDP_ISSUER = idp.entityId;
+      vi.resetModules();
+    }
   });
 
   it("never keeps the CPR number in clear: not in the requests under way, nor anywhere a sign-in writes", async () => {
@@ -154,6 +167,28 @@ describe("who MitID lets in, and to what", () => {
     const result = await enrol(identity(), { invite: true });
     expect(result.destination).toBe("me");
     expect(await db.citizen.count({ where: { userId: result.userId } })).toBe(0);
+  });
+
+  it("a relative is not given a plan at sign-in, and can start one of their own from Min side, once", async () => {
+    const { enrol, mayStartOwnPlan, startOwnPlan } = await import("@/lib/mitid/enrol");
+    const w = await makeWorld(db);
+    const who = identity();
+    const { userId } = await enrol(who, { invite: true });
+    await db.relationship.create({ data: { citizenId: w.citizen.id, userId, permissions: ["SEE_STORY"] } });
+    // signing in again, with no invite waiting: still a relative only
+    expect(await enrol(who, { invite: false })).toEqual({ userId, destination: "me" });
+    expect(await db.citizen.count({ where: { userId } })).toBe(0);
+    expect(await mayStartOwnPlan(userId)).toBe(true);
+    expect(await startOwnPlan(userId)).toBe("started");
+    const record = await db.citizen.findUniqueOrThrow({ where: { userId } });
+    expect(record.cprHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await startOwnPlan(userId)).toBe("had-one");
+    expect(await mayStartOwnPlan(userId)).toBe(false);
+    expect(await enrol(who, { invite: false })).toEqual({ userId, destination: "plan" });
+    // someone who never signed in with MitID has no CPR number here to start a plan with
+    const emailOnly = await db.user.create({ data: { id: randomUUID(), name: "E", email: `e-${randomUUID()}@example.test` } });
+    expect(await mayStartOwnPlan(emailOnly.id)).toBe(false);
+    expect(await startOwnPlan(emailOnly.id)).toBeNull();
   });
 
   it("a record a caseworker made under the person's CPR number becomes theirs at their first sign-in", async () => {

@@ -2,12 +2,15 @@ import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { sharedWithMe } from "@/lib/relatives/queries";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getAccount } from "@/lib/auth/actor";
 import { AddPasskeyButton } from "@/components/auth/PasskeyButtons";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { Link } from "@/lib/i18n/navigation";
 import { signOut, signOutEverywhere } from "../sign-in/actions";
+import { removePasskey, startMyPlan } from "./actions";
+import { myPasskeys } from "@/lib/auth/passkeys";
+import { mayStartOwnPlan } from "@/lib/mitid/enrol";
 
 export const dynamic = "force-dynamic";
 
@@ -16,16 +19,24 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title") };
 }
 
-export default async function MePage({ params }: { params: Promise<{ locale: string }> }) {
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ passkey?: string; plan?: string }> };
+
+export default async function MePage({ params, searchParams }: Props) {
   const { locale } = await params;
+  const { passkey, plan } = await searchParams;
+  const passkeyStatus = passkey === "removed" || passkey === "failed" ? passkey : null;
+  const planUnavailable = plan === "unavailable";
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tAreas, shared, jar] = await Promise.all([
+  const [t, tAreas, shared, jar, passkeys, canStartPlan, format] = await Promise.all([
     getTranslations("Me"),
     getTranslations("ServiceAreas"),
     sharedWithMe(account.id),
     cookies(),
+    myPasskeys(),
+    mayStartOwnPlan(account.id),
+    getFormatter(),
   ]);
   const inviteWaiting = jar.has(INVITE_COOKIE);
 
@@ -92,11 +103,55 @@ export default async function MePage({ params }: { params: Promise<{ locale: str
             <li>{t("roleNone")}</li>
           )}
         </ul>
+        {canStartPlan && (
+          <form action={startMyPlan} className="mt-3 space-y-2">
+            <p>{t("startPlanIntro")}</p>
+            {planUnavailable && <p role="alert">{t("startPlanUnavailable")}</p>}
+            <button type="submit" className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark">
+              {t("startPlan")}
+            </button>
+          </form>
+        )}
       </section>
 
       <section aria-labelledby="passkey-title" className="space-y-3">
         <h2 id="passkey-title">{t("passkeyTitle")}</h2>
+        {passkeyStatus && (
+          <p
+            role="status"
+            className={`border-l-4 p-3 font-semibold ${passkeyStatus === "removed" ? "border-success bg-success-light" : "border-error bg-error-light"}`}
+          >
+            {t(passkeyStatus === "removed" ? "passkeyRemoved" : "passkeyRemoveFailed")}
+          </p>
+        )}
         <p data-testid="passkeys">{t("passkeyCount", { count: account.passkeys })}</p>
+        {passkeys.length > 0 && (
+          <ul className="space-y-2" aria-label={t("passkeyListLabel")}>
+            {passkeys.map((p) => {
+              const made = p.createdAt ? format.dateTime(new Date(p.createdAt), { dateStyle: "long" }) : null;
+              const label = made ? t("passkeyMade", { date: made }) : t("passkeyUnknownDate");
+              return (
+                <li key={p.id} className="flex flex-wrap items-center gap-3 border border-gray-300 p-3">
+                  <span className="grow">
+                    {p.name ? `${p.name}: ` : ""}
+                    {label}
+                    {p.synced ? ` ${t("passkeySynced")}` : ""}
+                  </span>
+                  <form action={removePasskey}>
+                    <input type="hidden" name="id" value={p.id} />
+                    <button
+                      type="submit"
+                      aria-label={t("passkeyRemoveLabel", { what: label })}
+                      className="min-h-11 border-2 border-gray-600 bg-white px-4 py-1 font-semibold hover:bg-gray-100"
+                    >
+                      {t("passkeyRemove")}
+                    </button>
+                  </form>
+                </li>
+              );
+            })}
+          </ul>
+        )}
         <AddPasskeyButton labels={{ action: t("passkeyAdd"), done: t("passkeyAdded"), failed: t("passkeyFailed") }} />
       </section>
 

@@ -21,6 +21,7 @@ const MITID_ERRORS: Record<string, string> = {
   invalid: "errorMitidInvalid",
   cancelled: "errorMitidCancelled",
   unavailable: "errorMitidUnavailable",
+  busy: "errorMitidBusy",
 };
 
 /** better-auth appends an error code to the page it returns to; say it in plain words. */

@@ -4,5 +4,5 @@ import { redirectResponse, startMitid } from "@/lib/mitid/sign-in";
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  return redirectResponse(await startMitid(new URL(request.url).searchParams));
+  return redirectResponse(await startMitid(new URL(request.url).searchParams, request.headers));
 }

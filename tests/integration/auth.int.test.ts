@@ -216,6 +216,17 @@ describe("mail that is really sent", () => {
   });
 });
 
+describe("a MitID account's made-up address", () => {
+  it("is never a way in by email: no link is sent to it, not even to the demo outbox", async () => {
+    const { auth } = await loadAuth({ APP_URL: "http://localhost:3000" });
+    const email = `${randomUUID()}@mitid.invalid`;
+    await db.user.create({ data: { id: randomUUID(), name: "MitID-borger", email, emailVerified: false } });
+    const sent = await auth.handler(post("http://localhost:3000/api/auth/sign-in/magic-link", { email }));
+    expect(sent.status).toBe(400);
+    expect(await db.outboxEmail.count({ where: { to: email } })).toBe(0);
+  });
+});
+
 describe("the Actor", () => {
   it("is the citizen's own record, the staff scope, or neither, from the user", async () => {
     const { actorForUser } = await loadAuth({ APP_URL: "http://localhost:3000" });

@@ -64,6 +64,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             ContactRequestForm: messages.ContactRequestForm,
             CprLookup: messages.CprLookup,
             TeamForms: messages.TeamForms,
+            StartPlan: messages.StartPlan,
           }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}

@@ -63,7 +63,11 @@ export function CprLookupForm({ action, askAction, areas, partNames }: Props) {
         </div>
       </form>
       <div role="status" data-testid="cpr-result">
-        {state.status === "none" && <p>{t("none")}</p>}
+        {state.status === "none" && (
+          <p>
+            {t("none")} <Link href="/staff/start">{t("startPlan")}</Link>
+          </p>
+        )}
         {state.status === "found" && <p className="font-semibold">{t("found", { name: state.found.name })}</p>}
       </div>
       {state.status === "found" &&

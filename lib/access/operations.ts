@@ -25,6 +25,7 @@ export type Role = (typeof ROLES)[number];
  */
 export const PURPOSES = [
   "view",
+  "start-plan-with",
   "edit",
   "first-visit",
   "told-once",
@@ -194,6 +195,8 @@ export const OPERATIONS = {
   "consent.ask": one("CONSENTS", "ASK", "ask-consent", { roles: STAFF }),
   "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: CITIZEN }),
   "citizen.find-by-cpr": one("CONSENTS", "ASK", "cpr-lookup", { roles: STAFF }),
+  // a caseworker starts a plan with a citizen who has none (a visit, a call), writing down the consent given there
+  "citizen.start-with": one("CONSENTS", "ASK", "start-plan-with", { roles: STAFF }),
 
   // what each area does, and says
   "help.add": one("HELP", "WRITE", "add-help", { roles: STAFF }),

@@ -124,6 +124,12 @@ export async function throughGate<T>(
   citizenId: string,
   name: OneOperationName,
   work: (ctx: GateContext) => Promise<T>,
+  /**
+   * Runs first, in the same transaction, before the actor's standing is read: only for an operation that
+   * brings a record into being (a caseworker starting a plan with a citizen), so the new record, the standing
+   * it gives, and the log of it are one transaction — all or nothing.
+   */
+  options: { prepare?: (tx: Tx) => Promise<void> } = {},
 ): Promise<Result<T>> {
   const access = operation(name, "one");
   // a malformed id is simply a record that does not exist
@@ -132,6 +138,7 @@ export async function throughGate<T>(
   let attempted: Position | null = null;
   try {
     return await db().$transaction(async (tx) => {
+      await options.prepare?.(tx);
       const { exists, positions } = await resolvePositions(tx, actor, citizenId);
       if (!exists) return { ok: false, error: "not-found" } as const;
 

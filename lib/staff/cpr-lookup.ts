@@ -10,7 +10,11 @@ import { cprHash, cprLookupSchema } from "./cpr";
 
 /** Every lookup counts, found or not: one caseworker may look up this many numbers per 10 minutes. */
 export const CPR_LOOKUPS_PER_WINDOW = 30;
-const limitFor = (staffId: string): Limit => ({ key: `cpr-lookup:${staffId}`, max: CPR_LOOKUPS_PER_WINDOW, windowSeconds: 600 });
+export const CPR_LOOKUP_LIMIT = (staffId: string): Limit => ({
+  key: `cpr-lookup:${staffId}`,
+  max: CPR_LOOKUPS_PER_WINDOW,
+  windowSeconds: 600,
+});
 
 /** Whom a lookup found: the name only; `inMyAreas` says whether the caseworker's areas already work with them (their page opens). */
 export type CprFound = { citizenId: string; name: string; inMyAreas: boolean };
@@ -34,7 +38,7 @@ export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()
   if (!isStaff(actor)) return { ok: false, error: "not-found" };
   const parsed = cprLookupSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid", fieldErrors: fieldErrors(parsed.error) };
-  const limit = limitFor(actor.staff.staffId);
+  const limit = CPR_LOOKUP_LIMIT(actor.staff.staffId);
   // counted first and refused on the count the upsert returns: parallel lookups cannot slip past a check
   if ((await recordFailure(limit, now)) > limit.max) return { ok: false, error: "throttled" };
 

@@ -12,3 +12,7 @@ export type CprState =
   | { status: "idle" | "none" | "throttled" }
   | { status: "invalid"; fieldErrors: Record<string, string[]> }
   | { status: "found"; found: CprFound };
+
+/** Starting a plan with a citizen: how long the consent given in the conversation lasts (months), and how to reach them. */
+export const START_MONTHS = ["3", "6", "12"] as const;
+export const START_CHANNELS = ["PHONE", "SMS", "EMAIL", "LETTER", "VISIT"] as const;

@@ -149,3 +149,78 @@ test.describe("MitID through a broker (OpenID Connect), production build", () =>
     expect(await sessionCookie(page)).toBeUndefined();
   });
 });
+
+test.describe("a caseworker starts a plan with a citizen; the citizen's first MitID sign-in finds it", () => {
+  test("Sara starts it on a home visit; the citizen signs in with MitID, sees what was written down and by whom, and keeps it", async ({
+    browser,
+  }) => {
+    const cpr = freshCpr();
+    // the caseworker, through the municipality's identity provider, on the production build
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await staff.goto(`${PROD_URL}/da/sign-in`);
+    await staff.getByRole("button", { name: "Log ind som medarbejder" }).click();
+    await expect(staff).toHaveURL(new RegExp(`^${OIDC_URL}/interaction/`));
+    await staff.locator("input[name=login]").fill("sara.holm");
+    await staff.locator("input[name=password]").fill("any");
+    await staff.locator("button[type=submit]").click();
+    const consent = staff.locator("button[type=submit]");
+    if (await consent.isVisible().catch(() => false)) await consent.click();
+    await expect(staff).toHaveURL(`${PROD_URL}/da/me`);
+    await staff.goto(`${PROD_URL}/da/staff`);
+    await staff.getByRole("textbox", { name: "CPR-nummer", exact: true }).fill(cpr);
+    await staff.getByRole("button", { name: "Slå op" }).click();
+    await staff.getByRole("link", { name: "Begynd en plan sammen med borgeren" }).click();
+    await expect(staff.getByRole("heading", { level: 1 })).toHaveText("Begynd en plan sammen med en borger");
+    await expectAccessible(staff);
+
+    // nothing is ticked for the citizen: said no to, it tells what is missing and keeps what was written (never the number)
+    await staff.getByLabel("Borgerens CPR-nummer").fill(cpr);
+    await staff.getByLabel("Borgerens navn").fill("Ellen Holm");
+    await staff.getByRole("button", { name: "Begynd planen" }).click();
+    await expect(staff.getByText("Sæt kryds, når borgeren har sagt ja til netop dette.").first()).toBeVisible();
+    await expect(staff.getByLabel("Borgerens navn")).toHaveValue("Ellen Holm");
+    await expect(staff.getByLabel("Borgerens CPR-nummer")).toHaveValue("");
+    await expectAccessible(staff);
+
+    await staff.getByLabel("Borgerens CPR-nummer").fill(cpr);
+    await staff.getByRole("radio", { name: "Telefon" }).check();
+    await staff.getByRole("checkbox", { name: "Historien, med borgerens egne ord" }).check();
+    await staff.getByRole("checkbox", { name: "Mål", exact: true }).check();
+    await staff.getByRole("radio", { name: "6 måneder" }).check();
+    await staff.getByRole("radio", { name: "I en samtale med mig" }).check();
+    await staff.getByRole("checkbox", { name: "Borgeren har sagt ja til netop dette" }).check();
+    await staff.getByRole("button", { name: "Begynd planen" }).click();
+    await expect(staff).toHaveURL(new RegExp(`${PROD_URL}/da/staff/citizens/[0-9a-f-]{36}$`));
+    // the plan itself opens (her name came with the consent), not a page asking for permission
+    await expect(staff.getByRole("heading", { level: 1, name: "Ellen Holm" })).toBeVisible();
+    await expect(staff.getByRole("heading", { name: /Spørg .* om lov/ })).toHaveCount(0);
+    expect(staff.url()).not.toContain(cpr);
+    await staffContext.close();
+
+    // the citizen, later, on their own phone: MitID finds the plan by the number
+    const citizenContext = await browser.newContext();
+    const citizen = await citizenContext.newPage();
+    await nemLogIn(citizen, { cpr, uuid: randomUUID() });
+    await expect(citizen).toHaveURL(`${PROD_URL}/da/plan`);
+    const started = citizen.getByTestId("started-with");
+    await expect(started.getByRole("heading", { level: 2 })).toHaveText("Din plan blev begyndt sammen med en medarbejder");
+    await expect(started).toContainText("Sara Holm begyndte din plan sammen med dig den");
+    await expect(started).toContainText("Dit navn: Ellen Holm");
+    await expect(started).toContainText("Sådan vil du helst kontaktes: Telefon");
+    await expect(started).toContainText(
+      "Du sagde ja i en samtale med Sara Holm til, at Ældre og pleje må se: dit navn, din historie, dine mål.",
+    );
+    await expectAccessible(citizen);
+    await started.getByRole("button", { name: "Det er rigtigt, behold det" }).click();
+    await expect(citizen.getByRole("status").filter({ hasText: "Tak. Det, der blev skrevet ned, er beholdt." })).toBeVisible();
+    await expect(citizen.getByTestId("started-with")).toHaveCount(0);
+    // and who started it is in the log of who has seen the plan
+    await citizen.goto(`${PROD_URL}/da/plan/access-log`);
+    const log = citizen.getByRole("list").filter({ hasText: "Sara Holm" });
+    await expect(log).toContainText("Sara Holm, medarbejder i Ældre og pleje");
+    // and nobody was turned away on the way: no refused look at her plan
+    await expect(citizen.getByText("men havde ikke lov")).toHaveCount(0);
+    await citizenContext.close();
+  });
+});

@@ -4,6 +4,11 @@ import { requireSignedIn } from "@/lib/auth/citizen";
 import { readPlan } from "@/lib/plan/queries";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PlanView } from "@/components/plan/PlanView";
+import { StartedWithNotice } from "@/components/plan/StartedWithNotice";
+import { startedWithMe } from "@/lib/plan/started-with";
+import { keepStartedWithAction } from "./actions";
+import { readNotice } from "@/lib/i18n/notice";
+import { Notice } from "@/components/forms/Notice";
 
 export const dynamic = "force-dynamic";
 
@@ -13,12 +18,25 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
 }
 
 /** "My plan": the citizen's one-page profile, the home of the citizen's pages. */
-export default async function PlanPage({ params }: { params: Promise<{ locale: string }> }) {
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PlanPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const plan = await readPlan(actor, citizenId, { visit: true });
+  const [plan, started, notice, t] = await Promise.all([
+    readPlan(actor, citizenId, { visit: true }),
+    startedWithMe(actor, citizenId),
+    readNotice(searchParams, ["kept", "failed", "conflict"] as const),
+    getTranslations("StartedWith"),
+  ]);
   if (!plan.ok) notFound();
-  return <PlanView plan={plan.value} />;
+  return (
+    <>
+      {notice && <Notice kind={notice === "kept" ? "success" : "warning"} text={t(notice === "kept" ? "kept" : "keepFailed")} />}
+      {started.ok && started.value && <StartedWithNotice started={started.value} keepAction={keepStartedWithAction} />}
+      <PlanView plan={plan.value} />
+    </>
+  );
 }

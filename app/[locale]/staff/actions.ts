@@ -2,10 +2,11 @@
 
 import { getActor } from "@/lib/auth/actor";
 import { requestConsent } from "@/lib/consents/requests";
-import { formActionFor } from "@/lib/forms/form-action";
+import { formAction, formActionFor } from "@/lib/forms/form-action";
 import { addAreaHelp } from "@/lib/help/commands";
 import { findCitizens } from "@/lib/staff/caseload";
 import { lookupByCpr } from "@/lib/staff/cpr-lookup";
+import { startPlanWith } from "@/lib/staff/start-plan";
 import { findCitizenSchema } from "@/lib/staff/find-schema";
 import type { CprState, FindState } from "@/lib/staff/forms";
 
@@ -45,4 +46,14 @@ export const addHelpAction = formActionFor({
   command: addAreaHelp,
   fields: ["what", "howOften", "until"],
   revalidate: ({ citizenId }) => [citizenPage(citizenId)],
+});
+
+export const startPlanAction = formAction({
+  command: startPlanWith,
+  actor: "signed-in",
+  // never the CPR number: a refused form comes back without it, so it is neither shown again nor kept in the browser
+  fields: ["name", "channel", "serviceAreaId", "parts", "months", "how"],
+  input: (formData) => ({ cpr: formData.get("cpr") ?? "", parts: formData.getAll("parts"), agreed: formData.get("agreed") ?? "" }),
+  revalidate: ["/staff"],
+  redirectTo: ({ citizenId }) => `/staff/citizens/${citizenId}`,
 });

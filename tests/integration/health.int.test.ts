@@ -15,6 +15,20 @@ async function loadRoutes(databaseUrl: string, mail: Record<string, string> = MA
   return { health, ready };
 }
 
+/**
+ * The readiness answer once the database has answered at all, polled as a readiness probe does: a new pool's
+ * first connection on a busy machine may take longer than the check's two seconds, and then it honestly says
+ * "timeout". What is asserted is what it says once the database answers.
+ */
+async function settled(ready: { GET(): Promise<Response> }) {
+  for (let i = 0; ; i++) {
+    const res = await ready.GET();
+    const body = (await res.json()) as Record<string, unknown>;
+    if (body.database !== "timeout" || i >= 10) return { status: res.status, body };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 describe("operator endpoints", () => {
   const saved = process.env.DATABASE_URL;
   beforeEach(() => vi.resetModules());
@@ -36,19 +50,21 @@ describe("operator endpoints", () => {
 
   it("/api/ready is 200 when the database answers", async () => {
     const { ready } = await loadRoutes(inject("databaseUrl"));
-    const res = await ready.GET();
+    // polled, as a readiness probe does: a new pool's first connection on a busy machine may take longer
+    // than the check's two seconds (then it honestly says "timeout"); it must become ready
+    const res = await settled(ready);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ready", database: "ok", mail: "smtp" });
+    expect(res.body).toMatchObject({ status: "ready", database: "ok", mail: "smtp" });
   });
 
   it("/api/ready is 503 when no mail server is set up, and says that is why: nobody could get a sign-in link", async () => {
     const { ready } = await loadRoutes(inject("databaseUrl"), {});
-    const res = await ready.GET();
+    const res = await settled(ready);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ status: "unavailable", database: "ok", mail: "not-configured" });
+    expect(res.body).toEqual({ status: "unavailable", database: "ok", mail: "not-configured" });
     // the demo build's outbox is a way to send them
     const demo = await loadRoutes(inject("databaseUrl"), { TIO_DEMO: "1" });
-    expect(await (await demo.ready.GET()).json()).toMatchObject({ status: "ready", mail: "demo-outbox" });
+    expect((await settled(demo.ready)).body).toMatchObject({ status: "ready", mail: "demo-outbox" });
   });
 
   it("/api/ready is 503 when the database is down, and does not leak the error or the URL", async () => {

@@ -32,7 +32,10 @@ export async function StartedWithNotice({
         <li>{t("name", { name: started.name })}</li>
         {started.channel && <li>{t("channel", { channel: tChannels(started.channel) })}</li>}
         {started.consents.map((c, i) => (
-          <li key={i}>
+          <li key={`name-${i}`}>{t("nameAlways", { area: area(c.areaKey) })}</li>
+        ))}
+        {started.consents.map((c, i) => (
+          <li key={`consent-${i}`}>
             {t(c.givenHow === "PAPER" ? "consentPaper" : "consentConversation", {
               area: area(c.areaKey),
               parts: c.parts.map((p) => tParts(p)).join(", "),

@@ -8,6 +8,7 @@ import { ErrorSummary, FieldError } from "@/components/forms/Errors";
 import { SubmitButton } from "@/components/forms/Fields";
 import { Link } from "@/lib/i18n/navigation";
 import { AskConsentForm } from "./StaffForms";
+import { CprInput } from "./CprInput";
 
 type Props = {
   action: (state: CprState, formData: FormData) => Promise<CprState>;
@@ -46,18 +47,7 @@ export function CprLookupForm({ action, askAction, areas, partNames }: Props) {
           </p>
           <FieldError id="cpr-error" keys={errors} />
           <div className="mt-1 flex flex-wrap items-end gap-3">
-            <input
-              id="cpr"
-              name="cpr"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={11}
-              aria-describedby={errors?.length ? "cpr-hint cpr-error" : "cpr-hint"}
-              aria-invalid={errors?.length ? true : undefined}
-              className={`block min-h-11 w-48 max-w-full border-2 px-3 ${errors?.length ? "border-error" : "border-gray-600"}`}
-            />
+            <CprInput errors={errors} />
             <SubmitButton label={t("submit")} pending={pending} secondary />
           </div>
         </div>

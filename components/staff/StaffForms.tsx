@@ -8,8 +8,9 @@ import { HELP_HOW_OFTEN_MAX, HELP_WHAT_MAX } from "@/lib/help/schema";
 import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { DraftForm } from "@/components/forms/DraftForm";
 import { ErrorSummary } from "@/components/forms/Errors";
-import { Choices, DateField, SelectField, SubmitRow } from "@/components/forms/Fields";
+import { Choices, DateField, SubmitRow } from "@/components/forms/Fields";
 import { PlainTextField } from "@/components/forms/PlainTextField";
+import { AreaChoice } from "./AreaChoice";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -42,22 +43,7 @@ export function AskConsentForm({
         formError={state.status === "failed" ? "StaffForms.failed" : undefined}
         labels={{ serviceAreaId: t("area"), reason: t("reason"), parts: t("parts") }}
       />
-      {areas.length > 1 ? (
-        <SelectField
-          name="serviceAreaId"
-          label={t("area")}
-          defaultValue={shownValue(state, "serviceAreaId", areas[0]?.id)}
-          errors={errors.serviceAreaId}
-        >
-          {areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <input type="hidden" name="serviceAreaId" value={areas[0]?.id ?? ""} />
-      )}
+      <AreaChoice areas={areas} label={t("area")} value={shownValue(state, "serviceAreaId", areas[0]?.id)} errors={errors.serviceAreaId} />
       <PlainTextField
         name="reason"
         label={t("reason")}

@@ -6,7 +6,9 @@ import { CONSENTABLE_PARTS } from "@/lib/access/policy";
 import { IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { START_CHANNELS, START_MONTHS } from "@/lib/staff/forms";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
-import { Choices, SelectField, SubmitButton, TextField } from "@/components/forms/Fields";
+import { AreaChoice } from "./AreaChoice";
+import { CprInput } from "./CprInput";
+import { Choices, SubmitButton, TextField } from "@/components/forms/Fields";
 
 type Props = {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
@@ -25,6 +27,7 @@ export function StartPlanForm({ action, areas, partNames }: Props) {
   const errors = state.fieldErrors ?? {};
   const refused = isRefused(state);
   const parts = refused ? [state.values?.parts ?? []].flat() : [];
+  const partsLegend = t("parts", { area: areas.length === 1 ? areas[0]!.name : t("yourArea") });
   return (
     <form action={formAction} autoComplete="off" className="space-y-6">
       <ErrorSummary
@@ -35,7 +38,7 @@ export function StartPlanForm({ action, areas, partNames }: Props) {
           name: t("name"),
           channel: t("channel"),
           serviceAreaId: t("area"),
-          parts: t("parts"),
+          parts: partsLegend,
           months: t("months"),
           how: t("how"),
           agreed: t("agreed"),
@@ -49,18 +52,7 @@ export function StartPlanForm({ action, areas, partNames }: Props) {
           {t("cprHint")}
         </p>
         <FieldError id="cpr-error" keys={errors.cpr} />
-        <input
-          id="cpr"
-          name="cpr"
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={11}
-          aria-describedby={errors.cpr?.length ? "cpr-hint cpr-error" : "cpr-hint"}
-          aria-invalid={errors.cpr?.length ? true : undefined}
-          className={`mt-1 block min-h-11 w-48 max-w-full border-2 px-3 ${errors.cpr?.length ? "border-error" : "border-gray-600"}`}
-        />
+        <CprInput errors={errors.cpr} />
       </div>
       <TextField
         name="name"
@@ -78,26 +70,11 @@ export function StartPlanForm({ action, areas, partNames }: Props) {
         checked={refused ? [shownValue(state, "channel")] : []}
         errors={errors.channel}
       />
-      {areas.length > 1 ? (
-        <SelectField
-          name="serviceAreaId"
-          label={t("area")}
-          defaultValue={shownValue(state, "serviceAreaId", areas[0]?.id)}
-          errors={errors.serviceAreaId}
-        >
-          {areas.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : (
-        <input type="hidden" name="serviceAreaId" value={areas[0]?.id ?? ""} />
-      )}
+      <AreaChoice areas={areas} label={t("area")} value={shownValue(state, "serviceAreaId", areas[0]?.id)} errors={errors.serviceAreaId} />
       <Choices
         name="parts"
         type="checkbox"
-        legend={t("parts", { area: areas.length === 1 ? areas[0]!.name : t("yourArea") })}
+        legend={partsLegend}
         hint={t("partsHint")}
         options={CONSENTABLE_PARTS.filter((p) => p !== "PROFILE").map((p) => ({ value: p, label: partNames[p] ?? p }))}
         checked={parts}
@@ -131,6 +108,7 @@ export function StartPlanForm({ action, areas, partNames }: Props) {
             name="agreed"
             value="yes"
             aria-describedby={errors.agreed?.length ? "agreed-error" : undefined}
+            aria-invalid={errors.agreed?.length ? true : undefined}
             className="size-6 shrink-0"
           />
           {t("agreed")}

@@ -196,7 +196,8 @@ export const OPERATIONS = {
   "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: CITIZEN }),
   "citizen.find-by-cpr": one("CONSENTS", "ASK", "cpr-lookup", { roles: STAFF }),
   // a caseworker starts a plan with a citizen who has none (a visit, a call), writing down the consent given there
-  "citizen.start-with": one("CONSENTS", "ASK", "start-plan-with", { roles: STAFF }),
+  // (only from the area whose new consent lets it read the name: the area the caseworker chose, not any of theirs)
+  "citizen.start-with": one("CONSENTS", "ASK", "start-plan-with", { roles: STAFF, also: [{ part: "PROFILE", action: "READ" }] }),
 
   // what each area does, and says
   "help.add": one("HELP", "WRITE", "add-help", { roles: STAFF }),

@@ -4,6 +4,7 @@ import { directoryDb } from "@/lib/db/directory";
 import { env } from "@/lib/env";
 import { cprHash } from "@/lib/staff/cpr";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
+import { isUniqueViolation } from "@/lib/record/tx";
 import type { MitidIdentity } from "./identity";
 
 /** MitID accounts have no mailbox: their address is made up, in a domain that can never receive mail. */
@@ -82,7 +83,15 @@ export async function enrol(
  * under their CPR hash if one waits for them, else a new one. Null when they have no MitID account, or
  * the number's record belongs to someone else's account.
  */
-export async function startOwnPlan(userId: string): Promise<"started" | "had-one" | null> {
+export async function startOwnPlan(userId: string): Promise<"started" | "bound" | "had-one" | null> {
+  return startOwnPlanOnce(userId).catch((e) => {
+    // pressed twice: the other press made the plan
+    if (isUniqueViolation(e)) return "had-one" as const;
+    throw e;
+  });
+}
+
+async function startOwnPlanOnce(userId: string): Promise<"started" | "bound" | "had-one" | null> {
   return directoryDb().$transaction(async (tx) => {
     if (await tx.citizen.findUnique({ where: { userId }, select: { id: true } })) return "had-one";
     const account = await tx.account.findFirst({
@@ -99,7 +108,7 @@ export async function startOwnPlan(userId: string): Promise<"started" | "had-one
     if (record) {
       if (record.userId !== null) return null;
       await tx.citizen.update({ where: { id: record.id }, data: { userId } });
-      return "started";
+      return "bound";
     }
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
     await tx.citizen.create({ data: { municipalityId: municipality.id, userId, name: user.name, cprHash: account.cprHash } });

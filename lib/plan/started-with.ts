@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { consentInForceWhere } from "@/lib/access/in-force";
 import { throughGate } from "@/lib/record/gate";
 import { command } from "@/lib/record/command";
 import type { Actor } from "@/lib/record/actor";
@@ -26,20 +27,23 @@ export type StartedWithDto = {
  * Null when the plan began on their own phone, or once they have kept or changed it.
  */
 export async function startedWithMe(actor: Actor, citizenId: string): Promise<Result<StartedWithDto | null>> {
-  return throughGate(actor, citizenId, "consent.list", async ({ tx }) => {
+  return throughGate(actor, citizenId, "consent.list", async ({ tx, now }) => {
     const c = await tx.citizen.findUniqueOrThrow({
       where: { id: citizenId },
-      select: {
-        name: true,
-        createdAt: true,
-        startSeenAt: true,
-        startedBy: { select: { name: true } },
-        contact: { select: { channel: true } },
-      },
+      select: { createdAt: true, startSeenAt: true, startedBy: { select: { name: true } } },
     });
     if (!c.startedBy || c.startSeenAt) return null;
+    // what was written down then, from the change log: true even after the citizen has changed it since
+    const written = await tx.changeLog.findFirst({
+      // the first change to the record itself is its start
+      where: { citizenId, entity: "Citizen", entityId: citizenId },
+      orderBy: { at: "asc" },
+      select: { after: true },
+    });
+    const then = (written?.after ?? {}) as { name?: string; channel?: string };
+    // the consents recorded with them that still hold: one withdrawn or run out is not shown as if it did
     const consents = await tx.consent.findMany({
-      where: { citizenId, givenHow: { not: "APP" }, withdrawnAt: null },
+      where: { citizenId, givenHow: { not: "APP" }, ...consentInForceWhere(now) },
       orderBy: { createdAt: "asc" },
       select: {
         parts: true,
@@ -53,11 +57,12 @@ export async function startedWithMe(actor: Actor, citizenId: string): Promise<Re
       // the caseworker's name as the municipality registered it, not one they can change themselves
       staffName: c.startedBy.name,
       startedAt: c.createdAt.toISOString(),
-      name: c.name,
-      channel: c.contact?.channel ?? null,
+      name: then.name ?? "",
+      channel: then.channel ?? null,
       consents: consents.map((k) => ({
         areaKey: k.serviceArea.key,
-        parts: k.parts,
+        // the name always comes with it: said on its own line, not as something they said yes to
+        parts: k.parts.filter((p) => p !== "PROFILE"),
         validUntil: k.validUntil?.toISOString() ?? null,
         givenHow: k.givenHow as "CONVERSATION" | "PAPER",
         recordedBy: k.recordedBy?.name ?? null,

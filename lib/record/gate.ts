@@ -119,6 +119,9 @@ const TX_OPTIONS = { maxWait: 10_000, timeout: 20_000, isolationLevel: Prisma.Tr
  * as `actor`: decided by the policy for every part it touches, logged, and its
  * changes recorded, in one transaction.
  */
+/** The operations that bring a record into being, and so may `prepare` it in the gate's transaction. */
+const CREATES_RECORD: ReadonlySet<OneOperationName> = new Set(["citizen.start-with"]);
+
 export async function throughGate<T>(
   actor: Actor,
   citizenId: string,
@@ -132,6 +135,7 @@ export async function throughGate<T>(
   options: { prepare?: (tx: Tx) => Promise<void> } = {},
 ): Promise<Result<T>> {
   const access = operation(name, "one");
+  if (options.prepare && !CREATES_RECORD.has(name)) throw new Error(`${name} does not bring a record into being: no prepare`);
   // a malformed id is simply a record that does not exist
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
@@ -140,7 +144,11 @@ export async function throughGate<T>(
     return await db().$transaction(async (tx) => {
       await options.prepare?.(tx);
       const { exists, positions } = await resolvePositions(tx, actor, citizenId);
-      if (!exists) return { ok: false, error: "not-found" } as const;
+      // what prepare wrote stands only if the operation is then allowed on it: otherwise it all rolls back
+      if (!exists) {
+        if (options.prepare) throw new NotFound();
+        return { ok: false, error: "not-found" } as const;
+      }
 
       const decisions = positions.map((position) => ({
         position,
@@ -150,6 +158,7 @@ export async function throughGate<T>(
       if (!allowed) {
         const first = decisions[0]!;
         // the citizen's own refused attempts are not someone else's access
+        if (options.prepare) throw new NotFound();
         if (first.position.standing.kind !== "self")
           await logAccess(tx, actor, citizenId, access, first.position, "DENIED", first.decision.allow ? null : first.decision.reason);
         return { ok: false, error: "not-found" } as const;

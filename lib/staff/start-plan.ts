@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { CONSENTABLE_PARTS } from "@/lib/access/policy";
 import { env } from "@/lib/env";
+import { directoryDb } from "@/lib/db/directory";
 import { InvalidInput, throughGate } from "@/lib/record/gate";
 import { isUniqueViolation } from "@/lib/record/tx";
 import type { Actor } from "@/lib/record/actor";
@@ -55,7 +56,17 @@ export async function startPlanWith(actor: Actor, input: unknown, now = new Date
     return { ok: false, error: "invalid", fieldErrors: { cpr: ["Validation.tooManyLookups"] } };
 
   const hash = cprHash(s.cpr, env().CPR_HASH_KEY);
+  // a plan under the number already: answered as a lookup that found them, logged on their record as one
+  const existing = await directoryDb().citizen.findUnique({
+    where: { municipalityId_cprHash: { municipalityId: actor.staff.municipalityId, cprHash: hash } },
+    select: { id: true },
+  });
+  if (existing) {
+    await throughGate(actor, existing.id, "citizen.find-by-cpr", async () => null);
+    return { ok: false, error: "invalid", fieldErrors: { cpr: ["Validation.planExists"] } };
+  }
   const citizenId = randomUUID();
+  const consentId = randomUUID();
   const staff = actor.staff;
   const until = new Date(now);
   until.setMonth(until.getMonth() + Number(s.months));
@@ -65,10 +76,11 @@ export async function startPlanWith(actor: Actor, input: unknown, now = new Date
       citizenId,
       "citizen.start-with",
       async (ctx) => {
-        ctx.changed({ entity: "Citizen", entityId: citizenId, before: null, after: { startedWith: "staff" } });
+        // what was written down, as it was then: the citizen is shown this, whatever they change later
+        ctx.changed({ entity: "Citizen", entityId: citizenId, before: null, after: { name: s.name, channel: s.channel } });
         ctx.changed({
           entity: "Consent",
-          entityId: citizenId,
+          entityId: consentId,
           before: null,
           after: { serviceAreaId: s.serviceAreaId, parts, validUntil: until.toISOString().slice(0, 10), givenHow: s.how },
         });
@@ -87,6 +99,7 @@ export async function startPlanWith(actor: Actor, input: unknown, now = new Date
           await tx.contactPreferences.create({ data: { citizenId, channel: s.channel } });
           await tx.consent.create({
             data: {
+              id: consentId,
               citizenId,
               serviceAreaId: s.serviceAreaId,
               parts,

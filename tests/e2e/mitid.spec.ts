@@ -208,9 +208,8 @@ test.describe("a caseworker starts a plan with a citizen; the citizen's first Mi
     await expect(started).toContainText("Sara Holm begyndte din plan sammen med dig den");
     await expect(started).toContainText("Dit navn: Ellen Holm");
     await expect(started).toContainText("Sådan vil du helst kontaktes: Telefon");
-    await expect(started).toContainText(
-      "Du sagde ja i en samtale med Sara Holm til, at Ældre og pleje må se: dit navn, din historie, dine mål.",
-    );
+    await expect(started).toContainText("Du sagde ja i en samtale med Sara Holm til, at Ældre og pleje må se: din historie, dine mål.");
+    await expect(started).toContainText("Dit navn kommer altid med, så Ældre og pleje kan finde din plan.");
     await expectAccessible(citizen);
     await started.getByRole("button", { name: "Det er rigtigt, behold det" }).click();
     await expect(citizen.getByRole("status").filter({ hasText: "Tak. Det, der blev skrevet ned, er beholdt." })).toBeVisible();
@@ -218,7 +217,7 @@ test.describe("a caseworker starts a plan with a citizen; the citizen's first Mi
     // and who started it is in the log of who has seen the plan
     await citizen.goto(`${PROD_URL}/da/plan/access-log`);
     const log = citizen.getByRole("list").filter({ hasText: "Sara Holm" });
-    await expect(log).toContainText("Sara Holm, medarbejder i Ældre og pleje");
+    await expect(log).toContainText("Sara Holm, medarbejder i Ældre og pleje, begyndte din plan sammen med dig og skrev dit ja ned.");
     // and nobody was turned away on the way: no refused look at her plan
     await expect(citizen.getByText("men havde ikke lov")).toHaveCount(0);
     await citizenContext.close();

@@ -55,12 +55,16 @@ describe("a caseworker starts a plan with a citizen", () => {
     // the number is not kept anywhere
     expect(JSON.stringify(record)).not.toContain(input.cpr);
 
-    // the same number again: there is a plan already, and nothing more is written
+    // the same number again: there is a plan already; nothing more is written, and it is logged as the lookup it is
     expect(await startPlanWith(staff, { ...input, name: "Another" })).toEqual({
       ok: false,
       error: "invalid",
       fieldErrors: { cpr: ["Validation.planExists"] },
     });
+    expect((await db.accessLog.findMany({ where: { citizenId }, orderBy: { at: "asc" } })).map((l) => l.purpose)).toEqual([
+      "start-plan-with",
+      "cpr-lookup",
+    ]);
     expect(await db.citizen.count({ where: { municipalityId: w.municipality.id, name: "Another" } })).toBe(0);
   });
 
@@ -89,6 +93,24 @@ describe("a caseworker starts a plan with a citizen", () => {
     expect(await startPlanWith(w.actors.citizen, base)).toEqual({ ok: false, error: "not-found" });
     expect(await startPlanWith(w.actors.anonymous, base)).toEqual({ ok: false, error: "not-found" });
     expect(await db.citizen.count()).toBe(before);
+  });
+
+  it("is logged under the area the caseworker chose, the one the new consent is for", async () => {
+    const w = await makeWorld(db);
+    const both = await w.staffIn("both", [w.areaA, w.areaB]);
+    const result = await startPlanWith(both, {
+      cpr: freshCpr(),
+      name: "Åse",
+      channel: "EMAIL",
+      serviceAreaId: w.areaB.id,
+      parts: ["GOALS"],
+      months: "3",
+      how: "CONVERSATION",
+      agreed: "yes",
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const [row] = await db.accessLog.findMany({ where: { citizenId: result.value.citizenId } });
+    expect(row?.serviceAreaId).toBe(w.areaB.id);
   });
 
   it("two caseworkers starting a plan for the same number at the same moment make one plan", async () => {
@@ -133,7 +155,7 @@ describe("a caseworker starts a plan with a citizen", () => {
         staffName: `staff-a ${w.tag}`,
         name: "Ellen",
         channel: "SMS",
-        consents: [{ areaKey: w.areaA.key, parts: ["PROFILE", "STORY"], givenHow: "PAPER", recordedBy: `staff-a ${w.tag}` }],
+        consents: [{ areaKey: w.areaA.key, parts: ["STORY"], givenHow: "PAPER", recordedBy: `staff-a ${w.tag}` }],
       },
     });
     // someone else cannot read it

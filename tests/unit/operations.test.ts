@@ -70,7 +70,7 @@ const EXPECTED: Record<OperationName, string> = {
   "consent.ask": "Spws",
   "consent.answer": "C",
   "citizen.find-by-cpr": "Spws",
-  "citizen.start-with": "Spws",
+  "citizen.start-with": "Sp",
   "help.add": "S",
   "message.send": "S",
   "message.list": "CS",

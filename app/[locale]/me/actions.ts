@@ -14,12 +14,12 @@ const passkeyInput = z.object({ id: z.string().min(1).max(200) });
 export async function removePasskey(formData: FormData) {
   const locale = await getLocale();
   const parsed = passkeyInput.safeParse({ id: formData.get("id") });
-  if (!parsed.success) redirect(`/${locale}/me?passkey=failed#passkeys-title`);
+  if (!parsed.success) redirect(`/${locale}/me?passkey=failed#passkey-title`);
   const removed = await auth()
     .api.deletePasskey({ body: { id: parsed.data.id }, headers: await headers() })
     .then(() => true)
     .catch(() => false);
-  redirect(`/${locale}/me?passkey=${removed ? "removed" : "failed"}#passkeys-title`);
+  redirect(`/${locale}/me?passkey=${removed ? "removed" : "failed"}#passkey-title`);
 }
 
 /** A person MitID vouched for, a relative so far, starts a plan of their own (lib/mitid/enrol.ts). */
@@ -29,6 +29,7 @@ export async function startMyPlan() {
   if (actor.kind !== "user") redirect(`/${locale}/sign-in`);
   const started = await startOwnPlan(actor.userId);
   if (started === "started") redirect(`/${locale}/plan/start`);
-  if (started === "had-one") redirect(`/${locale}/plan`);
+  // a plan that was theirs already, or one a caseworker started with them: the plan, with what was written down
+  if (started === "had-one" || started === "bound") redirect(`/${locale}/plan`);
   redirect(`/${locale}/me?plan=unavailable`);
 }

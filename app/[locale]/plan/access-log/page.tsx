@@ -87,7 +87,15 @@ export default async function AccessLogPage({
             timeZone: "Europe/Copenhagen",
           }),
           sentence: t(
-            e.outcome === "DENIED" ? "denied" : e.action === "ASK" ? (e.purpose === "cpr-lookup" ? "cprLookup" : "asked") : "entry",
+            e.outcome === "DENIED"
+              ? "denied"
+              : e.action === "ASK"
+                ? e.purpose === "cpr-lookup"
+                  ? "cprLookup"
+                  : e.purpose === "start-plan-with"
+                    ? "startedWith"
+                    : "asked"
+                : "entry",
             {
               role: e.actorRole,
               name: e.actorName ?? "",

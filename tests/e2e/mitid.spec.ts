@@ -2,16 +2,10 @@ import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { OIDC_URL, PROD_BROKER_URL, PROD_URL, SAML_IDP_URL } from "./servers";
 import { expectAccessible } from "./support";
+import { freshCpr } from "../support/cpr";
 
 // The production build (not the demo): a citizen signs in with MitID through NemLog-in (the local SAML identity
 // provider, signing real assertions) and through a broker (the local OpenID Connect provider).
-
-/** A CPR number no other test uses: a real date, and a random serial. */
-function freshCpr() {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
-  return `${day}${month}${40 + Math.floor(Math.random() * 50)}${Math.floor(Math.random() * 4)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
-}
 
 type Person = { cpr: string; uuid: string; loa?: string; omitCpr?: boolean; badSignature?: boolean };
 

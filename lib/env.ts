@@ -111,6 +111,35 @@ const schema = z
       .default("Substantial"),
     /** How long a staff session lasts, in hours (a working day); then the caseworker signs in through the provider again. */
     STAFF_SESSION_HOURS: z.coerce.number().min(1).max(24).default(10),
+    /**
+     * Web push (VAPID): the key pair that signs what we send to browsers' push services, and who to contact
+     * about it (mailto: or https:). Without them no push is sent and the settings page offers none.
+     * `npm run admin -- vapid-keys` makes a pair.
+     */
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{80,90}$/, { error: "VAPID_PUBLIC_KEY must be a URL-safe base64 P-256 public key" })
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{40,46}$/, { error: "VAPID_PRIVATE_KEY must be a URL-safe base64 P-256 private key" })
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { error: "VAPID_SUBJECT must be mailto:… or https://…" })
+      .optional(),
+    /** The SMS gateway's send endpoint (GatewayAPI's REST shape), its token, and the sender name (≤ 11 letters or digits). */
+    SMS_GATEWAY_URL: optionalUrl,
+    SMS_GATEWAY_TOKEN: z.string().optional(),
+    SMS_SENDER: z
+      .string()
+      .regex(/^([A-Za-z0-9]{1,11}|\d{1,15})$/, { error: "SMS_SENDER must be up to 11 letters and digits, or up to 15 digits" })
+      .optional(),
+    /** The job queue's retries: the first wait in seconds, doubling, and how many times (then the delivery is dead). */
+    NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    NOTIFY_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+    /** How often the worker looks for what has come due (deadlines, review dates, unanswered handovers), in seconds. */
+    NOTIFY_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !demoMode && !env.AUTH_SECRET) {
@@ -148,6 +177,20 @@ const schema = z
         code: "custom",
         path: ["MITID_OIDC_CLIENT_ID"],
         message: "MITID_OIDC_CLIENT_ID and MITID_OIDC_CLIENT_SECRET are required with MITID_OIDC_ISSUER",
+      });
+    }
+    if (Boolean(env.VAPID_PUBLIC_KEY) !== Boolean(env.VAPID_PRIVATE_KEY) || (env.VAPID_PUBLIC_KEY && !env.VAPID_SUBJECT)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["VAPID_PUBLIC_KEY"],
+        message: "web push needs VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY and VAPID_SUBJECT together",
+      });
+    }
+    if (env.SMS_GATEWAY_URL && !(env.SMS_GATEWAY_TOKEN && env.SMS_SENDER)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMS_GATEWAY_TOKEN"],
+        message: "SMS_GATEWAY_TOKEN and SMS_SENDER are required with SMS_GATEWAY_URL",
       });
     }
     if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID) {

@@ -3,6 +3,8 @@ import { command } from "@/lib/record/command";
 import { InvalidInput, StaleWrite } from "@/lib/record/gate";
 import { toDbDate } from "@/lib/validation/fields";
 import { addAgreementSchema, setAgreementStatusSchema } from "./schema";
+import { pathFor } from "@/lib/notify/kinds";
+import { relativesWhoMayRead } from "@/lib/notify/recipients";
 
 /**
  * Writes down an agreement: what, who, by when. The citizen, a relative allowed
@@ -13,7 +15,7 @@ import { addAgreementSchema, setAgreementStatusSchema } from "./schema";
 export const addAgreement = command(
   "agreement.add",
   addAgreementSchema,
-  async ({ tx, changed, role, serviceAreaId, userId }, { citizenId, what, who, dueOn }): Promise<{ agreementId: string }> => {
+  async ({ tx, changed, tell, now, role, serviceAreaId, userId }, { citizenId, what, who, dueOn }): Promise<{ agreementId: string }> => {
     if (who.networkMemberId) {
       const member = await tx.networkMember.findFirst({
         where: { id: who.networkMemberId, citizenId, removedAt: null },
@@ -40,6 +42,12 @@ export const addAgreement = command(
       },
     });
     changed({ entity: "Agreement", entityId: agreement.id, before: null, after: { what, ...who, dueOn } });
+    tell({
+      to: await relativesWhoMayRead(tx, citizenId, "AGREEMENTS", now),
+      kind: "agreement-added",
+      path: pathFor("agreement-added", { citizenId }),
+      subjectId: agreement.id,
+    });
     return { agreementId: agreement.id };
   },
 );

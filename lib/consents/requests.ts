@@ -6,6 +6,8 @@ import type { Part } from "@/lib/access/policy";
 import { consentInForceWhere } from "@/lib/access/in-force";
 import type { Result } from "@/lib/validation/result";
 import { answerConsentRequestSchema, consentEnds, requestConsentSchema } from "./schema";
+import { pathFor } from "@/lib/notify/kinds";
+import { citizenUser } from "@/lib/notify/recipients";
 
 /**
  * A caseworker asks, for one of their areas, to see parts of a citizen's
@@ -25,6 +27,12 @@ export const requestConsent = command(
     if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
     const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
     changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
+    ctx.tell({
+      to: [await citizenUser(tx, citizenId)],
+      kind: "consent-request",
+      path: pathFor("consent-request", { citizenId }),
+      subjectId: request.id,
+    });
     // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
     const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
     if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });

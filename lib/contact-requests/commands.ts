@@ -5,6 +5,8 @@ import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
 import { contactDue } from "./working-days";
 import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/holder";
+import { pathFor } from "@/lib/notify/kinds";
+import { citizenUser, contactAnswerers, relativesWhoMayRead } from "@/lib/notify/recipients";
 
 /**
  * The citizen asks to be contacted. The coordinator must answer within the
@@ -17,7 +19,7 @@ import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/hold
 export const askForContact = command(
   "contact-request.ask",
   askForContactSchema,
-  async ({ tx, changed, now }, { citizenId, text, channel }) => {
+  async ({ tx, changed, now, tell }, { citizenId, text, channel }) => {
     const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
     if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
     // a request nobody may see would wait for ever: say so, and where to give permission
@@ -29,6 +31,13 @@ export const askForContact = command(
     const dueAt = contactDue(now, municipality.contactDueWorkingDays);
     const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
     changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
+    // the coordinator is told at once (or whoever answers while nobody holds the red thread)
+    tell({
+      to: await contactAnswerers(tx, citizenId, now),
+      kind: "contact-new",
+      path: pathFor("contact-new", { citizenId }),
+      subjectId: request.id,
+    });
     return { requestId: request.id, dueAt };
   },
   // one open request at a time, held by a partial unique index when two race
@@ -46,7 +55,7 @@ export const closeContactRequest = command(
   "contact-request.answer",
   closeContactRequestSchema,
   async (ctx, { citizenId, requestId, what, dueOn }) => {
-    const { tx, changed, now, serviceAreaId, userId } = ctx;
+    const { tx, changed, now, serviceAreaId, userId, tell } = ctx;
     const me = staffOf(ctx);
     if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me))
       throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
@@ -82,6 +91,18 @@ export const closeContactRequest = command(
       entityId: requestId,
       before: { closedAt: null },
       after: { closedAt: now, agreementId: agreement.id },
+    });
+    tell({
+      to: [await citizenUser(tx, citizenId)],
+      kind: "contact-answered",
+      path: pathFor("contact-answered", { citizenId }),
+      subjectId: requestId,
+    });
+    tell({
+      to: await relativesWhoMayRead(tx, citizenId, "AGREEMENTS", now),
+      kind: "agreement-added",
+      path: pathFor("agreement-added", { citizenId }),
+      subjectId: agreement.id,
     });
     return { agreementId: agreement.id };
   },

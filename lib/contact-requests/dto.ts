@@ -7,6 +7,12 @@ export type ContactRequestDto = {
   /** The last Danish day the answer is due on (YYYY-MM-DD), and whether that has passed. */
   dueDay: string;
   overdue: boolean;
+  /**
+   * When whoever answers was first told of the request outside the app (a mail, an SMS, a push message
+   * delivered), and when they were told the deadline had passed: null until it happened.
+   */
+  toldAt: string | null;
+  overdueToldAt: string | null;
 };
 /** Days are Danish calendar days (YYYY-MM-DD). */
 export type ClosedContactRequestDto = { id: string; askedDay: string; answeredDay: string; agreement: string | null };

@@ -32,6 +32,15 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
           })
         : [];
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
+    // what the product says it did, only once it did: the earliest delivery to whoever answers
+    const told = open
+      ? await tx.notification.groupBy({
+          by: ["kind"],
+          where: { subjectId: open.id, kind: { in: ["contact-new", "contact-overdue"] }, toldAt: { not: null } },
+          _min: { toldAt: true },
+        })
+      : [];
+    const toldAt = (kind: string) => told.find((t) => t.kind === kind)?._min.toldAt?.toISOString() ?? null;
     // the same rule closeContactRequest decides by: the policy for both parts it writes, and who answers
     const mayAnswer =
       role === "STAFF" && me !== null && allows("CONTACT_REQUESTS", "WRITE") && allows("AGREEMENTS", "WRITE") && answersContact(holder, me);
@@ -44,6 +53,8 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
             createdAt: open.createdAt.toISOString(),
             dueDay: lastDanishDay(open.dueAt)!,
             overdue: open.dueAt <= now,
+            toldAt: toldAt("contact-new"),
+            overdueToldAt: toldAt("contact-overdue"),
           }
         : null,
       answered: answered.map((a) => ({

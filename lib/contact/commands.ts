@@ -2,6 +2,7 @@ import "server-only";
 import { command } from "@/lib/record/command";
 import { StaleWrite } from "@/lib/record/gate";
 import { updateContactSchema, type ContactPreferencesDto } from "./schema";
+import { followContactWishes } from "@/lib/notify/settings";
 
 const dto = (row: ContactPreferencesDto & Record<string, unknown>): ContactPreferencesDto => ({
   channel: row.channel,
@@ -17,7 +18,9 @@ const dto = (row: ContactPreferencesDto & Record<string, unknown>): ContactPrefe
 export const updateContactPreferences = command(
   "contact.edit",
   updateContactSchema,
-  async ({ tx, changed }, { citizenId, version, ...fields }): Promise<ContactPreferencesDto> => {
+  async ({ tx, changed, role, userId }, { citizenId, version, ...fields }): Promise<ContactPreferencesDto> => {
+    // how the citizen wants to be contacted also sets how they are told, until they choose that themselves
+    if (role === "CITIZEN" && userId) await followContactWishes(tx, userId, fields);
     const before = await tx.contactPreferences.findUnique({ where: { citizenId } });
     if ((before?.version ?? 0) !== version) throw new StaleWrite(before ? dto(before) : null);
     if (!before) {

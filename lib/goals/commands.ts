@@ -1,4 +1,6 @@
 import "server-only";
+import { pathFor } from "@/lib/notify/kinds";
+import { citizenUser } from "@/lib/notify/recipients";
 import { InvalidInput, StaleWrite } from "@/lib/record/gate";
 import { command } from "@/lib/record/command";
 import type { Tx } from "@/lib/record/tx";
@@ -92,7 +94,7 @@ export const addGoalStep = command(
 export const proposeGoalStep = command(
   "goal.propose-step",
   proposeStepSchema,
-  async ({ tx, changed, serviceAreaId }, { citizenId, goalId, text }): Promise<{ stepId: string }> => {
+  async ({ tx, changed, serviceAreaId, tell }, { citizenId, goalId, text }): Promise<{ stepId: string }> => {
     const goal = await tx.goal.findFirst({ where: { id: goalId, citizenId, status: "ACTIVE" }, select: { id: true } });
     if (!goal) throw new InvalidInput({ goalId: ["Validation.invalid"] });
     const last = await tx.goalStep.aggregate({ where: { citizenId, goalId }, _max: { position: true } });
@@ -100,6 +102,12 @@ export const proposeGoalStep = command(
       data: { citizenId, goalId, text, proposal: "PROPOSED", proposedByArea: serviceAreaId, position: (last._max.position ?? 0) + 1 },
     });
     changed({ entity: "GoalStep", entityId: step.id, before: null, after: { goalId, text, proposal: "PROPOSED" } });
+    tell({
+      to: [await citizenUser(tx, citizenId)],
+      kind: "step-proposed",
+      path: pathFor("step-proposed", { citizenId, goalId }),
+      subjectId: step.id,
+    });
     return { stepId: step.id };
   },
 );

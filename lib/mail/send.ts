@@ -5,7 +5,19 @@ import { demoMode } from "@/lib/env-public";
 import { env, type Env } from "@/lib/env";
 
 /** A mail to one person, in their language: plain text, and the same as simple HTML. */
-export type Mail = { to: string; subject: string; text: string; html: string };
+export type Mail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /**
+   * A notification's delivery key: the mail's Message-ID is made from it, so a
+   * retried delivery is the same message (mail systems drop a repeated Message-ID).
+   */
+  key?: string;
+  /** The one-click stop link (RFC 8058): mail programs offer "unsubscribe" with it. */
+  oneClickStop?: string;
+};
 
 /**
  * How this server sends mail. The demo build puts it in the demo outbox (a page
@@ -57,10 +69,21 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
   if (mode === "not-configured") throw new MailNotSent("no mail server is set up (SMTP_HOST, MAIL_FROM): see docs/operations.md");
   try {
-    await smtp(e).sendMail({ from: e.MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+    await smtp(e).sendMail({
+      from: e.MAIL_FROM,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      ...(mail.key ? { messageId: `<${mail.key}@${new URL(e.APP_URL).hostname}>` } : {}),
+      ...(mail.oneClickStop
+        ? { headers: { "List-Unsubscribe": `<${mail.oneClickStop}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+        : {}),
+    });
   } catch (error) {
     // the reason, never the address or the words (a sign-in link is a key)
-    const code = typeof error === "object" && error && "code" in error ? String((error as { code: unknown }).code) : "unknown";
+    const e = (typeof error === "object" && error ? error : {}) as { code?: unknown; responseCode?: unknown };
+    const code = [e.responseCode, e.code].filter(Boolean).join(" ") || "unknown";
     throw new MailNotSent(`the mail server did not take the mail (${code})`);
   }
 }

@@ -15,6 +15,7 @@ import { resolvePositions, resolveStaffPositionsMany, type Position } from "./st
 import type { Tx } from "./tx";
 import { isId } from "@/lib/validation/fields";
 import type { Result } from "@/lib/validation/result";
+import { writeOutbox, type Tell } from "@/lib/notify/outbox";
 
 /**
  * THE door to the citizen record. Every read and write of citizen data goes
@@ -48,6 +49,11 @@ export type GateContext = {
   allows(part: Part, action: Action): boolean;
   /** Report a change for the change log. */
   changed(change: { entity: string; entityId: string; before: unknown; after: unknown; part?: Part }): void;
+  /**
+   * Tell someone about the change (lib/notify): written to the outbox in this
+   * transaction, so it is sent only if the change commits, and then always.
+   */
+  tell(tell: Omit<Tell, "citizenId">): void;
 };
 
 /** Thrown by work that finds its row changed since the caller read it. */
@@ -167,6 +173,7 @@ export async function throughGate<T>(
       const position = allowed.position;
       attempted = position;
       const changes: Change[] = [];
+      const tells: Tell[] = [];
       const ctx: GateContext = {
         tx,
         actor,
@@ -178,8 +185,10 @@ export async function throughGate<T>(
         now,
         allows: (part, action) => decide(position.standing, action, part, now).allow,
         changed: (c) => changes.push({ part: access.part, ...c }),
+        tell: (t) => tells.push({ ...t, citizenId }),
       };
       const value = await work(ctx);
+      await writeOutbox(tx, tells, ctx.userId);
 
       if (position.role !== "CITIZEN") await logAccess(tx, actor, citizenId, access, position, "ALLOWED", null);
       if (changes.length) {
@@ -268,6 +277,9 @@ export async function readParts<T>(
       allowed: new Set(grants.keys()),
       allows: (part, action) => positions.some((p) => decide(p.standing, action, part, now).allow),
       changed: () => {
+        throw new Error("readParts is for reading");
+      },
+      tell: () => {
         throw new Error("readParts is for reading");
       },
     });

@@ -4,6 +4,8 @@ import { command, staffOf } from "@/lib/record/command";
 import { lockCitizenWork } from "@/lib/record/tx";
 import { covers, holders } from "./holder";
 import { CONSENT_FIELDS } from "@/lib/record/standing";
+import { pathFor } from "@/lib/notify/kinds";
+import { citizenUser, staffUser } from "@/lib/notify/recipients";
 import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdrawHandoverSchema } from "./schema";
 
 /**
@@ -56,6 +58,18 @@ export const offerHandover = command(
     if (pending > 0) throw new InvalidInput({ _form: ["Validation.handoverPending"] });
     const handover = await tx.handover.create({ data: { citizenId, fromStaffId: me, toStaffId, note } });
     changed({ entity: "Handover", entityId: handover.id, before: null, after: { name: to.name, status: "OFFERED" } });
+    ctx.tell({
+      to: [await staffUser(tx, toStaffId)],
+      kind: "handover-to-you",
+      path: pathFor("handover-to-you", { citizenId }),
+      subjectId: handover.id,
+    });
+    ctx.tell({
+      to: [await citizenUser(tx, citizenId)],
+      kind: "handover-offered",
+      path: pathFor("handover-offered", { citizenId }),
+      subjectId: handover.id,
+    });
     return { handoverId: handover.id };
   },
   // one offer at a time, held by a partial unique index when two race
@@ -112,6 +126,12 @@ export const answerHandover = command(
     const newName = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
     changed({ entity: "Coordination", entityId: citizenId, before: { name: offer.fromStaff.name }, after: { name: newName } });
     changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "ACCEPTED", planRead: true } });
+    ctx.tell({
+      to: [await citizenUser(tx, citizenId)],
+      kind: "handover-accepted",
+      path: pathFor("handover-accepted", { citizenId }),
+      subjectId: handoverId,
+    });
     return { accepted: true };
   },
 );

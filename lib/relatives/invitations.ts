@@ -1,4 +1,6 @@
 import "server-only";
+import { pathFor } from "@/lib/notify/kinds";
+import { writeOutbox } from "@/lib/notify/outbox";
 import { directoryDb } from "@/lib/db/directory";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/record/actor";
@@ -90,6 +92,23 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
         create: { relationshipId: relationship.id, citizenId },
         update: {},
       });
+      // the citizen is told at once, with the name the joining account carries (not the one they gave the link)
+      const joined = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+      const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { userId: true } });
+      await writeOutbox(
+        tx,
+        [
+          {
+            to: [citizen.userId],
+            kind: "relative-joined",
+            path: pathFor("relative-joined", { citizenId }),
+            citizenId,
+            subjectId: relationship.id,
+            detail: joined.name,
+          },
+        ],
+        actor.userId,
+      );
       await tx.changeLog.create({
         data: {
           citizenId,

@@ -1,4 +1,7 @@
 import "server-only";
+import { pathFor } from "@/lib/notify/kinds";
+import { writeOutbox, type Tell } from "@/lib/notify/outbox";
+import { coordinatorUser } from "@/lib/notify/recipients";
 import { directoryDb } from "@/lib/db/directory";
 import type { Actor } from "@/lib/record/actor";
 import type { Result } from "@/lib/validation/result";
@@ -49,9 +52,24 @@ export const saveOwnSpace = besideCommand(
   async (actor, { citizenId, version, ...fields }): Promise<Result<{ version: number }>> => {
     const relationship = await ownRelationship(actor, citizenId);
     if (!relationship) return { ok: false, error: "not-found" };
-    const { count } = await directoryDb().relativeSpace.updateMany({
-      where: { relationshipId: relationship.id, version },
-      data: { ...fields, version: { increment: 1 } },
+    const count = await directoryDb().$transaction(async (tx) => {
+      const before = await tx.relativeSpace.findUnique({ where: { relationshipId: relationship.id } });
+      const { count } = await tx.relativeSpace.updateMany({
+        where: { relationshipId: relationship.id, version },
+        data: { ...fields, version: { increment: 1 } },
+      });
+      // what the relative chose to share with staff, newly said: the coordinator is told (not what they wrote)
+      if (count === 1 && fields.sharedWithStaff) {
+        const coordinator = await coordinatorUser(tx, citizenId, new Date());
+        const path = pathFor("relative-needs-break", { citizenId });
+        const tells: Tell[] = [];
+        if (fields.needsRespite && !(before?.needsRespite && before.sharedWithStaff))
+          tells.push({ to: [coordinator], kind: "relative-needs-break", path, citizenId, subjectId: relationship.id });
+        if (fields.wantsCoordinator && !(before?.wantsCoordinator && before.sharedWithStaff))
+          tells.push({ to: [coordinator], kind: "relative-wants-talk", path, citizenId, subjectId: relationship.id });
+        await writeOutbox(tx, tells, actor.userId);
+      }
+      return count;
     });
     if (count === 0)
       return {

@@ -2,7 +2,10 @@
 // no login: it listens on 127.0.0.1 only) and keeps what arrived, parsed. Never
 // for production. Mail to an address at refused.example is refused (550).
 // Run as a script it also answers GET /messages?to=<address>
-// over HTTP on SMTP_TEST_HTTP_PORT, so browser tests can read their mail.
+// over HTTP on SMTP_TEST_HTTP_PORT, so browser tests can read their mail, and
+// POST /control/fail?count=N (the next N mails are refused with 451, "try again
+// later") and POST /control/hang?count=N (the next N are held, never answered),
+// so tests can fail a delivery on purpose.
 import http from "node:http";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
@@ -10,11 +13,13 @@ import { simpleParser } from "mailparser";
 
 /**
  * @param {{ port?: number }} [options] port 0 picks a free one
- * @returns {Promise<{ port: number, messages: Array<{ to: string[], from: string, subject: string, text: string, html: string }>, waitFor: (to: string, timeoutMs?: number) => Promise<{ to: string[], from: string, subject: string, text: string, html: string }>, stop: () => Promise<void> }>}
+ * @typedef {{ to: string[], from: string, subject: string, text: string, html: string, messageId: string, headers: Record<string, string> }} ReceivedMail
+ * @returns {Promise<{ port: number, messages: ReceivedMail[], controls: { fail: number, hang: number, held: number }, waitFor: (to: string, timeoutMs?: number) => Promise<ReceivedMail>, stop: () => Promise<void> }>}
  */
 export async function startSmtpServer({ port = 0 } = {}) {
   const messages = [];
   const waiting = [];
+  const controls = { fail: 0, hang: 0, held: 0 };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -26,9 +31,23 @@ export async function startSmtpServer({ port = 0 } = {}) {
       callback();
     },
     onData(stream, session, callback) {
+      if (controls.hang > 0) {
+        controls.hang--;
+        controls.held++;
+        stream.resume(); // read it all, and never answer: the sender waits until it gives up or dies
+        return;
+      }
+      if (controls.fail > 0) {
+        controls.fail--;
+        stream.resume();
+        return stream.on("end", () => callback(Object.assign(new Error("Try again later"), { responseCode: 451 })));
+      }
       simpleParser(stream)
         .then((parsed) => {
           const message = {
+            messageId: parsed.messageId ?? "",
+            // the raw header lines, as a mail program reads them
+            headers: Object.fromEntries((parsed.headerLines ?? []).map((h) => [h.key, h.line.slice(h.line.indexOf(":") + 1).trim()])),
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             from: parsed.from?.text ?? "",
             subject: parsed.subject ?? "",
@@ -53,6 +72,7 @@ export async function startSmtpServer({ port = 0 } = {}) {
   return {
     port: server.server.address().port,
     messages,
+    controls,
     waitFor(to, timeoutMs = 10_000) {
       const address = to.toLowerCase();
       const found = messages.findLast((m) => m.to.includes(address));
@@ -78,6 +98,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     .createServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       if (url.pathname === "/health") return res.end("ok");
+      if (req.method === "POST" && url.pathname.startsWith("/control/")) {
+        const what = url.pathname.slice("/control/".length);
+        if (what === "reset") smtp.controls.fail = smtp.controls.hang = 0;
+        else if (what in smtp.controls) smtp.controls[what] = Number(url.searchParams.get("count") ?? 1);
+        else return ((res.statusCode = 404), res.end());
+        return res.end("ok");
+      }
       if (url.pathname !== "/messages") return ((res.statusCode = 404), res.end());
       const to = (url.searchParams.get("to") ?? "").toLowerCase();
       res.setHeader("content-type", "application/json");

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
 import { readContactRequests } from "@/lib/contact-requests/queries";
 import { readContactPreferences } from "@/lib/contact/queries";
-import { getDayFormat } from "@/lib/i18n/format";
+import { getDayFormat, getMomentFormat } from "@/lib/i18n/format";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
@@ -23,10 +23,11 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const [t, tChannel, day, requests, contact] = await Promise.all([
+  const [t, tChannel, day, moment, requests, contact] = await Promise.all([
     getTranslations("ContactRequest"),
     getTranslations("ContactForm.channel"),
     getDayFormat(),
+    getMomentFormat(),
     readContactRequests(actor, citizenId),
     readContactPreferences(actor, citizenId),
   ]);
@@ -47,7 +48,12 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
           <p>{t("openText", { who, date: day(open.dueDay) })}</p>
           {open.channel && <p>{t("openChannel", { channel: tChannel(open.channel) })}</p>}
           {open.text && <p className="whitespace-pre-wrap">{t("openWords", { text: open.text })}</p>}
-          {open.overdue && <p className="font-semibold">{t("openOverdue", { who })}</p>}
+          <p data-testid="contact-told">{open.toldAt ? t("openTold", { who, when: moment(open.toldAt) }) : t("openOnWorkList", { who })}</p>
+          {open.overdue && (
+            <p className="font-semibold" data-testid="contact-overdue">
+              {open.overdueToldAt ? t("openOverdueTold", { who, when: moment(open.overdueToldAt) }) : t("openOverdue")}
+            </p>
+          )}
         </section>
       ) : (
         <section aria-labelledby="ask-title" className="space-y-3">

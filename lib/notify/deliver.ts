@@ -1,0 +1,228 @@
+import "server-only";
+import { systemDb } from "@/lib/db/system";
+import { demoMode } from "@/lib/env-public";
+import { env } from "@/lib/env";
+import { MailNotSent, mailMode, sendMail } from "@/lib/mail/send";
+import { isKind, type Kind } from "./kinds";
+import { PushGone, PushNotSent, sendPush } from "./push";
+import { reachFor } from "./settings";
+import { SmsNotSent, SmsRefused, sendSms } from "./sms";
+import { digestFor, links, localeOf, mailFor, pushFor, smsFor } from "./texts";
+
+/**
+ * Delivers one delivery (a job of the queue): idempotent, so a retried job
+ * never sends twice what was sent.
+ *  - SENT, SKIPPED or DEAD: done, nothing more.
+ *  - Otherwise it is marked SENDING (committed) before it is handed to the
+ *    channel, with the delivery key as the message's identity (the mail's
+ *    Message-ID, the push message's topic, the SMS's reference), then SENT. A
+ *    worker that dies between the two leaves it SENDING; the retry sends the
+ *    same message again with the same key, which mail systems and push services
+ *    take as the same message (docs/decisions/023).
+ *  - A daily digest delivery is sent together with the person's other due
+ *    digest deliveries on that channel, as one message.
+ * A failure the channel may get over (a timeout, a 5xx) throws, and the queue
+ * retries later; one it will not (no address, a refused number, a device gone)
+ * is recorded and not retried.
+ */
+
+/** Why a delivery was not sent and will not be: said to operators, never an address or a text. */
+class WillNotSend extends Error {}
+
+export type DeliverOutcome = "sent" | "already" | "skipped" | "dead" | "batched";
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 200);
+
+export async function deliver(deliveryId: string): Promise<DeliverOutcome> {
+  const db = systemDb();
+  const d = await db.notificationDelivery.findUnique({
+    where: { id: deliveryId },
+    include: { notification: { select: { id: true, kind: true, path: true, recipientId: true } } },
+  });
+  if (!d || d.status === "SENT" || d.status === "SKIPPED" || d.status === "DEAD") return "already";
+  if (d.digest) return deliverDigest(d.id);
+  const kind = d.notification.kind;
+  if (!isKind(kind)) return skip(d.id, "unknown kind");
+  try {
+    const out = await send(d.recipientId, d.channel, d.key, d.notification.id, { single: kind, path: d.notification.path });
+    if (out === "skipped") return "skipped";
+    await markSent([d.id], [d.notification.id]);
+    return "sent";
+  } catch (e) {
+    return failed([d.id], e);
+  }
+}
+
+async function deliverDigest(deliveryId: string): Promise<DeliverOutcome> {
+  const db = systemDb();
+  const now = new Date();
+  const batchKey = `digest:${deliveryId}`;
+  // claim this one and every other due digest delivery of the person on the channel, unless another job has
+  const claimed = await db.$transaction(async (tx) => {
+    const [own] = await tx.$queryRaw<{ batchKey: string | null; recipientId: string; channel: string }[]>`
+      SELECT "batchKey", "recipientId", "channel"::text AS channel FROM "NotificationDelivery" WHERE id = ${deliveryId}::uuid FOR UPDATE`;
+    if (!own) return null;
+    if (own.batchKey && own.batchKey !== batchKey) return null; // in another's digest: that job sends it
+    if (!own.batchKey)
+      await tx.$executeRaw`
+        UPDATE "NotificationDelivery" SET "batchKey" = ${batchKey}, "updatedAt" = now()
+        WHERE "recipientId" = ${own.recipientId} AND "channel"::text = ${own.channel} AND digest AND "batchKey" IS NULL
+          AND status IN ('WAITING', 'FAILED') AND "dueAt" <= ${now}`;
+    return own;
+  });
+  if (!claimed) return "batched";
+  const items = await db.notificationDelivery.findMany({
+    where: { batchKey },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, status: true, channel: true, recipientId: true, notification: { select: { id: true, kind: true } } },
+  });
+  const open = items.filter((i) => i.status !== "SENT" && i.status !== "SKIPPED" && i.status !== "DEAD");
+  if (open.length === 0) return "already";
+  const kinds = open.map((i) => i.notification.kind).filter(isKind);
+  const first = open[0]!;
+  try {
+    const out = await send(
+      first.recipientId,
+      first.channel,
+      batchKey,
+      null,
+      { digest: kinds },
+      open.map((i) => i.id),
+    );
+    if (out === "skipped") return "skipped";
+    await markSent(
+      open.map((i) => i.id),
+      open.map((i) => i.notification.id),
+    );
+    return "sent";
+  } catch (e) {
+    return failed(
+      open.map((i) => i.id),
+      e,
+    );
+  }
+}
+
+type What = { single: Kind; path: string } | { digest: Kind[] };
+
+/** Hands the message to its channel; "skipped" when it will not be sent (recorded as such). */
+async function send(
+  recipientId: string,
+  channel: "EMAIL" | "SMS" | "PUSH",
+  key: string,
+  notificationId: string | null,
+  what: What,
+  ids?: string[],
+): Promise<"sent" | "skipped"> {
+  const db = systemDb();
+  const deliveryIds = ids ?? (await db.notificationDelivery.findMany({ where: { key }, select: { id: true } })).map((r) => r.id);
+  const { settings, email, phone, devices } = await reachFor(recipientId);
+  const locale = localeOf(settings.language);
+  const wanted =
+    channel === "EMAIL" ? settings.email && email : channel === "SMS" ? settings.sms && phone : settings.push && devices.length > 0;
+  if (!wanted) {
+    await skipMany(deliveryIds, "the person no longer wants or cannot be reached on this channel");
+    return "skipped";
+  }
+  const path = "single" in what ? what.path : "/";
+  const l = links(locale, path, recipientId, channel);
+  await db.notificationDelivery.updateMany({
+    where: { id: { in: deliveryIds } },
+    data: { status: "SENDING", attempts: { increment: 1 } },
+  });
+  const e = env();
+  try {
+    if (channel === "EMAIL") {
+      const mail = "single" in what ? mailFor(what.single, locale, email!, l) : digestFor(what.digest, locale, email!, l).mail;
+      if (mailMode(e) === "not-configured") throw new WillNotSend("no mail server is set up");
+      await sendMail({ ...mail, key, oneClickStop: l.oneClickUrl });
+    } else if (channel === "SMS") {
+      const text = "single" in what ? smsFor(what.single, locale, l) : digestFor(what.digest, locale, "", l).sms;
+      if (e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN && e.SMS_SENDER) {
+        await sendSms({ to: phone!, text, key }, { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, sender: e.SMS_SENDER });
+      } else if (demoMode) {
+        // the demo build shows texts in its outbox: no SMS provider is ever called from the demo
+        await db.outboxEmail.create({ data: { to: phone!, subject: "SMS", body: text } });
+      } else throw new WillNotSend("no SMS gateway is set up");
+    } else {
+      if (!(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT)) throw new WillNotSend("web push is not set up");
+      const message =
+        "single" in what
+          ? { ...pushFor(what.single, locale, path), tag: notificationId ?? key }
+          : { ...digestFor(what.digest, locale, "", l).push, url: `/${locale}/`, tag: key };
+      await pushToDevices(devices, message, key, {
+        publicKey: e.VAPID_PUBLIC_KEY,
+        privateKey: e.VAPID_PRIVATE_KEY,
+        subject: e.VAPID_SUBJECT,
+      });
+    }
+    return "sent";
+  } catch (error) {
+    if (error instanceof WillNotSend || error instanceof SmsRefused) {
+      await db.notificationDelivery.updateMany({ where: { id: { in: deliveryIds } }, data: { status: "DEAD", lastError: reason(error) } });
+      return "skipped";
+    }
+    throw error;
+  }
+}
+
+/** To every device the person said yes on; a device the push service has forgotten is removed. */
+async function pushToDevices(
+  devices: { id: string; endpoint: string; p256dh: string; auth: string }[],
+  message: { title: string; body: string; url: string; tag: string },
+  key: string,
+  config: { publicKey: string; privateKey: string; subject: string },
+) {
+  const db = systemDb();
+  let delivered = 0;
+  let lastError: unknown = null;
+  for (const device of devices) {
+    try {
+      await sendPush(device, message, key, config);
+      delivered++;
+      await db.pushDevice.update({ where: { id: device.id }, data: { lastUsedAt: new Date() } });
+    } catch (e) {
+      if (e instanceof PushGone) await db.pushDevice.deleteMany({ where: { id: device.id } });
+      else lastError = e;
+    }
+  }
+  if (lastError) throw lastError;
+  if (delivered === 0) throw new WillNotSend("no device takes web push any more");
+}
+
+async function markSent(deliveryIds: string[], notificationIds: string[]) {
+  const now = new Date();
+  await systemDb().$transaction([
+    systemDb().notificationDelivery.updateMany({
+      where: { id: { in: deliveryIds } },
+      data: { status: "SENT", sentAt: now, lastError: null },
+    }),
+    systemDb().notification.updateMany({ where: { id: { in: notificationIds }, toldAt: null }, data: { toldAt: now } }),
+  ]);
+}
+
+async function failed(deliveryIds: string[], e: unknown): Promise<never> {
+  const known = e instanceof MailNotSent || e instanceof SmsNotSent || e instanceof PushNotSent;
+  await systemDb().notificationDelivery.updateMany({
+    where: { id: { in: deliveryIds } },
+    data: { status: "FAILED", lastError: known ? reason(e) : "unexpected error (see the worker's log)" },
+  });
+  throw e;
+}
+
+async function skip(id: string, why: string): Promise<DeliverOutcome> {
+  await skipMany([id], why);
+  return "skipped";
+}
+
+async function skipMany(ids: string[], why: string) {
+  await systemDb().notificationDelivery.updateMany({ where: { id: { in: ids } }, data: { status: "SKIPPED", lastError: why } });
+}
+
+/** The queue gave up on a delivery (its retries are spent): it is dead, for an operator to see. */
+export async function markDead(deliveryId: string) {
+  await systemDb().notificationDelivery.updateMany({
+    where: { id: deliveryId, status: { notIn: ["SENT", "SKIPPED"] } },
+    data: { status: "DEAD" },
+  });
+}

@@ -6,10 +6,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const all = ["http", "js-bytes", "record"];
+const all = ["http", "js-bytes", "record", "notify"];
 // TypeScript benchmarks run through tsx, as server code (react-server lets `server-only` load)
 const command = (name) =>
-  name === "record" ? ["--conditions=react-server", "--import", "tsx", path.join(dir, `${name}.ts`)] : [path.join(dir, `${name}.mjs`)];
+  name === "record" || name === "notify"
+    ? ["--conditions=react-server", "--import", "tsx", path.join(dir, `${name}.ts`)]
+    : [path.join(dir, `${name}.mjs`)];
 const names = process.argv.slice(2).length ? process.argv.slice(2) : all;
 for (const name of names) {
   if (!all.includes(name)) throw new Error(`unknown benchmark ${name}; known: ${all.join(", ")}`);

@@ -6,6 +6,12 @@
 //       a caseworker, bound to the staff identity provider's (issuer, subject): their first sign-in there
 //       binds their account (docs/decisions/020-staff-powers-from-the-staff-sign-in.md). --area may be repeated.
 //   npm run admin -- staff-list
+//   npm run admin -- deliveries
+//       notifications' deliveries by state and channel, and the newest that failed or are dead (why, never to whom)
+//   npm run admin -- deliveries-retry --id <delivery id> | --all-dead
+//       gives dead deliveries back to the queue (after the mail server, the SMS gateway or the keys are mended)
+//   npm run admin -- vapid-keys
+//       a new key pair for web push (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY)
 //
 // On DATABASE_URL, or on the embedded database when it is not set.
 import { parseArgs } from "node:util";
@@ -14,6 +20,9 @@ import { connect, type Db } from "../lib/db/connect";
 import { staffIssuerFrom } from "../lib/auth/staff-issuer";
 import { STANDARD_AREAS } from "./seed";
 import { withDatabase } from "../scripts/db.mjs";
+import { PgBoss } from "pg-boss";
+import webpush from "web-push";
+import { DELIVER } from "../lib/notify/queue";
 
 const municipalityInput = z.object({
   slug: z.string().regex(/^[a-z0-9-]{2,40}$/, { error: "--slug: lower-case letters, digits and dashes" }),
@@ -87,6 +96,41 @@ export async function listStaff(db: Db) {
   }));
 }
 
+/** How the deliveries stand, for an operator: counts by state and channel, and the newest that failed or died. */
+export async function deliveryReport(db: Db) {
+  const counts = await db.notificationDelivery.groupBy({ by: ["status", "channel"], _count: { _all: true }, orderBy: [{ status: "asc" }] });
+  const troubled = await db.notificationDelivery.findMany({
+    where: { status: { in: ["DEAD", "FAILED"] } },
+    orderBy: { updatedAt: "desc" },
+    take: 20,
+    select: { id: true, channel: true, status: true, attempts: true, lastError: true, updatedAt: true },
+  });
+  return { counts: counts.map((c) => ({ status: c.status, channel: c.channel, count: c._count._all })), troubled };
+}
+
+/** Gives dead deliveries back to the queue, as new jobs: each is still keyed, so one already sent is not sent again. */
+export async function retryDeliveries(db: Db, url: string, which: { id?: string; allDead?: boolean }) {
+  const where = which.id ? { id: which.id, status: "DEAD" as const } : which.allDead ? { status: "DEAD" as const } : null;
+  if (!where) throw new Error("--id <delivery id> or --all-dead");
+  const dead = await db.notificationDelivery.findMany({ where, select: { id: true } });
+  if (dead.length === 0) return 0;
+  const boss = new PgBoss({ connectionString: url, schema: "pgboss", supervise: false, schedule: false, migrate: false });
+  await boss.start();
+  try {
+    await db.notificationDelivery.updateMany({
+      where: { id: { in: dead.map((d) => d.id) } },
+      data: { status: "WAITING", dueAt: new Date() },
+    });
+    await boss.insert(
+      DELIVER,
+      dead.map((d) => ({ data: { deliveryId: d.id } })),
+    );
+  } finally {
+    await boss.stop({ graceful: false });
+  }
+  return dead.length;
+}
+
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
@@ -98,6 +142,8 @@ async function main(argv: string[]) {
       subject: { type: "string" },
       area: { type: "string", multiple: true },
       lead: { type: "boolean" },
+      id: { type: "string" },
+      "all-dead": { type: "boolean" },
     },
   });
   await withDatabase(async (url: string) => {
@@ -117,8 +163,20 @@ async function main(argv: string[]) {
         console.log(`[admin] ${values.name} added; their first sign-in through the identity provider binds their account`);
       } else if (command === "staff-list") {
         console.table(await listStaff(db));
+      } else if (command === "deliveries") {
+        const { counts, troubled } = await deliveryReport(db);
+        console.table(counts);
+        if (troubled.length) console.table(troubled);
+      } else if (command === "deliveries-retry") {
+        const n = await retryDeliveries(db, url, { id: values.id, allDead: values["all-dead"] });
+        console.log(`[admin] ${n} dead ${n === 1 ? "delivery" : "deliveries"} given back to the queue`);
+      } else if (command === "vapid-keys") {
+        const keys = webpush.generateVAPIDKeys();
+        console.log(`VAPID_PUBLIC_KEY=${keys.publicKey}\nVAPID_PRIVATE_KEY=${keys.privateKey}`);
       } else {
-        throw new Error(`unknown command "${command ?? ""}": use municipality, staff-add or staff-list`);
+        throw new Error(
+          `unknown command "${command ?? ""}": use municipality, staff-add, staff-list, deliveries, deliveries-retry or vapid-keys`,
+        );
       }
     } finally {
       await db.$disconnect();

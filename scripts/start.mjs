@@ -5,6 +5,9 @@
 // Without DATABASE_URL: start the embedded PostgreSQL (created on first run),
 // apply migrations and seed the demo municipality when the database is empty.
 // With DATABASE_URL: apply migrations; seed only with --seed (or SEED_DEMO=1).
+//
+// The notification worker (scripts/worker.ts) runs beside the app in `npm run
+// dev`, and with --worker; in production it is its own process (`npm run worker`).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -23,7 +26,8 @@ if (fresh && process.env.DATABASE_URL) {
   console.error("[start] --fresh empties the embedded database only; it never touches DATABASE_URL");
   process.exit(1);
 }
-const nextArgs = args.filter((a) => a !== "--dev" && a !== "--seed" && a !== "--fresh");
+const withWorker = dev || args.includes("--worker");
+const nextArgs = args.filter((a) => !["--dev", "--seed", "--fresh", "--worker"].includes(a));
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
 try {
@@ -82,6 +86,30 @@ if (process.env.TIO_DEMO !== "1" && !process.env.TRUSTED_PROXY_IP_HEADER) {
   say("TRUSTED_PROXY_IP_HEADER is not set: clients cannot be told apart, so sign-in links are limited per address only, not per client");
 }
 
+// The demo can show web push too: a key pair of its own, made once and kept with its database (never for production).
+if (process.env.TIO_DEMO === "1" && !process.env.VAPID_PUBLIC_KEY) {
+  const file = path.join(ROOT, ".data", "demo-vapid.json");
+  if (!fs.existsSync(file)) {
+    const { default: webpush } = await import("web-push");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(webpush.generateVAPIDKeys()), { mode: 0o600 });
+  }
+  const keys = JSON.parse(fs.readFileSync(file, "utf8"));
+  Object.assign(process.env, {
+    VAPID_PUBLIC_KEY: keys.publicKey,
+    VAPID_PRIVATE_KEY: keys.privateKey,
+    VAPID_SUBJECT: "mailto:demo@localhost.invalid",
+  });
+}
+
+const worker = withWorker
+  ? spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
+      stdio: "inherit",
+      env: process.env,
+      cwd: ROOT,
+    })
+  : null;
+
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 // its own process group, so stopping it reaches the workers Next starts too
 const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", ...nextArgs], {
@@ -90,18 +118,26 @@ const next = spawn(process.execPath, [nextBin, dev ? "dev" : "start", ...nextArg
   detached: true,
 });
 fs.mkdirSync(path.dirname(runFile), { recursive: true });
-fs.writeFileSync(runFile, JSON.stringify({ starter: process.pid, next: next.pid }));
+fs.writeFileSync(runFile, JSON.stringify({ starter: process.pid, next: next.pid, worker: worker?.pid ?? null }));
 
 let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   if (next.exitCode === null) signalGroup(next.pid, "SIGTERM");
+  if (worker && worker.exitCode === null) worker.kill("SIGTERM");
   await db?.stop();
   fs.rmSync(runFile, { force: true });
   process.exit(code);
 }
 next.on("exit", (code) => shutdown(code ?? 0));
+// a worker that stops by itself takes the app down with it, rather than leave nobody told
+worker?.on("exit", (code, signal) => {
+  if (!stopping) {
+    console.error(`[start] the notification worker stopped (${signal ?? code}); stopping the app`);
+    void shutdown(1);
+  }
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0));
 
 function signalGroup(pid, signal) {
@@ -135,6 +171,11 @@ async function stopPreviousRun(file) {
     say(`stopping the earlier run (pid ${previous.starter}) still holding this database`);
     process.kill(previous.starter, "SIGTERM"); // it stops its Next.js and its database
     if (!(await waitGone(previous.starter, 15_000))) process.kill(previous.starter, "SIGKILL");
+  }
+  if (previous.worker && alive(previous.worker) && cmdline(previous.worker).includes("worker.ts")) {
+    say(`stopping a notification worker (pid ${previous.worker}) left by an earlier run`);
+    process.kill(previous.worker, "SIGTERM");
+    if (!(await waitGone(previous.worker, 15_000))) process.kill(previous.worker, "SIGKILL");
   }
   if (previous.next && alive(previous.next) && cmdline(previous.next).includes("next")) {
     say(`stopping a Next.js server (pid ${previous.next}) left by an earlier run`);

@@ -65,6 +65,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             CprLookup: messages.CprLookup,
             TeamForms: messages.TeamForms,
             StartPlan: messages.StartPlan,
+            NotifySettings: messages.NotifySettings,
           }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}

@@ -22,6 +22,9 @@ import { readStopToken } from "@/lib/notify/tokens";
 import { deliver } from "@/lib/notify/deliver";
 import { sweep } from "@/lib/notify/sweeps";
 import { danishMinutes } from "@/lib/notify/timing";
+import { addDevice, isPushService } from "@/lib/notify/devices";
+import { markRead, newsFor } from "@/lib/notify/inbox";
+import { deliveryReport, retryDeliveries } from "@/prisma/admin";
 import { makeWorld } from "../support/fixtures";
 import { appDatabase } from "../support/app-database";
 import { startSmtpServer } from "../smtp/server.mjs";
@@ -205,6 +208,12 @@ describe("the outbox and the queue", () => {
       expect(dead.attempts).toBe(3); // the first try and two retries (NOTIFY_RETRY_LIMIT)
       expect(dead.lastError).toMatch(/451/);
       expect(dead.lastError).not.toContain("@");
+      // the operator sees it, mends the mail server, and gives it back to the queue: it is sent, once
+      const report = await deliveryReport(db);
+      expect(report.troubled.map((t) => t.id)).toContain(dead.id);
+      smtp.controls.fail = 0;
+      expect(await retryDeliveries(db, inject("databaseUrl"), { id: dead.id })).toBe(1);
+      expect(await mailTo(await w.email(w.actors.citizen))).toHaveLength(1);
     } finally {
       smtp.controls.fail = 0;
     }
@@ -399,11 +408,12 @@ describe("each event tells the right person, once, on their channel", () => {
       planRead: true,
     });
     expect(accepted.ok).toBe(true);
-    expect((await mailTo(citizen, 5)).map((m) => m.subject).slice(2)).toEqual([
-      "Et forslag til et skridt",
-      "Din koordinator vil give opgaven videre",
-      "Du har fået en ny koordinator",
-    ]);
+    expect(
+      (await mailTo(citizen, 5))
+        .map((m) => m.subject)
+        .slice(2)
+        .sort(),
+    ).toEqual(["Din koordinator vil give opgaven videre", "Du har fået en ny koordinator", "Et forslag til et skridt"]);
   });
 
   it("coordinator: a new 'contact me' at once; the citizen sees when they were told", async () => {
@@ -433,10 +443,10 @@ describe("each event tells the right person, once, on their channel", () => {
     expect(await notificationsFor(coordinator, "contact-overdue")).toHaveLength(1);
     expect(await notificationsFor(userIdOf(w.lead), "contact-overdue-lead")).toHaveLength(1);
     expect((await mailTo(await w.email(w.lead))).map((m) => m.subject)).toEqual(["En borger i dit område venter for længe"]);
-    expect((await mailTo(await w.email(w.actors.staffA), 3)).map((m) => m.subject)).toEqual([
+    expect((await mailTo(await w.email(w.actors.staffA), 3)).map((m) => m.subject).sort()).toEqual([
       "En borger vil gerne kontaktes",
-      "Fristen for at kontakte en borger er snart",
       "Fristen for at kontakte en borger er overskredet",
+      "Fristen for at kontakte en borger er snart",
     ]);
     const seen = await readContactRequests(w.actors.citizen, w.c);
     expect(seen.ok && seen.value.open?.overdueToldAt).toEqual(expect.any(String));
@@ -529,6 +539,35 @@ describe("each event tells the right person, once, on their channel", () => {
     expect(added.ok).toBe(true);
     expect(await notificationsFor(userIdOf(w.relative), "agreement-added")).toHaveLength(1);
     expect(await notificationsFor(userIdOf(w.unrelatedRelative))).toHaveLength(0);
+  });
+});
+
+describe("one's own news and devices", () => {
+  it("'Nyt til dig' lists only my own notifications, and marks only my own read", async () => {
+    const w = await world();
+    expect((await sendMessage(w.actors.staffA, { citizenId: w.c, text: "Hej" })).ok).toBe(true);
+    const mine = await newsFor(userIdOf(w.actors.citizen));
+    expect(mine).toEqual({ unread: 1, items: [expect.objectContaining({ kind: "message", path: "/plan", read: false })] });
+    // someone else cannot mark it, not even knowing its id
+    expect(await markRead(userIdOf(w.relative), { id: mine.items[0]!.id })).toBe(0);
+    expect(await markRead(userIdOf(w.actors.citizen), { id: mine.items[0]!.id })).toBe(1);
+    expect((await newsFor(userIdOf(w.actors.citizen))).unread).toBe(0);
+  });
+
+  it("a device is taken only with a browser push service's address: the server never posts where a person tells it to", async () => {
+    const w = await world();
+    const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22), label: "Min telefon" };
+    expect(isPushService("https://fcm.googleapis.com/fcm/send/abc", "https://fortael.solbjerg.dk")).toBe(true);
+    expect(isPushService("https://web.push.apple.com/abc", "https://fortael.solbjerg.dk")).toBe(true);
+    expect(isPushService("https://169.254.169.254/latest/meta-data", "https://fortael.solbjerg.dk")).toBe(false);
+    expect(isPushService("http://127.0.0.1:3372/push/x", "https://fortael.solbjerg.dk")).toBe(false);
+    expect(isPushService("http://127.0.0.1:3372/push/x", "http://localhost:3000")).toBe(true);
+    expect(isPushService("https://fcm.googleapis.com.evil.test/x", "https://fortael.solbjerg.dk")).toBe(false);
+    const user = userIdOf(w.actors.citizen);
+    expect(await addDevice(user, { endpoint: "https://intranet.kommune.local/admin", ...keys })).toBe("invalid");
+    expect(await addDevice(user, { endpoint: "https://fcm.googleapis.com/fcm/send/abc", ...keys, p256dh: "short" })).toBe("invalid");
+    expect(await addDevice(user, { endpoint: "https://fcm.googleapis.com/fcm/send/abc", ...keys })).toBe("added");
+    expect(await db.pushDevice.count({ where: { userId: user } })).toBe(1);
   });
 });
 

@@ -11,6 +11,8 @@ import { signOut, signOutEverywhere } from "../sign-in/actions";
 import { removePasskey, startMyPlan } from "./actions";
 import { myPasskeys } from "@/lib/auth/passkeys";
 import { mayStartOwnPlan } from "@/lib/mitid/enrol";
+import { NewsForYou } from "@/components/notify/NewsForYou";
+import { markAllReadAction, markReadAction } from "../news/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -48,6 +50,8 @@ export default async function MePage({ params, searchParams }: Props) {
           {t("signedInAs")} <span data-testid="who">{account.name}</span> ({account.email ?? t("viaMitid")})
         </p>
       </div>
+
+      <NewsForYou userId={account.id} markRead={markReadAction} markAllRead={markAllReadAction} short back="/me" />
 
       {inviteWaiting && (
         <section aria-labelledby="invite-waiting" className="border-l-4 border-info bg-info-light p-4">

@@ -4,6 +4,8 @@ import { requireSignedIn } from "@/lib/auth/citizen";
 import { readPlan } from "@/lib/plan/queries";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PlanView } from "@/components/plan/PlanView";
+import { NewsForYou } from "@/components/notify/NewsForYou";
+import { markAllReadAction, markReadAction } from "../news/actions";
 import { StartedWithNotice } from "@/components/plan/StartedWithNotice";
 import { startedWithMe } from "@/lib/plan/started-with";
 import { keepStartedWithAction } from "./actions";
@@ -37,6 +39,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
       {notice && <Notice kind={notice === "kept" ? "success" : "warning"} text={t(notice === "kept" ? "kept" : "keepFailed")} />}
       {started.ok && started.value && <StartedWithNotice started={started.value} keepAction={keepStartedWithAction} />}
       <PlanView plan={plan.value} />
+      {actor.kind === "user" && (
+        <div className="mt-8 max-w-3xl">
+          <NewsForYou userId={actor.userId} markRead={markReadAction} markAllRead={markAllReadAction} short back="/plan" />
+        </div>
+      )}
     </>
   );
 }

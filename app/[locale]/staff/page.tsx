@@ -11,6 +11,8 @@ import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { todayInDenmark } from "@/lib/validation/fields";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { NewsForYou } from "@/components/notify/NewsForYou";
+import { markAllReadAction, markReadAction } from "../news/actions";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Staff");
@@ -46,6 +48,9 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
           </p>
         )}
       </div>
+      {actor.kind === "user" && (
+        <NewsForYou userId={actor.userId} markRead={markReadAction} markAllRead={markAllReadAction} short back="/staff" />
+      )}
       <section aria-labelledby="now-title" className="space-y-4" data-testid="work-list">
         <h2 id="now-title">{t("nowTitle")}</h2>
         {nothingNow && <p className="text-gray-600">{t("nowEmpty")}</p>}

@@ -29,6 +29,8 @@ import {
   PROD_BROKER_URL,
   PROD_PORT,
   PROD_URL,
+  PUSH_PORT,
+  PUSH_URL,
   SAML_IDP_PORT,
   SAML_IDP_URL,
   SMTP_ENV,
@@ -105,9 +107,17 @@ export default defineConfig({
       env: { SMTP_TEST_PORT: String(SMTP_PORT), SMTP_TEST_HTTP_PORT: String(SMTP_PORT + 1) },
     },
     {
+      // a browser push service's stand-in: takes web push as FCM or Mozilla's would, and decrypts it as the browser would
+      command: "node tests/push/server.mjs",
+      url: `${PUSH_URL}/health`,
+      reuseExistingServer: !process.env.CI,
+      gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },
+      env: { PUSH_PORT: String(PUSH_PORT) },
+    },
+    {
       // the demo build (`npm run build:demo` first) on the embedded "e2e" cluster, emptied and seeded afresh each run
       // (--fresh): tests rely on the demo people of this build, never on what an earlier run left
-      command: `node scripts/start.mjs --seed ${process.env.E2E_DATABASE_URL ? "" : "--fresh"} -p ${DEMO_PORT} -H 127.0.0.1`,
+      command: `node scripts/start.mjs --seed --worker ${process.env.E2E_DATABASE_URL ? "" : "--fresh"} -p ${DEMO_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${DEMO_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -126,7 +136,7 @@ export default defineConfig({
     },
     {
       // the production build (`npm run build` first): no demo outbox, no persona picker
-      command: `node scripts/start.mjs --seed --fresh -p ${PROD_PORT} -H 127.0.0.1`,
+      command: `node scripts/start.mjs --seed --fresh --worker -p ${PROD_PORT} -H 127.0.0.1`,
       url: `http://127.0.0.1:${PROD_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

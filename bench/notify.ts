@@ -262,7 +262,8 @@ async function main() {
     const countRun = crypto.randomUUID();
     await db.$transaction((tx) => writeOutbox(tx, tells(0, 1, countRun), null));
     // Prisma logs COMMIT but not BEGIN
-    const withBegin = (list: string[]) => list.length + list.filter((s) => s === "COMMIT").length - list.filter((s) => s === "BEGIN").length;
+    const withBegin = (list: string[]) =>
+      list.length + list.filter((s) => s === "COMMIT").length - list.filter((s) => s === "BEGIN").length;
     counting = true;
     statements = [];
     await relayOnce(boss);

@@ -29,6 +29,9 @@ export const MITID_OIDC_ENV = {
   MITID_OIDC_SCOPES: "openid profile mitid",
   MITID_OIDC_LEVEL_CLAIM: "loa",
 };
+/** The local push service (tests/push/server.mjs): web push is delivered to it and decrypted there. */
+export const PUSH_PORT = Number(process.env.E2E_PUSH_PORT ?? 3350);
+export const PUSH_URL = `http://127.0.0.1:${PUSH_PORT}`;
 /** A real SMTP server on this machine (tests/smtp/server.mjs), and where tests read what it received. */
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 3325);
 export const SMTP_MESSAGES_URL = `http://127.0.0.1:${SMTP_PORT + 1}/messages`;

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
-import { newsFor } from "@/lib/notify/inbox";
+import { newsFor, type Audience } from "@/lib/notify/inbox";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 
 type Props = {
@@ -10,6 +10,8 @@ type Props = {
   /** The whole list as a page of its own, with its heading. */
   asPage?: boolean;
   back?: string;
+  /** The roles this home is for (a caseworker's home: a caseworker's news); all when not said. */
+  audiences?: readonly Audience[];
   /** The page's server actions (app/[locale]/news/actions.ts): components never import from app/. */
   markRead: (formData: FormData) => Promise<void>;
   markAllRead: (formData: FormData) => Promise<void>;
@@ -20,11 +22,11 @@ type Props = {
  * what happened in plain words (from its kind), when, and opens the page; the
  * unread are marked in words, not colour alone. Works without JavaScript.
  */
-export async function NewsForYou({ userId, short = false, asPage = false, back = "/news", markRead, markAllRead }: Props) {
+export async function NewsForYou({ userId, short = false, asPage = false, back = "/news", audiences, markRead, markAllRead }: Props) {
   const [t, format, { items, unread }] = await Promise.all([
     getTranslations("ForYou"),
     getFormatter(),
-    newsFor(userId, { take: short ? 5 : 50 }),
+    newsFor(userId, { take: short ? 5 : 50, audiences }),
   ]);
   return (
     <section aria-labelledby="for-you-title" className="space-y-3" data-testid="for-you">
@@ -42,7 +44,10 @@ export async function NewsForYou({ userId, short = false, asPage = false, back =
       ) : (
         <ul className="space-y-2">
           {items.map((item) => {
-            const title = t(`kinds.${item.kind}`, { name: item.detail ?? "" });
+            const title =
+              item.kind === "relative-joined" && !item.detail
+                ? t("relativeJoinedUnnamed")
+                : t(`kinds.${item.kind}`, { name: item.detail ?? "" });
             return (
               <li
                 key={item.id}

@@ -51,6 +51,9 @@ function createAuth() {
     secret: e.AUTH_SECRET,
     database: prismaAdapter(systemDb(), { provider: "postgresql" }),
     telemetry: { enabled: false },
+    // a person's name is what MitID or the staff provider said, or what they typed at sign-up: never renamed
+    // afterwards, since others are shown it (who joined through an invite link; issue 15 takes the audit trail)
+    disabledPaths: ["/update-user"],
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,

@@ -32,11 +32,21 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
           })
         : [];
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
-    // what the product says it did, only once it did: the earliest delivery to whoever answers
+    // what the page says was done, only once it was: the earliest delivery to the one it names (the coordinator
+    // in force), or, with none, to anyone who answers ("the municipality was told")
+    const coordinatorUser =
+      holder?.inForce && open
+        ? (await tx.staffMember.findUnique({ where: { id: holder.staffId }, select: { userId: true } }))?.userId
+        : null;
     const told = open
       ? await tx.notification.groupBy({
           by: ["kind"],
-          where: { subjectId: open.id, kind: { in: ["contact-new", "contact-overdue"] }, toldAt: { not: null } },
+          where: {
+            subjectId: open.id,
+            kind: { in: ["contact-new", "contact-overdue"] },
+            toldAt: { not: null },
+            ...(holder?.inForce ? { recipientId: coordinatorUser ?? "" } : {}),
+          },
           _min: { toldAt: true },
         })
       : [];

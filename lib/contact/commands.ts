@@ -20,7 +20,9 @@ export const updateContactPreferences = command(
   updateContactSchema,
   async ({ tx, changed, role, userId }, { citizenId, version, ...fields }): Promise<ContactPreferencesDto> => {
     // how the citizen wants to be contacted also sets how they are told, until they choose that themselves
-    if (role === "CITIZEN" && userId) await followContactWishes(tx, userId, fields);
+    const citizenUser =
+      role === "CITIZEN" ? userId : (await tx.citizen.findUnique({ where: { id: citizenId }, select: { userId: true } }))?.userId;
+    if (citizenUser) await followContactWishes(tx, citizenUser, fields);
     const before = await tx.contactPreferences.findUnique({ where: { citizenId } });
     if ((before?.version ?? 0) !== version) throw new StaleWrite(before ? dto(before) : null);
     if (!before) {

@@ -12,7 +12,8 @@ export type Mail = {
   html: string;
   /**
    * A notification's delivery key: the mail's Message-ID is made from it, so a
-   * retried delivery is the same message (mail systems drop a repeated Message-ID).
+   * retried delivery is the same message (mail programs that meet a Message-ID
+   * twice show it once).
    */
   key?: string;
   /** The one-click stop link (RFC 8058): mail programs offer "unsubscribe" with it. */
@@ -75,7 +76,7 @@ export async function sendMail(mail: Mail): Promise<void> {
       subject: mail.subject,
       text: mail.text,
       html: mail.html,
-      ...(mail.key ? { messageId: `<${mail.key}@${new URL(e.APP_URL).hostname}>` } : {}),
+      ...(mail.key ? { messageId: `<${mail.key.replace(/[^A-Za-z0-9.-]/g, ".")}@${new URL(e.APP_URL).hostname}>` } : {}),
       ...(mail.oneClickStop
         ? { headers: { "List-Unsubscribe": `<${mail.oneClickStop}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
         : {}),

@@ -3,6 +3,7 @@ import { demoMode } from "@/lib/env-public";
 import { env } from "@/lib/env";
 import { systemDb } from "@/lib/db/system";
 import { sendMail } from "@/lib/mail/send";
+import { createHash } from "node:crypto";
 import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
 import type { Locale } from "@/lib/i18n/routing";
 import { msisdn, sendSms } from "./sms";
@@ -15,14 +16,32 @@ import { confirmMail, confirmSms } from "./texts";
  * links per person an hour, so the form cannot be used to flood an inbox.
  */
 const limit = (userId: string): Limit => ({ key: `confirm-contact:${userId}`, max: 5, windowSeconds: 3600 });
+/** …and at most three to one address or number an hour, from however many accounts. */
+const toLimit = (value: string): Limit => ({
+  key: `confirm-to:${createHash("sha256").update(value.toLowerCase()).digest("hex").slice(0, 32)}`,
+  max: 3,
+  windowSeconds: 3600,
+});
+
+async function allowed(userId: string, value: string) {
+  if ((await throttled(limit(userId))) || (await throttled(toLimit(value)))) return false;
+  await recordFailure(limit(userId));
+  await recordFailure(toLimit(value));
+  return true;
+}
+
+/** A Danish mobile number as the gateway takes it ("45" and eight digits), or null: we text Danish numbers only. */
+export const danishMobile = (number: string) => {
+  const to = msisdn(number);
+  return to && /^45\d{8}$/.test(to) ? to : null;
+};
 
 export type ConfirmOutcome = "sent" | "invalid" | "throttled" | "not-set-up" | "failed";
 
 const confirmUrl = (locale: Locale, token: string) => `${env().APP_URL.replace(/\/$/, "")}/${locale}/confirm?t=${token}`;
 
 export async function sendEmailConfirmation(userId: string, locale: Locale, address: string): Promise<ConfirmOutcome> {
-  if (await throttled(limit(userId))) return "throttled";
-  await recordFailure(limit(userId));
+  if (!(await allowed(userId, address))) return "throttled";
   const token = await startConfirmation(userId, "EMAIL", address);
   return sendMail(confirmMail(locale, address, confirmUrl(locale, token)))
     .then(() => "sent" as const)
@@ -30,12 +49,11 @@ export async function sendEmailConfirmation(userId: string, locale: Locale, addr
 }
 
 export async function sendSmsConfirmation(userId: string, locale: Locale, number: string): Promise<ConfirmOutcome> {
-  const to = msisdn(number);
+  const to = danishMobile(number);
   if (!to) return "invalid";
   const e = env();
   if (!(e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN && e.SMS_SENDER) && !demoMode) return "not-set-up";
-  if (await throttled(limit(userId))) return "throttled";
-  await recordFailure(limit(userId));
+  if (!(await allowed(userId, to))) return "throttled";
   const token = await startConfirmation(userId, "SMS", `+${to}`);
   const text = confirmSms(locale, confirmUrl(locale, token));
   if (!e.SMS_GATEWAY_URL || !e.SMS_GATEWAY_TOKEN || !e.SMS_SENDER) {

@@ -6,6 +6,7 @@ import { MailNotSent, mailMode, sendMail } from "@/lib/mail/send";
 import { isKind, type Kind } from "./kinds";
 import { PushGone, PushNotSent, sendPush } from "./push";
 import { reachFor } from "./settings";
+import { stillMayKnow } from "./still";
 import { SmsNotSent, SmsRefused, sendSms } from "./sms";
 import { digestFor, links, localeOf, mailFor, pushFor, smsFor } from "./texts";
 
@@ -37,12 +38,20 @@ export async function deliver(deliveryId: string): Promise<DeliverOutcome> {
   const db = systemDb();
   const d = await db.notificationDelivery.findUnique({
     where: { id: deliveryId },
-    include: { notification: { select: { id: true, kind: true, path: true, recipientId: true } } },
+    include: { notification: { select: { id: true, kind: true, path: true, recipientId: true, citizenId: true } } },
   });
   if (!d || d.status === "SENT" || d.status === "SKIPPED" || d.status === "DEAD") return "already";
   if (d.digest) return deliverDigest(d.id);
   const kind = d.notification.kind;
   if (!isKind(kind)) return skip(d.id, "unknown kind");
+  // held for the morning, say, while the relative's access ended: they are told nothing
+  if (!(await stillMayKnow([d.notification]))[0]) return skip(d.id, "the person may no longer know of it");
+  // taken as read, or not at all: of two jobs for one delivery (an operator's retry meeting an expired one), one sends
+  const { count } = await db.notificationDelivery.updateMany({
+    where: { id: d.id, updatedAt: d.updatedAt, status: { in: ["WAITING", "FAILED", "SENDING"] } },
+    data: { status: "SENDING", attempts: { increment: 1 } },
+  });
+  if (count === 0) return "already";
   try {
     const out = await send(d.recipientId, d.channel, d.key, d.notification.id, { single: kind, path: d.notification.path });
     if (out === "skipped") return "skipped";
@@ -55,31 +64,51 @@ export async function deliver(deliveryId: string): Promise<DeliverOutcome> {
 
 async function deliverDigest(deliveryId: string): Promise<DeliverOutcome> {
   const db = systemDb();
-  const now = new Date();
-  const batchKey = `digest:${deliveryId}`;
-  // claim this one and every other due digest delivery of the person on the channel, unless another job has
+  const batchKey = `digest.${deliveryId}`;
+  const first = await db.notificationDelivery.findUnique({ where: { id: deliveryId }, select: { recipientId: true, channel: true } });
+  if (!first) return "already";
+  // one digest at a time per person and channel (taken before any row, so two jobs never wait on each other's rows);
+  // this delivery always, and every other due one not yet in a digest, by the database's clock
   const claimed = await db.$transaction(async (tx) => {
-    const [own] = await tx.$queryRaw<{ batchKey: string | null; recipientId: string; channel: string }[]>`
-      SELECT "batchKey", "recipientId", "channel"::text AS channel FROM "NotificationDelivery" WHERE id = ${deliveryId}::uuid FOR UPDATE`;
-    if (!own) return null;
-    if (own.batchKey && own.batchKey !== batchKey) return null; // in another's digest: that job sends it
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`digest:${first.recipientId}:${first.channel}`}))`;
+    const own = await tx.notificationDelivery.findUnique({ where: { id: deliveryId }, select: { batchKey: true, status: true } });
+    if (!own || own.status === "SENT" || own.status === "SKIPPED" || own.status === "DEAD") return false;
+    if (own.batchKey && own.batchKey !== batchKey) return false; // in another's digest: that job sends it
     if (!own.batchKey)
       await tx.$executeRaw`
         UPDATE "NotificationDelivery" SET "batchKey" = ${batchKey}, "updatedAt" = now()
-        WHERE "recipientId" = ${own.recipientId} AND "channel"::text = ${own.channel} AND digest AND "batchKey" IS NULL
-          AND status IN ('WAITING', 'FAILED') AND "dueAt" <= ${now}`;
-    return own;
+        WHERE id = ${deliveryId}::uuid
+           OR ("recipientId" = ${first.recipientId} AND "channel"::text = ${first.channel} AND digest AND "batchKey" IS NULL
+               AND status IN ('WAITING', 'FAILED') AND "dueAt" <= now())`;
+    await tx.notificationDelivery.updateMany({
+      where: { batchKey, status: { in: ["WAITING", "FAILED", "SENDING"] } },
+      data: { status: "SENDING", attempts: { increment: 1 } },
+    });
+    return true;
   });
   if (!claimed) return "batched";
   const items = await db.notificationDelivery.findMany({
     where: { batchKey },
     orderBy: { createdAt: "asc" },
-    select: { id: true, status: true, channel: true, recipientId: true, notification: { select: { id: true, kind: true } } },
+    select: {
+      id: true,
+      status: true,
+      channel: true,
+      recipientId: true,
+      notification: { select: { id: true, kind: true, recipientId: true, citizenId: true } },
+    },
   });
-  const open = items.filter((i) => i.status !== "SENT" && i.status !== "SKIPPED" && i.status !== "DEAD");
+  const pending = items.filter((i) => i.status !== "SENT" && i.status !== "SKIPPED" && i.status !== "DEAD");
+  const may = await stillMayKnow(pending.map((i) => i.notification));
+  const gone = pending.filter((_, n) => !may[n]);
+  if (gone.length)
+    await skipMany(
+      gone.map((i) => i.id),
+      "the person may no longer know of it",
+    );
+  const open = pending.filter((_, n) => may[n]);
   if (open.length === 0) return "already";
   const kinds = open.map((i) => i.notification.kind).filter(isKind);
-  const first = open[0]!;
   try {
     const out = await send(
       first.recipientId,
@@ -116,6 +145,7 @@ async function send(
 ): Promise<"sent" | "skipped"> {
   const db = systemDb();
   const deliveryIds = ids ?? (await db.notificationDelivery.findMany({ where: { key }, select: { id: true } })).map((r) => r.id);
+  // taken (SENDING) by the caller already
   const { settings, email, phone, devices } = await reachFor(recipientId);
   const locale = localeOf(settings.language);
   const wanted =
@@ -126,10 +156,6 @@ async function send(
   }
   const path = "single" in what ? what.path : "/";
   const l = links(locale, path, recipientId, channel);
-  await db.notificationDelivery.updateMany({
-    where: { id: { in: deliveryIds } },
-    data: { status: "SENDING", attempts: { increment: 1 } },
-  });
   const e = env();
   try {
     if (channel === "EMAIL") {
@@ -176,6 +202,7 @@ async function pushToDevices(
   const db = systemDb();
   let delivered = 0;
   let lastError: unknown = null;
+  // delivered to one device is delivered: a retry would show it again on the others
   for (const device of devices) {
     try {
       await sendPush(device, message, key, config);
@@ -186,8 +213,9 @@ async function pushToDevices(
       else lastError = e;
     }
   }
+  if (delivered > 0) return;
   if (lastError) throw lastError;
-  if (delivered === 0) throw new WillNotSend("no device takes web push any more");
+  throw new WillNotSend("no device takes web push any more");
 }
 
 async function markSent(deliveryIds: string[], notificationIds: string[]) {
@@ -221,8 +249,11 @@ async function skipMany(ids: string[], why: string) {
 
 /** The queue gave up on a delivery (its retries are spent): it is dead, for an operator to see. */
 export async function markDead(deliveryId: string) {
-  await systemDb().notificationDelivery.updateMany({
-    where: { id: deliveryId, status: { notIn: ["SENT", "SKIPPED"] } },
+  const db = systemDb();
+  const d = await db.notificationDelivery.findUnique({ where: { id: deliveryId }, select: { batchKey: true } });
+  // a digest dies whole: every delivery in it, so none is left waiting for a job that will not come
+  await db.notificationDelivery.updateMany({
+    where: { ...(d?.batchKey ? { batchKey: d.batchKey } : { id: deliveryId }), status: { notIn: ["SENT", "SKIPPED"] } },
     data: { status: "DEAD" },
   });
 }

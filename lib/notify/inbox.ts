@@ -1,6 +1,7 @@
 import "server-only";
 import { systemDb } from "@/lib/db/system";
-import { isKind, type Kind } from "./kinds";
+import { isKind, KINDS, type Kind } from "./kinds";
+import { stillMayKnow } from "./still";
 
 /**
  * "Nyt til dig": what happened for the signed-in person, newest first, read or
@@ -10,29 +11,45 @@ import { isKind, type Kind } from "./kinds";
  */
 export type NewsItemDto = { id: string; kind: Kind; path: string; detail: string | null; createdAt: string; read: boolean };
 
-export async function newsFor(userId: string, { take = 20, unreadOnly = false } = {}): Promise<{ items: NewsItemDto[]; unread: number }> {
-  const db = systemDb();
-  const [rows, unread] = await Promise.all([
-    db.notification.findMany({
-      where: { recipientId: userId, ...(unreadOnly ? { readAt: null } : {}) },
-      orderBy: { createdAt: "desc" },
-      take,
-      select: { id: true, kind: true, path: true, detail: true, createdAt: true, readAt: true },
-    }),
-    db.notification.count({ where: { recipientId: userId, readAt: null } }),
-  ]);
-  const items = rows.flatMap((r) =>
-    isKind(r.kind)
-      ? [{ id: r.id, kind: r.kind, path: r.path, detail: r.detail, createdAt: r.createdAt.toISOString(), read: r.readAt !== null }]
-      : [],
-  );
-  return { items, unread };
+export type Audience = "citizen" | "relative" | "staff";
+
+/**
+ * My news, for the roles a page is for (the caseworker's home shows a caseworker's news, not their
+ * own plan's), and only what I may still know of (lib/notify/still.ts).
+ */
+export async function newsFor(
+  userId: string,
+  { take = 20, audiences }: { take?: number; audiences?: readonly Audience[] } = {},
+): Promise<{ items: NewsItemDto[]; unread: number }> {
+  const kinds = Object.keys(KINDS).filter((k) => !audiences || audiences.includes(KINDS[k as Kind].audience));
+  const rows = await systemDb().notification.findMany({
+    where: { recipientId: userId, kind: { in: kinds } },
+    orderBy: { createdAt: "desc" },
+    take: take * 2,
+    select: { id: true, kind: true, path: true, detail: true, createdAt: true, readAt: true, citizenId: true, recipientId: true },
+  });
+  const unreadRows = await systemDb().notification.findMany({
+    where: { recipientId: userId, kind: { in: kinds }, readAt: null },
+    take: 500,
+    select: { kind: true, citizenId: true, recipientId: true },
+  });
+  const [may, mayUnread] = await Promise.all([stillMayKnow(rows), stillMayKnow(unreadRows)]);
+  const items = rows
+    .filter((_, i) => may[i])
+    .slice(0, take)
+    .flatMap((r) =>
+      isKind(r.kind)
+        ? [{ id: r.id, kind: r.kind, path: r.path, detail: r.detail, createdAt: r.createdAt.toISOString(), read: r.readAt !== null }]
+        : [],
+    );
+  return { items, unread: mayUnread.filter(Boolean).length };
 }
 
-/** Marks one of the person's notifications read (someone else's id changes nothing), or all of them. */
-export async function markRead(userId: string, which: { id: string } | "all"): Promise<number> {
+/** Marks one of the person's notifications read (someone else's id changes nothing), or all of them (for the roles given). */
+export async function markRead(userId: string, which: { id: string } | "all", audiences?: readonly Audience[]): Promise<number> {
+  const kinds = Object.keys(KINDS).filter((k) => !audiences || audiences.includes(KINDS[k as Kind].audience));
   const { count } = await systemDb().notification.updateMany({
-    where: { recipientId: userId, readAt: null, ...(which === "all" ? {} : { id: which.id }) },
+    where: { recipientId: userId, readAt: null, ...(which === "all" ? { kind: { in: kinds } } : { id: which.id }) },
     data: { readAt: new Date() },
   });
   return count;

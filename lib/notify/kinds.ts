@@ -14,6 +14,7 @@ export const KINDS = {
   "step-proposed": { audience: "citizen" },
   "handover-offered": { audience: "citizen" },
   "handover-accepted": { audience: "citizen" },
+  "handover-stays": { audience: "citizen" },
   "review-soon": { audience: "citizen" },
   "relative-joined": { audience: "citizen" },
   // the coordinator, a colleague, an area lead
@@ -45,6 +46,7 @@ export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string })
     case "message":
     case "handover-offered":
     case "handover-accepted":
+    case "handover-stays":
       return "/plan";
     case "consent-request":
       return "/plan/consents";

@@ -40,13 +40,19 @@ export async function relayOnce(boss: PgBoss, limit = 200): Promise<number> {
         }
       }
       if (deliveries.length) {
-        await tx.notificationDelivery.createMany({ data: deliveries, skipDuplicates: true });
-        await boss.insert(
-          DELIVER,
-          // a job for now carries no start time: pg-boss wakes a worker at once only for those (LISTEN/NOTIFY)
-          deliveries.map((d) => ({ data: { deliveryId: d.id }, ...(d.dueAt > now ? { startAfter: d.dueAt } : {}) })),
-          { db: fromPrisma(tx) },
-        );
+        // a job for each delivery made now (one that exists already, by its key, has its job)
+        const made = await tx.notificationDelivery.createManyAndReturn({
+          data: deliveries,
+          skipDuplicates: true,
+          select: { id: true, dueAt: true },
+        });
+        if (made.length)
+          await boss.insert(
+            DELIVER,
+            // a job for now carries no start time: pg-boss wakes a worker at once only for those (LISTEN/NOTIFY)
+            made.map((d) => ({ data: { deliveryId: d.id }, ...(d.dueAt > now ? { startAfter: d.dueAt } : {}) })),
+            { db: fromPrisma(tx) },
+          );
       }
       await tx.notification.updateMany({ where: { id: { in: taken.map((t) => t.id) } }, data: { dispatchedAt: now } });
       return taken.length;

@@ -66,14 +66,16 @@ export async function reachFor(userId: string) {
 
 /**
  * A citizen's contact wishes set how they are told until they choose for
- * themselves: mail or SMS as they asked to be contacted, in their language.
- * Called in the transaction that saves the wishes.
+ * themselves: their language, and SMS when they asked to be texted or called
+ * and a confirmed number exists (mail stays on unless SMS can reach them, so
+ * the wish never leaves them told by nothing). Called in the transaction that
+ * saves the wishes, whoever records them.
  */
 export async function followContactWishes(tx: Tx, userId: string, wishes: { channel: string; language: string }) {
-  const current = await tx.notificationSettings.findUnique({ where: { userId }, select: { chosenAt: true } });
+  const current = await tx.notificationSettings.findUnique({ where: { userId }, select: { chosenAt: true, phone: true } });
   if (current?.chosenAt) return;
   const language = /^(en|eng)/i.test(wishes.language.trim()) ? "en" : "da";
-  const sms = wishes.channel === "SMS" || wishes.channel === "PHONE";
+  const sms = (wishes.channel === "SMS" || wishes.channel === "PHONE") && Boolean(current?.phone);
   const data = { sms, email: !sms || wishes.channel === "EMAIL", language };
   await tx.notificationSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
 }
@@ -98,6 +100,14 @@ export async function saveSettings(userId: string, input: SettingsInput): Promis
     data: { ...data, chosenAt: now, version: { increment: 1 } },
   });
   return count === 1 ? "saved" : "stale";
+}
+
+/** Stops using a confirmed address (mail goes to the sign-in address again, if it is a real one) or number (and SMS). */
+export async function forgetContactPoint(userId: string, what: "emailAddress" | "phone") {
+  await systemDb().notificationSettings.updateMany({
+    where: { userId },
+    data: what === "phone" ? { phone: null, sms: false, version: { increment: 1 } } : { emailAddress: null, version: { increment: 1 } },
+  });
 }
 
 /** Stops one channel, or all, for a person: from a stop link, without signing in. */

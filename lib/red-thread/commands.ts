@@ -85,6 +85,13 @@ export const withdrawHandover = command("red-thread.withdraw-offer", withdrawHan
   });
   if (count === 0) throw new InvalidInput({ _form: ["Validation.handoverGone"] });
   changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "WITHDRAWN" } });
+  // the citizen was told it was offered; now that it is not, they are told it stays
+  ctx.tell({
+    to: [await citizenUser(tx, citizenId)],
+    kind: "handover-stays",
+    path: pathFor("handover-stays", { citizenId }),
+    subjectId: handoverId,
+  });
   return null;
 });
 
@@ -109,6 +116,12 @@ export const answerHandover = command(
     if (answer === "DECLINE") {
       await tx.handover.update({ where: { id: handoverId }, data: { status: "DECLINED", respondedAt: now } });
       changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "DECLINED" } });
+      ctx.tell({
+        to: [await citizenUser(tx, citizenId)],
+        kind: "handover-stays",
+        path: pathFor("handover-stays", { citizenId }),
+        subjectId: handoverId,
+      });
       return { accepted: false };
     }
     const holder = await tx.coordination.findUnique({ where: { citizenId }, select: { staffId: true, version: true } });
@@ -165,6 +178,13 @@ export const takeRedThread = command(
     if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
     const name = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
     changed({ entity: "Coordination", entityId: citizenId, before: holder ? { name: holder.name } : null, after: { name } });
+    // a new coordinator, however they came to hold it
+    ctx.tell({
+      to: [await citizenUser(tx, citizenId)],
+      kind: "handover-accepted",
+      path: pathFor("handover-accepted", { citizenId }),
+      subjectId: null,
+    });
     return null;
   },
   // two caseworkers taking it up at once: one coordinator per citizen (the key is the citizen)

@@ -92,8 +92,12 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
         create: { relationshipId: relationship.id, citizenId },
         update: {},
       });
-      // the citizen is told at once, with the name the joining account carries (not the one they gave the link)
-      const joined = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+      // the citizen is told at once; with the joiner's name only when MitID vouched for it (an email account's
+      // name is whatever was typed), never the name the citizen gave the link
+      const joined = await tx.user.findUniqueOrThrow({
+        where: { id: actor.userId },
+        select: { name: true, accounts: { where: { providerId: { startsWith: "mitid-" } }, select: { id: true }, take: 1 } },
+      });
       const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { userId: true } });
       await writeOutbox(
         tx,
@@ -104,7 +108,7 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
             path: pathFor("relative-joined", { citizenId }),
             citizenId,
             subjectId: relationship.id,
-            detail: joined.name,
+            detail: joined.accounts.length ? joined.name : null,
           },
         ],
         actor.userId,

@@ -9,7 +9,9 @@ import { requestConsent } from "@/lib/consents/requests";
 import { askForContact, closeContactRequest } from "@/lib/contact-requests/commands";
 import { readContactRequests } from "@/lib/contact-requests/queries";
 import { proposeGoalStep } from "@/lib/goals/commands";
-import { answerHandover, offerHandover } from "@/lib/red-thread/commands";
+import { answerHandover, offerHandover, takeRedThread } from "@/lib/red-thread/commands";
+import { contactDue, workingDaysAfter } from "@/lib/contact-requests/working-days";
+import { endOfDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { addAgreement } from "@/lib/agreements/commands";
 import { saveOwnSpace } from "@/lib/relatives/space";
 import { createInvitation } from "@/lib/relatives/commands";
@@ -164,7 +166,7 @@ describe("the outbox and the queue", () => {
     expect(n!.toldAt).not.toBeNull();
     expect(n!.deliveries).toEqual([expect.objectContaining({ channel: "EMAIL", status: "SENT", attempts: 1 })]);
     // the Message-ID is the delivery key: a retried delivery is the same mail
-    expect(mail!.messageId).toBe(`<${n!.deliveries[0]!.key}@fortael.solbjerg.test>`);
+    expect(mail!.messageId).toBe(`<${n!.deliveries[0]!.key.replace(":", ".")}@fortael.solbjerg.test>`);
     // the caseworker who wrote is not told of their own doing
     expect(await notificationsFor(userIdOf(w.actors.staffA))).toHaveLength(0);
   });
@@ -350,6 +352,23 @@ describe("the outbox and the queue", () => {
       version: 0,
     });
     expect(saved.ok).toBe(true);
+    // no number yet: mail stays on, so wanting to be texted never leaves them told by nothing
+    expect(await db.notificationSettings.findUnique({ where: { userId: citizenUser } })).toEqual(
+      expect.objectContaining({ sms: false, email: true, language: "en", chosenAt: null }),
+    );
+    // with a confirmed number, texts take over
+    await db.notificationSettings.update({ where: { userId: citizenUser }, data: { phone: "+4520304050" } });
+    const again = await updateContactPreferences(w.actors.citizen, {
+      citizenId: w.c,
+      channel: "SMS",
+      times: "",
+      visit: "NO_PREFERENCE",
+      language: "English",
+      interpreter: "NONE",
+      someonePresent: "",
+      version: 1,
+    });
+    expect(again.ok).toBe(true);
     expect(await db.notificationSettings.findUnique({ where: { userId: citizenUser } })).toEqual(
       expect.objectContaining({ sms: true, email: false, language: "en", chosenAt: null }),
     );
@@ -432,8 +451,17 @@ describe("each event tells the right person, once, on their channel", () => {
     const asked = await askForContact(w.actors.citizen, { citizenId: w.c, text: "", channel: "PHONE" });
     const requestId = asked.ok ? asked.value.requestId : "";
     const coordinator = userIdOf(w.actors.staffA);
-    // due at the end of the next working day: "due soon"
-    await db.contactRequest.update({ where: { id: requestId }, data: { dueAt: new Date(Date.now() + 60 * 60_000) } });
+    // Sara is in area B too, whose lead must not hear of a citizen B may not see
+    await db.staffArea.create({ data: { staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaB.id } });
+    const leadB = await w.staffIn("lead-b", []);
+    await db.staffArea.create({ data: { staffId: staffIdOf(leadB), serviceAreaId: w.areaB.id, isLead: true } });
+    const today = todayInDenmark();
+    // due at the end of the working day after next, as asked today with two days: not yet
+    await db.contactRequest.update({ where: { id: requestId }, data: { dueAt: contactDue(new Date(), 2) } });
+    await sweep();
+    expect(await notificationsFor(coordinator, "contact-due-soon")).toHaveLength(0);
+    // due at the end of the next working day: "due soon", the working day before
+    await db.contactRequest.update({ where: { id: requestId }, data: { dueAt: endOfDanishDay(workingDaysAfter(today, 1)) } });
     await Promise.all([sweep(), sweep(), sweep()]);
     expect(await notificationsFor(coordinator, "contact-due-soon")).toHaveLength(1);
     // the deadline passes: the coordinator, and the area's lead
@@ -442,6 +470,7 @@ describe("each event tells the right person, once, on their channel", () => {
     await sweep();
     expect(await notificationsFor(coordinator, "contact-overdue")).toHaveLength(1);
     expect(await notificationsFor(userIdOf(w.lead), "contact-overdue-lead")).toHaveLength(1);
+    expect(await notificationsFor(userIdOf(leadB))).toHaveLength(0);
     expect((await mailTo(await w.email(w.lead))).map((m) => m.subject)).toEqual(["En borger i dit område venter for længe"]);
     expect((await mailTo(await w.email(w.actors.staffA), 3)).map((m) => m.subject).sort()).toEqual([
       "En borger vil gerne kontaktes",
@@ -450,6 +479,40 @@ describe("each event tells the right person, once, on their channel", () => {
     ]);
     const seen = await readContactRequests(w.actors.citizen, w.c);
     expect(seen.ok && seen.value.open?.overdueToldAt).toEqual(expect.any(String));
+  });
+
+  it("citizen: an offer declined or withdrawn is told as 'your coordinator keeps it'; a red thread taken up, as a new coordinator", async () => {
+    const w = await world();
+    const offer = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" });
+    const handoverId = offer.ok ? offer.value.handoverId : "";
+    expect((await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "DECLINE", planRead: false })).ok).toBe(true);
+    const citizen = userIdOf(w.actors.citizen);
+    expect((await notificationsFor(citizen)).map((n) => n.kind).sort()).toEqual(["handover-offered", "handover-stays"]);
+    // the holder's area loses consent; a colleague whose area may takes it up
+    await db.consent.updateMany({ where: { citizenId: w.c, serviceAreaId: w.areaA.id }, data: { withdrawnAt: new Date() } });
+    await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: [...CONSENTABLE_PARTS], reason: "test" } });
+    expect((await takeRedThread(w.actors.staffB, { citizenId: w.c })).ok).toBe(true);
+    expect(await notificationsFor(citizen, "handover-accepted")).toHaveLength(1);
+  });
+
+  it("a relative whose access ended is told nothing more: a mail held for the morning is not sent, and 'Nyt til dig' no longer lists it", async () => {
+    const w = await world();
+    const relative = userIdOf(w.relative);
+    const now = danishMinutes(new Date());
+    await db.notificationSettings.update({
+      where: { userId: relative },
+      data: { quietFrom: (now + 1440 - 5) % 1440, quietTo: (now + 120) % 1440 },
+    });
+    expect((await addAgreement(w.actors.citizen, { citizenId: w.c, what: "Vi ses søndag", who: "CITIZEN", dueOn: "" })).ok).toBe(true);
+    remember("Vi ses søndag");
+    const held = await until("a held delivery", async () => (await notificationsFor(relative, "agreement-added"))[0]?.deliveries[0]);
+    expect(held.status).toBe("WAITING");
+    expect((await newsFor(relative)).items).toHaveLength(1);
+    await db.relationship.updateMany({ where: { userId: relative }, data: { endedAt: new Date() } });
+    await db.notificationDelivery.update({ where: { id: held.id }, data: { dueAt: new Date() } });
+    expect(await deliver(held.id)).toBe("skipped");
+    expect(smtp.messages.filter((m) => m.to.includes(`relative-${w.tag}@example.test`))).toHaveLength(0);
+    expect((await newsFor(relative)).items).toHaveLength(0);
   });
 
   it("colleague and lead: an offer of the red thread unanswered for two working days goes to the area lead", async () => {
@@ -491,6 +554,10 @@ describe("each event tells the right person, once, on their channel", () => {
     });
     expect(invited.ok).toBe(true);
     const joiner = await w.staffIn("joiner", []); // any signed-in person; a caseworker's private account will do
+    // MitID vouched for this person's name (an email account's name would not be shown)
+    await db.account.create({
+      data: { id: crypto.randomUUID(), userId: userIdOf(joiner), providerId: "mitid-saml", accountId: `p-${w.tag}` },
+    });
     const joined = await redeemInvitation({ ...joiner, staff: null }, invited.ok ? invited.value.token : "", "test-client");
     expect(joined.ok).toBe(true);
     const [n] = await notificationsFor(userIdOf(w.actors.citizen), "relative-joined");

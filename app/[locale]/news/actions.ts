@@ -16,7 +16,10 @@ async function done(formData: FormData, which: "one" | "all") {
   if (actor.kind !== "user") redirect(`/${locale}/sign-in`);
   const parsed = input.safeParse({ id: formData.get("id") ?? undefined, back: formData.get("back") });
   if (!parsed.success || (which === "one" && !parsed.data.id)) redirect(`/${locale}/news?notice=failed`);
-  await markRead(actor.userId, which === "all" ? "all" : { id: parsed.data.id! });
+  // "mark all" on a home marks what that home shows: the citizen's, or the caseworker's
+  const audiences =
+    parsed.data.back === "/plan" ? (["citizen"] as const) : parsed.data.back === "/staff" ? (["staff"] as const) : undefined;
+  await markRead(actor.userId, which === "all" ? "all" : { id: parsed.data.id! }, audiences);
   redirect(`/${locale}${parsed.data.back}#for-you-title`);
 }
 

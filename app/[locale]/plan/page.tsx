@@ -41,7 +41,14 @@ export default async function PlanPage({ params, searchParams }: Props) {
       <PlanView plan={plan.value} />
       {actor.kind === "user" && (
         <div className="mt-8 max-w-3xl">
-          <NewsForYou userId={actor.userId} markRead={markReadAction} markAllRead={markAllReadAction} short back="/plan" />
+          <NewsForYou
+            userId={actor.userId}
+            audiences={["citizen"]}
+            markRead={markReadAction}
+            markAllRead={markAllReadAction}
+            short
+            back="/plan"
+          />
         </div>
       )}
     </>

@@ -49,7 +49,14 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
         )}
       </div>
       {actor.kind === "user" && (
-        <NewsForYou userId={actor.userId} markRead={markReadAction} markAllRead={markAllReadAction} short back="/staff" />
+        <NewsForYou
+          userId={actor.userId}
+          audiences={["staff"]}
+          markRead={markReadAction}
+          markAllRead={markAllReadAction}
+          short
+          back="/staff"
+        />
       )}
       <section aria-labelledby="now-title" className="space-y-4" data-testid="work-list">
         <h2 id="now-title">{t("nowTitle")}</h2>

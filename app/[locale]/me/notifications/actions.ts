@@ -9,8 +9,8 @@ import type { Locale } from "@/lib/i18n/routing";
 import { addDevice, removeDevice } from "@/lib/notify/devices";
 import { notificationSettingsSchema } from "@/lib/notify/schema";
 import { saveSettings, settingsFor } from "@/lib/notify/settings";
-import { msisdn } from "@/lib/notify/sms";
-import { sendEmailConfirmation, sendSmsConfirmation } from "@/lib/notify/contact-points";
+import { danishMobile, sendEmailConfirmation, sendSmsConfirmation } from "@/lib/notify/contact-points";
+import { forgetContactPoint } from "@/lib/notify/settings";
 
 // How I am told: my own settings, not the record (no command, no gate). Every
 // action parses its input; a bad value writes nothing and comes back as a notice.
@@ -37,7 +37,7 @@ export async function saveNotificationsAction(formData: FormData) {
   }
   const s = parsed.data;
   // a number we could never text is refused before anything is saved
-  if (s.phone && !msisdn(s.phone)) return back(locale, ["invalid-phone"]);
+  if (s.phone && !danishMobile(s.phone)) return back(locale, ["invalid-phone"]);
   const current = await settingsFor(userId);
   const saved = await saveSettings(userId, {
     email: s.email,
@@ -54,9 +54,9 @@ export async function saveNotificationsAction(formData: FormData) {
   if (saved === "stale") return back(locale, ["stale"]);
   const notices = ["saved"];
   const address = s.emailAddress.toLowerCase();
-  if (address && address !== current.emailAddress && address !== current.signInEmail)
+  if (address && address !== current.emailAddress?.toLowerCase() && address !== current.signInEmail?.toLowerCase())
     notices.push(`email-${await sendEmailConfirmation(userId, locale, address)}`);
-  const number = s.phone ? `+${msisdn(s.phone)}` : "";
+  const number = s.phone ? `+${danishMobile(s.phone)}` : "";
   if (number && number !== current.phone) notices.push(`sms-${await sendSmsConfirmation(userId, locale, s.phone)}`);
   revalidatePath(`/${locale}/me/notifications`);
   back(locale, notices);
@@ -69,6 +69,18 @@ export async function addPushDeviceAction(input: unknown): Promise<"added" | "in
   const outcome = await addDevice(actor.userId, input);
   if (outcome === "added") revalidatePath(`/${await getLocale()}/me/notifications`);
   return outcome;
+}
+
+const contactPoint = z.object({ what: z.enum(["emailAddress", "phone"]) });
+
+/** Stops using a confirmed address (back to the sign-in address) or number. */
+export async function forgetContactPointAction(formData: FormData) {
+  const { locale, userId } = await me();
+  const parsed = contactPoint.safeParse({ what: formData.get("what") });
+  if (!parsed.success) return back(locale, ["failed"]);
+  await forgetContactPoint(userId, parsed.data.what);
+  revalidatePath(`/${locale}/me/notifications`);
+  back(locale, [parsed.data.what === "phone" ? "phone-forgotten" : "email-forgotten"]);
 }
 
 const deviceId = z.object({ id: z.uuid() });

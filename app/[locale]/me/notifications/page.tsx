@@ -9,7 +9,7 @@ import { settingsFor } from "@/lib/notify/settings";
 import { serviceWorkerEnabled } from "@/lib/env-public";
 import { PushDevice } from "@/components/notify/PushDevice";
 import { OneClickForm } from "@/components/forms/OneClickForm";
-import { addPushDeviceAction, removePushDeviceAction, saveNotificationsAction } from "./actions";
+import { addPushDeviceAction, forgetContactPointAction, removePushDeviceAction, saveNotificationsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("NotifySettings");
@@ -23,6 +23,8 @@ const NOTICES = [
   "invalid-quietTo",
   "failed",
   "device-removed",
+  "email-forgotten",
+  "phone-forgotten",
   "email-sent",
   "email-throttled",
   "email-failed",
@@ -59,7 +61,8 @@ export default async function NotificationSettingsPage({ params, searchParams }:
     account.relativeOf > 0 && "relative",
   ]);
   const urgent = URGENT_CHOICES.filter((k) => audiences.has(KINDS[k].audience));
-  const hour = (h: number) => `${String(h).padStart(2, "0")}.00`;
+  // "07.00" in Danish, "07:00" in English: the locale's own way
+  const hour = (h: number) => format.dateTime(new Date(Date.UTC(2000, 0, 1, h)), { hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
   const email = settings.emailAddress ?? settings.signInEmail;
   const quietOff = settings.quietFrom === settings.quietTo;
 
@@ -71,13 +74,15 @@ export default async function NotificationSettingsPage({ params, searchParams }:
         <p className="mt-2">{t("privacy")}</p>
       </div>
       {notices.length > 0 && (
-        <ul role="status" className="space-y-1 border-l-4 border-info bg-info-light p-4" data-testid="settings-notice">
-          {notices.map((n) => (
-            <li key={n} className="font-semibold">
-              {t(`notice.${n}`)}
-            </li>
-          ))}
-        </ul>
+        <div role="status" className="border-l-4 border-info bg-info-light p-4" data-testid="settings-notice">
+          <ul className="space-y-1">
+            {notices.map((n) => (
+              <li key={n} className="font-semibold">
+                {t(`notice.${n}`)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {account.isCitizen && !settings.chosen && <p>{t("fromContactWishes")}</p>}
 
@@ -174,7 +179,9 @@ export default async function NotificationSettingsPage({ params, searchParams }:
           <div className="flex flex-wrap items-center gap-3">
             <input id="quiet-hours" name="quiet" type="radio" value="hours" defaultChecked={!quietOff} className="size-6" />
             <label htmlFor="quiet-hours">{t("quietHours")}</label>
-            <label htmlFor="quietFrom">{t("quietFrom")}</label>
+            <label htmlFor="quietFrom" aria-label={t("quietFromLabel")}>
+              {t("quietFrom")}
+            </label>
             <select
               id="quietFrom"
               name="quietFrom"
@@ -187,7 +194,9 @@ export default async function NotificationSettingsPage({ params, searchParams }:
                 </option>
               ))}
             </select>
-            <label htmlFor="quietTo">{t("quietTo")}</label>
+            <label htmlFor="quietTo" aria-label={t("quietToLabel")}>
+              {t("quietTo")}
+            </label>
             <select
               id="quietTo"
               name="quietTo"
@@ -247,6 +256,28 @@ export default async function NotificationSettingsPage({ params, searchParams }:
           {t("save")}
         </button>
       </form>
+
+      {(settings.emailAddress || settings.phone) && (
+        <section aria-labelledby="points-title" className="space-y-3">
+          <h2 id="points-title">{t("pointsTitle")}</h2>
+          {settings.emailAddress && (
+            <div className="flex flex-wrap items-center gap-3">
+              <span>{t("emailTo", { address: settings.emailAddress })}</span>
+              <OneClickForm
+                action={forgetContactPointAction}
+                fields={{ what: "emailAddress" }}
+                label={settings.signInEmail ? t("useSignInAddress") : t("forgetAddress")}
+              />
+            </div>
+          )}
+          {settings.phone && (
+            <div className="flex flex-wrap items-center gap-3">
+              <span>{t("smsTo", { number: settings.phone })}</span>
+              <OneClickForm action={forgetContactPointAction} fields={{ what: "phone" }} label={t("forgetNumber")} />
+            </div>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="devices-title" className="space-y-3">
         <h2 id="devices-title">{t("devicesTitle")}</h2>

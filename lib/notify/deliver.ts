@@ -18,8 +18,9 @@ import { digestFor, links, localeOf, mailFor, pushFor, smsFor } from "./texts";
  *    channel, with the delivery key as the message's identity (the mail's
  *    Message-ID, the push message's topic, the SMS's reference), then SENT. A
  *    worker that dies between the two leaves it SENDING; the retry sends the
- *    same message again with the same key, which mail systems and push services
- *    take as the same message (docs/decisions/023).
+ *    same message again with the same key: at least once, and where the
+ *    channel knows the key (a push service's topic, a mail program that shows
+ *    one Message-ID once) no more than once (docs/decisions/023).
  *  - A daily digest delivery is sent together with the person's other due
  *    digest deliveries on that channel, as one message.
  * A failure the channel may get over (a timeout, a 5xx) throws, and the queue

@@ -56,7 +56,7 @@ export async function NewsForYou({ userId, short = false, asPage = false, back =
                 data-read={item.read ? "yes" : "no"}
               >
                 <span className="grow">
-                  {!item.read && <strong className="mr-2">{t("new")}</strong>}
+                  {!item.read && <strong>{t("new")} </strong>}
                   <Link href={item.path} className="font-semibold">
                     {title}
                   </Link>

@@ -36,7 +36,7 @@ export function mailMode(e: Env = env()): MailMode {
 /** Thrown when mail cannot be sent; it names no recipient and no content, so it may be logged. */
 export class MailNotSent extends Error {}
 
-// One transport per server process and setting (kept across `next dev` reloads); a connection per mail.
+// One transport per server process and setting (kept across `next dev` reloads), with a small pool of connections.
 const shared = globalThis as unknown as { __smtp?: { key: string; transport: Transporter } };
 
 function smtp(e: Env): Transporter {
@@ -51,6 +51,9 @@ function smtp(e: Env): Transporter {
         requireTLS: e.SMTP_SECURITY === "starttls",
         ignoreTLS: e.SMTP_SECURITY === "none",
         auth: e.SMTP_USER ? { user: e.SMTP_USER, pass: e.SMTP_PASSWORD } : undefined,
+        // a few connections kept open and reused: a worker sending many mails does not shake hands (TLS) for each
+        pool: true,
+        maxConnections: 5,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import { deliver, markDead } from "./deliver";
-import { DEAD, DELIVER, ensureQueues, newBoss } from "./queue";
+import { DEAD, DELIVER, deliverWork, ensureQueues, newBoss, settleEach } from "./queue";
 import { relayOnce } from "./relay";
 import { sweep } from "./sweeps";
 import { listenForOutbox } from "@/lib/db/listen";
@@ -25,12 +25,8 @@ export async function startWorker({
   await boss.start();
   await ensureQueues(boss);
 
-  await boss.work<{ deliveryId: string }>(
-    DELIVER,
-    { localConcurrency: concurrency, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 2 },
-    async ([job]) => {
-      await deliver(job!.data.deliveryId);
-    },
+  await boss.work<{ deliveryId: string }>(DELIVER, deliverWork(concurrency), (jobs) =>
+    settleEach(jobs, (data) => deliver(data.deliveryId)),
   );
   await boss.work<{ deliveryId: string }>(DEAD, { pollingIntervalSeconds: 5 }, async ([job]) => {
     await markDead(job!.data.deliveryId);
@@ -73,7 +69,7 @@ export async function startWorker({
   const sweeps = setInterval(() => void sweepNow(), env().NOTIFY_SWEEP_SECONDS * 1000);
   void relay();
   void sweepNow();
-  log(`started: ${concurrency} deliveries at a time`);
+  log(`started: ${concurrency} loops of up to five deliveries at a time`);
 
   return {
     relayNow: relay,

@@ -180,7 +180,7 @@ test("the citizen chooses how she is told, and a new number is used once its lin
   await page.getByLabel("Nyt mobilnummer (valgfrit)").fill("12");
   await page.getByRole("radio", { name: "Med det samme" }).check();
   await page.getByRole("button", { name: "Gem" }).click();
-  await expect(page.getByTestId("settings-notice")).toContainText("Skriv et mobilnummer med 8 cifre");
+  await expect(page.getByTestId("settings-notice")).toContainText("Skriv et dansk mobilnummer med 8 cifre");
   await expect(page.getByRole("radio", { name: "Samlet én gang om dagen" })).toBeChecked();
 });
 

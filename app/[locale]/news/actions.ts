@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
@@ -20,6 +21,8 @@ async function done(formData: FormData, which: "one" | "all") {
   const audiences =
     parsed.data.back === "/plan" ? (["citizen"] as const) : parsed.data.back === "/staff" ? (["staff"] as const) : undefined;
   await markRead(actor.userId, which === "all" ? "all" : { id: parsed.data.id! }, audiences);
+  // the home it came from, fresh: its list and its count change
+  revalidatePath(`/${locale}${parsed.data.back}`);
   redirect(`/${locale}${parsed.data.back}#for-you-title`);
 }
 

@@ -30,15 +30,6 @@ export async function staffUser(tx: Tx, staffId: string): Promise<string | null>
   return (await tx.staffMember.findUnique({ where: { id: staffId }, select: { userId: true } }))?.userId ?? null;
 }
 
-/** The leads of the areas a caseworker belongs to. */
-export async function leadsOf(tx: Tx, staffId: string): Promise<string[]> {
-  const areas = await tx.staffArea.findMany({ where: { staffId }, select: { serviceAreaId: true } });
-  return leadsOfAreas(
-    tx,
-    areas.map((a) => a.serviceAreaId),
-  );
-}
-
 export async function leadsOfAreas(tx: Tx, areaIds: readonly string[]): Promise<string[]> {
   if (areaIds.length === 0) return [];
   const leads = await tx.staffArea.findMany({

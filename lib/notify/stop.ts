@@ -1,7 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import { readStopToken, type StopWhat } from "./tokens";
+import { env } from "@/lib/env";
 import { confirm, stopChannel } from "./settings";
+
+/** The cookies that tell the answer pages what was done (app/[locale]/stop/actions.ts), for two minutes. */
+export const STOP_DONE = "tio_stop_done";
+export const CONFIRM_DONE = "tio_confirm_done";
+export const doneCookie = () =>
+  ({ maxAge: 120, httpOnly: true, sameSite: "lax", secure: env().APP_URL.startsWith("https://"), path: "/" }) as const;
 
 /**
  * The two links a message carries that work without signing in: stop (this

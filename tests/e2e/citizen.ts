@@ -59,3 +59,27 @@ export async function signInByEmail(page: Page, email: string) {
 /** A calendar day in Denmark, `days` from today, as a date field takes it. */
 export const dayFromNow = (days: number) =>
   new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Copenhagen" }).format(new Date(Date.now() + days * 86_400_000));
+
+export const SARA = "sara.holm@solbjerg.dk";
+
+/** A citizen whose elderly care consented to everything and whom Sara coordinates for, as the area's systems would have it. */
+export async function coordinatedBySara(citizenId: string) {
+  await onDemoDb(async (c) => {
+    await c.query(
+      `INSERT INTO "Assignment" (id, "citizenId", "staffId", "serviceAreaId")
+       SELECT gen_random_uuid(), $1, s.id, a.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" JOIN "ServiceArea" a ON a."municipalityId" = s."municipalityId" AND a.key = 'elderly-care'
+       WHERE u.email = $2`,
+      [citizenId, SARA],
+    );
+    await c.query(
+      `INSERT INTO "Consent" (id, "citizenId", "serviceAreaId", parts, reason)
+       SELECT gen_random_uuid(), $1, a.id, ARRAY['PROFILE','STORY','CONTACT','GOALS','AGREEMENTS','NETWORK','HELP','RELATIVES','RED_THREAD','CONTACT_REQUESTS','MESSAGES']::"RecordPart"[], 'Så vi kan hjælpe dig'
+       FROM "ServiceArea" a JOIN "Citizen" c ON c.id = $1 AND c."municipalityId" = a."municipalityId" WHERE a.key = 'elderly-care'`,
+      [citizenId],
+    );
+    await c.query(
+      `INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2`,
+      [citizenId, SARA],
+    );
+  });
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
-import { newCitizenSignedIn, onDemoDb, section, signInAs } from "./citizen";
+import { coordinatedBySara, newCitizenSignedIn, onDemoDb, SARA, section, signInAs } from "./citizen";
 import { PUSH_URL } from "./servers";
 
 // Telling people, in the browser, on the demo build with its worker running
@@ -10,30 +10,10 @@ import { PUSH_URL } from "./servers";
 // citizen chooses how they are told and confirms a number by its link; the stop
 // link in a mail works without signing in; the service worker shows a push.
 
-const SARA = "sara.holm@solbjerg.dk";
-
-/** Sara coordinates for the citizen, with the area's consent, and chose no quiet hours (the tests run at any hour). */
-async function coordinatedBySara(citizenId: string) {
-  await onDemoDb(async (c) => {
-    await c.query(
-      `INSERT INTO "Assignment" (id, "citizenId", "staffId", "serviceAreaId")
-       SELECT gen_random_uuid(), $1, s.id, a.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" JOIN "ServiceArea" a ON a."municipalityId" = s."municipalityId" AND a.key = 'elderly-care'
-       WHERE u.email = $2`,
-      [citizenId, SARA],
-    );
-    await c.query(
-      `INSERT INTO "Consent" (id, "citizenId", "serviceAreaId", parts, reason)
-       SELECT gen_random_uuid(), $1, a.id, ARRAY['PROFILE','STORY','CONTACT','GOALS','AGREEMENTS','NETWORK','HELP','RELATIVES','RED_THREAD','CONTACT_REQUESTS','MESSAGES']::"RecordPart"[], 'Så vi kan hjælpe dig'
-       FROM "ServiceArea" a JOIN "Citizen" c ON c.id = $1 AND c."municipalityId" = a."municipalityId" WHERE a.key = 'elderly-care'`,
-      [citizenId],
-    );
-    await c.query(
-      `INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2
-       ON CONFLICT DO NOTHING`,
-      [citizenId, SARA],
-    );
-    await quietHoursOff(c, SARA);
-  });
+/** Sara coordinates for the citizen, and chose no quiet hours (the tests run at any hour). */
+async function coordinatedAndAwake(citizenId: string) {
+  await coordinatedBySara(citizenId);
+  await onDemoDb((c) => quietHoursOff(c, SARA));
 }
 
 async function quietHoursOff(c: import("pg").Client, email: string) {
@@ -69,7 +49,7 @@ async function phoneCitizen(browser: Browser, name: string) {
   const phone = await browser.newContext({ viewport: { width: 320, height: 740 }, isMobile: true, hasTouch: true });
   const page = await phone.newPage();
   const citizenId = await newCitizenSignedIn(page, name);
-  await coordinatedBySara(citizenId);
+  await coordinatedAndAwake(citizenId);
   const email = await onDemoDb(async (c) => {
     const { rows } = await c.query(`SELECT u.email FROM "user" u JOIN "Citizen" ci ON ci."userId" = u.id WHERE ci.id = $1`, [citizenId]);
     await quietHoursOff(c, rows[0].email);
@@ -271,6 +251,11 @@ test("the settings and the news page need sign-in; the stop page with a made-up 
   await expect(page).toHaveURL(/\/da\/sign-in/);
   await page.goto("/da/news");
   await expect(page).toHaveURL(/\/da\/sign-in/);
+  // the answer page says nothing was stopped because an address says so
+  await page.goto("/da/stop?done=ALL");
+  await expect(page.getByTestId("stop-done")).toHaveCount(0);
+  await page.goto("/da/confirm?done=SMS");
+  await expect(page.getByTestId("confirm-done")).toHaveCount(0);
   await page.goto("/da/stop?t=bm90LWEtdG9rZW4.abcdefabcdefabcdefabcdefabcdefab");
   await expect(page.getByTestId("stop-failed")).toBeVisible();
   await expectAccessible(page);

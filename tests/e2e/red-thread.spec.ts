@@ -1,36 +1,12 @@
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { expectAccessible, expectNoHorizontalScroll } from "./support";
-import { newCitizenSignedIn, onDemoDb, section, signInAs } from "./citizen";
+import { coordinatedBySara, newCitizenSignedIn, onDemoDb, SARA, section, signInAs } from "./citizen";
 
 // The red thread and "I am unsure, contact me", from both sides: a citizen on
 // a phone asks to be contacted; Sara, who coordinates, sees the deadline on her
 // list and answers by writing down the agreement, which the citizen sees; then
 // Sara offers the red thread to Lene, it stays pending (and the citizen is
 // told), and it changes hands only when Lene has read the plan and accepts.
-
-const SARA = "sara.holm@solbjerg.dk";
-
-/** A citizen whose elderly care consented to everything and whom Sara coordinates for, as the area's systems would have it. */
-async function coordinatedBySara(citizenId: string) {
-  await onDemoDb(async (c) => {
-    await c.query(
-      `INSERT INTO "Assignment" (id, "citizenId", "staffId", "serviceAreaId")
-       SELECT gen_random_uuid(), $1, s.id, a.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" JOIN "ServiceArea" a ON a."municipalityId" = s."municipalityId" AND a.key = 'elderly-care'
-       WHERE u.email = $2`,
-      [citizenId, SARA],
-    );
-    await c.query(
-      `INSERT INTO "Consent" (id, "citizenId", "serviceAreaId", parts, reason)
-       SELECT gen_random_uuid(), $1, a.id, ARRAY['PROFILE','STORY','CONTACT','GOALS','AGREEMENTS','NETWORK','HELP','RELATIVES','RED_THREAD','CONTACT_REQUESTS','MESSAGES']::"RecordPart"[], 'Så vi kan hjælpe dig'
-       FROM "ServiceArea" a JOIN "Citizen" c ON c.id = $1 AND c."municipalityId" = a."municipalityId" WHERE a.key = 'elderly-care'`,
-      [citizenId],
-    );
-    await c.query(
-      `INSERT INTO "Coordination" ("citizenId", "staffId") SELECT $1, s.id FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" WHERE u.email = $2`,
-      [citizenId, SARA],
-    );
-  });
-}
 
 async function phoneCitizen(browser: Browser, name: string) {
   const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

@@ -2,6 +2,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { confirmAction } from "../stop/actions";
+import { cookies } from "next/headers";
+import { CONFIRM_DONE } from "@/lib/notify/stop";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("ConfirmAddress");
@@ -12,7 +14,9 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ t?: 
 export default async function ConfirmPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, { t: token, done }] = await Promise.all([getTranslations("ConfirmAddress"), searchParams]);
+  const [t, { t: token, done: after }, jar] = await Promise.all([getTranslations("ConfirmAddress"), searchParams, cookies()]);
+  // what was done comes from this browser's own cookie, set by the button: never from the address
+  const done = after ? jar.get(CONFIRM_DONE)?.value : undefined;
   return (
     <div className="max-w-2xl space-y-6">
       <h1>{t("title")}</h1>
@@ -23,7 +27,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
             <Link href="/me/notifications">{t("settings")}</Link>
           </p>
         </div>
-      ) : done === "failed" || !token ? (
+      ) : after || !token ? (
         <p role="alert" data-testid="confirm-failed">
           {t("broken")}
         </p>

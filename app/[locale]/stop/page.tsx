@@ -1,7 +1,8 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
-import { stopping } from "@/lib/notify/stop";
+import { cookies } from "next/headers";
+import { STOP_DONE, stopping } from "@/lib/notify/stop";
 import { stopAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -13,8 +14,10 @@ type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ t?: 
 export default async function StopPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const [t, { t: token, done }] = await Promise.all([getTranslations("Stop"), searchParams]);
-  const what = done ? null : stopping(token);
+  const [t, { t: token, done: after }, jar] = await Promise.all([getTranslations("Stop"), searchParams, cookies()]);
+  // what was done comes from this browser's own cookie, set by the button: never from the address
+  const done = after ? jar.get(STOP_DONE)?.value : undefined;
+  const what = after ? null : stopping(token);
   return (
     <div className="max-w-2xl space-y-6">
       <h1>{t("title")}</h1>

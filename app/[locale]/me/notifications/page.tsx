@@ -179,12 +179,11 @@ export default async function NotificationSettingsPage({ params, searchParams }:
           <div className="flex flex-wrap items-center gap-3">
             <input id="quiet-hours" name="quiet" type="radio" value="hours" defaultChecked={!quietOff} className="size-6" />
             <label htmlFor="quiet-hours">{t("quietHours")}</label>
-            <label htmlFor="quietFrom" aria-label={t("quietFromLabel")}>
-              {t("quietFrom")}
-            </label>
+            <label htmlFor="quietFrom">{t("quietFrom")}</label>
             <select
               id="quietFrom"
               name="quietFrom"
+              aria-label={t("quietFromLabel")}
               defaultValue={quietOff ? 21 : Math.floor(settings.quietFrom / 60)}
               className="min-h-11 border-2 border-gray-600 px-2"
             >
@@ -194,12 +193,11 @@ export default async function NotificationSettingsPage({ params, searchParams }:
                 </option>
               ))}
             </select>
-            <label htmlFor="quietTo" aria-label={t("quietToLabel")}>
-              {t("quietTo")}
-            </label>
+            <label htmlFor="quietTo">{t("quietTo")}</label>
             <select
               id="quietTo"
               name="quietTo"
+              aria-label={t("quietToLabel")}
               defaultValue={quietOff ? 7 : Math.floor(settings.quietTo / 60)}
               aria-invalid={notices.includes("invalid-quietTo") || undefined}
               className="min-h-11 border-2 border-gray-600 px-2"

@@ -62,6 +62,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
         ...(await boundTo(sara)),
         municipalityId: municipality.id,
         name: sara.name,
+        // her direct line, shown to Inge under the red thread (a demo number: the 89 40 ranges are the municipality's)
+        phone: "+4589401234",
+        hours: "Mandag til torsdag kl. 9-11",
         areas: { create: [{ serviceAreaId: areas["elderly-care"]!, isLead: true }] },
       },
     });
@@ -276,7 +279,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         { ...c, staffId: omarStaff.id, serviceAreaId: areas["health"]! },
       ],
     });
-    await tx.coordination.create({ data: { ...c, staffId: saraStaff.id } });
+    await tx.coordination.create({ data: { ...c, staffId: saraStaff.id, serviceAreaId: areas["elderly-care"]! } });
     await tx.areaHelp.createMany({
       data: [
         {

@@ -66,6 +66,8 @@ export default async function LocaleLayout({ children, params }: Props) {
             TeamForms: messages.TeamForms,
             StartPlan: messages.StartPlan,
             NotifySettings: messages.NotifySettings,
+            StaffProfile: messages.StaffProfile,
+            RecordConsent: messages.RecordConsent,
           }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}

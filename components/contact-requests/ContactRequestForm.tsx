@@ -14,11 +14,14 @@ export function ContactRequestForm({
   citizenId,
   asked,
   channel,
+  about,
   action,
 }: {
   citizenId: string;
   asked: number;
   channel: string;
+  /** For a relative: whose situation it is about (the choices, already in words). */
+  about?: { legend: string; options: { value: string; label: string }[] };
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const t = useTranslations("ContactRequestForm");
@@ -29,7 +32,7 @@ export function ContactRequestForm({
   return (
     <DraftForm
       key={formKey(state, "new")}
-      draftKey={`contact-request:${citizenId}:${asked}`}
+      draftKey={`contact-request:${citizenId}:${about ? "relative:" : ""}${asked}`}
       action={formAction}
       saved={state.status === "saved" ? state : null}
       className="space-y-5"
@@ -37,8 +40,21 @@ export function ContactRequestForm({
       <ErrorSummary
         fieldErrors={state.fieldErrors}
         formError={state.status === "failed" ? "ContactRequestForm.failed" : undefined}
-        labels={{ text: t("text"), channel: t("channel") }}
+        labels={{ text: t("text"), channel: t("channel"), ...(about ? { about: about.legend } : {}) }}
       />
+      {about &&
+        (about.options.length > 1 ? (
+          <Choices
+            name="about"
+            type="radio"
+            legend={about.legend}
+            options={about.options}
+            checked={[isRefused(state) ? shownValue(state, "about") : about.options[0]!.value]}
+            errors={errors.about}
+          />
+        ) : (
+          <input type="hidden" name="about" value={about.options[0]!.value} />
+        ))}
       <TextField
         name="text"
         label={t("text")}

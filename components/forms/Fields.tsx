@@ -118,6 +118,7 @@ export function SelectField({
 /** Radio buttons or checkboxes under one legend. The first one carries the name's id, so the error summary can link to it. */
 export function Choices({
   name,
+  id = name,
   legend,
   hint,
   errors,
@@ -126,35 +127,58 @@ export function Choices({
   checked,
 }: {
   name: string;
+  /** The base of the ids (default: the name); give one when two forms on a page share a field name. */
+  id?: string;
   legend: string;
   hint?: string;
   errors?: string[];
   type: "radio" | "checkbox";
-  options: { value: string; label: string }[];
+  /** `detail`: what choosing it means, in a sentence under the label (the input is described by it). */
+  options: { value: string; label: string; detail?: string }[];
   checked: readonly string[];
 }) {
   return (
-    <fieldset aria-describedby={describedBy(name, hint, errors)} className="space-y-1">
+    <fieldset aria-describedby={describedBy(id, hint, errors)} className="space-y-1">
       <legend className="font-semibold">{legend}</legend>
       {hint && (
-        <p id={`${name}-hint`} className="text-gray-600">
+        <p id={`${id}-hint`} className="text-gray-600">
           {hint}
         </p>
       )}
-      <FieldError id={`${name}-error`} keys={errors} />
-      {options.map((o, i) => (
-        <label key={o.value} className="flex min-h-11 items-center gap-3">
-          <input
-            type={type}
-            name={name}
-            value={o.value}
-            defaultChecked={checked.includes(o.value)}
-            id={i === 0 ? name : undefined}
-            className="size-6 shrink-0"
-          />
-          {o.label}
-        </label>
-      ))}
+      <FieldError id={`${id}-error`} keys={errors} />
+      {options.map((o, i) =>
+        o.detail ? (
+          <div key={o.value} className="py-1">
+            <label className="flex min-h-11 items-center gap-3">
+              <input
+                type={type}
+                name={name}
+                value={o.value}
+                defaultChecked={checked.includes(o.value)}
+                id={i === 0 ? id : undefined}
+                aria-describedby={`${id}-${o.value}-detail`}
+                className="size-6 shrink-0"
+              />
+              {o.label}
+            </label>
+            <p id={`${id}-${o.value}-detail`} className="ms-9 text-sm text-gray-600">
+              {o.detail}
+            </p>
+          </div>
+        ) : (
+          <label key={o.value} className="flex min-h-11 items-center gap-3">
+            <input
+              type={type}
+              name={name}
+              value={o.value}
+              defaultChecked={checked.includes(o.value)}
+              id={i === 0 ? id : undefined}
+              className="size-6 shrink-0"
+            />
+            {o.label}
+          </label>
+        ),
+      )}
     </fieldset>
   );
 }

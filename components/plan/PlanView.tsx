@@ -1,14 +1,15 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { PlanDto } from "@/lib/plan/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
 import { Link } from "@/lib/i18n/navigation";
 import { newsKind } from "@/lib/plan/news";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { HelpList, MessageList } from "./AreaLists";
+import { CoordinatorLine } from "./CoordinatorLine";
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
-  const [t, area, date] = await Promise.all([getTranslations("Plan"), getAreaName(), getDayFormat()]);
+  const [t, area, date, locale] = await Promise.all([getTranslations("Plan"), getAreaName(), getDayFormat(), getLocale()]);
   const storyText = (kind: StorySectionKind) => plan.story?.[kind]?.text;
 
   const words = (kind: StorySectionKind, title: string) => (
@@ -63,6 +64,12 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             </li>
             <li>
               <Link href="/plan/settings">{t("settings")}</Link>
+            </li>
+            <li>
+              {/* a file, not a page: a plain link (no prefetch), to the PDF of this plan */}
+              <a href={`/${locale}/plan/print`} data-testid="print-plan">
+                {t("print")}
+              </a>
             </li>
           </ul>
         </nav>
@@ -234,11 +241,14 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           <h2 id="plan-thread">{t("threadTitle")}</h2>
           <p className="mt-2" data-testid="coordinator">
             {plan.coordinator
-              ? plan.coordinator.inForce
-                ? t("threadHolder", { name: plan.coordinator.name, areas: plan.coordinator.areaKeys.map(area).join(", ") })
+              ? plan.coordinator.inForce && plan.coordinator.areaKey
+                ? t("threadHolder", { name: plan.coordinator.name, area: area(plan.coordinator.areaKey) })
                 : t("threadLapsed", { name: plan.coordinator.name })
               : t("threadNobody")}
           </p>
+          {plan.coordinator?.inForce && plan.coordinator.line && (
+            <CoordinatorLine name={plan.coordinator.name} line={plan.coordinator.line} />
+          )}
           {plan.coordinator?.handoverTo && (
             <p className="mt-2" data-testid="handover-pending">
               {t("threadHandover", { name: plan.coordinator.name, to: plan.coordinator.handoverTo })}

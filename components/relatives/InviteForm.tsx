@@ -67,7 +67,7 @@ export function InviteForm({ invitable, action }: Props) {
         type="checkbox"
         legend={t("permissions")}
         hint={t("permissionsHint")}
-        options={RELATIVE_PERMISSIONS.map((p) => ({ value: p, label: t(`permission.${p}`) }))}
+        options={RELATIVE_PERMISSIONS.map((p) => ({ value: p, label: t(`permission.${p}`), detail: t(`permissionMeans.${p}`) }))}
         checked={checked}
         errors={errors.permissions}
       />

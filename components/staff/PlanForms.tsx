@@ -100,6 +100,8 @@ export function AcceptHandoverForm({ handoverId, action }: { handoverId: string;
 /** "Contact me" is closed by writing down what was agreed with the citizen. */
 export function CloseContactRequestForm({ requestId, action }: { requestId: string; action: Action }) {
   const t = useTranslations("StaffForms");
+  // several requests can be open on one page (the citizen's and relatives'): ids unique per request
+  const ids = { what: `answer-what-${requestId}`, dueOn: `answer-dueOn-${requestId}` };
   const [state, formAction, pending] = useActionState(action, IDLE);
   const errors = state.fieldErrors ?? {};
   return (
@@ -114,12 +116,12 @@ export function CloseContactRequestForm({ requestId, action }: { requestId: stri
         fieldErrors={state.fieldErrors}
         formError={failed(state)}
         labels={{ what: t("agreedWhat"), dueOn: t("agreedBy") }}
-        anchors={{ what: "answer-what", dueOn: "answer-dueOn" }}
+        anchors={ids}
       />
       <input type="hidden" name="requestId" value={requestId} />
       <PlainTextField
         name="what"
-        id="answer-what"
+        id={ids.what}
         label={t("agreedWhat")}
         hint={t("agreedWhatHint")}
         max={AGREEMENT_WHAT_MAX}
@@ -129,7 +131,7 @@ export function CloseContactRequestForm({ requestId, action }: { requestId: stri
       />
       <DateField
         name="dueOn"
-        id="answer-dueOn"
+        id={ids.dueOn}
         label={t("agreedBy")}
         hint={t("agreedByHint")}
         defaultValue={shownValue(state, "dueOn")}

@@ -60,6 +60,8 @@ export const PURPOSES = [
   "ask-consent",
   "answer-consent",
   "cpr-lookup",
+  "record-consent",
+  "record-withdrawal",
   "add-help",
   "send-message",
   "view-messages",
@@ -149,7 +151,19 @@ export const OPERATIONS = {
   // the one-page plan
   "plan.read": {
     kind: "parts",
-    parts: ["PROFILE", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "RED_THREAD", "HELP", "CONTACT_REQUESTS", "MESSAGES", "ACCESS_LOG"],
+    parts: [
+      "PROFILE",
+      "STORY",
+      "CONTACT",
+      "GOALS",
+      "AGREEMENTS",
+      "NETWORK",
+      "RED_THREAD",
+      "HELP",
+      "CONTACT_REQUESTS",
+      "MESSAGES",
+      "ACCESS_LOG",
+    ],
     purpose: "view-plan",
     // a caseworker reading the citizen's own story is the story used instead of asked again: "told once"
     staffPurpose: { STORY: "told-once" },
@@ -190,11 +204,18 @@ export const OPERATIONS = {
 
   // consent: the citizen's yes to an area, asked for just in time
   "consent.list": one("CONSENTS", "READ", "view-consents", { roles: CITIZEN }),
+  // "who can see this": the areas and relatives a part is shared with, said on the page of that part
+  "sharing.read": one("CONSENTS", "READ", "view-consents", { roles: CITIZEN, also: [{ part: "RELATIVES", action: "READ" }] }),
   "consent.grant": one("CONSENTS", "WRITE", "grant-consent"),
   "consent.withdraw": one("CONSENTS", "WRITE", "withdraw-consent"),
   "consent.ask": one("CONSENTS", "ASK", "ask-consent", { roles: STAFF }),
   "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: CITIZEN }),
   "citizen.find-by-cpr": one("CONSENTS", "ASK", "cpr-lookup", { roles: STAFF }),
+  // the assisted route: a consent the citizen gave a caseworker in a conversation or on a signed paper form, for
+  // the caseworker's own area; and a withdrawal told to any caseworker, for any area (recorded without saying
+  // whether that area had consent: which areas help a citizen is not the recorder's to learn)
+  "consent.record": one("CONSENTS", "ASK", "record-consent", { roles: STAFF }),
+  "consent.record-withdrawal": one("CONSENTS", "ASK", "record-withdrawal", { roles: STAFF }),
   // a caseworker starts a plan with a citizen who has none (a visit, a call), writing down the consent given there
   // (only from the area whose new consent lets it read the name: the area the caseworker chose, not any of theirs)
   "citizen.start-with": one("CONSENTS", "ASK", "start-plan-with", { roles: STAFF, also: [{ part: "PROFILE", action: "READ" }] }),
@@ -206,6 +227,8 @@ export const OPERATIONS = {
 
   // "I am unsure, contact me"
   "contact-request.ask": one("CONTACT_REQUESTS", "WRITE", "ask-for-contact", { roles: CITIZEN }),
+  // a relative allowed to reach the coordinator asks them to get in touch about the citizen's situation
+  "contact-request.ask-as-relative": one("CONTACT_REQUESTS", "WRITE", "ask-for-contact", { roles: ["RELATIVE"] }),
   "contact-request.list": one("CONTACT_REQUESTS", "READ", "view-contact-requests"),
   "contact-request.answer": one("CONTACT_REQUESTS", "WRITE", "answer-contact-request", {
     roles: STAFF,
@@ -240,6 +263,12 @@ export type BesideOperation = { roles: readonly Exclude<Role, "ANONYMOUS">[]; do
 export const BESIDE_RECORD = {
   "relative-space.save": { roles: ["RELATIVE"], door: "directory", what: "a relative writes their own space" },
   "relative-space.check-in": { roles: ["RELATIVE"], door: "directory", what: "a relative says how they are doing" },
+  "relative-space.ask-contact": {
+    roles: ["RELATIVE"],
+    door: "directory",
+    what: "a relative asks the coordinator to contact them about their own situation",
+  },
+  "staff-profile.save": { roles: ["STAFF"], door: "directory", what: "a caseworker writes their direct phone and hours" },
   "team.assign": { roles: ["STAFF"], door: "directory", what: "an area lead assigns a caseworker to a citizen" },
   "team.end-assignment": { roles: ["STAFF"], door: "directory", what: "an area lead ends an assignment" },
 } as const satisfies Record<string, BesideOperation>;

@@ -32,7 +32,14 @@ export const ACTIONS = ["READ", "WRITE"] as const;
 export const ASK = "ASK" as const;
 export type Action = (typeof ACTIONS)[number] | typeof ASK;
 
-export const RELATIVE_PERMISSIONS = ["SEE_STORY", "SEE_GOALS_AND_AGREEMENTS", "ADD_AGREEMENTS", "ADD_NETWORK", "SEE_CONTACT"] as const;
+export const RELATIVE_PERMISSIONS = [
+  "SEE_STORY",
+  "SEE_GOALS_AND_AGREEMENTS",
+  "ADD_AGREEMENTS",
+  "ADD_NETWORK",
+  "SEE_CONTACT",
+  "CONTACT_COORDINATOR",
+] as const;
 export type RelativePermission = (typeof RELATIVE_PERMISSIONS)[number];
 
 /** A consent as stored: dates, never a boolean, so its history survives. */
@@ -91,10 +98,14 @@ const RELATIVE_READ: Partial<Record<Part, RelativePermission[] | "always">> = {
   NETWORK: ["ADD_NETWORK"],
   CONTACT: ["SEE_CONTACT"],
   RED_THREAD: "always",
+  // their own requests for contact only (lib/contact-requests), and the coordinator's direct line
+  CONTACT_REQUESTS: ["CONTACT_COORDINATOR"],
 };
 const RELATIVE_WRITE: Partial<Record<Part, RelativePermission[]>> = {
   AGREEMENTS: ["ADD_AGREEMENTS"],
   NETWORK: ["ADD_NETWORK"],
+  // "contact me about Inge": answered like the citizen's own
+  CONTACT_REQUESTS: ["CONTACT_COORDINATOR"],
 };
 
 /**

@@ -25,7 +25,10 @@ export const withdrawConsent = command(
   "consent.withdraw",
   withdrawConsentSchema,
   async ({ tx, changed, now }, { citizenId, consentId }) => {
-    const { count } = await tx.consent.updateMany({ where: { id: consentId, citizenId, withdrawnAt: null }, data: { withdrawnAt: now } });
+    const { count } = await tx.consent.updateMany({
+      where: { id: consentId, citizenId, withdrawnAt: null },
+      data: { withdrawnAt: now, withdrawnHow: "APP" },
+    });
     if (count === 0) throw new NotFound();
     changed({ entity: "Consent", entityId: consentId, before: { withdrawnAt: null }, after: { withdrawnAt: now } });
     return { consentId };

@@ -43,7 +43,16 @@ export const requestConsent = command(
 );
 
 export type ConsentRequestDto = { id: string; areaKey: string; staffName: string; reason: string; parts: Part[]; createdAt: string };
-export type ConsentDto = { id: string; areaKey: string; parts: Part[]; validFrom: string; validUntil: string | null };
+/** `givenHow`: in the app, or to a caseworker (`recordedBy`) in a conversation or on a signed paper form. */
+export type ConsentDto = {
+  id: string;
+  areaKey: string;
+  parts: Part[];
+  validFrom: string;
+  validUntil: string | null;
+  givenHow: "APP" | "CONVERSATION" | "PAPER";
+  recordedBy: string | null;
+};
 
 /** The citizen's consents: requests waiting for an answer, and the consents in force (with their end). */
 export async function readConsents(
@@ -66,7 +75,15 @@ export async function readConsents(
     const consents = await tx.consent.findMany({
       where: { citizenId, ...consentInForceWhere(now) },
       orderBy: { validFrom: "asc" },
-      select: { id: true, parts: true, validFrom: true, validUntil: true, serviceArea: { select: { key: true } } },
+      select: {
+        id: true,
+        parts: true,
+        validFrom: true,
+        validUntil: true,
+        givenHow: true,
+        recordedBy: { select: { name: true } },
+        serviceArea: { select: { key: true } },
+      },
     });
     return {
       requests: requests.map((r) => ({
@@ -83,6 +100,8 @@ export async function readConsents(
         parts: c.parts as Part[],
         validFrom: c.validFrom.toISOString(),
         validUntil: c.validUntil?.toISOString() ?? null,
+        givenHow: c.givenHow,
+        recordedBy: c.recordedBy?.name ?? null,
       })),
     };
   });

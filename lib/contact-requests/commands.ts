@@ -3,7 +3,7 @@ import { InvalidInput } from "@/lib/record/gate";
 import { command, staffOf } from "@/lib/record/command";
 import { toDbDate } from "@/lib/validation/fields";
 import { askForContactSchema, closeContactRequestSchema } from "./schema";
-import { contactDue } from "./working-days";
+import { hasOpenRequest, openContactRequest } from "./open";
 import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/holder";
 import { pathFor } from "@/lib/notify/kinds";
 import { citizenUser, contactAnswerers, relativesWhoMayRead } from "@/lib/notify/recipients";
@@ -20,17 +20,11 @@ export const askForContact = command(
   "contact-request.ask",
   askForContactSchema,
   async ({ tx, changed, now, tell }, { citizenId, text, channel }) => {
-    const open = await tx.contactRequest.count({ where: { citizenId, closedAt: null } });
-    if (open > 0) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
+    if (await hasOpenRequest(tx, citizenId, null)) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
     // a request nobody may see would wait for ever: say so, and where to give permission
     if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswer"] });
-    const { municipality } = await tx.citizen.findUniqueOrThrow({
-      where: { id: citizenId },
-      select: { municipality: { select: { contactDueWorkingDays: true } } },
-    });
-    const dueAt = contactDue(now, municipality.contactDueWorkingDays);
-    const request = await tx.contactRequest.create({ data: { citizenId, text, channel, dueAt } });
-    changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt } });
+    const request = await openContactRequest(tx, { citizenId, askedByUserId: null, about: "CITIZEN", text, channel, now });
+    changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt: request.dueAt } });
     // the coordinator is told at once (or whoever answers while nobody holds the red thread)
     tell({
       to: await contactAnswerers(tx, citizenId, now),
@@ -38,9 +32,35 @@ export const askForContact = command(
       path: pathFor("contact-new", { citizenId }),
       subjectId: request.id,
     });
-    return { requestId: request.id, dueAt };
+    return { requestId: request.id, dueAt: request.dueAt };
   },
   // one open request at a time, held by a partial unique index when two race
+  { raced: { _form: ["Validation.alreadyAskedContact"] } },
+);
+
+/**
+ * A relative the citizen allows to reach the coordinator asks them to get in
+ * touch about the citizen's situation: the same deadline and the same answer
+ * (an agreement in the plan) as the citizen's own request. One open request per
+ * relative; the citizen's own is separate. (About the relative's own situation:
+ * lib/relatives/space.ts, which is theirs, not the citizen's record.)
+ */
+export const askForContactAsRelative = command(
+  "contact-request.ask-as-relative",
+  askForContactSchema,
+  async ({ tx, changed, now, tell, userId }, { citizenId, text, channel }) => {
+    if (await hasOpenRequest(tx, citizenId, userId)) throw new InvalidInput({ _form: ["Validation.alreadyAskedContact"] });
+    if (!(await someoneCanAnswer(tx, citizenId, now))) throw new InvalidInput({ _form: ["Validation.nobodyCanAnswerRelative"] });
+    const request = await openContactRequest(tx, { citizenId, askedByUserId: userId, about: "CITIZEN", text, channel, now });
+    changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt: request.dueAt } });
+    tell({
+      to: await contactAnswerers(tx, citizenId, now),
+      kind: "contact-new",
+      path: pathFor("contact-new", { citizenId }),
+      subjectId: request.id,
+    });
+    return { requestId: request.id, dueAt: request.dueAt };
+  },
   { raced: { _form: ["Validation.alreadyAskedContact"] } },
 );
 
@@ -59,8 +79,27 @@ export const closeContactRequest = command(
     const me = staffOf(ctx);
     if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me))
       throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
-    const request = await tx.contactRequest.findFirst({ where: { id: requestId, citizenId, closedAt: null }, select: { id: true } });
+    const request = await tx.contactRequest.findFirst({
+      where: { id: requestId, citizenId, closedAt: null },
+      select: { id: true, about: true, askedByUserId: true },
+    });
     if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
+    // a relative's own situation is theirs: what was agreed is kept with their request, not in the citizen's plan
+    if (request.about === "ASKER") {
+      const { count } = await tx.contactRequest.updateMany({
+        where: { id: requestId, closedAt: null },
+        data: { closedAt: now, closedByStaffId: me, answer: what },
+      });
+      if (count === 0) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
+      changed({ entity: "ContactRequest", entityId: requestId, before: { closedAt: null }, after: { closedAt: now } });
+      tell({
+        to: [request.askedByUserId],
+        kind: "relative-contact-answered",
+        path: pathFor("relative-contact-answered", { citizenId }),
+        subjectId: requestId,
+      });
+      return { agreementId: null };
+    }
     const agreement = await tx.agreement.create({
       data: {
         citizenId,
@@ -92,12 +131,21 @@ export const closeContactRequest = command(
       before: { closedAt: null },
       after: { closedAt: now, agreementId: agreement.id },
     });
-    tell({
-      to: [await citizenUser(tx, citizenId)],
-      kind: "contact-answered",
-      path: pathFor("contact-answered", { citizenId }),
-      subjectId: requestId,
-    });
+    // whoever asked is told it was answered: the citizen, or the relative who asked about them
+    if (request.askedByUserId)
+      tell({
+        to: [request.askedByUserId],
+        kind: "relative-contact-answered",
+        path: pathFor("relative-contact-answered", { citizenId }),
+        subjectId: requestId,
+      });
+    else
+      tell({
+        to: [await citizenUser(tx, citizenId)],
+        kind: "contact-answered",
+        path: pathFor("contact-answered", { citizenId }),
+        subjectId: requestId,
+      });
     tell({
       to: await relativesWhoMayRead(tx, citizenId, "AGREEMENTS", now),
       kind: "agreement-added",

@@ -13,11 +13,18 @@ export type ContactRequestDto = {
    */
   toldAt: string | null;
   overdueToldAt: string | null;
+  /** Whose situation it is about: the citizen's, or the asking relative's own. */
+  about: "CITIZEN" | "ASKER";
+  /** The relative who asked, as the citizen named them in their network (null: the citizen asked). */
+  asker: { name: string | null; relation: string | null } | null;
 };
 /** Days are Danish calendar days (YYYY-MM-DD). */
 export type ClosedContactRequestDto = { id: string; askedDay: string; answeredDay: string; agreement: string | null };
 export type ContactRequestsDto = {
+  /** The reader's own open request: the citizen's, or the relative's (for staff: the citizen's). */
   open: ContactRequestDto | null;
+  /** For staff: the open requests relatives asked, about the citizen or about themselves. */
+  fromRelatives: ContactRequestDto[];
   /** The last few answered; for the citizen, each with the agreement that closed it. */
   answered: ClosedContactRequestDto[];
   /** For the citizen: who will get in touch (null: nobody holds the red thread), and whether any area may answer at all. */

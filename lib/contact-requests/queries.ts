@@ -8,18 +8,39 @@ import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/hold
 export type { ContactRequestDto, ClosedContactRequestDto, ContactRequestsDto } from "./dto";
 import type { ContactRequestsDto } from "./dto";
 
-/** The citizen's requests for contact (the citizen, or an area allowed to see them). */
+/**
+ * Requests for contact on a citizen's record. The citizen sees their own; a
+ * relative, only their own (asked under their permission to reach the
+ * coordinator); a caseworker whose area may, every open one: the citizen's
+ * and each relative's, with the name the citizen gave that relative.
+ */
 export async function readContactRequests(actor: Actor, citizenId: string): Promise<Result<ContactRequestsDto>> {
   const me = actor.kind === "user" ? (actor.staff?.staffId ?? null) : null;
-  return throughGate(actor, citizenId, "contact-request.list", async ({ tx, now, role, allows }) => {
+  return throughGate(actor, citizenId, "contact-request.list", async ({ tx, now, role, allows, userId }) => {
     // the agreements and the red thread are parts of their own: named here only to the citizen, whose whole record it is
     const citizen = role === "CITIZEN";
-    const open = await tx.contactRequest.findFirst({
-      where: { citizenId, closedAt: null },
-      select: { id: true, text: true, channel: true, createdAt: true, dueAt: true },
-    });
+    const staff = role === "STAFF";
+    // whose requests the reader sees as "theirs": the citizen's own (no asker), or the relative's
+    const asker = role === "RELATIVE" ? userId : null;
+    const select = {
+      id: true,
+      text: true,
+      channel: true,
+      createdAt: true,
+      dueAt: true,
+      about: true,
+      askedByUserId: true,
+    } as const;
+    const open = await tx.contactRequest.findFirst({ where: { citizenId, askedByUserId: asker, closedAt: null }, select });
+    const fromRelatives = staff
+      ? await tx.contactRequest.findMany({
+          where: { citizenId, askedByUserId: { not: null }, closedAt: null },
+          orderBy: { dueAt: "asc" },
+          select,
+        })
+      : [];
     const answered = await tx.contactRequest.findMany({
-      where: { citizenId, closedAt: { not: null } },
+      where: { citizenId, closedAt: { not: null }, ...(staff ? {} : { askedByUserId: asker }) },
       orderBy: { closedAt: "desc" },
       take: 5,
       select: { id: true, createdAt: true, closedAt: true },
@@ -31,42 +52,59 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
             select: { what: true, contactRequestId: true },
           })
         : [];
+    // a relative is named as the citizen named them (their network entry), never by a name they could change
+    const askers = [...new Set(fromRelatives.map((r) => r.askedByUserId!))];
+    const relatives = askers.length
+      ? await tx.relationship.findMany({
+          where: { citizenId, userId: { in: askers } },
+          select: { userId: true, networkMember: { select: { name: true, relation: true } } },
+        })
+      : [];
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
     // what the page says was done, only once it was: the earliest delivery to the one it names (the coordinator
     // in force), or, with none, to anyone who answers ("the municipality was told")
+    const opens = [...(open ? [open] : []), ...fromRelatives];
     const coordinatorUser =
-      holder?.inForce && open
+      holder?.inForce && opens.length
         ? (await tx.staffMember.findUnique({ where: { id: holder.staffId }, select: { userId: true } }))?.userId
         : null;
-    const told = open
+    const told = opens.length
       ? await tx.notification.groupBy({
-          by: ["kind"],
+          by: ["subjectId", "kind"],
           where: {
-            subjectId: open.id,
-            kind: { in: ["contact-new", "contact-overdue"] },
+            subjectId: { in: opens.map((o) => o.id) },
+            kind: { in: ["contact-new", "contact-overdue", "relative-wants-talk"] },
             toldAt: { not: null },
             ...(holder?.inForce ? { recipientId: coordinatorUser ?? "" } : {}),
           },
           _min: { toldAt: true },
         })
       : [];
-    const toldAt = (kind: string) => told.find((t) => t.kind === kind)?._min.toldAt?.toISOString() ?? null;
+    const toldAt = (id: string, kind: string) =>
+      told.find((t) => t.subjectId === id && t.kind === kind)?._min.toldAt?.toISOString() ?? null;
+    const dto = (r: (typeof opens)[number]) => {
+      const relative = r.askedByUserId ? relatives.find((x) => x.userId === r.askedByUserId) : undefined;
+      return {
+        id: r.id,
+        text: r.text,
+        channel: r.channel,
+        createdAt: r.createdAt.toISOString(),
+        dueDay: lastDanishDay(r.dueAt)!,
+        overdue: r.dueAt <= now,
+        toldAt: toldAt(r.id, "contact-new"),
+        overdueToldAt: toldAt(r.id, "contact-overdue"),
+        about: r.about,
+        asker: r.askedByUserId
+          ? { name: relative?.networkMember?.name ?? null, relation: relative?.networkMember?.relation || null }
+          : null,
+      };
+    };
     // the same rule closeContactRequest decides by: the policy for both parts it writes, and who answers
     const mayAnswer =
-      role === "STAFF" && me !== null && allows("CONTACT_REQUESTS", "WRITE") && allows("AGREEMENTS", "WRITE") && answersContact(holder, me);
+      staff && me !== null && allows("CONTACT_REQUESTS", "WRITE") && allows("AGREEMENTS", "WRITE") && answersContact(holder, me);
     return {
-      open: open
-        ? {
-            id: open.id,
-            text: open.text,
-            channel: open.channel,
-            createdAt: open.createdAt.toISOString(),
-            dueDay: lastDanishDay(open.dueAt)!,
-            overdue: open.dueAt <= now,
-            toldAt: toldAt("contact-new"),
-            overdueToldAt: toldAt("contact-overdue"),
-          }
-        : null,
+      open: open ? dto(open) : null,
+      fromRelatives: fromRelatives.map(dto),
       answered: answered.map((a) => ({
         id: a.id,
         askedDay: todayInDenmark(a.createdAt),
@@ -75,7 +113,7 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
       })),
       coordinator: citizen && holder?.inForce ? holder.name : null,
       answerable: citizen ? await someoneCanAnswer(tx, citizenId, now) : true,
-      asked: await tx.contactRequest.count({ where: { citizenId } }),
+      asked: await tx.contactRequest.count({ where: { citizenId, askedByUserId: asker } }),
       mayAnswer,
     };
   });

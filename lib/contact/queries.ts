@@ -14,12 +14,18 @@ export const DEFAULT_CONTACT: ContactPreferencesDto = {
   version: 0,
 };
 
+type ContactRow = Omit<ContactPreferencesDto, "version"> & { version: number };
+
+/** A row as readers see it; the defaults (version 0) until the citizen says. */
+export const contactDto = (row: ContactRow | null): ContactPreferencesDto => {
+  if (!row) return DEFAULT_CONTACT;
+  const { channel, times, visit, language, interpreter, someonePresent, version } = row;
+  return { channel, times, visit, language, interpreter, someonePresent, version };
+};
+
 /** How and when the citizen wants to be contacted; the defaults (version 0) until they say. */
 export async function readContactPreferences(actor: Actor, citizenId: string): Promise<Result<ContactPreferencesDto>> {
-  return throughGate(actor, citizenId, "contact.read", async ({ tx }) => {
-    const row = await tx.contactPreferences.findUnique({ where: { citizenId } });
-    if (!row) return DEFAULT_CONTACT;
-    const { channel, times, visit, language, interpreter, someonePresent, version } = row;
-    return { channel, times, visit, language, interpreter, someonePresent, version };
-  });
+  return throughGate(actor, citizenId, "contact.read", async ({ tx }) =>
+    contactDto(await tx.contactPreferences.findUnique({ where: { citizenId } })),
+  );
 }

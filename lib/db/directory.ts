@@ -22,7 +22,9 @@ import type { Db } from "./connect";
  *    what the citizen lets them do (lib/relatives/queries.ts), and an invite
  *    link looked up and redeemed (lib/relatives/invitations.ts);
  *  - a relative's own space, which is theirs, reached through their own active
- *    relationship (lib/relatives/space.ts);
+ *    relationship (lib/relatives/space.ts), and their own requests for contact
+ *    about their own situation (lib/relatives/contact.ts);
+ *  - a caseworker's own direct phone and hours (lib/staff/profile.ts);
  *  - a MitID sign-in: the record kept under the person's CPR hash, bound to the
  *    account MitID vouched for, or a new record with their name (lib/mitid/enrol.ts).
  *

@@ -17,6 +17,8 @@ export const KINDS = {
   "handover-stays": { audience: "citizen" },
   "review-soon": { audience: "citizen" },
   "relative-joined": { audience: "citizen" },
+  "consent-recorded": { audience: "citizen" },
+  "consent-withdrawal-recorded": { audience: "citizen" },
   // the coordinator, a colleague, an area lead
   "contact-new": { audience: "staff" },
   "contact-due-soon": { audience: "staff" },
@@ -28,6 +30,7 @@ export const KINDS = {
   "handover-unanswered-lead": { audience: "staff" },
   // a relative
   "agreement-added": { audience: "relative" },
+  "relative-contact-answered": { audience: "relative" },
 } as const satisfies Record<string, { audience: "citizen" | "staff" | "relative" }>;
 
 export type Kind = keyof typeof KINDS;
@@ -38,7 +41,14 @@ export const isKind = (value: string): value is Kind => value in KINDS;
  * The kinds a person may choose to have even in quiet hours and outside the
  * daily digest: what cannot wait until morning for them.
  */
-export const URGENT_CHOICES: readonly Kind[] = ["message", "contact-answered", "contact-new", "contact-overdue", "contact-overdue-lead"];
+export const URGENT_CHOICES: readonly Kind[] = [
+  "message",
+  "contact-answered",
+  "relative-contact-answered",
+  "contact-new",
+  "contact-overdue",
+  "contact-overdue-lead",
+];
 
 /** The page a notification opens, without the language: for the citizen, the relative or the caseworker. */
 export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string }): string {
@@ -49,6 +59,8 @@ export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string })
     case "handover-stays":
       return "/plan";
     case "consent-request":
+    case "consent-recorded":
+    case "consent-withdrawal-recorded":
       return "/plan/consents";
     case "contact-answered":
       return "/plan/agreements";
@@ -68,6 +80,7 @@ export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string })
     case "handover-unanswered-lead":
       return "/staff/team";
     case "agreement-added":
+    case "relative-contact-answered":
       return `/relative/${ids.citizenId}`;
   }
 }

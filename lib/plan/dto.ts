@@ -2,11 +2,14 @@ import type { AgreementDto } from "@/lib/agreements/dto";
 import type { StorySectionKind } from "@/lib/story/schema";
 import type { MessageDto } from "@/lib/messages/dto";
 import type { Part } from "@/lib/access/policy";
+import type { ContactPreferencesDto } from "@/lib/contact/schema";
 
 /** "My plan" as one page shows it. A part that is not shared with the reader is null. */
 export type PlanDto = {
   citizenId: string;
   name: string;
+  /** The language the citizen chose for the municipality's words to them (their letters, their paper plan). */
+  language: string;
   /** The parts the reader may read: a page asks for more only where it may, so nobody is logged trying. */
   readable: Part[];
   story: Partial<Record<StorySectionKind, { text: string; version: number }>> | null;
@@ -14,8 +17,22 @@ export type PlanDto = {
   reachedOrLetGo: number | null;
   agreements: AgreementSummaryDto[] | null;
   network: NetworkSummaryDto[] | null;
-  /** Who holds the red thread, and to whom it is offered while a handover waits (undefined: not shared). */
-  coordinator: { name: string; areaKeys: string[]; inForce: boolean; handoverTo: string | null } | null | undefined;
+  /** How and when the citizen wants to be contacted (null: not shared with the reader). */
+  contact: ContactPreferencesDto | null;
+  /**
+   * Who holds the red thread, for which one area, and to whom it is offered while a handover waits
+   * (undefined: not shared). `line`: their direct phone and hours (null: not for this reader).
+   */
+  coordinator:
+    | {
+        name: string;
+        areaKey: string | null;
+        inForce: boolean;
+        handoverTo: string | null;
+        line: { phone: string; hours: string } | null;
+      }
+    | null
+    | undefined;
   /** The open "contact me" request and when the answer is due (undefined: not shared). */
   contactRequest: { dueDay: string; overdue: boolean } | null | undefined;
   /** The newest messages from caseworkers. */

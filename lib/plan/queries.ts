@@ -8,6 +8,7 @@ import type { PlanDto } from "./dto";
 import { visitAt } from "./visit";
 import { lastDanishDay } from "@/lib/validation/fields";
 import { holders } from "@/lib/red-thread/holder";
+import { contactDto } from "@/lib/contact/queries";
 
 export const PLAN_MESSAGES_SHOWN = 3;
 export const NEWS_SHOWN = 5;
@@ -26,14 +27,14 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * goals there are.
  */
 export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<Result<PlanDto>> {
-  return readParts(actor, citizenId, "plan.read", async ({ tx, allowed, now, role }) => {
+  return readParts(actor, citizenId, "plan.read", async ({ tx, allowed, now, role, allows }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of
     // statements. One after the other: a transaction runs one statement at a time.
     const citizen = await tx.citizen.findUniqueOrThrow({
       where: { id: citizenId },
-      select: { name: true, lastVisitAt: true, previousVisitAt: true },
+      select: { name: true, lastVisitAt: true, previousVisitAt: true, preferredLocale: true },
     });
     // The citizen opening their own plan (`visit`) may begin a new visit: bookkeeping of where
     // they are in their reading, not a change to the record (no version, no change log), and
@@ -41,6 +42,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     const { since: newsSince, begin } =
       visit && role === "CITIZEN" ? visitAt(now, citizen.lastVisitAt, citizen.previousVisitAt) : { since: null, begin: false };
     if (begin) await tx.citizen.update({ where: { id: citizenId }, data: { previousVisitAt: citizen.lastVisitAt, lastVisitAt: now } });
+    const contact = may("CONTACT") ? await tx.contactPreferences.findUnique({ where }) : null;
     const story = may("STORY") ? await tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : null;
     const goals = may("GOALS")
       ? await tx.goal.findMany({
@@ -144,6 +146,7 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
     return {
       citizenId,
       name: citizen.name,
+      language: citizen.preferredLocale,
       readable: [...allowed],
       story: story ? Object.fromEntries(story.map((x) => [x.kind as StorySectionKind, { text: x.text, version: x.version }])) : null,
       goals: goals
@@ -167,12 +170,18 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
           }))
         : null,
       network,
+      contact: may("CONTACT") ? contactDto(contact) : null,
       coordinator: may("RED_THREAD")
         ? coordination
           ? {
               name: coordination.name,
-              areaKeys: coordination.areaKeys,
+              areaKey: coordination.areaKey,
               inForce: coordination.inForce,
+              // the direct line: for the citizen, staff, and relatives allowed to reach the coordinator
+              line:
+                role !== "RELATIVE" || allows("CONTACT_REQUESTS", "WRITE")
+                  ? { phone: coordination.phone, hours: coordination.hours }
+                  : null,
               handoverTo: handover?.toStaff.name ?? null,
             }
           : null

@@ -129,7 +129,7 @@ export const answerHandover = command(
     if (!holder || holder.staffId !== offer.fromStaffId) throw new StaleWrite(holder);
     const { count } = await tx.coordination.updateMany({
       where: { citizenId, staffId: offer.fromStaffId, version: holder.version },
-      data: { staffId: me, since: now, version: { increment: 1 } },
+      data: { staffId: me, serviceAreaId, since: now, version: { increment: 1 } },
     });
     if (count === 0) throw new StaleWrite(holder);
     await tx.handover.update({ where: { id: handoverId }, data: { status: "ACCEPTED", respondedAt: now, planReadAt: now } });
@@ -167,12 +167,12 @@ export const takeRedThread = command(
     if (holder) {
       const { count } = await tx.coordination.updateMany({
         where: { citizenId, staffId: holder.staffId },
-        data: { staffId: me, since: now, version: { increment: 1 } },
+        data: { staffId: me, serviceAreaId, since: now, version: { increment: 1 } },
       });
       if (count === 0) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
       await tx.handover.updateMany({ where: { citizenId, status: "OFFERED" }, data: { status: "WITHDRAWN", respondedAt: now } });
     } else {
-      await tx.coordination.create({ data: { citizenId, staffId: me } });
+      await tx.coordination.create({ data: { citizenId, staffId: me, serviceAreaId } });
     }
     const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
     if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });

@@ -2,7 +2,7 @@
 export type ColleagueDto = { id: string; name: string; areaKeys: string[] };
 export type RedThreadDto = {
   /** Who holds it; `inForce` false when their area may no longer see the plan (then anyone allowed may take it up). */
-  holder: { name: string; areaKeys: string[]; isMe: boolean; inForce: boolean } | null;
+  holder: { name: string; areaKey: string | null; isMe: boolean; inForce: boolean } | null;
   /** A handover on offer; its note is between staff (empty for the citizen and relatives). */
   pending: { id: string; fromName: string; toName: string; note: string; offeredAt: string; fromMe: boolean; toMe: boolean } | null;
   /** Whom the coordinator may offer the red thread to (only for the coordinator, with nothing pending). */

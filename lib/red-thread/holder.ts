@@ -9,14 +9,22 @@ import { CONSENT_FIELDS, type ConsentRow } from "@/lib/record/standing";
 export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>
   consentInForce(c, now) && parts.every((p) => c.parts.includes(p));
 
-export type Holder = { staffId: string; name: string; areaKeys: string[]; inForce: boolean };
+/**
+ * `areaKey`: the one area the holder holds the red thread for (the area they
+ * took it up or accepted it through), never all of theirs: which areas help a
+ * citizen is itself sensitive. `phone` and `hours`: their direct line, as they
+ * wrote it on their staff profile (empty: not given).
+ */
+export type Holder = { staffId: string; name: string; areaKey: string | null; phone: string; hours: string; inForce: boolean };
 
 /**
  * Who holds the red thread for each of `citizenIds`, in two statements, and
- * whether the holding is in force: whether an area of theirs still has a
- * consent that lets them do the work. A holder whose area lost the citizen's
+ * whether the holding is in force: whether the area they hold it for still has
+ * a consent that lets them do the work. A holder whose area lost the citizen's
  * consent holds nothing any more: someone whose area may can take it up, so a
- * request for contact is never left with nobody to answer it.
+ * request for contact is never left with nobody to answer it. A holding from
+ * before the area was kept is for the first of the holder's areas whose
+ * consent lets them (the migration chose the same).
  */
 export async function holders(tx: Tx, citizenIds: readonly string[], now: Date): Promise<Map<string, Holder>> {
   const out = new Map<string, Holder>();
@@ -25,15 +33,37 @@ export async function holders(tx: Tx, citizenIds: readonly string[], now: Date):
     where: { citizenId: { in: [...citizenIds] } },
     select: {
       citizenId: true,
-      staff: { select: { id: true, name: true, areas: { select: { serviceAreaId: true, serviceArea: { select: { key: true } } } } } },
+      serviceAreaId: true,
+      staff: {
+        select: {
+          id: true,
+          name: true,
+          phone: true,
+          hours: true,
+          areas: {
+            orderBy: [{ since: "asc" }, { serviceAreaId: "asc" }],
+            select: { serviceAreaId: true, serviceArea: { select: { key: true } } },
+          },
+        },
+      },
     },
   });
   if (rows.length === 0) return out;
   const consents = await tx.consent.findMany({ where: { citizenId: { in: rows.map((r) => r.citizenId) } }, select: CONSENT_FIELDS });
   for (const r of rows) {
-    const areaIds = new Set(r.staff.areas.map((a) => a.serviceAreaId));
-    const inForce = consents.some((c) => c.citizenId === r.citizenId && areaIds.has(c.serviceAreaId) && covers(c, now));
-    out.set(r.citizenId, { staffId: r.staff.id, name: r.staff.name, areaKeys: r.staff.areas.map((a) => a.serviceArea.key), inForce });
+    const coveredBy = (areaId: string) => consents.some((c) => c.citizenId === r.citizenId && c.serviceAreaId === areaId && covers(c, now));
+    const held = r.serviceAreaId
+      ? r.staff.areas.find((a) => a.serviceAreaId === r.serviceAreaId)
+      : (r.staff.areas.find((a) => coveredBy(a.serviceAreaId)) ?? r.staff.areas[0]);
+    out.set(r.citizenId, {
+      staffId: r.staff.id,
+      name: r.staff.name,
+      areaKey: held?.serviceArea.key ?? null,
+      phone: r.staff.phone,
+      hours: r.staff.hours,
+      // held for an area they no longer work in, or whose consent lapsed: held for nothing
+      inForce: held ? coveredBy(held.serviceAreaId) : false,
+    });
   }
   return out;
 }

@@ -33,7 +33,7 @@ export async function readRedThread(actor: Actor, citizenId: string): Promise<Re
     const colleagues =
       isHolder && !offer ? (await eligibleColleagues(ctx, me!)).map((c) => ({ id: c.id, name: c.name, areaKeys: areaKeys(c) })) : [];
     return {
-      holder: holder ? { name: holder.name, areaKeys: holder.areaKeys, isMe: isHolder, inForce: holder.inForce } : null,
+      holder: holder ? { name: holder.name, areaKey: holder.areaKey, isMe: isHolder, inForce: holder.inForce } : null,
       pending: offer
         ? {
             id: offer.id,

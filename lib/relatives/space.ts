@@ -10,6 +10,7 @@ import type { RelativeSpaceDto } from "./dto";
 import { isId } from "@/lib/validation/fields";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { spaceDto } from "./queries";
+import { askOwnContactIn } from "./contact";
 import { checkInSchema, relativeSpaceSchema } from "./schema";
 
 /**
@@ -65,9 +66,13 @@ export const saveOwnSpace = besideCommand(
         const tells: Tell[] = [];
         if (fields.needsRespite && !(before?.needsRespite && before.sharedWithStaff))
           tells.push({ to: [coordinator], kind: "relative-needs-break", path, citizenId, subjectId: relationship.id });
-        if (fields.wantsCoordinator && !(before?.wantsCoordinator && before.sharedWithStaff))
-          tells.push({ to: [coordinator], kind: "relative-wants-talk", path, citizenId, subjectId: relationship.id });
+        const wantsTalk = fields.wantsCoordinator && !(before?.wantsCoordinator && before.sharedWithStaff);
+        if (wantsTalk) tells.push({ to: [coordinator], kind: "relative-wants-talk", path, citizenId, subjectId: relationship.id });
         await writeOutbox(tx, tells, actor.userId);
+        // "I want to talk to the coordinator" is a request with a deadline on their work list, like "contact me"
+        // (unless one of the relative's is open already, or no area may answer yet)
+        if (wantsTalk)
+          await askOwnContactIn(tx, { citizenId, userId: actor.userId, text: "", channel: null, now: new Date(), tell: false });
       }
       return count;
     });

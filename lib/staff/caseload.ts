@@ -102,11 +102,32 @@ export async function myAreas(actor: Actor): Promise<{ id: string; key: string }
   });
 }
 
+/**
+ * Every area of the caseworker's municipality: a withdrawal the citizen tells any caseworker may be for any
+ * area (which of them help the citizen is not shown: this is the municipality's list, the same for everyone).
+ */
+export async function municipalityAreas(actor: Actor): Promise<{ id: string; key: string }[]> {
+  if (!isStaff(actor)) return [];
+  return systemDb().serviceArea.findMany({
+    where: { municipalityId: actor.staff.municipalityId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, key: true },
+  });
+}
+
 export type WorkListDto = {
   /** The red thread offered to me, waiting for my answer. */
   handovers: { handoverId: string; citizenId: string; citizenName: string; fromName: string; offeredAt: string }[];
   /** Citizens I coordinate for who asked to be contacted, soonest deadline first. */
-  contactRequests: { citizenId: string; citizenName: string; dueDay: string; overdue: boolean }[];
+  contactRequests: {
+    requestId: string;
+    citizenId: string;
+    citizenName: string;
+    dueDay: string;
+    overdue: boolean;
+    /** A relative asked (as the citizen named them), about the citizen or about themselves; null: the citizen asked. */
+    asker: { name: string | null; about: "CITIZEN" | "ASKER" } | null;
+  }[];
   /** My areas' open agreements due within a week or overdue, soonest first. */
   agreementsDue: { citizenId: string; citizenName: string; what: string; areaKey: string; dueOn: string; overdue: boolean }[];
 };
@@ -150,7 +171,14 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
       ? await tx.contactRequest.findMany({
           where: { citizenId: { in: answerFor }, closedAt: null },
           orderBy: { dueAt: "asc" },
-          select: { citizenId: true, dueAt: true },
+          select: {
+            id: true,
+            citizenId: true,
+            dueAt: true,
+            about: true,
+            askedByUserId: true,
+            askedBy: { select: { relationships: { select: { citizenId: true, networkMember: { select: { name: true } } } } } },
+          },
         })
       : [];
     const weekAhead = new Date(`${today}T00:00:00Z`);
@@ -178,6 +206,14 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
           offeredAt: h.offeredAt.toISOString(),
         })),
         contactRequests: requests.map((r) => ({
+          requestId: r.id,
+          asker: r.askedBy
+            ? {
+                // as the citizen named them in their network, never a name the relative could change
+                name: r.askedBy.relationships.find((x) => x.citizenId === r.citizenId)?.networkMember?.name ?? null,
+                about: r.about,
+              }
+            : null,
           citizenId: r.citizenId,
           citizenName: nameOf.get(r.citizenId)!,
           dueDay: lastDanishDay(r.dueAt)!,

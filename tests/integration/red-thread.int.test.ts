@@ -294,6 +294,8 @@ describe("I am unsure, contact me", () => {
     const work = await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA));
     expect(work.contactRequests).toEqual([
       {
+        requestId: expect.any(String),
+        asker: null,
         citizenId: w.c,
         citizenName: w.citizen.name,
         dueDay: todayInDenmark(new Date(contactDue(before, 2).getTime() - 1)),

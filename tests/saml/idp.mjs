@@ -6,7 +6,10 @@
 // answers by the HTTP-POST binding with a Response whose Assertion is signed with
 // keys/idp-key.pem: OIOSAML 3 attributes (specVersion, loa, cprNumber, names).
 // "Leave out the CPR number" drops the cprNumber attribute; "Sign with the wrong key"
-// signs with keys/rogue-key.pem. The last Response is kept (lastResponse(), and
+// signs with keys/rogue-key.pem. "Privileges" (a textarea, empty by default) carries base64
+// OIO-BPP, as NemLog-in sends a Digital Fuldmagt: when not blank it is added, exactly as
+// given, as the attribute https://data.gov.dk/model/core/eid/privilegesIntermediate (make
+// one with bppFor() in tests/saml/bpp.mjs). The last Response is kept (lastResponse(), and
 // GET /last-response as JSON) so browser tests can replay a used assertion.
 // GET /saml/metadata is the IdP's metadata; GET /health answers "ok".
 // Run as a script it listens on SAML_IDP_PORT (default 3400).
@@ -17,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
 import { DOMParser } from "@xmldom/xmldom";
 import { SignedXml } from "xml-crypto";
+import { PRIVILEGES_ATTRIBUTE } from "./bpp.mjs";
 
 const SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol";
 const SAML = "urn:oasis:names:tc:SAML:2.0:assertion";
@@ -151,6 +155,7 @@ ${LEVELS.map((level) => `<option value="${level}"${level === "Substantial" ? " s
 </select></p>
 ${checkbox("omitCpr", "Leave out the CPR number")}
 ${checkbox("badSignature", "Sign with the wrong key")}
+<p><label for="privileges">Privileges (base64 OIO-BPP, Digital Fuldmagt; empty for none)</label><br><textarea id="privileges" name="privileges" rows="4" cols="60"></textarea></p>
 <p><button type="submit">Log ind</button></p>
 </form>
 </main>
@@ -161,7 +166,7 @@ ${checkbox("badSignature", "Sign with the wrong key")}
 
 /**
  * The Response, its Assertion signed (enveloped, right after the Assertion's Issuer).
- * @param {{ entityId: string, requestId: string, acs: string, spEntityId: string, uuid: string, cpr: string | null, firstName: string, lastName: string, loa: string, signingKey: string, signingCert: string }} f
+ * @param {{ entityId: string, requestId: string, acs: string, spEntityId: string, uuid: string, cpr: string | null, firstName: string, lastName: string, loa: string, privileges: string | null, signingKey: string, signingCert: string }} f
  */
 function samlResponse(f) {
   const now = new Date();
@@ -177,6 +182,7 @@ function samlResponse(f) {
     ["https://data.gov.dk/model/core/eid/firstName", f.firstName],
     ["https://data.gov.dk/model/core/eid/lastName", f.lastName],
     ["https://data.gov.dk/model/core/eid/fullName", `${f.firstName} ${f.lastName}`],
+    ...(f.privileges === null ? [] : /** @type {Array<[string, string]>} */ ([[PRIVILEGES_ATTRIBUTE, f.privileges]])),
   ];
   const xml =
     `<samlp:Response xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}" ID="${samlId()}" Version="2.0" IssueInstant="${issued}"` +
@@ -345,6 +351,7 @@ export async function startSamlIdp({ port = 0, host = "127.0.0.1" } = {}) {
         firstName: form.get("firstName") ?? "",
         lastName: form.get("lastName") ?? "",
         loa,
+        privileges: form.get("privileges")?.trim() ? (form.get("privileges") ?? "") : null,
         signingKey: bad ? rogueKey : idpKey,
         signingCert: bad ? rogueCert : idpCert,
       });

@@ -63,10 +63,16 @@ const rows: Row[] = [
   { who: "relative, ADD_NETWORK", standing: relative(["ADD_NETWORK"]), read: ["PROFILE", "RED_THREAD", "NETWORK"], write: ["NETWORK"] },
   { who: "relative, SEE_CONTACT", standing: relative(["SEE_CONTACT"]), read: ["PROFILE", "RED_THREAD", "CONTACT"], write: NOTHING },
   {
+    who: "relative, CONTACT_COORDINATOR",
+    standing: relative(["CONTACT_COORDINATOR"]),
+    read: ["PROFILE", "RED_THREAD", "CONTACT_REQUESTS"],
+    write: ["CONTACT_REQUESTS"],
+  },
+  {
     who: "relative, every permission",
     standing: relative([...RELATIVE_PERMISSIONS]),
-    read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
-    write: ["AGREEMENTS", "NETWORK"],
+    read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT", "CONTACT_REQUESTS"],
+    write: ["AGREEMENTS", "NETWORK", "CONTACT_REQUESTS"],
   },
   {
     who: "relative, every permission, access ended (revoked)",
@@ -83,8 +89,8 @@ const rows: Row[] = [
   {
     who: "relative, every permission, access runs out later",
     standing: relative([...RELATIVE_PERMISSIONS], { validUntil: future }),
-    read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT"],
-    write: ["AGREEMENTS", "NETWORK"],
+    read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT", "CONTACT_REQUESTS"],
+    write: ["AGREEMENTS", "NETWORK", "CONTACT_REQUESTS"],
   },
   // staff, by consent state
   { who: "staff, no consent", standing: staff(), read: NOTHING, write: NOTHING },

@@ -7,6 +7,7 @@ import { addAreaHelp } from "@/lib/help/commands";
 import { findCitizens } from "@/lib/staff/caseload";
 import { lookupByCpr } from "@/lib/staff/cpr-lookup";
 import { startPlanWith } from "@/lib/staff/start-plan";
+import { saveOwnProfile } from "@/lib/staff/profile";
 import { findCitizenSchema } from "@/lib/staff/find-schema";
 import type { CprState, FindState } from "@/lib/staff/forms";
 
@@ -56,4 +57,12 @@ export const startPlanAction = formAction({
   input: (formData) => ({ cpr: formData.get("cpr") ?? "", parts: formData.getAll("parts"), agreed: formData.get("agreed") ?? "" }),
   revalidate: ["/staff"],
   redirectTo: ({ citizenId }) => `/staff/citizens/${citizenId}`,
+});
+
+/** My direct phone and hours, on my staff profile. */
+export const saveStaffProfileAction = formAction({
+  actor: "signed-in",
+  command: saveOwnProfile,
+  fields: ["phone", "hours"],
+  revalidate: ["/staff/profile"],
 });

@@ -42,11 +42,16 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
       <div>
         <h1>{t("title")}</h1>
         <p className="mt-3 text-lg">{t("intro")}</p>
-        {led.length > 0 && (
-          <p className="mt-3">
-            <Link href="/staff/team">{tTeam("link")}</Link>
-          </p>
-        )}
+        <ul className="mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          {led.length > 0 && (
+            <li>
+              <Link href="/staff/team">{tTeam("link")}</Link>
+            </li>
+          )}
+          <li>
+            <Link href="/staff/profile">{t("profileLink")}</Link>
+          </li>
+        </ul>
       </div>
       {actor.kind === "user" && (
         <NewsForYou
@@ -82,12 +87,21 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
             <ul className="space-y-2" data-testid="contact-requests">
               {work.contactRequests.map((r) => (
                 <li
-                  key={r.citizenId}
+                  key={r.requestId}
                   className={`border-l-4 p-3 ${r.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
                 >
                   <Link href={`/staff/citizens/${r.citizenId}`} className="font-semibold">
                     {r.citizenName}
                   </Link>
+                  {r.asker && (
+                    <span>
+                      {" "}
+                      ·{" "}
+                      {t(r.asker.about === "ASKER" ? "contactRelativeOwn" : "contactRelative", {
+                        name: r.asker.name ?? t("aRelative"),
+                      })}
+                    </span>
+                  )}
                   <span> · {t(r.overdue ? "contactOverdue" : "contactDue", { date: day(r.dueDay) })}</span>
                 </li>
               ))}

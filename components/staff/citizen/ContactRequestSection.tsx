@@ -1,5 +1,5 @@
 import type { ComponentProps } from "react";
-import type { ContactRequestsDto } from "@/lib/contact-requests/dto";
+import type { ContactRequestDto, ContactRequestsDto } from "@/lib/contact-requests/dto";
 import { getTranslations } from "next-intl/server";
 import { getDayFormat } from "@/lib/i18n/format";
 import { CloseContactRequestForm } from "@/components/staff/PlanForms";
@@ -16,31 +16,44 @@ export async function ContactRequestSection({
   requests: ContactRequestsDto;
   close: ComponentProps<typeof CloseContactRequestForm>["action"];
 }) {
-  const { open, answered } = requests;
-  if (!open && answered.length === 0) return null;
+  const { open, fromRelatives, answered } = requests;
+  const opens = [...(open ? [open] : []), ...fromRelatives];
+  if (opens.length === 0 && answered.length === 0) return null;
   const [t, tChannels, day] = await Promise.all([getTranslations("StaffCitizen"), getTranslations("ContactForm.channel"), getDayFormat()]);
+  const who = (r: ContactRequestDto) =>
+    !r.asker
+      ? t("contactFromCitizen")
+      : t(r.about === "ASKER" ? "contactFromRelativeOwn" : "contactFromRelative", {
+          // as the citizen named them: "Mette (datter)"
+          who: r.asker.name ? (r.asker.relation ? `${r.asker.name} (${r.asker.relation})` : r.asker.name) : t("aRelative"),
+        });
   return (
     <section aria-labelledby="staff-contact" className="space-y-3" data-testid="contact-request">
       <h2 id="staff-contact">{t("contactTitle")}</h2>
-      <p role="status" className={open ? "sr-only" : "text-gray-600"}>
-        {open ? t("contactOpen") : t("contactNoneOpen")}
+      <p role="status" className={opens.length ? "sr-only" : "text-gray-600"}>
+        {opens.length ? t("contactOpen") : t("contactNoneOpen")}
       </p>
-      {open ? (
-        <div className={`space-y-2 border-2 p-4 ${open.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
-          <p className="font-semibold">{t(open.overdue ? "contactOverdue" : "contactDue", { date: day(open.dueDay) })}</p>
-          <p>{open.text ? t("contactText", { text: open.text }) : t("contactNoText")}</p>
-          {open.channel && <p>{t("contactChannel", { channel: tChannels(open.channel) })}</p>}
+      {opens.map((r) => (
+        <div
+          key={r.id}
+          className={`space-y-2 border-2 p-4 ${r.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}
+          data-testid="open-contact-request"
+        >
+          <h3 className="text-lg">{who(r)}</h3>
+          <p className="font-semibold">{t(r.overdue ? "contactOverdue" : "contactDue", { date: day(r.dueDay) })}</p>
+          <p>{r.text ? t("contactText", { text: r.text }) : t("contactNoText")}</p>
+          {r.channel && <p>{t("contactChannel", { channel: tChannels(r.channel) })}</p>}
           {requests.mayAnswer ? (
             <div className="no-print space-y-3 border-t border-gray-300 pt-3">
-              <h3>{t("contactAnswerTitle")}</h3>
-              <p>{t("contactAnswerIntro")}</p>
-              <CloseContactRequestForm requestId={open.id} action={close} />
+              <h4 className="font-semibold">{t("contactAnswerTitle")}</h4>
+              <p>{t(r.about === "ASKER" ? "contactAnswerIntroOwn" : "contactAnswerIntro")}</p>
+              <CloseContactRequestForm requestId={r.id} action={close} />
             </div>
           ) : (
             <p>{t("contactCoordinatorAnswers")}</p>
           )}
         </div>
-      ) : null}
+      ))}
       {answered.length > 0 && (
         <ul className="list-disc space-y-1 pl-5">
           {answered.map((a) => (

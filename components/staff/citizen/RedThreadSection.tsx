@@ -40,7 +40,7 @@ export async function RedThreadSection({
             ? t("threadLapsed", { name: holder.name })
             : holder.isMe
               ? t("threadMine")
-              : t("thread", { name: holder.name, areas: holder.areaKeys.map(area).join(", ") })
+              : t("thread", { name: holder.name, area: holder.areaKey ? area(holder.areaKey) : "" })
           : t("threadNobody")}
       </p>
       {thread.mayTake && <OneClickForm action={take} fields={{}} label={t("takeThread")} look="primary" />}

@@ -6,7 +6,7 @@ import { CONSENT_DURATIONS } from "@/lib/consents/schema";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { readNotice } from "@/lib/i18n/notice";
 import { titleFrom } from "@/lib/i18n/metadata";
-import { lastDanishDay } from "@/lib/validation/fields";
+import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
@@ -42,6 +42,7 @@ export default async function ConsentsPage({
   return (
     <div className="max-w-3xl space-y-8">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
+      <p>{t("tellAnyCaseworker")}</p>
       {notice && <Notice kind={notice === "invalid" || notice === "failed" ? "warning" : "success"} text={t(`notice.${notice}`)} />}
 
       {requests.length > 0 && (
@@ -109,6 +110,14 @@ export default async function ConsentsPage({
                 <p>{t("mayRead", { parts: c.parts.map((p) => tParts(p)).join(", ") })}</p>
                 <p className="text-sm text-gray-600">
                   {c.validUntil ? t("until", { date: day(lastDanishDay(new Date(c.validUntil))!) }) : t("untilWithdrawn")}
+                </p>
+                <p className="text-sm" data-testid="consent-given">
+                  {c.givenHow === "APP"
+                    ? t("givenInApp", { date: day(todayInDenmark(new Date(c.validFrom))) })
+                    : t(c.givenHow === "PAPER" ? "givenOnPaper" : "givenInConversation", {
+                        name: c.recordedBy ?? t("aCaseworker"),
+                        date: day(todayInDenmark(new Date(c.validFrom))),
+                      })}
                 </p>
                 <OneClickForm
                   action={withdrawConsentAction}

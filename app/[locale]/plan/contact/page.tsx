@@ -5,6 +5,8 @@ import { readContactPreferences } from "@/lib/contact/queries";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { ContactForm } from "@/components/contact/ContactForm";
 import { PageIntro } from "@/components/plan/PageIntro";
+import { WhoSees } from "@/components/plan/WhoSees";
+import { readWhoSees } from "@/lib/consents/who-sees";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { saveContactPreferences } from "./actions";
 
@@ -18,12 +20,17 @@ export default async function ContactPage({ params }: { params: Promise<{ locale
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const [t, contact] = await Promise.all([getTranslations("Contact"), readContactPreferences(actor, citizenId)]);
-  if (!contact.ok) notFound();
+  const [t, contact, who] = await Promise.all([
+    getTranslations("Contact"),
+    readContactPreferences(actor, citizenId),
+    readWhoSees(actor, citizenId, "CONTACT"),
+  ]);
+  if (!contact.ok || !who.ok) notFound();
   return (
     <div className="max-w-2xl space-y-6">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       <ContactForm initial={contact.value} action={saveContactPreferences} />
+      <WhoSees who={who.value} what="CONTACT" />
     </div>
   );
 }

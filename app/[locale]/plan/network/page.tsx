@@ -8,6 +8,8 @@ import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
+import { WhoSees } from "@/components/plan/WhoSees";
+import { readWhoSees } from "@/lib/consents/who-sees";
 import { Notice } from "@/components/forms/Notice";
 import { NetworkMap } from "@/components/network/NetworkMap";
 import { NetworkMemberForm } from "@/components/network/NetworkMemberForm";
@@ -29,8 +31,12 @@ export default async function PeoplePage({
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
   const notice = await readNotice(searchParams, ["removed", "conflict", "failed"] as const);
-  const [t, network] = await Promise.all([getTranslations("Network"), readNetwork(actor, citizenId)]);
-  if (!network.ok) notFound();
+  const [t, network, who] = await Promise.all([
+    getTranslations("Network"),
+    readNetwork(actor, citizenId),
+    readWhoSees(actor, citizenId, "NETWORK"),
+  ]);
+  if (!network.ok || !who.ok) notFound();
   const members = network.value;
   const rings = Object.fromEntries(CLOSENESS.map((c) => [c, t(`rings.${c}`)])) as Record<(typeof CLOSENESS)[number], string>;
 
@@ -71,6 +77,7 @@ export default async function PeoplePage({
           })}
         </div>
       </div>
+      <WhoSees who={who.value} what="NETWORK" />
       <section aria-labelledby="add-person" className="no-print max-w-3xl space-y-3 border-t border-gray-300 pt-6">
         <h2 id="add-person">{t("addTitle")}</h2>
         <NetworkMemberForm action={addPersonAction} />

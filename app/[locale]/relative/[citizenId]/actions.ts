@@ -3,6 +3,7 @@
 import { formActionFor, type Refresh } from "@/lib/forms/form-action";
 import { addNetworkMember } from "@/lib/network/commands";
 import { addCheckIn, saveOwnSpace } from "@/lib/relatives/space";
+import { askAsRelative } from "@/lib/relatives/contact";
 
 // A relative's actions on a plan shared with them. The plan's id is bound on the
 // page; whether they may do it is decided by the gate (or, for their own space,
@@ -24,3 +25,6 @@ export const saveSpaceAction = formActionFor({
 });
 
 export const checkInAction = formActionFor({ command: addCheckIn, fields: ["feeling", "note"], revalidate: done });
+
+/** "Contact me": about the citizen (when they allow it) or about my own situation. */
+export const relativeAskContact = formActionFor({ command: askAsRelative, fields: ["about", "text", "channel"], revalidate: done });

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
 import { readPlan } from "@/lib/plan/queries";
 import { readAgreements } from "@/lib/agreements/queries";
-import { readContactPreferences } from "@/lib/contact/queries";
+import { readOwnContactRequests } from "@/lib/relatives/contact";
 import { endedRelationship, myRelationship } from "@/lib/relatives/queries";
 import { STORY_SECTIONS } from "@/lib/story/schema";
 import { firstName } from "@/lib/i18n/names";
@@ -15,7 +15,10 @@ import { AgreementList } from "@/components/agreements/AgreementList";
 import { AgreementForm } from "@/components/agreements/AgreementForm";
 import { NetworkMemberForm } from "@/components/network/NetworkMemberForm";
 import { NoLongerShared } from "@/components/relatives/NoLongerShared";
-import { relativeAddPerson } from "./actions";
+import { ContactWishes } from "@/components/plan/ContactWishes";
+import { CoordinatorLine } from "@/components/plan/CoordinatorLine";
+import { RelativeContact } from "@/components/relatives/RelativeContact";
+import { relativeAddPerson, relativeAskContact } from "./actions";
 import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 
 export const dynamic = "force-dynamic";
@@ -45,14 +48,13 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
   const p = plan.value;
   const first = firstName(p.name);
   const notice = await readNotice(searchParams, ["joined"] as const);
-  const [t, tStory, area, agreements, contact] = await Promise.all([
+  const [t, tStory, area, agreements, own] = await Promise.all([
     getTranslations("SharedPlan"),
     getTranslations("Story"),
     getAreaName(),
     mine.may.read("AGREEMENTS") ? readAgreements(actor, citizenId) : null,
-    mine.may.read("CONTACT") ? readContactPreferences(actor, citizenId) : null,
+    readOwnContactRequests(actor, citizenId),
   ]);
-  const tContact = await getTranslations("ContactForm");
 
   return (
     <article className="max-w-3xl space-y-8" aria-labelledby="shared-title">
@@ -154,36 +156,33 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      {contact?.ok && (
+      {p.contact && (
         <section aria-labelledby="shared-contact">
           <h2 id="shared-contact">{t("contact", { name: first })}</h2>
-          <dl className="mt-2 space-y-1">
-            <div>
-              <dt className="inline font-semibold">{tContact("channel.legend")}</dt>{" "}
-              <dd className="inline">{tContact(`channel.${contact.value.channel}`)}</dd>
-            </div>
-            {contact.value.times && (
-              <div>
-                <dt className="inline font-semibold">{tContact("times.label")}</dt> <dd className="inline">{contact.value.times}</dd>
-              </div>
-            )}
-            <div>
-              <dt className="inline font-semibold">{tContact("visit.legend")}</dt>{" "}
-              <dd className="inline">{tContact(`visit.${contact.value.visit}`)}</dd>
-            </div>
-          </dl>
+          <ContactWishes contact={p.contact} />
         </section>
       )}
 
       {p.coordinator !== undefined && (
-        <section aria-labelledby="shared-thread">
+        <section aria-labelledby="shared-thread" className="space-y-3" data-testid="relative-thread">
           <h2 id="shared-thread">{t("thread")}</h2>
-          <p className="mt-2">
-            {/* a holder whose area may no longer see the plan holds nothing (decision 013) */}
-            {p.coordinator?.inForce
-              ? t("threadHolder", { name: p.coordinator.name, areas: p.coordinator.areaKeys.map(area).join(", "), citizen: first })
+          <p>
+            {/* a holder whose area may no longer see the plan holds nothing (decision 013); only the one area they hold it for */}
+            {p.coordinator?.inForce && p.coordinator.areaKey
+              ? t("threadHolder", { name: p.coordinator.name, area: area(p.coordinator.areaKey), citizen: first })
               : t("threadNobody")}
           </p>
+          {p.coordinator?.inForce && p.coordinator.line && <CoordinatorLine name={p.coordinator.name} line={p.coordinator.line} />}
+          {own && (
+            <RelativeContact
+              citizenId={citizenId}
+              first={first}
+              coordinator={p.coordinator?.inForce ? p.coordinator.name : null}
+              own={own}
+              mayAskAboutCitizen={mine.may.write("CONTACT_REQUESTS")}
+              action={relativeAskContact.bind(null, citizenId)}
+            />
+          )}
         </section>
       )}
     </article>

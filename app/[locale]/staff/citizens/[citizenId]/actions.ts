@@ -6,6 +6,7 @@ import { answerHandover, offerHandover, takeRedThread, withdrawHandover } from "
 import { buttonActionFor, formActionFor, type Refresh } from "@/lib/forms/form-action";
 import { proposeGoalStep } from "@/lib/goals/commands";
 import { sendMessage } from "@/lib/messages/commands";
+import { recordConsent, recordWithdrawal } from "@/lib/consents/recorded";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
@@ -62,4 +63,18 @@ export const markAgreementStaffAction = buttonActionFor({
   revalidate: thisPage,
   ok: "marked",
   back: backWith,
+});
+
+/** A consent the citizen gave in a conversation or on paper, to my area. */
+export const recordConsentAction = formActionFor({
+  command: recordConsent,
+  fields: ["serviceAreaId", "parts", "duration", "how", "agreed"],
+  revalidate: [{ layout: "/staff" }],
+});
+
+/** A withdrawal the citizen told me, for any area. */
+export const recordWithdrawalAction = formActionFor({
+  command: recordWithdrawal,
+  fields: ["serviceAreaId", "how", "agreed"],
+  revalidate: [{ layout: "/staff" }],
 });

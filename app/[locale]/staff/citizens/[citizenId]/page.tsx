@@ -3,7 +3,8 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { readPlan } from "@/lib/plan/queries";
 import { readAgreements } from "@/lib/agreements/queries";
-import { areaCase, isStaff, myAreas } from "@/lib/staff/caseload";
+import { areaCase, isStaff, municipalityAreas, myAreas } from "@/lib/staff/caseload";
+import { RecordConsentSection } from "@/components/staff/citizen/RecordConsentSection";
 import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
 import type { Part } from "@/lib/access/policy";
 import { Link } from "@/lib/i18n/navigation";
@@ -21,6 +22,8 @@ import { MessagesSection } from "@/components/staff/citizen/MessagesSection";
 import { RedThreadSection } from "@/components/staff/citizen/RedThreadSection";
 import { RelativesSection } from "@/components/staff/citizen/RelativesSection";
 import { StorySection } from "@/components/staff/citizen/StorySection";
+import { ContactWishesSection } from "@/components/staff/citizen/ContactWishesSection";
+import { NetworkSection } from "@/components/staff/citizen/NetworkSection";
 import { addHelpAction, askConsentAction } from "../../actions";
 import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 import {
@@ -30,6 +33,8 @@ import {
   markAgreementStaffAction,
   offerHandoverAction,
   proposeStepAction,
+  recordConsentAction,
+  recordWithdrawalAction,
   sendMessageAction,
   takeRedThreadAction,
   withdrawHandoverAction,
@@ -63,7 +68,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
     // no consent in force: the area sees nothing, and may only ask
     const found = await areaCase(actor, citizenId);
     if (!found) notFound();
-    const areas = await myAreas(actor);
+    const [areas, all] = await Promise.all([myAreas(actor), municipalityAreas(actor)]);
     return (
       <div className="max-w-3xl space-y-6">
         <p>
@@ -76,6 +81,12 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           asked={found.access === "asked"}
           areas={areas}
           ask={askConsentAction.bind(null, citizenId)}
+        />
+        <RecordConsentSection
+          myAreas={areas}
+          allAreas={all}
+          record={recordConsentAction.bind(null, citizenId)}
+          withdraw={recordWithdrawalAction.bind(null, citizenId)}
         />
       </div>
     );
@@ -91,6 +102,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const thread = may("RED_THREAD") ? await readRedThread(actor, citizenId) : notShared;
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
+  const [areas, all] = await Promise.all([myAreas(actor), municipalityAreas(actor)]);
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -99,10 +111,20 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       <header>
         <p className="text-gray-600">{t("planOf")}</p>
         <h1 id="staff-plan-title">{p.name}</h1>
+        <p className="no-print mt-3">
+          {/* a file, not a page: a plain link (no prefetch) to the letter's PDF */}
+          <a href={`/${locale}/staff/citizens/${citizenId}/letter`} aria-describedby="letter-hint" data-testid="print-letter">
+            {t("letter")}
+          </a>
+        </p>
+        <p id="letter-hint" className="no-print text-sm text-gray-600">
+          {t("letterHint")}
+        </p>
       </header>
       {notice && <Notice kind={notice === "conflict" || notice === "failed" ? "warning" : "success"} text={t(`notice.${notice}`)} />}
 
       {p.story && <StorySection story={p.story} />}
+      {p.contact && <ContactWishesSection contact={p.contact} />}
       {thread.ok && (
         <RedThreadSection
           citizenId={citizenId}
@@ -117,6 +139,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       {requests.ok && <ContactRequestSection requests={requests.value} close={closeContactRequestAction.bind(null, citizenId)} />}
       {p.goals && <GoalsSection goals={p.goals} proposeStep={proposeStepAction.bind(null, citizenId)} />}
       {p.help && <HelpSection citizenId={citizenId} help={p.help} addHelp={addHelpAction.bind(null, citizenId)} />}
+      {p.network && <NetworkSection network={p.network} />}
       {relatives.ok && <RelativesSection spaces={relatives.value} />}
       {agreements.ok && p.agreements && (
         <AgreementsSection
@@ -128,6 +151,12 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
         />
       )}
       {messages.ok && <MessagesSection citizenId={citizenId} messages={messages.value} send={sendMessageAction.bind(null, citizenId)} />}
+      <RecordConsentSection
+        myAreas={areas}
+        allAreas={all}
+        record={recordConsentAction.bind(null, citizenId)}
+        withdraw={recordWithdrawalAction.bind(null, citizenId)}
+      />
     </article>
   );
 }

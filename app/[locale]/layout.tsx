@@ -68,6 +68,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             NotifySettings: messages.NotifySettings,
             StaffProfile: messages.StaffProfile,
             RecordConsent: messages.RecordConsent,
+            WriteWith: messages.WriteWith,
           }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}

@@ -21,7 +21,7 @@ export function ContactRequestForm({
   asked: number;
   channel: string;
   /** For a relative: whose situation it is about (the choices, already in words). */
-  about?: { legend: string; options: { value: string; label: string }[] };
+  about?: { legend: string; options: { value: string; label: string; detail?: string }[] };
   action: (state: FormState, formData: FormData) => Promise<FormState>;
 }) {
   const t = useTranslations("ContactRequestForm");
@@ -49,7 +49,8 @@ export function ContactRequestForm({
             type="radio"
             legend={about.legend}
             options={about.options}
-            checked={[isRefused(state) ? shownValue(state, "about") : about.options[0]!.value]}
+            // nothing chosen for them: whose situation it is, the relative says
+            checked={isRefused(state) ? [shownValue(state, "about")] : []}
             errors={errors.about}
           />
         ) : (

@@ -16,7 +16,14 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
     <section aria-labelledby={`plan-${kind}`} className="break-inside-avoid">
       <h2 id={`plan-${kind}`}>{title}</h2>
       {storyText(kind) ? (
-        <p className="mt-2 whitespace-pre-wrap">{storyText(kind)}</p>
+        <>
+          <p className="mt-2 whitespace-pre-wrap">{storyText(kind)}</p>
+          {plan.story?.[kind]?.writtenWith && (
+            <p className="mt-1 text-sm text-gray-600" data-testid="written-with-mark">
+              {t("writtenWith", { name: plan.story[kind]!.writtenWith!.by, date: date(plan.story[kind]!.writtenWith!.on) })}
+            </p>
+          )}
+        </>
       ) : (
         <p className="mt-2 text-gray-600">
           {t("emptyStory")}{" "}

@@ -39,6 +39,8 @@ export async function RelativeContact({
       ) : (
         <>
           <p>{t(mayAskAboutCitizen ? "intro" : "introOwnOnly", { who, name: first })}</p>
+          {!mayAskAboutCitizen && <p>{t("aboutMeMeans", { name: first })}</p>}
+          <p>{t("reachNote")}</p>
           <ContactRequestForm
             citizenId={citizenId}
             asked={own.length}
@@ -46,8 +48,10 @@ export async function RelativeContact({
             about={{
               legend: t("aboutLegend"),
               options: [
-                ...(mayAskAboutCitizen ? [{ value: "CITIZEN", label: t("aboutCitizen", { name: first }) }] : []),
-                { value: "ASKER", label: t("aboutMe") },
+                ...(mayAskAboutCitizen
+                  ? [{ value: "CITIZEN", label: t("aboutCitizen", { name: first }), detail: t("aboutCitizenMeans", { name: first }) }]
+                  : []),
+                { value: "ASKER", label: t("aboutMe"), detail: t("aboutMeMeans", { name: first }) },
               ],
             }}
             action={action}
@@ -60,6 +64,7 @@ export async function RelativeContact({
             <li key={r.id}>
               {t("answered", { asked: day(r.askedDay), answered: day(r.answeredDay!) })}
               {r.answer && <span className="whitespace-pre-wrap"> {t("agreed", { what: r.answer })}</span>}
+              {r.about === "CITIZEN" && <span> {t("answeredCitizen", { name: first })}</span>}
             </li>
           ))}
         </ul>

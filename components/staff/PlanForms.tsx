@@ -98,7 +98,16 @@ export function AcceptHandoverForm({ handoverId, action }: { handoverId: string;
 }
 
 /** "Contact me" is closed by writing down what was agreed with the citizen. */
-export function CloseContactRequestForm({ requestId, action }: { requestId: string; action: Action }) {
+export function CloseContactRequestForm({
+  requestId,
+  action,
+  withDate = true,
+}: {
+  requestId: string;
+  action: Action;
+  /** A relative's own situation is answered with what was agreed, no date in the citizen's plan. */
+  withDate?: boolean;
+}) {
   const t = useTranslations("StaffForms");
   // several requests can be open on one page (the citizen's and relatives'): ids unique per request
   const ids = { what: `answer-what-${requestId}`, dueOn: `answer-dueOn-${requestId}` };
@@ -129,14 +138,16 @@ export function CloseContactRequestForm({ requestId, action }: { requestId: stri
         defaultValue={shownValue(state, "what")}
         errors={errors.what}
       />
-      <DateField
-        name="dueOn"
-        id={ids.dueOn}
-        label={t("agreedBy")}
-        hint={t("agreedByHint")}
-        defaultValue={shownValue(state, "dueOn")}
-        errors={errors.dueOn}
-      />
+      {withDate && (
+        <DateField
+          name="dueOn"
+          id={ids.dueOn}
+          label={t("agreedBy")}
+          hint={t("agreedByHint")}
+          defaultValue={shownValue(state, "dueOn")}
+          errors={errors.dueOn}
+        />
+      )}
       <SubmitRow label={t("closeRequest")} pending={pending} done={state.status === "saved" ? t("requestClosed") : undefined} />
     </DraftForm>
   );

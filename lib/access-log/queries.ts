@@ -10,7 +10,7 @@ export type AccessLogEntryDto = {
   actorName: string | null;
   areaKey: string | null;
   part: string;
-  action: "READ" | "WRITE" | "ASK";
+  action: "READ" | "WRITE" | "ASK" | "PROPOSE";
   purpose: string;
   outcome: "ALLOWED" | "DENIED";
 };

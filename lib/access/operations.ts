@@ -62,6 +62,11 @@ export const PURPOSES = [
   "cpr-lookup",
   "record-consent",
   "record-withdrawal",
+  "write-with",
+  "record-yes",
+  "answer-written-with",
+  "view-written-with",
+  "print-plan",
   "add-help",
   "send-message",
   "view-messages",
@@ -169,6 +174,25 @@ export const OPERATIONS = {
     staffPurpose: { STORY: "told-once" },
   },
 
+  // the same page on paper: a caseworker's letter is a print, not the story "told once" again
+  "plan.print": {
+    kind: "parts",
+    parts: [
+      "PROFILE",
+      "STORY",
+      "CONTACT",
+      "GOALS",
+      "AGREEMENTS",
+      "NETWORK",
+      "RED_THREAD",
+      "HELP",
+      "CONTACT_REQUESTS",
+      "MESSAGES",
+      "ACCESS_LOG",
+    ],
+    purpose: "print-plan",
+  },
+
   // goals: the citizen's own; staff only propose steps
   "goal.list": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "view-goals" },
   "goal.read": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "view-goal" },
@@ -186,6 +210,20 @@ export const OPERATIONS = {
   "agreement.list": { kind: "parts", parts: ["AGREEMENTS", "NETWORK"], purpose: "view-agreements" },
   "agreement.add": one("AGREEMENTS", "WRITE", "add-agreement"),
   "agreement.mark": one("AGREEMENTS", "WRITE", "mark-agreement", { roles: ["CITIZEN", "STAFF"] }),
+
+  // written *with* the citizen on a visit or a call (the assisted route): a caseworker writes, the citizen says
+  // yes on their phone or to a caseworker (who records it), and can later undo a yes recorded for them
+  "story.write-with": one("STORY", "PROPOSE", "write-with", { roles: STAFF }),
+  "goal.write-with": one("GOALS", "PROPOSE", "write-with", { roles: STAFF }),
+  "contact.write-with": one("CONTACT", "PROPOSE", "write-with", { roles: STAFF }),
+  "story.record-yes": one("STORY", "PROPOSE", "record-yes", { roles: STAFF }),
+  "goal.record-yes": one("GOALS", "PROPOSE", "record-yes", { roles: STAFF }),
+  "contact.record-yes": one("CONTACT", "PROPOSE", "record-yes", { roles: STAFF }),
+  "story.answer-written-with": one("STORY", "WRITE", "answer-written-with", { roles: CITIZEN }),
+  "goal.answer-written-with": one("GOALS", "WRITE", "answer-written-with", { roles: CITIZEN }),
+  "contact.answer-written-with": one("CONTACT", "WRITE", "answer-written-with", { roles: CITIZEN }),
+  // what was written with the citizen: each text only where its part may be read
+  "written-with.read": { kind: "parts", parts: ["STORY", "GOALS", "CONTACT"], purpose: "view-written-with" },
 
   // the people around the citizen
   "network.list": one("NETWORK", "READ", "view-network"),
@@ -269,6 +307,11 @@ export const BESIDE_RECORD = {
     what: "a relative asks the coordinator to contact them about their own situation",
   },
   "staff-profile.save": { roles: ["STAFF"], door: "directory", what: "a caseworker writes their direct phone and hours" },
+  "relative-request.answer": {
+    roles: ["STAFF"],
+    door: "directory",
+    what: "whoever answers 'contact me' writes down what was agreed with a relative about the relative's own situation",
+  },
   "team.assign": { roles: ["STAFF"], door: "directory", what: "an area lead assigns a caseworker to a citizen" },
   "team.end-assignment": { roles: ["STAFF"], door: "directory", what: "an area lead ends an assignment" },
 } as const satisfies Record<string, BesideOperation>;

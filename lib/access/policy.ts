@@ -30,7 +30,14 @@ export const ACTIONS = ["READ", "WRITE"] as const;
  * ask (a request the citizen answers) before their area may see anything.
  */
 export const ASK = "ASK" as const;
-export type Action = (typeof ACTIONS)[number] | typeof ASK;
+/**
+ * Writing *with* the citizen (the assisted route): staff of an area whose consent lets it read the part write a
+ * text for the citizen to confirm. It changes nothing in the plan until the citizen says yes.
+ */
+export const PROPOSE = "PROPOSE" as const;
+export type Action = (typeof ACTIONS)[number] | typeof ASK | typeof PROPOSE;
+/** The parts a caseworker can write with the citizen: their story, a goal, how they want to be contacted. */
+export const PROPOSABLE_PARTS: readonly Part[] = ["STORY", "GOALS", "CONTACT"];
 
 export const RELATIVE_PERMISSIONS = [
   "SEE_STORY",
@@ -146,7 +153,14 @@ function decideRelative(s: Extract<Standing, { kind: "relative" }>, action: Acti
 
 /** May an actor standing so toward a record do `action` to `part` at `now`? */
 export function decide(standing: Standing, action: Action, part: Part, now: Date): Decision {
-  if (!PARTS.includes(part) || !(ACTIONS.includes(action as (typeof ACTIONS)[number]) || action === ASK)) return deny("unknown");
+  if (!PARTS.includes(part) || !(ACTIONS.includes(action as (typeof ACTIONS)[number]) || action === ASK || action === PROPOSE))
+    return deny("unknown");
+  if (action === PROPOSE) {
+    // only staff write with the citizen, only what their area's consent lets them read, and only the citizen's own words
+    if (standing.kind === "none") return deny("not-related");
+    if (standing.kind !== "staff" || !PROPOSABLE_PARTS.includes(part)) return deny("not-permitted");
+    return decideStaff(standing.consents, "READ", part, now);
+  }
   if (action === ASK) {
     // only staff ask, only for consent; a "staff" standing means the same municipality (lib/record/standing.ts)
     if (standing.kind === "none") return deny("not-related");

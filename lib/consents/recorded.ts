@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import { command, staffOf } from "@/lib/record/command";
-import { InvalidInput } from "@/lib/record/gate";
+import { InvalidInput, NotFound } from "@/lib/record/gate";
 import { consentInForceWhere } from "@/lib/access/in-force";
 import { CONSENTABLE_PARTS, type Part } from "@/lib/access/policy";
-import { id, listOf } from "@/lib/validation/fields";
+import { id, listOf, todayInDenmark } from "@/lib/validation/fields";
 import { pathFor } from "@/lib/notify/kinds";
 import { citizenUser } from "@/lib/notify/recipients";
 import { CONSENT_DURATIONS, consentEnds } from "./schema";
@@ -46,6 +46,10 @@ export const recordConsent = command(
   async (ctx, { citizenId, serviceAreaId, parts, duration, how }) => {
     const { tx, now, changed, tell } = ctx;
     const me = staffOf(ctx);
+    // only a caseworker who works with the citizen for that area, or whose area asked and waits for the answer
+    const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, serviceAreaId, endedAt: null } });
+    const asked = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
+    if (assigned === 0 && asked === 0) throw new NotFound();
     // the name always comes with it: without it the area could not even open the plan
     const granted = [...new Set<Part>(["PROFILE", ...parts])];
     const consent = await tx.consent.create({
@@ -94,6 +98,8 @@ export const recordWithdrawal = command(
   async (ctx, { citizenId, serviceAreaId, how }) => {
     const { tx, now, changed, tell } = ctx;
     const me = staffOf(ctx);
+    // told to a caseworker who works with the citizen (for any area): not to anyone who can type an id
+    if ((await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } })) === 0) throw new NotFound();
     const area = await tx.serviceArea.findFirst({
       where: { id: serviceAreaId, municipality: { citizens: { some: { id: citizenId } } } },
       select: { id: true },
@@ -114,7 +120,7 @@ export const recordWithdrawal = command(
       path: pathFor("consent-withdrawal-recorded", { citizenId }),
       subjectId: null,
       // one message per area and day, however many times it is recorded
-      dedupeKey: `consent-withdrawal-recorded:${citizenId}:${serviceAreaId}:${now.toISOString().slice(0, 10)}`,
+      dedupeKey: `consent-withdrawal-recorded:${citizenId}:${serviceAreaId}:${todayInDenmark(now)}`,
     });
     return null;
   },

@@ -79,27 +79,12 @@ export const closeContactRequest = command(
     const me = staffOf(ctx);
     if (!answersContact((await holders(tx, [citizenId], now)).get(citizenId), me))
       throw new InvalidInput({ _form: ["Validation.notCoordinator"] });
+    // a relative's request about their own situation is theirs, answered beside the record (lib/relatives/contact.ts)
     const request = await tx.contactRequest.findFirst({
-      where: { id: requestId, citizenId, closedAt: null },
-      select: { id: true, about: true, askedByUserId: true },
+      where: { id: requestId, citizenId, about: "CITIZEN", closedAt: null },
+      select: { id: true, askedByUserId: true },
     });
     if (!request) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
-    // a relative's own situation is theirs: what was agreed is kept with their request, not in the citizen's plan
-    if (request.about === "ASKER") {
-      const { count } = await tx.contactRequest.updateMany({
-        where: { id: requestId, closedAt: null },
-        data: { closedAt: now, closedByStaffId: me, answer: what },
-      });
-      if (count === 0) throw new InvalidInput({ _form: ["Validation.contactRequestGone"] });
-      changed({ entity: "ContactRequest", entityId: requestId, before: { closedAt: null }, after: { closedAt: now } });
-      tell({
-        to: [request.askedByUserId],
-        kind: "relative-contact-answered",
-        path: pathFor("relative-contact-answered", { citizenId }),
-        subjectId: requestId,
-      });
-      return { agreementId: null };
-    }
     const agreement = await tx.agreement.create({
       data: {
         citizenId,

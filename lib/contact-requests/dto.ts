@@ -16,7 +16,7 @@ export type ContactRequestDto = {
   /** Whose situation it is about: the citizen's, or the asking relative's own. */
   about: "CITIZEN" | "ASKER";
   /** The relative who asked, as the citizen named them in their network (null: the citizen asked). */
-  asker: { name: string | null; relation: string | null } | null;
+  asker: { name: string | null; relation: string | null; reach: { email: string | null; phone: string | null } } | null;
 };
 /** Days are Danish calendar days (YYYY-MM-DD). */
 export type ClosedContactRequestDto = { id: string; askedDay: string; answeredDay: string; agreement: string | null };

@@ -33,3 +33,20 @@ export async function openContactRequest(
 /** Whether `userId` already has an open request for this citizen (theirs; the citizen's own has no asker). */
 export const hasOpenRequest = async (tx: Tx, citizenId: string, askedByUserId: string | null) =>
   (await tx.contactRequest.count({ where: { citizenId, askedByUserId, closedAt: null } })) > 0;
+
+/**
+ * The same, writing nothing (and answering null) when the asker has one open already — held by the partial
+ * unique index even when two arrive at once — rather than failing the caller's transaction.
+ */
+export async function openContactRequestOnce(tx: Tx, r: Parameters<typeof openContactRequest>[1]) {
+  const { municipality } = await tx.citizen.findUniqueOrThrow({
+    where: { id: r.citizenId },
+    select: { municipality: { select: { contactDueWorkingDays: true } } },
+  });
+  const dueAt = contactDue(r.now, municipality.contactDueWorkingDays);
+  const [row] = await tx.contactRequest.createManyAndReturn({
+    data: [{ citizenId: r.citizenId, askedByUserId: r.askedByUserId, about: r.about, text: r.text, channel: r.channel, dueAt }],
+    skipDuplicates: true,
+  });
+  return row ?? null;
+}

@@ -4,6 +4,8 @@ import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
 import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { answersContact, holders, someoneCanAnswer } from "@/lib/red-thread/holder";
+import { relationshipActiveWhere } from "@/lib/access/in-force";
+import { reachOf } from "@/lib/relatives/contact";
 
 export type { ContactRequestDto, ClosedContactRequestDto, ContactRequestsDto } from "./dto";
 import type { ContactRequestsDto } from "./dto";
@@ -31,16 +33,29 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
       about: true,
       askedByUserId: true,
     } as const;
-    const open = await tx.contactRequest.findFirst({ where: { citizenId, askedByUserId: asker, closedAt: null }, select });
+    const open = await tx.contactRequest.findFirst({
+      where: { citizenId, askedByUserId: asker, about: "CITIZEN", closedAt: null },
+      select,
+    });
+    // a relative's request about the citizen, while they are still allowed to reach the coordinator (their own
+    // situation is theirs: lib/relatives/contact.ts, beside the record)
     const fromRelatives = staff
       ? await tx.contactRequest.findMany({
-          where: { citizenId, askedByUserId: { not: null }, closedAt: null },
+          where: {
+            citizenId,
+            about: "CITIZEN",
+            askedByUserId: { not: null },
+            closedAt: null,
+            askedBy: {
+              relationships: { some: { citizenId, ...relationshipActiveWhere(now), permissions: { has: "CONTACT_COORDINATOR" } } },
+            },
+          },
           orderBy: { dueAt: "asc" },
           select,
         })
       : [];
     const answered = await tx.contactRequest.findMany({
-      where: { citizenId, closedAt: { not: null }, ...(staff ? {} : { askedByUserId: asker }) },
+      where: { citizenId, about: "CITIZEN", closedAt: { not: null }, ...(staff ? {} : { askedByUserId: asker }) },
       orderBy: { closedAt: "desc" },
       take: 5,
       select: { id: true, createdAt: true, closedAt: true },
@@ -60,6 +75,7 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
           select: { userId: true, networkMember: { select: { name: true, relation: true } } },
         })
       : [];
+    const reach = staff ? await reachOf(tx, askers) : new Map();
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
     // what the page says was done, only once it was: the earliest delivery to the one it names (the coordinator
     // in force), or, with none, to anyone who answers ("the municipality was told")
@@ -95,7 +111,11 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
         overdueToldAt: toldAt(r.id, "contact-overdue"),
         about: r.about,
         asker: r.askedByUserId
-          ? { name: relative?.networkMember?.name ?? null, relation: relative?.networkMember?.relation || null }
+          ? {
+              name: relative?.networkMember?.name ?? null,
+              relation: relative?.networkMember?.relation || null,
+              reach: reach.get(r.askedByUserId) ?? { email: null, phone: null },
+            }
           : null,
       };
     };
@@ -113,7 +133,7 @@ export async function readContactRequests(actor: Actor, citizenId: string): Prom
       })),
       coordinator: citizen && holder?.inForce ? holder.name : null,
       answerable: citizen ? await someoneCanAnswer(tx, citizenId, now) : true,
-      asked: await tx.contactRequest.count({ where: { citizenId, askedByUserId: asker } }),
+      asked: await tx.contactRequest.count({ where: { citizenId, askedByUserId: asker, about: "CITIZEN" } }),
       mayAnswer,
     };
   });

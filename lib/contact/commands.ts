@@ -34,7 +34,7 @@ export const updateContactPreferences = command(
     }
     const { count } = await tx.contactPreferences.updateMany({
       where: { citizenId, version },
-      data: { ...fields, version: { increment: 1 } },
+      data: { ...fields, version: { increment: 1 }, writtenWithId: null, writtenWithAt: null },
     });
     const now = await tx.contactPreferences.findUniqueOrThrow({ where: { citizenId } });
     if (count === 0) throw new StaleWrite(dto(now));

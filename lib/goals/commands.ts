@@ -61,7 +61,7 @@ export const updateGoal = command(
     if (!before) throw new InvalidInput({ goalId: ["Validation.invalid"] });
     const { count } = await tx.goal.updateMany({
       where: { id: goalId, citizenId, version },
-      data: { ...fields, reviewOn: toDbDate(reviewOn), version: { increment: 1 } },
+      data: { ...fields, reviewOn: toDbDate(reviewOn), version: { increment: 1 }, writtenWithId: null, writtenWithAt: null },
     });
     if (count === 0) throw new StaleWrite(before);
     const rows = await supporterRows(tx, citizenId, goalId, helpers);

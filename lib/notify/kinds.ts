@@ -18,6 +18,8 @@ export const KINDS = {
   "review-soon": { audience: "citizen" },
   "relative-joined": { audience: "citizen" },
   "consent-recorded": { audience: "citizen" },
+  "written-with": { audience: "citizen" },
+  "written-with-yes-recorded": { audience: "citizen" },
   "consent-withdrawal-recorded": { audience: "citizen" },
   // the coordinator, a colleague, an area lead
   "contact-new": { audience: "staff" },
@@ -54,6 +56,8 @@ export const URGENT_CHOICES: readonly Kind[] = [
 export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string }): string {
   switch (kind) {
     case "message":
+    case "written-with":
+    case "written-with-yes-recorded":
     case "handover-offered":
     case "handover-accepted":
     case "handover-stays":

@@ -3,7 +3,8 @@ import { decide, type Part } from "@/lib/access/policy";
 import { consentInForceWhere, relationshipActiveWhere } from "@/lib/access/in-force";
 import type { RelativePermission } from "@/lib/access/policy";
 import type { Tx } from "@/lib/record/tx";
-import { holders } from "@/lib/red-thread/holder";
+import { coveringAreas, holders } from "@/lib/red-thread/holder";
+import { CONSENT_FIELDS } from "@/lib/record/standing";
 
 /**
  * Who is told, found in the transaction of the change (so it is who they are at
@@ -47,11 +48,9 @@ export async function leadsOfAreas(tx: Tx, areaIds: readonly string[]): Promise<
 export async function contactAnswerers(tx: Tx, citizenId: string, now: Date): Promise<string[]> {
   const coordinator = await coordinatorUser(tx, citizenId, now);
   if (coordinator) return [coordinator];
-  const consents = await tx.consent.findMany({
-    where: { citizenId, ...consentInForceWhere(now), parts: { hasEvery: ["CONTACT_REQUESTS", "AGREEMENTS"] } },
-    select: { serviceAreaId: true },
-  });
-  const areaIds = [...new Set(consents.map((c) => c.serviceAreaId))];
+  // the areas whose consents in force, together, let them answer: see the request and write down the agreement
+  const consents = await tx.consent.findMany({ where: { citizenId, ...consentInForceWhere(now) }, select: CONSENT_FIELDS });
+  const areaIds = [...coveringAreas(consents, now, ["CONTACT_REQUESTS", "AGREEMENTS"])].map((key) => key.split(":")[1]!);
   if (areaIds.length === 0) return [];
   const assigned = await tx.assignment.findMany({
     where: { citizenId, endedAt: null, serviceAreaId: { in: areaIds }, staff: { userId: { not: null } } },

@@ -134,7 +134,7 @@ export async function planPdf(
   // a PDF costs a quarter of a second of work: a person prints a few, a script printing hundreds is stopped
   if (actor.kind === "user" && (await recordFailure({ ...PRINTS, key: `print:${actor.userId}` })) > PRINTS.max)
     return { ok: false, error: "throttled" };
-  const plan = await readPlan(actor, citizenId);
+  const plan = await readPlan(actor, citizenId, { print: true });
   if (!plan.ok) return plan;
   const language = localeOf(letter ? plan.value.language : locale);
   return { ok: true, value: await renderPlanPdf(paperFrom(plan.value, language, new Date(), letter)) };

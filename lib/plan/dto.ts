@@ -12,7 +12,10 @@ export type PlanDto = {
   language: string;
   /** The parts the reader may read: a page asks for more only where it may, so nobody is logged trying. */
   readable: Part[];
-  story: Partial<Record<StorySectionKind, { text: string; version: number }>> | null;
+  /** `writtenWith`: written by a caseworker with the citizen and confirmed by them (`toldTo`: the yes was told to a caseworker). */
+  story: Partial<
+    Record<StorySectionKind, { text: string; version: number; writtenWith: { by: string; on: string; toldTo: boolean } | null }>
+  > | null;
   goals: GoalSummaryDto[] | null;
   reachedOrLetGo: number | null;
   agreements: AgreementSummaryDto[] | null;

@@ -6,7 +6,7 @@ import type { Part } from "@/lib/access/policy";
 import type { StorySectionKind } from "@/lib/story/schema";
 import type { PlanDto } from "./dto";
 import { visitAt } from "./visit";
-import { lastDanishDay } from "@/lib/validation/fields";
+import { lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { holders } from "@/lib/red-thread/holder";
 import { contactDto } from "@/lib/contact/queries";
 
@@ -26,8 +26,12 @@ const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
  * the parts the reader may see; the same number of SQL statements however many
  * goals there are.
  */
-export async function readPlan(actor: Actor, citizenId: string, { visit = false }: { visit?: boolean } = {}): Promise<Result<PlanDto>> {
-  return readParts(actor, citizenId, "plan.read", async ({ tx, allowed, now, role, allows }) => {
+export async function readPlan(
+  actor: Actor,
+  citizenId: string,
+  { visit = false, print = false }: { visit?: boolean; print?: boolean } = {},
+): Promise<Result<PlanDto>> {
+  return readParts(actor, citizenId, print ? "plan.print" : "plan.read", async ({ tx, allowed, now, role, allows }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of
@@ -43,7 +47,17 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       visit && role === "CITIZEN" ? visitAt(now, citizen.lastVisitAt, citizen.previousVisitAt) : { since: null, begin: false };
     if (begin) await tx.citizen.update({ where: { id: citizenId }, data: { previousVisitAt: citizen.lastVisitAt, lastVisitAt: now } });
     const contact = may("CONTACT") ? await tx.contactPreferences.findUnique({ where }) : null;
-    const story = may("STORY") ? await tx.storySection.findMany({ where, select: { kind: true, text: true, version: true } }) : null;
+    const story = may("STORY")
+      ? await tx.storySection.findMany({ where, select: { kind: true, text: true, version: true, writtenWithId: true } })
+      : null;
+    // whose words: a section written with a caseworker and confirmed by the citizen says so
+    const writtenWithIds = (story ?? []).flatMap((s) => (s.writtenWithId ? [s.writtenWithId] : []));
+    const writtenWith = writtenWithIds.length
+      ? await tx.writtenWith.findMany({
+          where: { id: { in: writtenWithIds }, citizenId },
+          select: { id: true, writtenAt: true, confirmedHow: true, writtenBy: { select: { name: true } } },
+        })
+      : [];
     const goals = may("GOALS")
       ? await tx.goal.findMany({
           where: { ...where, status: "ACTIVE" },
@@ -88,7 +102,8 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       ? await tx.handover.findFirst({ where: { ...where, status: "OFFERED" }, select: { toStaff: { select: { name: true } } } })
       : null;
     const contactRequest = may("CONTACT_REQUESTS")
-      ? await tx.contactRequest.findFirst({ where: { ...where, closedAt: null }, select: { dueAt: true } })
+      ? // the citizen's own: a relative's request is theirs (about their own situation) or shown on its own page
+        await tx.contactRequest.findFirst({ where: { ...where, askedByUserId: null, closedAt: null }, select: { dueAt: true } })
       : null;
     const messages = may("MESSAGES")
       ? await tx.message.findMany({
@@ -148,7 +163,23 @@ export async function readPlan(actor: Actor, citizenId: string, { visit = false 
       name: citizen.name,
       language: citizen.preferredLocale,
       readable: [...allowed],
-      story: story ? Object.fromEntries(story.map((x) => [x.kind as StorySectionKind, { text: x.text, version: x.version }])) : null,
+      story: story
+        ? Object.fromEntries(
+            story.map((x) => {
+              const w = writtenWith.find((r) => r.id === x.writtenWithId);
+              return [
+                x.kind as StorySectionKind,
+                {
+                  text: x.text,
+                  version: x.version,
+                  writtenWith: w
+                    ? { by: w.writtenBy.name, on: todayInDenmark(w.writtenAt), toldTo: w.confirmedHow === "CONVERSATION" }
+                    : null,
+                },
+              ];
+            }),
+          )
+        : null,
       goals: goals
         ? goals.map((g) => ({
             id: g.id,

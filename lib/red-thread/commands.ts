@@ -2,7 +2,7 @@ import "server-only";
 import { InvalidInput, StaleWrite, type GateContext } from "@/lib/record/gate";
 import { command, staffOf } from "@/lib/record/command";
 import { lockCitizenWork } from "@/lib/record/tx";
-import { covers, holders } from "./holder";
+import { coveringAreas, holders } from "./holder";
 import { CONSENT_FIELDS } from "@/lib/record/standing";
 import { pathFor } from "@/lib/notify/kinds";
 import { citizenUser, staffUser } from "@/lib/notify/recipients";
@@ -26,7 +26,7 @@ import { answerHandoverSchema, offerHandoverSchema, takeRedThreadSchema, withdra
 export async function eligibleColleagues(ctx: Pick<GateContext, "tx" | "citizenId" | "now">, exceptStaffId: string) {
   const { tx, citizenId, now } = ctx;
   const consents = await tx.consent.findMany({ where: { citizenId }, select: CONSENT_FIELDS });
-  const areaIds = [...new Set(consents.filter((c) => covers(c, now)).map((c) => c.serviceAreaId))];
+  const areaIds = [...coveringAreas(consents, now)].map((key) => key.split(":")[1]!);
   if (areaIds.length === 0) return [];
   return tx.staffMember.findMany({
     where: {

@@ -5,9 +5,24 @@ import { COORDINATOR_PARTS } from "@/lib/access/operations";
 import type { Tx } from "@/lib/record/tx";
 import { CONSENT_FIELDS, type ConsentRow } from "@/lib/record/standing";
 
-/** Whether a consent in force lets its area do a coordinator's work (or, with `parts`, those parts). */
-export const covers = (c: ConsentRow, now: Date, parts: readonly Part[] = COORDINATOR_PARTS) =>
-  consentInForce(c, now) && parts.every((p) => c.parts.includes(p));
+/**
+ * The areas whose consents in force, taken together (as the policy takes them), let them do a coordinator's
+ * work (or, with `parts`, those parts): a consent given in the app and another recorded on a visit add up.
+ */
+export function coveringAreas(consents: readonly ConsentRow[], now: Date, parts: readonly Part[] = COORDINATOR_PARTS): Set<string> {
+  const granted = new Map<string, Set<string>>();
+  for (const c of consents)
+    if (consentInForce(c, now)) {
+      const key = `${c.citizenId}:${c.serviceAreaId}`;
+      const set = granted.get(key) ?? new Set<string>();
+      for (const p of c.parts) set.add(p);
+      granted.set(key, set);
+    }
+  return new Set([...granted].filter(([, set]) => parts.every((p) => set.has(p))).map(([key]) => key));
+}
+/** Whether `areaId`'s consents in force for `citizenId`, together, cover `parts`. */
+export const areaCovers = (consents: readonly ConsentRow[], citizenId: string, areaId: string, now: Date, parts?: readonly Part[]) =>
+  coveringAreas(consents, now, parts).has(`${citizenId}:${areaId}`);
 
 /**
  * `areaKey`: the one area the holder holds the red thread for (the area they
@@ -51,7 +66,7 @@ export async function holders(tx: Tx, citizenIds: readonly string[], now: Date):
   if (rows.length === 0) return out;
   const consents = await tx.consent.findMany({ where: { citizenId: { in: rows.map((r) => r.citizenId) } }, select: CONSENT_FIELDS });
   for (const r of rows) {
-    const coveredBy = (areaId: string) => consents.some((c) => c.citizenId === r.citizenId && c.serviceAreaId === areaId && covers(c, now));
+    const coveredBy = (areaId: string) => areaCovers(consents, r.citizenId, areaId, now);
     const held = r.serviceAreaId
       ? r.staff.areas.find((a) => a.serviceAreaId === r.serviceAreaId)
       : (r.staff.areas.find((a) => coveredBy(a.serviceAreaId)) ?? r.staff.areas[0]);
@@ -77,5 +92,5 @@ export const answersContact = (holder: Holder | undefined, staffId: string) => (
 /** Whether any area may answer "contact me" for this citizen now (see, and write down the agreement). */
 export async function someoneCanAnswer(tx: Tx, citizenId: string, now: Date): Promise<boolean> {
   const consents = await tx.consent.findMany({ where: { citizenId }, select: CONSENT_FIELDS });
-  return consents.some((c) => covers(c, now, ["CONTACT_REQUESTS", "AGREEMENTS"]));
+  return coveringAreas(consents, now, ["CONTACT_REQUESTS", "AGREEMENTS"]).size > 0;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Tx } from "@/lib/record/tx";
 import { command } from "@/lib/record/command";
 import { InvalidInput, StaleWrite } from "@/lib/record/gate";
 import { relationshipActive } from "@/lib/access/policy";
@@ -77,7 +78,7 @@ export const revokeInvitation = command(
 export const changeRelativePermissions = command(
   "relative.change",
   changeRelativeSchema,
-  async ({ tx, changed }, { citizenId, relationshipId, permissions, accessUntil, version }): Promise<{ version: number }> => {
+  async ({ tx, changed, now }, { citizenId, relationshipId, permissions, accessUntil, version }): Promise<{ version: number }> => {
     const before = await tx.relationship.findFirst({
       where: { id: relationshipId, citizenId, endedAt: null },
       select: { permissions: true, validUntil: true, version: true },
@@ -88,6 +89,8 @@ export const changeRelativePermissions = command(
       data: { permissions, validUntil: accessUntil ? endOfDanishDay(accessUntil) : null, version: { increment: 1 } },
     });
     if (count === 0) throw new StaleWrite(before);
+    // no longer allowed to reach the coordinator about the citizen: what they asked about the citizen is closed
+    if (!permissions.includes("CONTACT_COORDINATOR")) await closeRelativeRequests(tx, citizenId, relationshipId, now, "CITIZEN");
     changed({ entity: "Relationship", entityId: relationshipId, before, after: { permissions, validUntil: accessUntil } });
     return { version: version + 1 };
   },
@@ -103,7 +106,18 @@ export const endRelative = command(
       data: { endedAt: now, version: { increment: 1 } },
     });
     if (count === 0) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
+    // their open requests for contact end with their access: nobody acts on, or answers, someone the citizen cut off
+    await closeRelativeRequests(tx, citizenId, relationshipId, now);
     changed({ entity: "Relationship", entityId: relationshipId, before: { endedAt: null }, after: { endedAt: now } });
     return { relationshipId };
   },
 );
+
+/** Closes, without an answer, the open requests for contact the relative of `relationshipId` made (of one kind, or all). */
+async function closeRelativeRequests(tx: Tx, citizenId: string, relationshipId: string, now: Date, about?: "CITIZEN") {
+  const { userId } = await tx.relationship.findUniqueOrThrow({ where: { id: relationshipId }, select: { userId: true } });
+  await tx.contactRequest.updateMany({
+    where: { citizenId, askedByUserId: userId, closedAt: null, ...(about ? { about } : {}) },
+    data: { closedAt: now },
+  });
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { pathFor } from "@/lib/notify/kinds";
 import { writeOutbox, type Tell } from "@/lib/notify/outbox";
-import { coordinatorUser } from "@/lib/notify/recipients";
+import { contactAnswerers, coordinatorUser } from "@/lib/notify/recipients";
 import { directoryDb } from "@/lib/db/directory";
 import type { Actor } from "@/lib/record/actor";
 import type { Result } from "@/lib/validation/result";
@@ -61,18 +61,20 @@ export const saveOwnSpace = besideCommand(
       });
       // what the relative chose to share with staff, newly said: the coordinator is told (not what they wrote)
       if (count === 1 && fields.sharedWithStaff) {
-        const coordinator = await coordinatorUser(tx, citizenId, new Date());
+        const now = new Date();
+        // the coordinator; without one in force, whoever answers "contact me" for the citizen, so it reaches someone
+        const coordinator = await coordinatorUser(tx, citizenId, now);
+        const to = coordinator ? [coordinator] : await contactAnswerers(tx, citizenId, now);
         const path = pathFor("relative-needs-break", { citizenId });
         const tells: Tell[] = [];
         if (fields.needsRespite && !(before?.needsRespite && before.sharedWithStaff))
-          tells.push({ to: [coordinator], kind: "relative-needs-break", path, citizenId, subjectId: relationship.id });
+          tells.push({ to, kind: "relative-needs-break", path, citizenId, subjectId: relationship.id });
         const wantsTalk = fields.wantsCoordinator && !(before?.wantsCoordinator && before.sharedWithStaff);
-        if (wantsTalk) tells.push({ to: [coordinator], kind: "relative-wants-talk", path, citizenId, subjectId: relationship.id });
+        if (wantsTalk) tells.push({ to, kind: "relative-wants-talk", path, citizenId, subjectId: relationship.id });
         await writeOutbox(tx, tells, actor.userId);
         // "I want to talk to the coordinator" is a request with a deadline on their work list, like "contact me"
         // (unless one of the relative's is open already, or no area may answer yet)
-        if (wantsTalk)
-          await askOwnContactIn(tx, { citizenId, userId: actor.userId, text: "", channel: null, now: new Date(), tell: false });
+        if (wantsTalk) await askOwnContactIn(tx, { citizenId, userId: actor.userId, text: "", channel: null, now, tell: false });
       }
       return count;
     });

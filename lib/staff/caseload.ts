@@ -3,7 +3,7 @@ import { directoryDb } from "@/lib/db/directory";
 import { systemDb } from "@/lib/db/system";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/record/actor";
-import { consentInForce } from "@/lib/access/in-force";
+import { consentInForce, relationshipActiveWhere } from "@/lib/access/in-force";
 import { fromDbDate, isId, lastDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { readAcross } from "@/lib/record/gate";
 import { answersContact, holders } from "@/lib/red-thread/holder";
@@ -155,7 +155,7 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
   const ids = [...new Set([...nameOf.keys(), ...offered.map((h) => h.citizenId)])];
   if (ids.length === 0) return { handovers: [], contactRequests: [], agreementsDue: [] };
 
-  return readAcross(actor, ids, "work-list.read", async (tx, may, now) => {
+  const { answerFor, ...work } = await readAcross(actor, ids, "work-list.read", async (tx, may, now) => {
     const today = todayInDenmark(now);
     // an offer shows only while my area may take the role (the whole of it): else it could only be refused
     const handovers = offered.filter((h) => COORDINATOR_PARTS.every((part) => may(h.citizenId, part)));
@@ -167,20 +167,17 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
     );
     const answerFor = mine.filter((id) => may(id, "CONTACT_REQUESTS") && answersContact(threads.get(id), staffId));
     const agreementCitizens = mine.filter((id) => may(id, "AGREEMENTS"));
-    const requests = answerFor.length
+    // a relative's request about their own situation is theirs: read beside the record, after this
+    const asked = answerFor.length
       ? await tx.contactRequest.findMany({
-          where: { citizenId: { in: answerFor }, closedAt: null },
+          where: { citizenId: { in: answerFor }, closedAt: null, about: "CITIZEN" },
           orderBy: { dueAt: "asc" },
-          select: {
-            id: true,
-            citizenId: true,
-            dueAt: true,
-            about: true,
-            askedByUserId: true,
-            askedBy: { select: { relationships: { select: { citizenId: true, networkMember: { select: { name: true } } } } } },
-          },
+          select: { id: true, citizenId: true, dueAt: true, about: true, askedByUserId: true },
         })
       : [];
+    // a relative's request about the citizen only while they are still allowed to reach the coordinator
+    const askers = await relativesOf(tx, asked, now, "CONTACT_COORDINATOR");
+    const requests = asked.filter((r) => !r.askedByUserId || askers.has(`${r.citizenId}:${r.askedByUserId}`));
     const weekAhead = new Date(`${today}T00:00:00Z`);
     weekAhead.setUTCDate(weekAhead.getUTCDate() + WEEK_DAYS);
     const agreements = agreementCitizens.length
@@ -205,15 +202,10 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
           fromName: h.fromStaff.name,
           offeredAt: h.offeredAt.toISOString(),
         })),
+        answerFor,
         contactRequests: requests.map((r) => ({
           requestId: r.id,
-          asker: r.askedBy
-            ? {
-                // as the citizen named them in their network, never a name the relative could change
-                name: r.askedBy.relationships.find((x) => x.citizenId === r.citizenId)?.networkMember?.name ?? null,
-                about: r.about,
-              }
-            : null,
+          asker: r.askedByUserId ? { name: askers.get(`${r.citizenId}:${r.askedByUserId}`) ?? null, about: r.about } : null,
           citizenId: r.citizenId,
           citizenName: nameOf.get(r.citizenId)!,
           dueDay: lastDanishDay(r.dueAt)!,
@@ -238,4 +230,52 @@ export async function myWorkList(actor: Actor, caseload: readonly CaseDto[]): Pr
       ],
     };
   });
+  // relatives asking about their own situation, for the citizens whose "contact me" I answer: theirs, read
+  // through the directory (not the citizen's record, nothing in the citizen's log)
+  const now = new Date();
+  const own = answerFor.length
+    ? await directoryDb().contactRequest.findMany({
+        where: { citizenId: { in: answerFor }, closedAt: null, about: "ASKER" },
+        orderBy: { dueAt: "asc" },
+        select: { id: true, citizenId: true, dueAt: true, about: true, askedByUserId: true },
+      })
+    : [];
+  const relatives = await relativesOf(directoryDb(), own, now);
+  const theirs = own
+    .filter((r) => relatives.has(`${r.citizenId}:${r.askedByUserId}`))
+    .map((r) => ({
+      requestId: r.id,
+      asker: { name: relatives.get(`${r.citizenId}:${r.askedByUserId}`) ?? null, about: r.about },
+      citizenId: r.citizenId,
+      citizenName: nameOf.get(r.citizenId)!,
+      dueDay: lastDanishDay(r.dueAt)!,
+      overdue: r.dueAt <= now,
+    }));
+  return {
+    ...work,
+    contactRequests: [...work.contactRequests, ...theirs].sort((a, b) => a.dueDay.localeCompare(b.dueDay)),
+  };
+}
+
+/**
+ * The askers among `requests` who are still the citizen's relatives (with `permission`, when given), keyed
+ * "citizenId:userId", each with the name the citizen gave them in their network (never one they could change).
+ */
+async function relativesOf(
+  tx: Pick<ReturnType<typeof directoryDb>, "relationship">,
+  requests: readonly { citizenId: string; askedByUserId: string | null }[],
+  now: Date,
+  permission?: "CONTACT_COORDINATOR",
+): Promise<Map<string, string | null>> {
+  const asked = requests.filter((r) => r.askedByUserId);
+  if (asked.length === 0) return new Map();
+  const rows = await tx.relationship.findMany({
+    where: {
+      OR: asked.map((r) => ({ citizenId: r.citizenId, userId: r.askedByUserId! })),
+      ...relationshipActiveWhere(now),
+      ...(permission ? { permissions: { has: permission } } : {}),
+    },
+    select: { citizenId: true, userId: true, networkMember: { select: { name: true } } },
+  });
+  return new Map(rows.map((r) => [`${r.citizenId}:${r.userId}`, r.networkMember?.name ?? null]));
 }

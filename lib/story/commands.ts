@@ -30,7 +30,8 @@ export const updateStorySection = command(
     } else {
       const { count } = await tx.storySection.updateMany({
         where: { id: before.id, citizenId, version },
-        data: { text, version: { increment: 1 }, updatedByUserId: userId },
+        // now the citizen's own words: no longer "written with" anyone
+        data: { text, version: { increment: 1 }, updatedByUserId: userId, writtenWithId: null, writtenWithAt: null },
       });
       if (count === 0) {
         const now = await tx.storySection.findUnique({ where: { id: before.id } });

@@ -69,7 +69,7 @@ test("told once: the caseworker sees the contact wishes and the people; the plan
   const letter = await printed(page, "print-letter");
   expect(letter.pages).toBeLessThanOrEqual(2);
   expect(letter.text).toContain(`Kære ${name}`);
-  expect(letter.text).toContain("Sara Holm har skrevet den sammen med dig");
+  expect(letter.text).toContain("Sara Holm har udskrevet den til dig");
   expect(letter.text).toContain("/da/sign-in");
   await phone.close();
 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { OIDC_URL, PROD_BROKER_URL, PROD_URL, SAML_IDP_URL } from "./servers";
 import { expectAccessible } from "./support";
 import { freshCpr } from "../support/cpr";
+import { pdfText } from "../support/pdf-text";
 
 // The production build (not the demo): a citizen signs in with MitID through NemLog-in (the local SAML identity
 // provider, signing real assertions) and through a broker (the local OpenID Connect provider).
@@ -22,6 +23,32 @@ async function nemLogIn(page: Page, person: Person, base = PROD_URL) {
   if (person.omitCpr) await page.getByLabel("Leave out the CPR number").check();
   if (person.badSignature) await page.getByLabel("Sign with the wrong key").check();
   await page.getByRole("button", { name: "Log ind" }).click();
+}
+
+/** Sara Holm, through the municipality's identity provider (the local OIDC provider), on the production build. */
+async function signInAsSara(page: Page) {
+  await page.goto(`${PROD_URL}/da/sign-in`);
+  await page.getByRole("button", { name: "Log ind som medarbejder" }).click();
+  await expect(page).toHaveURL(new RegExp(`^${OIDC_URL}/interaction/`));
+  await page.locator("input[name=login]").fill("sara.holm");
+  await page.locator("input[name=password]").fill("any");
+  await page.locator("button[type=submit]").click();
+  const consent = page.locator("button[type=submit]");
+  if (await consent.isVisible().catch(() => false)) await consent.click();
+  await expect(page).toHaveURL(`${PROD_URL}/da/me`);
+}
+
+/** On "start a plan with a citizen", with the name filled in: the consent given in the conversation, and start. */
+async function finishStartingPlan(staff: Page, cpr: string) {
+  await staff.getByLabel("Borgerens CPR-nummer").fill(cpr);
+  await staff.getByRole("radio", { name: "Telefon" }).check();
+  await staff.getByRole("checkbox", { name: "Historien, med borgerens egne ord" }).check();
+  await staff.getByRole("checkbox", { name: "Mål", exact: true }).check();
+  await staff.getByRole("radio", { name: "6 måneder" }).check();
+  await staff.getByRole("radio", { name: "I en samtale med mig" }).check();
+  await staff.getByRole("checkbox", { name: "Borgeren har sagt ja til netop dette" }).check();
+  await staff.getByRole("button", { name: "Begynd planen" }).click();
+  await expect(staff).toHaveURL(new RegExp(`${PROD_URL}/da/staff/citizens/[0-9a-f-]{36}$`));
 }
 
 const sessionCookie = async (page: Page) => (await page.context().cookies()).find((c) => c.name.endsWith("session_token"));
@@ -152,15 +179,7 @@ test.describe("a caseworker starts a plan with a citizen; the citizen's first Mi
     // the caseworker, through the municipality's identity provider, on the production build
     const staffContext = await browser.newContext();
     const staff = await staffContext.newPage();
-    await staff.goto(`${PROD_URL}/da/sign-in`);
-    await staff.getByRole("button", { name: "Log ind som medarbejder" }).click();
-    await expect(staff).toHaveURL(new RegExp(`^${OIDC_URL}/interaction/`));
-    await staff.locator("input[name=login]").fill("sara.holm");
-    await staff.locator("input[name=password]").fill("any");
-    await staff.locator("button[type=submit]").click();
-    const consent = staff.locator("button[type=submit]");
-    if (await consent.isVisible().catch(() => false)) await consent.click();
-    await expect(staff).toHaveURL(`${PROD_URL}/da/me`);
+    await signInAsSara(staff);
     await staff.goto(`${PROD_URL}/da/staff`);
     await staff.getByRole("textbox", { name: "CPR-nummer", exact: true }).fill(cpr);
     await staff.getByRole("button", { name: "Slå op" }).click();
@@ -177,15 +196,7 @@ test.describe("a caseworker starts a plan with a citizen; the citizen's first Mi
     await expect(staff.getByLabel("Borgerens CPR-nummer")).toHaveValue("");
     await expectAccessible(staff);
 
-    await staff.getByLabel("Borgerens CPR-nummer").fill(cpr);
-    await staff.getByRole("radio", { name: "Telefon" }).check();
-    await staff.getByRole("checkbox", { name: "Historien, med borgerens egne ord" }).check();
-    await staff.getByRole("checkbox", { name: "Mål", exact: true }).check();
-    await staff.getByRole("radio", { name: "6 måneder" }).check();
-    await staff.getByRole("radio", { name: "I en samtale med mig" }).check();
-    await staff.getByRole("checkbox", { name: "Borgeren har sagt ja til netop dette" }).check();
-    await staff.getByRole("button", { name: "Begynd planen" }).click();
-    await expect(staff).toHaveURL(new RegExp(`${PROD_URL}/da/staff/citizens/[0-9a-f-]{36}$`));
+    await finishStartingPlan(staff, cpr);
     // the plan itself opens (her name came with the consent), not a page asking for permission
     await expect(staff.getByRole("heading", { level: 1, name: "Ellen Holm" })).toBeVisible();
     await expect(staff.getByRole("heading", { name: /Spørg .* om lov/ })).toHaveCount(0);
@@ -214,6 +225,75 @@ test.describe("a caseworker starts a plan with a citizen; the citizen's first Mi
     await expect(log).toContainText("Sara Holm, medarbejder i Ældre og pleje, begyndte din plan sammen med dig og skrev dit ja ned.");
     // and nobody was turned away on the way: no refused look at her plan
     await expect(citizen.getByText("men havde ikke lov")).toHaveCount(0);
+    await citizenContext.close();
+  });
+});
+
+test.describe("the assisted route: a citizen who never opened the app", () => {
+  test("Sara starts the plan on a visit, writes with the citizen, records the yes told to her, prints the letter; later the citizen signs in and confirms one thing and undoes another", async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const cpr = freshCpr();
+    const staffContext = await browser.newContext();
+    const staff = await staffContext.newPage();
+    await signInAsSara(staff);
+    await staff.goto(`${PROD_URL}/da/staff/start`);
+    await staff.getByLabel("Borgerens navn").fill("Asta Møller");
+    await finishStartingPlan(staff, cpr);
+
+    // written with the citizen: a part of her story, and a goal
+    const write = staff.getByTestId("write-with");
+    await write.getByText("En del af borgerens historie").click();
+    await write.getByLabel("Hvilken del af historien?").selectOption({ label: "Om mig" });
+    await write.getByLabel("Med borgerens egne ord").fill("Jeg er Asta. Jeg har været syerske hele mit liv.");
+    await write.getByRole("button", { name: "Gem, så borgeren kan sige ja" }).first().click();
+    await expect(write.getByRole("status").filter({ hasText: "Gemt. Borgeren kan nu sige ja eller nej." })).toBeVisible();
+    await staff.reload();
+    await staff.getByTestId("write-with").getByText("Et mål", { exact: true }).click();
+    await staff.getByTestId("write-with").getByLabel("Målet, som borgeren siger det").fill("Komme i kirke om søndagen");
+    await staff.getByTestId("write-with").getByRole("button", { name: "Gem, så borgeren kan sige ja" }).last().click();
+    await expect(staff.getByTestId("write-with").getByRole("status").filter({ hasText: "Gemt." })).toBeVisible();
+    await staff.reload();
+    const waiting = staff.getByTestId("waiting-for-yes");
+    await expect(waiting).toHaveCount(2);
+    await expectAccessible(staff);
+    // she said yes to the goal out loud: Sara records it
+    const goal = waiting.filter({ hasText: "Komme i kirke om søndagen" });
+    await goal.getByRole("checkbox", { name: "Borgeren har sagt ja til netop dette" }).check();
+    await goal.getByRole("button", { name: /Skriv borgerens ja ned/ }).click();
+    await expect(goal.getByRole("status").filter({ hasText: "Ja'et er skrevet ned" })).toBeVisible();
+
+    // the letter for a citizen without a screen: the goal she said yes to; not the story that waits for her
+    const href = await staff.getByTestId("print-letter").getAttribute("href");
+    const response = await staff.request.get(`${PROD_URL}${href}`);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    const letter = await pdfText(Buffer.from(await response.body()));
+    expect(letter.text).toContain("Kære Asta Møller");
+    expect(letter.text).toContain("Komme i kirke om søndagen");
+    expect(letter.text).not.toContain("syerske");
+    await staffContext.close();
+
+    // later, on her own phone: MitID finds the plan; she says yes to her story and undoes the goal
+    const citizenContext = await browser.newContext({ viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
+    const citizen = await citizenContext.newPage();
+    await nemLogIn(citizen, { cpr, uuid: randomUUID() });
+    await expect(citizen).toHaveURL(`${PROD_URL}/da/plan`);
+    const withYou = citizen.getByTestId("written-with");
+    await expect(withYou.getByRole("heading", { level: 2 })).toHaveText("Skrevet sammen med dig");
+    await expectAccessible(citizen);
+    const storyItem = withYou.getByTestId("written-with-item").filter({ hasText: "syerske" });
+    await expect(storyItem).toContainText("Sara Holm skrev det sammen med dig");
+    await storyItem.getByRole("button", { name: /Ja, det er rigtigt/ }).click();
+    await expect(citizen.getByRole("status").filter({ hasText: "Det står nu i din plan." })).toBeVisible();
+    await expect(citizen.getByTestId("written-with-mark")).toContainText("Skrevet af Sara Holm sammen med dig");
+    const goalItem = citizen.getByTestId("written-with-item").filter({ hasText: "Komme i kirke om søndagen" });
+    await expect(goalItem).toContainText("Sara Holm har skrevet ned, at du sagde ja");
+    await goalItem.getByRole("button", { name: /Fortryd/ }).click();
+    await expect(citizen.getByRole("status").filter({ hasText: "Det er fortrudt." })).toBeVisible();
+    await citizen.goto(`${PROD_URL}/da/plan/goals`);
+    await expect(citizen.getByText("Komme i kirke om søndagen")).toHaveCount(0);
+    await expectAccessible(citizen);
     await citizenContext.close();
   });
 });

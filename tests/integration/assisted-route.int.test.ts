@@ -8,7 +8,8 @@ import { addNetworkMember } from "@/lib/network/commands";
 import { takeRedThread } from "@/lib/red-thread/commands";
 import { askForContactAsRelative, closeContactRequest } from "@/lib/contact-requests/commands";
 import { readContactRequests } from "@/lib/contact-requests/queries";
-import { askAsRelative, readOwnContactRequests } from "@/lib/relatives/contact";
+import { answerRelativeOwn, askAsRelative, readOwnContactRequests, readRelativesOwnRequests } from "@/lib/relatives/contact";
+import { endRelative } from "@/lib/relatives/commands";
 import { saveOwnSpace } from "@/lib/relatives/space";
 import { readOwnProfile, saveOwnProfile } from "@/lib/staff/profile";
 import { recordConsent, recordWithdrawal } from "@/lib/consents/recorded";
@@ -184,35 +185,54 @@ describe("relatives ask the coordinator to get in touch", () => {
       fieldErrors: { about: expect.any(Array) },
     });
 
-    // the coordinator sees both, named as the citizen named them, on the citizen's page and the work list
+    // the coordinator sees the one about the citizen on the citizen's page, named as the citizen named her and with
+    // how to reach her; the one about the relative's own situation beside it, never through the citizen's record
     const forStaff = await readContactRequests(w.actors.staffA, w.c);
     expect(forStaff.ok).toBe(true);
     if (!forStaff.ok) return;
     expect(forStaff.value.open).toBe(null);
-    expect(forStaff.value.fromRelatives.map((r) => [r.asker?.name, r.about]).sort()).toEqual([
+    expect(forStaff.value.fromRelatives.map((r) => [r.asker?.name, r.about])).toEqual([["Mette reach", "CITIZEN"]]);
+    const own = await readRelativesOwnRequests(w.actors.staffA, w.c);
+    expect(own.map((r) => [r.name, r.text])).toEqual([["Mette plain", "Jeg trænger til en pause"]]);
+    // only whoever answers "contact me" for the citizen sees a relative's own situation
+    expect(await readRelativesOwnRequests(w.actors.staffB, w.c)).toEqual([]);
+    const work = await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA));
+    expect(work.contactRequests.map((r) => [r.asker?.name, r.asker?.about]).sort()).toEqual([
       ["Mette plain", "ASKER"],
       ["Mette reach", "CITIZEN"],
     ]);
-    const work = await myWorkList(w.actors.staffA, await myCaseload(w.actors.staffA));
-    expect(work.contactRequests.map((r) => r.asker?.name).sort()).toEqual(["Mette plain", "Mette reach"]);
-    // the citizen's own page shows only their own; a relative reading through the gate sees only theirs
+    // the citizen's own page and plan show only their own; a relative reading through the gate sees only theirs
     const citizens = await readContactRequests(w.actors.citizen, w.c);
     expect(citizens.ok && [citizens.value.open, citizens.value.fromRelatives]).toEqual([null, []]);
+    const plan = await readPlan(w.actors.citizen, w.c);
+    expect(plan.ok && plan.value.contactRequest).toBe(null);
     const theirs = await readContactRequests(reach, w.c);
     expect(theirs.ok && theirs.value.open?.about).toBe("CITIZEN");
 
-    // answering: about the relative's own situation, what was agreed stays with them, not in the plan
-    const own = forStaff.value.fromRelatives.find((r) => r.about === "ASKER")!;
-    const closedOwn = await closeContactRequest(w.actors.staffA, {
-      citizenId: w.c,
-      requestId: own.id,
-      what: "Vi ringer om aflastning torsdag",
+    // answering a relative's own situation: kept for them alone, beside the record; not through the gate's answer
+    const logBefore = await db.accessLog.count({ where: { citizenId: w.c } });
+    const changesBefore = await db.changeLog.count({ where: { citizenId: w.c } });
+    expect(await closeContactRequest(w.actors.staffA, { citizenId: w.c, requestId: own[0]!.id, what: "x" })).toMatchObject({
+      ok: false,
+      error: "invalid",
     });
-    expect(closedOwn).toEqual({ ok: true, value: { agreementId: null } });
+    expect(await answerRelativeOwn(w.actors.staffB, { citizenId: w.c, requestId: own[0]!.id, what: "x" })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
+    expect(
+      await answerRelativeOwn(w.actors.staffA, { citizenId: w.c, requestId: own[0]!.id, what: "Vi ringer om aflastning torsdag" }),
+    ).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await db.agreement.count({ where: { citizenId: w.c } })).toBe(0);
+    expect(await db.changeLog.count({ where: { citizenId: w.c } })).toBe(changesBefore);
+    // (the refused gate answer above is one access row; the answer itself adds none)
+    expect(await db.accessLog.count({ where: { citizenId: w.c } })).toBe(logBefore + 1);
     expect((await readOwnContactRequests(plain, w.c))?.[0]).toMatchObject({ about: "ASKER", answer: "Vi ringer om aflastning torsdag" });
     // about the citizen: an agreement in the plan, and the relative who asked is told
-    const aboutCitizen = forStaff.value.fromRelatives.find((r) => r.about === "CITIZEN")!;
+    const aboutCitizen = forStaff.value.fromRelatives[0]!;
     const closed = await closeContactRequest(w.actors.staffA, {
       citizenId: w.c,
       requestId: aboutCitizen.id,
@@ -225,8 +245,14 @@ describe("relatives ask the coordinator to get in touch", () => {
       select: { recipientId: true },
     });
     expect(told.map((n) => n.recipientId).sort()).toEqual([userIdOf(plain), userIdOf(reach)].sort());
-    // the citizen is told of the agreement, never of the relative's own situation
+    // the citizen is told nothing of the relative's own situation
     expect(await db.notification.count({ where: { citizenId: w.c, recipientId: userIdOf(w.actors.citizen) } })).toBe(0);
+
+    // a relative whose access ends: what they asked is closed with it
+    await askAsRelative(reach, { ...ask, about: "CITIZEN" });
+    const rel = await db.relationship.findFirstOrThrow({ where: { citizenId: w.c, userId: userIdOf(reach) } });
+    expect((await endRelative(w.actors.citizen, { citizenId: w.c, relationshipId: rel.id })).ok).toBe(true);
+    expect(await db.contactRequest.count({ where: { citizenId: w.c, askedByUserId: userIdOf(reach), closedAt: null } })).toBe(0);
   });
 
   it("'I want to talk to the coordinator' in a relative's own space becomes a request on the work list", async () => {
@@ -314,6 +340,10 @@ describe("consent given in a conversation or on paper, and withdrawn by telling 
     await db.consent.create({ data: { citizenId: c, serviceAreaId: w.areaA.id, parts: [...CONSENTABLE_PARTS], reason: "t" } });
     expect((await readPlan(w.actors.staffA, c)).ok).toBe(true);
     const told = { citizenId: c, how: "CONVERSATION", agreed: "yes" };
+    // told to a caseworker who does not work with the citizen: nothing
+    expect(await recordWithdrawal(w.actors.staffB, { ...told, serviceAreaId: w.areaA.id })).toEqual({ ok: false, error: "not-found" });
+    expect((await readPlan(w.actors.staffA, c)).ok).toBe(true);
+    await db.assignment.create({ data: { citizenId: c, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } });
     // staff of area B record the withdrawal for area A; and for their own area B, which had nothing: the same answer
     const a = await recordWithdrawal(w.actors.staffB, { ...told, serviceAreaId: w.areaA.id });
     const b = await recordWithdrawal(w.actors.staffB, { ...told, serviceAreaId: w.areaB.id });

@@ -71,13 +71,15 @@ describe("the plan on paper", () => {
     const { pages, text: t } = await text(await planPdf(w.actors.staffA, w.c, { locale: "da", letter: { from: "Sara Holm" } }));
     expect(pages).toBeLessThanOrEqual(2);
     expect(t).toContain(`Dear ${w.citizen.name}`);
-    expect(t).toContain("Sara Holm wrote it with you");
+    expect(t).toContain("Sara Holm printed it for you");
     expect(t).toContain("At kunne gå tur med min hund Bella");
     expect(t).toContain("/en/sign-in");
     // not consented: not on paper
     for (const hidden of ["Gå til bageren selv", "Fysioterapeuten", "Mette Hansen", "indkøb"]) expect(t).not.toContain(hidden);
-    const logged = await db.accessLog.findMany({ where: { citizenId: w.c, actorRole: "STAFF" }, select: { part: true, outcome: true } });
+    const logged = await db.accessLog.findMany({ where: { citizenId: w.c, actorRole: "STAFF" }, select: { part: true, purpose: true } });
     expect(logged.map((l) => l.part).sort()).toEqual(["PROFILE", "RED_THREAD", "STORY"]);
+    // a print, said as one: not the story "told once" again
+    expect(new Set(logged.map((l) => l.purpose))).toEqual(new Set(["print-plan"]));
   });
 
   it("a reader without access gets nothing; printing is limited per person", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AccessAction, ActorRole, RecordPart, RelativePermission } from "@/lib/db/generated/enums";
-import { ACTIONS, ASK, CONSENTABLE_PARTS, PARTS, RELATIVE_PERMISSIONS, type Standing } from "@/lib/access/policy";
+import { ACTIONS, ASK, PROPOSE, CONSENTABLE_PARTS, PARTS, RELATIVE_PERMISSIONS, type Standing } from "@/lib/access/policy";
 import { OPERATIONS, PURPOSES, ROLES, decideOperation, operation, type OperationName, type Role } from "@/lib/access/operations";
 import da from "@/messages/da.json";
 import en from "@/messages/en.json";
@@ -39,6 +39,7 @@ const EXPECTED: Record<OperationName, string> = {
   "contact.read": "CRS",
   "contact.edit": "C",
   "plan.read": "CRrSp",
+  "plan.print": "CRrSp",
   "goal.list": "CRrSp",
   "goal.read": "CRrSp",
   "goal.choices": "CRrSp",
@@ -53,6 +54,16 @@ const EXPECTED: Record<OperationName, string> = {
   "agreement.list": "CRrSp",
   "agreement.add": "CRS",
   "agreement.mark": "CS",
+  "story.write-with": "Sp",
+  "goal.write-with": "S",
+  "contact.write-with": "S",
+  "story.record-yes": "Sp",
+  "goal.record-yes": "S",
+  "contact.record-yes": "S",
+  "story.answer-written-with": "C",
+  "goal.answer-written-with": "C",
+  "contact.answer-written-with": "C",
+  "written-with.read": "CRrSp",
   "network.list": "CRS",
   "network.read-person": "CRS",
   "network.add-person": "CR",
@@ -142,7 +153,7 @@ describe("the policy's lists are the database's enums", () => {
   it("parts, actions, relative permissions and roles match the Prisma schema exactly", () => {
     // the generated client's enums, made from prisma/schema/*.prisma on every install
     expect([...PARTS]).toEqual(Object.values(RecordPart));
-    expect([...ACTIONS, ASK]).toEqual(Object.values(AccessAction));
+    expect([...ACTIONS, ASK, PROPOSE]).toEqual(Object.values(AccessAction));
     expect([...RELATIVE_PERMISSIONS]).toEqual(Object.values(RelativePermission));
     expect([...ROLES]).toEqual(Object.values(ActorRole));
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
   ASK,
+  PROPOSE,
   consentState,
   decide,
   PARTS,
@@ -36,7 +37,9 @@ const relative = (permissions: Standing & { kind: "relative" } extends { permiss
 });
 const staff = (...consents: ConsentGrant[]): Standing => ({ kind: "staff", serviceAreaId: "area", consents });
 
-type Row = { who: string; standing: Standing; read: Part[]; write: Part[]; ask?: Part[] };
+/** `propose`: what the actor may write *with* the citizen, for them to confirm (the assisted route). */
+type Row = { who: string; standing: Standing; read: Part[]; write: Part[]; ask?: Part[]; propose?: Part[] };
+const PROPOSE_ALL: Part[] = ["STORY", "GOALS", "CONTACT"];
 const NOTHING: Part[] = [];
 const rows: Row[] = [
   {
@@ -99,24 +102,28 @@ const rows: Row[] = [
     standing: staff(consent()),
     read: ALL_CONSENTABLE,
     write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
+    propose: PROPOSE_ALL,
   },
   {
     who: "staff, active consent until later",
     standing: staff(consent({ validUntil: future })),
     read: ALL_CONSENTABLE,
     write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
+    propose: PROPOSE_ALL,
   },
   {
     who: "staff, active consent to story and agreements only",
     standing: staff(consent({ parts: ["STORY", "AGREEMENTS"] })),
     read: ["STORY", "AGREEMENTS"],
     write: ["AGREEMENTS"],
+    propose: ["STORY"],
   },
   {
     who: "staff, consent that even names ACCESS_LOG and CONSENTS",
     standing: staff(consent({ parts: [...PARTS] })),
     read: ALL_CONSENTABLE,
     write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
+    propose: PROPOSE_ALL,
   },
   { who: "staff, consent not started yet", standing: staff(consent({ validFrom: future })), read: NOTHING, write: NOTHING },
   { who: "staff, consent expired", standing: staff(consent({ validUntil: past })), read: NOTHING, write: NOTHING },
@@ -126,12 +133,14 @@ const rows: Row[] = [
     standing: staff(consent({ withdrawnAt: future })),
     read: ALL_CONSENTABLE,
     write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"],
+    propose: PROPOSE_ALL,
   },
   {
     who: "staff, an old withdrawn consent and a new active one for the story",
     standing: staff(consent({ withdrawnAt: past }), consent({ validFrom: past, parts: ["STORY"] })),
     read: ["STORY"],
     write: NOTHING,
+    propose: ["STORY"],
   },
   // everyone else
   { who: "anonymous, another citizen, or staff of another municipality", standing: { kind: "none" }, read: NOTHING, write: NOTHING },
@@ -141,14 +150,17 @@ const rows: Row[] = [
 for (const row of rows) if (row.standing.kind === "staff") row.ask = ["CONSENTS"];
 
 describe("the access policy, as a full table", () => {
-  const allowed = (row: Row, action: string) => (action === "READ" ? row.read : action === "WRITE" ? row.write : (row.ask ?? NOTHING));
+  const allowed = (row: Row, action: string) =>
+    action === "READ" ? row.read : action === "WRITE" ? row.write : action === ASK ? (row.ask ?? NOTHING) : (row.propose ?? NOTHING);
   const cases = rows.flatMap((row) =>
-    [...ACTIONS, ASK].flatMap((action) => PARTS.map((part) => ({ ...row, action, part, expected: allowed(row, action).includes(part) }))),
+    [...ACTIONS, ASK, PROPOSE].flatMap((action) =>
+      PARTS.map((part) => ({ ...row, action, part, expected: allowed(row, action).includes(part) })),
+    ),
   );
 
   it("covers every actor kind, action and part", () => {
     expect(new Set(rows.map((r) => r.standing.kind))).toEqual(new Set(["self", "relative", "staff", "none"]));
-    expect(cases).toHaveLength(rows.length * (ACTIONS.length + 1) * PARTS.length);
+    expect(cases).toHaveLength(rows.length * (ACTIONS.length + 2) * PARTS.length);
   });
 
   it.each(cases)("$who: $action $part -> $expected", ({ standing, action, part, expected }) => {

@@ -8,7 +8,9 @@ import { NewsForYou } from "@/components/notify/NewsForYou";
 import { markAllReadAction, markReadAction } from "../news/actions";
 import { StartedWithNotice } from "@/components/plan/StartedWithNotice";
 import { startedWithMe } from "@/lib/plan/started-with";
-import { keepStartedWithAction } from "./actions";
+import { answerWrittenWithAction, keepStartedWithAction } from "./actions";
+import { readWrittenWith } from "@/lib/written-with/queries";
+import { WrittenWithYou } from "@/components/plan/WrittenWithYou";
 import { readNotice } from "@/lib/i18n/notice";
 import { Notice } from "@/components/forms/Notice";
 
@@ -27,17 +29,35 @@ export default async function PlanPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const [plan, started, notice, t] = await Promise.all([
+  const [plan, started, written, notice, t, tWritten] = await Promise.all([
     readPlan(actor, citizenId, { visit: true }),
     startedWithMe(actor, citizenId),
-    readNotice(searchParams, ["kept", "failed", "conflict"] as const),
+    readWrittenWith(actor, citizenId),
+    readNotice(searchParams, [
+      "kept",
+      "failed",
+      "conflict",
+      "written-confirm",
+      "written-decline",
+      "written-undo",
+      "written-seen",
+      "written-changed",
+    ] as const),
     getTranslations("StartedWith"),
+    getTranslations("WrittenWith"),
   ]);
   if (!plan.ok) notFound();
+  const writtenNotice = notice?.startsWith("written-")
+    ? (notice.slice("written-".length) as "confirm" | "decline" | "undo" | "seen" | "changed")
+    : null;
   return (
     <>
-      {notice && <Notice kind={notice === "kept" ? "success" : "warning"} text={t(notice === "kept" ? "kept" : "keepFailed")} />}
+      {notice && !writtenNotice && (
+        <Notice kind={notice === "kept" ? "success" : "warning"} text={t(notice === "kept" ? "kept" : "keepFailed")} />
+      )}
+      {writtenNotice && <Notice kind={writtenNotice === "changed" ? "warning" : "success"} text={tWritten(`notice.${writtenNotice}`)} />}
       {started.ok && started.value && <StartedWithNotice started={started.value} keepAction={keepStartedWithAction} />}
+      {written.ok && <WrittenWithYou items={written.value} answer={answerWrittenWithAction} />}
       <PlanView plan={plan.value} />
       {actor.kind === "user" && (
         <div className="mt-8 max-w-3xl">

@@ -3,6 +3,7 @@ import type { ContactRequestDto, ContactRequestsDto } from "@/lib/contact-reques
 import { getTranslations } from "next-intl/server";
 import { getDayFormat } from "@/lib/i18n/format";
 import { CloseContactRequestForm } from "@/components/staff/PlanForms";
+import { RelativeReach } from "./RelativeReach";
 
 /**
  * "Contact me": the open request with its deadline, what the citizen wrote and
@@ -41,12 +42,22 @@ export async function ContactRequestSection({
         >
           <h3 className="text-lg">{who(r)}</h3>
           <p className="font-semibold">{t(r.overdue ? "contactOverdue" : "contactDue", { date: day(r.dueDay) })}</p>
-          <p>{r.text ? t("contactText", { text: r.text }) : t("contactNoText")}</p>
-          {r.channel && <p>{t("contactChannel", { channel: tChannels(r.channel) })}</p>}
+          {r.asker ? (
+            <>
+              <p>{r.text ? t("relativeWrites", { text: r.text }) : t("relativeWroteNothing")}</p>
+              {r.channel && <p>{t("contactChannel", { channel: tChannels(r.channel) })}</p>}
+              <RelativeReach reach={r.asker.reach} />
+            </>
+          ) : (
+            <>
+              <p>{r.text ? t("contactText", { text: r.text }) : t("contactNoText")}</p>
+              {r.channel && <p>{t("contactChannel", { channel: tChannels(r.channel) })}</p>}
+            </>
+          )}
           {requests.mayAnswer ? (
             <div className="no-print space-y-3 border-t border-gray-300 pt-3">
               <h4 className="font-semibold">{t("contactAnswerTitle")}</h4>
-              <p>{t(r.about === "ASKER" ? "contactAnswerIntroOwn" : "contactAnswerIntro")}</p>
+              <p>{t(r.asker ? "contactAnswerIntroRelative" : "contactAnswerIntro")}</p>
               <CloseContactRequestForm requestId={r.id} action={close} />
             </div>
           ) : (

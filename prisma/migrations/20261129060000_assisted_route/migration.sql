@@ -36,11 +36,5 @@ CREATE UNIQUE INDEX "ContactRequest_one_open_per_citizen" ON "ContactRequest"("c
 CREATE UNIQUE INDEX "ContactRequest_one_open_per_relative" ON "ContactRequest"("citizenId", "askedByUserId") WHERE "closedAt" IS NULL AND "askedByUserId" IS NOT NULL;
 CREATE INDEX "ContactRequest_askedByUserId_idx" ON "ContactRequest"("askedByUserId");
 
--- The area a holding is for: of the holder's areas, one whose consent covers the citizen (else their first).
-UPDATE "Coordination" c SET "serviceAreaId" = (
-  SELECT sa."serviceAreaId" FROM "StaffArea" sa
-  LEFT JOIN "Consent" k ON k."serviceAreaId" = sa."serviceAreaId" AND k."citizenId" = c."citizenId" AND k."withdrawnAt" IS NULL
-  WHERE sa."staffId" = c."staffId"
-  ORDER BY (k.id IS NULL), sa.since, sa."serviceAreaId"
-  LIMIT 1
-);
+-- Coordination."serviceAreaId" stays empty for holdings from before: the app takes the first of the holder's
+-- areas whose consents in force let them do the work (lib/red-thread/holder.ts), as it decides every time.

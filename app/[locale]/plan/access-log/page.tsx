@@ -94,7 +94,11 @@ export default async function AccessLogPage({
                   ? "cprLookup"
                   : e.purpose === "start-plan-with"
                     ? "startedWith"
-                    : "asked"
+                    : e.purpose === "record-consent"
+                      ? "recordedConsent"
+                      : e.purpose === "record-withdrawal"
+                        ? "recordedWithdrawal"
+                        : "asked"
                 : "entry",
             {
               role: e.actorRole,

@@ -7,6 +7,8 @@ import { buttonActionFor, formActionFor, type Refresh } from "@/lib/forms/form-a
 import { proposeGoalStep } from "@/lib/goals/commands";
 import { sendMessage } from "@/lib/messages/commands";
 import { recordConsent, recordWithdrawal } from "@/lib/consents/recorded";
+import { recordYes, writeWith } from "@/lib/written-with/commands";
+import { answerRelativeOwn } from "@/lib/relatives/contact";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
@@ -78,3 +80,32 @@ export const recordWithdrawalAction = formActionFor({
   fields: ["serviceAreaId", "how", "agreed"],
   revalidate: [{ layout: "/staff" }],
 });
+
+/** Written with the citizen, for them to confirm: a part of their story, a goal, or their contact wishes. */
+export const writeWithAction = formActionFor({
+  command: writeWith,
+  fields: [
+    "target",
+    "storyKind",
+    "text",
+    "title",
+    "whyItMatters",
+    "channel",
+    "times",
+    "visit",
+    "language",
+    "interpreter",
+    "someonePresent",
+  ],
+  revalidate: thisPage,
+});
+
+/** The citizen said yes to me: recorded, applied, and the citizen is told (they can undo it). */
+export const recordYesAction = formActionFor({
+  command: recordYes,
+  fields: ["writtenWithId", "target", "agreed"],
+  revalidate: thisPage,
+});
+
+/** What was agreed with a relative about their own situation: theirs alone, not in the citizen's plan. */
+export const answerRelativeOwnAction = formActionFor({ command: answerRelativeOwn, fields: ["requestId", "what"], revalidate: thisPage });

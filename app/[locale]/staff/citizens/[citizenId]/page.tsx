@@ -5,6 +5,10 @@ import { readPlan } from "@/lib/plan/queries";
 import { readAgreements } from "@/lib/agreements/queries";
 import { areaCase, isStaff, municipalityAreas, myAreas } from "@/lib/staff/caseload";
 import { RecordConsentSection } from "@/components/staff/citizen/RecordConsentSection";
+import { WriteWithSection } from "@/components/staff/citizen/WriteWithSection";
+import { RelativeOwnRequestsSection } from "@/components/staff/citizen/RelativeOwnRequestsSection";
+import { readRelativesOwnRequests } from "@/lib/relatives/contact";
+import { readWrittenWith } from "@/lib/written-with/queries";
 import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
 import type { Part } from "@/lib/access/policy";
 import { Link } from "@/lib/i18n/navigation";
@@ -28,6 +32,7 @@ import { addHelpAction, askConsentAction } from "../../actions";
 import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 import {
   acceptHandoverAction,
+  answerRelativeOwnAction,
   closeContactRequestAction,
   declineHandoverAction,
   markAgreementStaffAction,
@@ -35,7 +40,9 @@ import {
   proposeStepAction,
   recordConsentAction,
   recordWithdrawalAction,
+  recordYesAction,
   sendMessageAction,
+  writeWithAction,
   takeRedThreadAction,
   withdrawHandoverAction,
 } from "./actions";
@@ -102,7 +109,22 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const thread = may("RED_THREAD") ? await readRedThread(actor, citizenId) : notShared;
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
-  const [areas, all] = await Promise.all([myAreas(actor), municipalityAreas(actor)]);
+  const [areas, all, written, own] = await Promise.all([
+    myAreas(actor),
+    municipalityAreas(actor),
+    readWrittenWith(actor, citizenId),
+    readRelativesOwnRequests(actor, citizenId),
+  ]);
+  // what the area may write with the citizen: what its consent lets it read of their own words (policy: PROPOSE)
+  const targets = (
+    [
+      ["STORY", "STORY"],
+      ["GOAL", "GOALS"],
+      ["CONTACT", "CONTACT"],
+    ] as const
+  )
+    .filter(([, part]) => may(part))
+    .map(([target]) => target);
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -137,6 +159,13 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
         />
       )}
       {requests.ok && <ContactRequestSection requests={requests.value} close={closeContactRequestAction.bind(null, citizenId)} />}
+      <RelativeOwnRequestsSection requests={own} answer={answerRelativeOwnAction.bind(null, citizenId)} />
+      <WriteWithSection
+        targets={targets}
+        waiting={written.ok ? written.value : []}
+        write={writeWithAction.bind(null, citizenId)}
+        recordYes={recordYesAction.bind(null, citizenId)}
+      />
       {p.goals && <GoalsSection goals={p.goals} proposeStep={proposeStepAction.bind(null, citizenId)} />}
       {p.help && <HelpSection citizenId={citizenId} help={p.help} addHelp={addHelpAction.bind(null, citizenId)} />}
       {p.network && <NetworkSection network={p.network} />}

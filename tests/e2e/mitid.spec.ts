@@ -262,7 +262,9 @@ test.describe("the assisted route: a citizen who never opened the app", () => {
     const goal = waiting.filter({ hasText: "Komme i kirke om søndagen" });
     await goal.getByRole("checkbox", { name: "Borgeren har sagt ja til netop dette" }).check();
     await goal.getByRole("button", { name: /Skriv borgerens ja ned/ }).click();
-    await expect(goal.getByRole("status").filter({ hasText: "Ja'et er skrevet ned" })).toBeVisible();
+    // no longer waiting: it is in her plan, among the goals
+    await expect(staff.getByTestId("waiting-for-yes")).toHaveCount(1);
+    await expect(staff.getByText("Komme i kirke om søndagen").first()).toBeVisible();
 
     // the letter for a citizen without a screen: the goal she said yes to; not the story that waits for her
     const href = await staff.getByTestId("print-letter").getAttribute("href");

@@ -96,6 +96,13 @@ const schema = z
     MITID_SAML_DECRYPTION_KEY: pem,
     MITID_SAML_CPR_ATTRIBUTE: z.string().default("https://data.gov.dk/model/core/eid/cprNumber"),
     MITID_SAML_LEVEL_ATTRIBUTE: z.string().default("https://data.gov.dk/concept/core/nsis/loa"),
+    /**
+     * The rights the municipality registered for this service with Digital Fuldmagt, as NemLog-in sends them in
+     * the privilege attribute: seeing the plan, writing in it, answering consent requests for the citizen.
+     */
+    MITID_PRIVILEGE_SEE_PLAN: z.string().default("urn:dk:kommune:fortaeldetengang:privilege:se-plan"),
+    MITID_PRIVILEGE_WRITE_PLAN: z.string().default("urn:dk:kommune:fortaeldetengang:privilege:skrive-i-plan"),
+    MITID_PRIVILEGE_ANSWER_CONSENTS: z.string().default("urn:dk:kommune:fortaeldetengang:privilege:svare-paa-samtykke"),
     MITID_OIDC_ISSUER: optionalUrl,
     MITID_OIDC_CLIENT_ID: z.string().optional(),
     MITID_OIDC_CLIENT_SECRET: z.string().optional(),

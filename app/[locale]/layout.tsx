@@ -69,6 +69,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             StaffProfile: messages.StaffProfile,
             RecordConsent: messages.RecordConsent,
             WriteWith: messages.WriteWith,
+            Powers: messages.Powers,
           }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}

@@ -92,7 +92,9 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
                   who:
                     n.actorRole === "STAFF"
                       ? t("newsStaff", { name: n.actorName ?? "", area: n.areaKey ? area(n.areaKey) : "" })
-                      : (n.actorName ?? t("newsRelative")),
+                      : n.actorRole === "PROXY"
+                        ? t("newsProxy", { name: n.actorName || t("newsRelative") })
+                        : (n.actorName ?? t("newsRelative")),
                   did: t(`newsDid.${newsKind(n.entity, n.added)}`),
                   words: n.words ?? "",
                 })}

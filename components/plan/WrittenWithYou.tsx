@@ -25,7 +25,7 @@ export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[
       action={answer}
       fields={{ writtenWithId: w.id, target: w.target, answer: answerValue, version: w.version }}
       label={label}
-      ariaLabel={`${label}: ${what(w)}`}
+      ariaLabel={`${label}: ${w.target === "GOAL" ? (w.content.title ?? what(w)) : what(w)}`}
       look={look}
     />
   );
@@ -43,9 +43,17 @@ export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[
             <p className="text-sm">
               {w.status === "WAITING"
                 ? t("waiting", { name: w.writtenBy, date: day(w.writtenOn) })
-                : t("recorded", { name: w.confirmedBy ?? w.writtenBy, date: day(w.decidedOn ?? w.writtenOn) })}
+                : w.confirmedHow === "APP"
+                  ? t("confirmedByYou", { date: day(w.decidedOn ?? w.writtenOn) })
+                  : t("recorded", { name: w.confirmedBy ?? w.writtenBy, date: day(w.decidedOn ?? w.writtenOn) })}
             </p>
             {w.target === "STORY" && <p className="whitespace-pre-wrap">{w.content.text}</p>}
+            {w.replaces && (
+              <div className="border-l-4 border-warning bg-warning-light p-2 text-sm">
+                <p className="font-semibold">{t("replaces")}</p>
+                <p className="whitespace-pre-wrap">{w.replaces}</p>
+              </div>
+            )}
             {w.target === "GOAL" && (
               <>
                 <p className="font-semibold">{w.content.title}</p>

@@ -26,8 +26,8 @@ export async function RelativeContact({
   action: ComponentProps<typeof ContactRequestForm>["action"];
 }) {
   const [t, day] = await Promise.all([getTranslations("RelativeContact"), getDayFormat()]);
-  const open = own.find((r) => !r.answeredDay);
-  const answered = own.filter((r) => r.answeredDay);
+  const open = own.find((r) => !r.answeredDay && !r.closedDay);
+  const answered = own.filter((r) => r.answeredDay || r.closedDay);
   const who = coordinator ?? t("someone");
   return (
     <div className="space-y-3 border-t border-gray-300 pt-3" data-testid="relative-contact">
@@ -62,9 +62,15 @@ export async function RelativeContact({
         <ul className="list-disc space-y-1 ps-5">
           {answered.map((r) => (
             <li key={r.id}>
-              {t("answered", { asked: day(r.askedDay), answered: day(r.answeredDay!) })}
-              {r.answer && <span className="whitespace-pre-wrap"> {t("agreed", { what: r.answer })}</span>}
-              {r.about === "CITIZEN" && <span> {t("answeredCitizen", { name: first })}</span>}
+              {r.closedDay ? (
+                t("closedWithoutAnswer", { asked: day(r.askedDay), closed: day(r.closedDay) })
+              ) : (
+                <>
+                  {t("answered", { asked: day(r.askedDay), answered: day(r.answeredDay!) })}
+                  {r.answer && <span className="whitespace-pre-wrap"> {t("agreed", { what: r.answer })}</span>}
+                  {r.about === "CITIZEN" && <span> {t("answeredCitizen", { name: first })}</span>}
+                </>
+              )}
             </li>
           ))}
         </ul>

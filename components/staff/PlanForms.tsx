@@ -132,7 +132,7 @@ export function CloseContactRequestForm({
         name="what"
         id={ids.what}
         label={t("agreedWhat")}
-        hint={t("agreedWhatHint")}
+        hint={t(withDate ? "agreedWhatHint" : "agreedWhatHintOwn")}
         max={AGREEMENT_WHAT_MAX}
         rows={3}
         defaultValue={shownValue(state, "what")}
@@ -148,7 +148,11 @@ export function CloseContactRequestForm({
           errors={errors.dueOn}
         />
       )}
-      <SubmitRow label={t("closeRequest")} pending={pending} done={state.status === "saved" ? t("requestClosed") : undefined} />
+      <SubmitRow
+        label={t("closeRequest")}
+        pending={pending}
+        done={state.status === "saved" ? t(withDate ? "requestClosed" : "requestClosedOwn") : undefined}
+      />
     </DraftForm>
   );
 }

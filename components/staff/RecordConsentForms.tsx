@@ -2,17 +2,17 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { CONSENTABLE_PARTS } from "@/lib/access/policy";
+import { ATTORNEY_RIGHTS, CONSENTABLE_PARTS } from "@/lib/access/policy";
 import { CONSENT_DURATIONS } from "@/lib/consents/schema";
 import { formKey, IDLE, isRefused, shownValue, type FormState } from "@/lib/forms/form-state";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
-import { Choices, SelectField, SubmitRow } from "@/components/forms/Fields";
+import { Choices, DateField, SelectField, SubmitRow } from "@/components/forms/Fields";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 type Area = { id: string; name: string };
 
 /** "The citizen agreed to exactly this": ticked by the caseworker, never for them. */
-function Agreed({ id, label, errors }: { id: string; label: string; errors?: string[] }) {
+function Agreed({ id, name = "agreed", label, errors }: { id: string; name?: string; label: string; errors?: string[] }) {
   return (
     <div>
       <FieldError id={`${id}-error`} keys={errors} />
@@ -20,7 +20,7 @@ function Agreed({ id, label, errors }: { id: string; label: string; errors?: str
         <input
           type="checkbox"
           id={id}
-          name="agreed"
+          name={name}
           value="yes"
           aria-describedby={errors?.length ? `${id}-error` : undefined}
           aria-invalid={errors?.length ? true : undefined}
@@ -145,6 +145,98 @@ export function RecordWithdrawalForm({ areas, action }: { areas: Area[]; action:
       <How id={ids.how} legend={t("withdrawHow")} state={state} />
       <Agreed id={ids.agreed} label={t("withdrawAgreed")} errors={errors.agreed} />
       <SubmitRow label={t("withdrawSubmit")} pending={pending} done={state.status === "saved" ? t("withdrawRecorded") : undefined} />
+    </form>
+  );
+}
+
+/**
+ * A power of attorney on paper, or a guardianship appointed by the authorities: who holds it (their CPR number,
+ * never kept, only a sign that finds them when they sign in with MitID; their name as the document says),
+ * which rights, until when, and the caseworker's word that they have seen the document. The CPR field is never
+ * filled in again by the page.
+ */
+export function RecordPowerForm({ action }: { action: Action }) {
+  const t = useTranslations("RecordConsent");
+  const tPowers = useTranslations("Powers");
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.fieldErrors ?? {};
+  const refused = isRefused(state);
+  const ids = { holderCpr: "rp-cpr", holderName: "rp-name", rights: "rp-rights", source: "rp-source", until: "rp-until", seen: "rp-seen" };
+  return (
+    <form key={formKey(state, "power")} action={formAction} autoComplete="off" className="space-y-5">
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={state.status === "failed" ? "RecordConsent.failed" : undefined}
+        labels={{
+          holderCpr: t("powerCpr"),
+          holderName: t("powerName"),
+          rights: tPowers("rights"),
+          source: t("powerSource"),
+          until: tPowers("until"),
+          seen: t("powerSeen"),
+        }}
+        anchors={ids}
+      />
+      <div>
+        <label htmlFor={ids.holderCpr} className="block font-semibold">
+          {t("powerCpr")}
+        </label>
+        <p id={`${ids.holderCpr}-hint`} className="text-gray-600">
+          {t("powerCprHint")}
+        </p>
+        <FieldError id={`${ids.holderCpr}-error`} keys={errors.holderCpr} />
+        <input
+          id={ids.holderCpr}
+          name="holderCpr"
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={11}
+          aria-describedby={errors.holderCpr?.length ? `${ids.holderCpr}-hint ${ids.holderCpr}-error` : `${ids.holderCpr}-hint`}
+          aria-invalid={errors.holderCpr?.length ? true : undefined}
+          className="mt-1 block min-h-11 w-48 max-w-full border-2 border-gray-600 px-3"
+        />
+      </div>
+      <div>
+        <label htmlFor={ids.holderName} className="block font-semibold">
+          {t("powerName")}
+        </label>
+        <FieldError id={`${ids.holderName}-error`} keys={errors.holderName} />
+        <input
+          id={ids.holderName}
+          name="holderName"
+          defaultValue={shownValue(state, "holderName")}
+          maxLength={100}
+          aria-describedby={errors.holderName?.length ? `${ids.holderName}-error` : undefined}
+          aria-invalid={errors.holderName?.length ? true : undefined}
+          className="mt-1 block min-h-11 w-full border-2 border-gray-600 px-3"
+        />
+      </div>
+      <Choices
+        name="source"
+        id={ids.source}
+        type="radio"
+        legend={t("powerSource")}
+        options={[
+          { value: "PAPER", label: t("powerPaper") },
+          { value: "GUARDIANSHIP", label: t("powerGuardianship") },
+        ]}
+        checked={refused ? [shownValue(state, "source")] : []}
+        errors={errors.source}
+      />
+      <Choices
+        name="rights"
+        id={ids.rights}
+        type="checkbox"
+        legend={tPowers("rights")}
+        options={ATTORNEY_RIGHTS.map((r) => ({ value: r, label: tPowers(`right.${r}`), detail: tPowers(`rightMeans.${r}`) }))}
+        checked={refused ? [state.values?.rights ?? []].flat() : []}
+        errors={errors.rights}
+      />
+      <DateField name="until" id={ids.until} label={tPowers("until")} defaultValue={shownValue(state, "until")} errors={errors.until} />
+      <Agreed id={ids.seen} name="seen" label={t("powerSeen")} errors={errors.seen} />
+      <SubmitRow label={t("powerSubmit")} pending={pending} done={state.status === "saved" ? t("powerRecorded") : undefined} />
     </form>
   );
 }

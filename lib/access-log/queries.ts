@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/record/actor";
 export type AccessLogEntryDto = {
   id: string;
   at: string;
-  actorRole: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS";
+  actorRole: "CITIZEN" | "RELATIVE" | "PROXY" | "STAFF" | "ANONYMOUS";
   actorName: string | null;
   areaKey: string | null;
   part: string;
@@ -55,7 +55,15 @@ export async function readAccessLog(
       orderBy: { createdAt: "asc" },
       select: { id: true, key: true },
     });
+    // someone acting for the citizen is named as the power of attorney names them ("Mette, for you")
+    const proxies = shown.some((r) => r.actorRole === "PROXY")
+      ? await tx.powerOfAttorney.findMany({
+          where: { citizenId, holderUserId: { in: userIds } },
+          select: { holderUserId: true, holderName: true },
+        })
+      : [];
     const names = new Map(users.map((u) => [u.id, u.name]));
+    const proxyNames = new Map(proxies.map((p) => [p.holderUserId!, p.holderName]));
     const areaKeys = new Map(areas.map((a) => [a.id, a.key]));
     return {
       page: current,
@@ -66,7 +74,10 @@ export async function readAccessLog(
         at: r.at.toISOString(),
         actorRole: r.actorRole,
         // someone who signed in but has nothing to do with the record stays unnamed
-        actorName: r.actorUserId && r.outcome === "ALLOWED" ? (names.get(r.actorUserId) ?? null) : null,
+        actorName:
+          r.actorUserId && r.outcome === "ALLOWED"
+            ? ((r.actorRole === "PROXY" ? proxyNames.get(r.actorUserId) : names.get(r.actorUserId)) ?? null)
+            : null,
         areaKey: r.serviceAreaId ? (areaKeys.get(r.serviceAreaId) ?? null) : null,
         part: r.part,
         action: r.action,

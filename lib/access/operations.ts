@@ -15,7 +15,7 @@
 import { decide, type Action, type Decision, type Part, type Standing } from "./policy";
 
 /** The positions an actor can hold toward a record (the access log's ActorRole). */
-export const ROLES = ["CITIZEN", "RELATIVE", "STAFF", "ANONYMOUS"] as const;
+export const ROLES = ["CITIZEN", "RELATIVE", "PROXY", "STAFF", "ANONYMOUS"] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -67,6 +67,11 @@ export const PURPOSES = [
   "answer-written-with",
   "view-written-with",
   "print-plan",
+  "view-powers",
+  "grant-power",
+  "end-power",
+  "record-power",
+  "record-power-end",
   "add-help",
   "send-message",
   "view-messages",
@@ -136,6 +141,8 @@ export const COORDINATOR_NEEDS: readonly { part: Part; action: Action }[] = [
 export const COORDINATOR_PARTS: readonly Part[] = ["RED_THREAD", ...COORDINATOR_NEEDS.map((n) => n.part)];
 
 const CITIZEN = ["CITIZEN"] as const;
+/** The citizen, or someone acting for them under a power of attorney: the policy then decides by its rights. */
+const FOR_CITIZEN = ["CITIZEN", "PROXY"] as const;
 const STAFF = ["STAFF"] as const;
 
 export const OPERATIONS = {
@@ -197,19 +204,19 @@ export const OPERATIONS = {
   "goal.list": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "view-goals" },
   "goal.read": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "view-goal" },
   "goal.choices": { kind: "parts", parts: ["GOALS", "NETWORK"], purpose: "add-goal" },
-  "goal.create": one("GOALS", "WRITE", "add-goal", { roles: CITIZEN }),
-  "goal.edit": one("GOALS", "WRITE", "edit-goal", { roles: CITIZEN }),
-  "goal.add-step": one("GOALS", "WRITE", "add-step", { roles: CITIZEN }),
+  "goal.create": one("GOALS", "WRITE", "add-goal", { roles: FOR_CITIZEN }),
+  "goal.edit": one("GOALS", "WRITE", "edit-goal", { roles: FOR_CITIZEN }),
+  "goal.add-step": one("GOALS", "WRITE", "add-step", { roles: FOR_CITIZEN }),
   "goal.propose-step": one("GOALS", "WRITE", "propose-step", { roles: STAFF }),
-  "goal.answer-proposed-step": one("GOALS", "WRITE", "answer-proposed-step", { roles: CITIZEN }),
-  "goal.mark-step": one("GOALS", "WRITE", "mark-step", { roles: CITIZEN }),
-  "goal.reach": one("GOALS", "WRITE", "goal-reached", { roles: CITIZEN }),
-  "goal.let-go": one("GOALS", "WRITE", "goal-let-go", { roles: CITIZEN }),
+  "goal.answer-proposed-step": one("GOALS", "WRITE", "answer-proposed-step", { roles: FOR_CITIZEN }),
+  "goal.mark-step": one("GOALS", "WRITE", "mark-step", { roles: FOR_CITIZEN }),
+  "goal.reach": one("GOALS", "WRITE", "goal-reached", { roles: FOR_CITIZEN }),
+  "goal.let-go": one("GOALS", "WRITE", "goal-let-go", { roles: FOR_CITIZEN }),
 
   // agreements: what, who, by when
   "agreement.list": { kind: "parts", parts: ["AGREEMENTS", "NETWORK"], purpose: "view-agreements" },
   "agreement.add": one("AGREEMENTS", "WRITE", "add-agreement"),
-  "agreement.mark": one("AGREEMENTS", "WRITE", "mark-agreement", { roles: ["CITIZEN", "STAFF"] }),
+  "agreement.mark": one("AGREEMENTS", "WRITE", "mark-agreement", { roles: ["CITIZEN", "PROXY", "STAFF"] }),
 
   // written *with* the citizen on a visit or a call (the assisted route): a caseworker writes, the citizen says
   // yes on their phone or to a caseworker (who records it), and can later undo a yes recorded for them
@@ -219,18 +226,18 @@ export const OPERATIONS = {
   "story.record-yes": one("STORY", "PROPOSE", "record-yes", { roles: STAFF }),
   "goal.record-yes": one("GOALS", "PROPOSE", "record-yes", { roles: STAFF }),
   "contact.record-yes": one("CONTACT", "PROPOSE", "record-yes", { roles: STAFF }),
-  "story.answer-written-with": one("STORY", "WRITE", "answer-written-with", { roles: CITIZEN }),
-  "goal.answer-written-with": one("GOALS", "WRITE", "answer-written-with", { roles: CITIZEN }),
-  "contact.answer-written-with": one("CONTACT", "WRITE", "answer-written-with", { roles: CITIZEN }),
+  "story.answer-written-with": one("STORY", "WRITE", "answer-written-with", { roles: FOR_CITIZEN }),
+  "goal.answer-written-with": one("GOALS", "WRITE", "answer-written-with", { roles: FOR_CITIZEN }),
+  "contact.answer-written-with": one("CONTACT", "WRITE", "answer-written-with", { roles: FOR_CITIZEN }),
   // what was written with the citizen: each text only where its part may be read
   "written-with.read": { kind: "parts", parts: ["STORY", "GOALS", "CONTACT"], purpose: "view-written-with" },
 
   // the people around the citizen
   "network.list": one("NETWORK", "READ", "view-network"),
   "network.read-person": one("NETWORK", "READ", "view-person"),
-  "network.add-person": one("NETWORK", "WRITE", "add-person", { roles: ["CITIZEN", "RELATIVE"] }),
-  "network.edit-person": one("NETWORK", "WRITE", "edit-person", { roles: CITIZEN }),
-  "network.remove-person": one("NETWORK", "WRITE", "remove-person", { roles: CITIZEN }),
+  "network.add-person": one("NETWORK", "WRITE", "add-person", { roles: ["CITIZEN", "RELATIVE", "PROXY"] }),
+  "network.edit-person": one("NETWORK", "WRITE", "edit-person", { roles: FOR_CITIZEN }),
+  "network.remove-person": one("NETWORK", "WRITE", "remove-person", { roles: FOR_CITIZEN }),
 
   // relatives the citizen invited, and what they shared of their own space
   "relative.list": one("RELATIVES", "READ", "view-relatives", { roles: CITIZEN }),
@@ -240,14 +247,22 @@ export const OPERATIONS = {
   "relative.change": one("RELATIVES", "WRITE", "change-relative", { roles: CITIZEN }),
   "relative.end": one("RELATIVES", "WRITE", "end-relative", { roles: CITIZEN }),
 
+  // power of attorney: someone acts for the citizen. The citizen grants and ends it (not a guardianship); a
+  // caseworker who works with them records one from paper or a guardianship, or its end
+  "attorney.list": one("RELATIVES", "READ", "view-powers", { roles: CITIZEN }),
+  "attorney.grant": one("RELATIVES", "WRITE", "grant-power", { roles: CITIZEN }),
+  "attorney.end": one("RELATIVES", "WRITE", "end-power", { roles: CITIZEN }),
+  "attorney.record": one("CONSENTS", "ASK", "record-power", { roles: STAFF }),
+  "attorney.record-end": one("CONSENTS", "ASK", "record-power-end", { roles: STAFF }),
+
   // consent: the citizen's yes to an area, asked for just in time
-  "consent.list": one("CONSENTS", "READ", "view-consents", { roles: CITIZEN }),
+  "consent.list": one("CONSENTS", "READ", "view-consents", { roles: FOR_CITIZEN }),
   // "who can see this": the areas and relatives a part is shared with, said on the page of that part
   "sharing.read": one("CONSENTS", "READ", "view-consents", { roles: CITIZEN, also: [{ part: "RELATIVES", action: "READ" }] }),
   "consent.grant": one("CONSENTS", "WRITE", "grant-consent"),
   "consent.withdraw": one("CONSENTS", "WRITE", "withdraw-consent"),
   "consent.ask": one("CONSENTS", "ASK", "ask-consent", { roles: STAFF }),
-  "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: CITIZEN }),
+  "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: FOR_CITIZEN }),
   "citizen.find-by-cpr": one("CONSENTS", "ASK", "cpr-lookup", { roles: STAFF }),
   // the assisted route: a consent the citizen gave a caseworker in a conversation or on a signed paper form, for
   // the caseworker's own area; and a withdrawal told to any caseworker, for any area (recorded without saying
@@ -264,7 +279,7 @@ export const OPERATIONS = {
   "message.list": one("MESSAGES", "READ", "view-messages"),
 
   // "I am unsure, contact me"
-  "contact-request.ask": one("CONTACT_REQUESTS", "WRITE", "ask-for-contact", { roles: CITIZEN }),
+  "contact-request.ask": one("CONTACT_REQUESTS", "WRITE", "ask-for-contact", { roles: FOR_CITIZEN }),
   // a relative allowed to reach the coordinator asks them to get in touch about the citizen's situation
   "contact-request.ask-as-relative": one("CONTACT_REQUESTS", "WRITE", "ask-for-contact", { roles: ["RELATIVE"] }),
   "contact-request.list": one("CONTACT_REQUESTS", "READ", "view-contact-requests"),

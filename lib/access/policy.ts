@@ -49,6 +49,16 @@ export const RELATIVE_PERMISSIONS = [
 ] as const;
 export type RelativePermission = (typeof RELATIVE_PERMISSIONS)[number];
 
+/**
+ * The rights a power of attorney (fuldmagt) gives its holder to act for the citizen: the few fixed rights a
+ * municipality registers for this service, the same whether the citizen granted them in the app, a caseworker
+ * recorded a paper power or a guardianship (værgemål), or they came with the state's Digital Fuldmagt.
+ */
+export const ATTORNEY_RIGHTS = ["SEE_PLAN", "WRITE_PLAN", "ANSWER_CONSENTS"] as const;
+export type AttorneyRight = (typeof ATTORNEY_RIGHTS)[number];
+/** One power of attorney as stored: its rights and dates. */
+export type AttorneyGrant = { rights: readonly AttorneyRight[]; validFrom: Date; validUntil: Date | null; endedAt: Date | null };
+
 /** A consent as stored: dates, never a boolean, so its history survives. */
 export type ConsentGrant = { parts: readonly Part[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
 
@@ -65,12 +75,15 @@ export type Standing =
       endedAt: Date | null;
     }
   | { kind: "staff"; serviceAreaId: string; consents: readonly ConsentGrant[] }
+  /** Acting for the citizen under a power of attorney (each in force adds its rights). */
+  | { kind: "attorney"; grants: readonly AttorneyGrant[] }
   | { kind: "none" };
 
 export type Decision = { allow: true } | { allow: false; reason: DenyReason };
 export type DenyReason =
   | "not-related"
   | "relationship-ended"
+  | "power-ended"
   | "not-permitted"
   | "no-consent"
   | "consent-not-started"
@@ -143,6 +156,29 @@ function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Pa
   return allow;
 }
 
+/** What each right lets the holder read and write: the plan, as the citizen would, never the log or who else is let in. */
+const ATTORNEY_READ: Record<AttorneyRight, readonly Part[]> = {
+  SEE_PLAN: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "RED_THREAD", "HELP", "CONTACT_REQUESTS", "MESSAGES"],
+  WRITE_PLAN: ["PROFILE", "STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT_REQUESTS"],
+  ANSWER_CONSENTS: ["PROFILE", "CONSENTS"],
+};
+const ATTORNEY_WRITE: Record<AttorneyRight, readonly Part[]> = {
+  SEE_PLAN: [],
+  WRITE_PLAN: ["STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT_REQUESTS"],
+  ANSWER_CONSENTS: ["CONSENTS"],
+};
+
+/** Whether a power of attorney is in force at `now`: from `validFrom`, until `validUntil` (exclusive), unless ended. */
+export const powerInForce = (g: Omit<AttorneyGrant, "rights">, now: Date) =>
+  g.validFrom <= now && !(g.validUntil && g.validUntil <= now) && !(g.endedAt && g.endedAt <= now);
+
+function decideAttorney(grants: readonly AttorneyGrant[], action: Action, part: Part, now: Date): Decision {
+  const rights = new Set(grants.filter((g) => powerInForce(g, now)).flatMap((g) => g.rights));
+  if (rights.size === 0) return deny("power-ended");
+  const table = action === "READ" ? ATTORNEY_READ : ATTORNEY_WRITE;
+  return [...rights].some((r) => table[r].includes(part)) ? allow : deny("not-permitted");
+}
+
 function decideRelative(s: Extract<Standing, { kind: "relative" }>, action: Action, part: Part, now: Date): Decision {
   if (!relationshipActive(s, now)) return deny("relationship-ended");
   const rule = action === "READ" ? RELATIVE_READ[part] : RELATIVE_WRITE[part];
@@ -172,6 +208,8 @@ export function decide(standing: Standing, action: Action, part: Part, now: Date
       return SELF_WRITE.has(part) ? allow : deny("read-only");
     case "relative":
       return decideRelative(standing, action, part, now);
+    case "attorney":
+      return decideAttorney(standing.grants, action, part, now);
     case "staff":
       return decideStaff(standing.consents, action, part, now);
     case "none":

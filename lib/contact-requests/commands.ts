@@ -55,8 +55,8 @@ export const askForContactAsRelative = command(
     changed({ entity: "ContactRequest", entityId: request.id, before: null, after: { text, channel, dueAt: request.dueAt } });
     tell({
       to: await contactAnswerers(tx, citizenId, now),
-      kind: "contact-new",
-      path: pathFor("contact-new", { citizenId }),
+      kind: "relative-wants-talk",
+      path: pathFor("relative-wants-talk", { citizenId }),
       subjectId: request.id,
     });
     return { requestId: request.id, dueAt: request.dueAt };

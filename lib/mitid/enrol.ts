@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { directoryDb } from "@/lib/db/directory";
 import { env } from "@/lib/env";
 import { cprHash } from "@/lib/staff/cpr";
+import { applyDigitalPowers } from "@/lib/attorney/digital";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { isUniqueViolation } from "@/lib/record/tx";
 import type { MitidIdentity } from "./identity";
@@ -55,6 +56,15 @@ export async function enrol(
       await tx.account.create({ data: { id: randomUUID(), userId, providerId, accountId: identity.subject, cprHash: hash } });
     }
 
+    // a Digital Fuldmagt the login carries, and powers recorded from paper under this number, are this person's
+    const powers = await applyDigitalPowers(tx, {
+      userId,
+      holderCpr: identity.cpr,
+      name: identity.name,
+      privileges: identity.privileges,
+      municipalityId: municipality.id,
+      now: new Date(),
+    });
     const own = await tx.citizen.findUnique({ where: { userId }, select: { id: true, cprHash: true } });
     if (record) {
       if (record.userId === userId) return { userId, destination: "plan" };
@@ -70,7 +80,8 @@ export async function enrol(
       if (!own.cprHash) await tx.citizen.update({ where: { id: own.id }, data: { cprHash: hash } });
       return { userId, destination: "plan" };
     }
-    if (invite) return { userId, destination: "me" };
+    // someone here to act for another, or by an invite link, is not given a plan they did not ask for
+    if (invite || powers > 0) return { userId, destination: "me" };
     if ((await tx.relationship.count({ where: { userId, ...relationshipActiveWhere(new Date()) } })) > 0)
       return { userId, destination: "me" };
     await tx.citizen.create({ data: { municipalityId: municipality.id, userId, name: identity.name, cprHash: hash } });

@@ -1,4 +1,5 @@
 import { normaliseCpr } from "@/lib/staff/cpr";
+import { PRIVILEGES_ATTRIBUTE } from "./privileges";
 
 /**
  * What a MitID sign-in tells us, whichever way it came (NemLog-in over SAML, or a broker over OpenID
@@ -19,6 +20,11 @@ export type MitidIdentity = {
   cpr: string;
   level: Level;
   name: string;
+  /**
+   * NemLog-in's privilege attribute as it came (base64 OIO-BPP): the rights of a Digital Fuldmagt the person
+   * holds for someone else (lib/attorney/digital.ts). Absent: none.
+   */
+  privileges?: string;
 };
 
 /** Why a sign-in is refused; each has its own plain message on the sign-in page. */
@@ -80,7 +86,11 @@ export function fromSamlProfile(profile: Record<string, unknown>, names: SamlNam
   const nameID = first(profile.nameID);
   const full = first(profile[NEMLOGIN.fullName]);
   const name = full ?? [first(profile[NEMLOGIN.firstName]), first(profile[NEMLOGIN.lastName])].filter(Boolean).join(" ");
-  return finish("saml", nameID, first(profile[names.cpr]), profile[names.level], name, required);
+  const mapped = finish("saml", nameID, first(profile[names.cpr]), profile[names.level], name, required);
+  // one value, as NemLog-in sends it; several values, or anything else, carry no rights
+  const privileges = profile[PRIVILEGES_ATTRIBUTE];
+  if (mapped.ok && typeof privileges === "string" && privileges.trim()) mapped.identity.privileges = privileges;
+  return mapped;
 }
 
 export type OidcNames = { cpr: string; level: string };

@@ -1,7 +1,7 @@
 import "server-only";
 import { directoryDb } from "@/lib/db/directory";
 import { consentInForceWhere, relationshipActiveWhere } from "@/lib/access/in-force";
-import { decide, type RelativePermission } from "@/lib/access/policy";
+import { decide, relationshipActive, type RelativePermission } from "@/lib/access/policy";
 import { KINDS, isKind } from "./kinds";
 
 /**
@@ -42,6 +42,8 @@ export async function stillMayKnow(items: readonly Told[], now = new Date()): Pr
     if (audience === "citizen") return true;
     if (audience === "relative") {
       const r = relationships.find((x) => x.citizenId === i.citizenId && x.userId === i.recipientId);
+      // an answer to their own request for contact: theirs while they are still the citizen's relative
+      if (i.kind === "relative-contact-answered") return Boolean(r && relationshipActive(r, now));
       // what they were told of must still be theirs to see (agreements)
       return Boolean(
         r &&

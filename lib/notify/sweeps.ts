@@ -54,7 +54,10 @@ export async function sweep(now = new Date()): Promise<number> {
       const nextWorkingDay = workingDaysAfter(today, 1);
       const today0 = new Date(`${today}T00:00:00Z`);
 
-      const open = await tx.contactRequest.findMany({ where: { closedAt: null }, select: { id: true, citizenId: true, dueAt: true } });
+      const open = await tx.contactRequest.findMany({
+        where: { closedAt: null },
+        select: { id: true, citizenId: true, dueAt: true, about: true },
+      });
       const offers = await tx.handover.findMany({
         where: { status: "OFFERED" },
         select: { id: true, citizenId: true, toStaffId: true, offeredAt: true },
@@ -87,6 +90,8 @@ export async function sweep(now = new Date()): Promise<number> {
           continue;
         }
         tells.push({ ...base, to: answerers, kind: "contact-overdue", dedupeKey: `contact-overdue:${r.id}` });
+        // a relative's own situation is for whoever answers, not escalated to leads who may not see it
+        if (r.about === "ASKER") continue;
         const parts: LeadParts = ["CONTACT_REQUESTS", "AGREEMENTS"];
         const coordination = await tx.coordination.findUnique({ where: { citizenId: r.citizenId }, select: { staffId: true } });
         // the lead of the coordinator's own answering area; with none, the leads of every area that may answer

@@ -50,7 +50,7 @@ export type PlanDto = {
 /** One thing someone else did in the plan: who, in which area, what kind of thing, and its words. */
 export type NewsItemDto = {
   at: string;
-  actorRole: "RELATIVE" | "STAFF";
+  actorRole: "RELATIVE" | "PROXY" | "STAFF";
   actorName: string | null;
   areaKey: string | null;
   entity: string;

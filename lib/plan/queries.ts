@@ -128,7 +128,7 @@ export async function readPlan(
         ? await tx.$queryRaw<
             {
               at: Date;
-              actorRole: "RELATIVE" | "STAFF";
+              actorRole: "RELATIVE" | "PROXY" | "STAFF";
               actorName: string | null;
               areaKey: string | null;
               entity: string;
@@ -136,13 +136,18 @@ export async function readPlan(
               after: unknown;
             }[]
           >`
-            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", COALESCE(nm.name, NULLIF(u.name, '')) AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
+            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", COALESCE(pa."holderName", nm.name, NULLIF(u.name, '')) AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
             FROM "ChangeLog" c
             LEFT JOIN "user" u ON u.id = c."actorUserId"
             LEFT JOIN "ServiceArea" a ON a.id = c."serviceAreaId"
             LEFT JOIN "Relationship" r ON r."citizenId" = c."citizenId" AND r."userId" = c."actorUserId" AND c."actorRole" = 'RELATIVE'
             LEFT JOIN "NetworkMember" nm ON nm.id = r."networkMemberId"
-            WHERE c."citizenId" = ${citizenId}::uuid AND c.at > (${newsSince.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND c."actorRole" IN ('RELATIVE', 'STAFF')
+            LEFT JOIN LATERAL (
+              SELECT p."holderName" FROM "PowerOfAttorney" p
+              WHERE p."citizenId" = c."citizenId" AND p."holderUserId" = c."actorUserId" AND c."actorRole" = 'PROXY'
+              ORDER BY p."createdAt" DESC LIMIT 1
+            ) pa ON true
+            WHERE c."citizenId" = ${citizenId}::uuid AND c.at > (${newsSince.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND c."actorRole" IN ('RELATIVE', 'PROXY', 'STAFF')
             ORDER BY c.id DESC
             LIMIT 50`
         : null;

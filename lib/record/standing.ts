@@ -1,10 +1,10 @@
 import "server-only";
-import type { ConsentGrant, Part, RelativePermission, Standing } from "@/lib/access/policy";
+import type { AttorneyGrant, AttorneyRight, ConsentGrant, Part, RelativePermission, Standing } from "@/lib/access/policy";
 import type { Tx } from "./tx";
 import type { Actor } from "./actor";
 
 /** One way an actor stands toward a record, with what the log needs to say about it. */
-export type Position = { standing: Standing; role: "CITIZEN" | "RELATIVE" | "STAFF" | "ANONYMOUS"; serviceAreaId: string | null };
+export type Position = { standing: Standing; role: "CITIZEN" | "RELATIVE" | "PROXY" | "STAFF" | "ANONYMOUS"; serviceAreaId: string | null };
 
 /** A consent row as decisions need it (here and in lib/red-thread/holder.ts). */
 export const CONSENT_FIELDS = {
@@ -76,6 +76,15 @@ export async function resolvePositions(tx: Tx, actor: Actor, citizenId: string):
     return { exists: true, positions: [{ standing: { kind: "self" }, role: "CITIZEN", serviceAreaId: null }] };
 
   const positions: Position[] = [];
+  // acting for the citizen under a power of attorney comes first: what is done under it is logged as done for them
+  const powers = await tx.powerOfAttorney.findMany({
+    where: { citizenId, holderUserId: actor.userId },
+    select: { rights: true, validFrom: true, validUntil: true, endedAt: true },
+  });
+  if (powers.length) {
+    const grants: AttorneyGrant[] = powers.map((p) => ({ ...p, rights: p.rights as AttorneyRight[] }));
+    positions.push({ standing: { kind: "attorney", grants }, role: "PROXY", serviceAreaId: null });
+  }
   const relationship = await tx.relationship.findUnique({
     where: { citizenId_userId: { citizenId, userId: actor.userId } },
     select: { permissions: true, validUntil: true, endedAt: true },

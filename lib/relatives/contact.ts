@@ -33,6 +33,8 @@ export type OwnRequestDto = {
   dueDay: string;
   overdue: boolean;
   answeredDay: string | null;
+  /** Closed without an answer: their access to reach the coordinator, or to the plan, ended. */
+  closedDay: string | null;
   /** What was agreed, for a request about the relative's own situation (about the citizen: an agreement in the plan). */
   answer: string;
 };
@@ -52,7 +54,7 @@ export async function readOwnContactRequests(actor: Actor, citizenId: string): P
     where: { citizenId, askedByUserId: actor.userId },
     orderBy: { createdAt: "desc" },
     take: OWN_ANSWERED_SHOWN + 1,
-    select: { id: true, about: true, createdAt: true, dueAt: true, closedAt: true, answer: true },
+    select: { id: true, about: true, createdAt: true, dueAt: true, closedAt: true, closedByStaffId: true, answer: true },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -60,7 +62,8 @@ export async function readOwnContactRequests(actor: Actor, citizenId: string): P
     askedDay: todayInDenmark(r.createdAt),
     dueDay: lastDanishDay(r.dueAt)!,
     overdue: !r.closedAt && r.dueAt <= now,
-    answeredDay: r.closedAt ? todayInDenmark(r.closedAt) : null,
+    answeredDay: r.closedAt && r.closedByStaffId ? todayInDenmark(r.closedAt) : null,
+    closedDay: r.closedAt && !r.closedByStaffId ? todayInDenmark(r.closedAt) : null,
     answer: r.about === "ASKER" ? r.answer : "",
   }));
 }
@@ -100,8 +103,8 @@ export async function askOwnContactIn(
       [
         {
           to: await contactAnswerers(tx, r.citizenId, r.now),
-          kind: "contact-new",
-          path: pathFor("contact-new", { citizenId: r.citizenId }),
+          kind: "relative-wants-talk",
+          path: pathFor("relative-wants-talk", { citizenId: r.citizenId }),
           citizenId: r.citizenId,
           subjectId: request.id,
         },

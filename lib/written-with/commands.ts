@@ -81,19 +81,35 @@ export const writeWith = command(
 );
 
 /** Applies a confirmed text to the plan, marked as written with; returns what it replaced and the version it got. */
-async function apply(ctx: GateContext, row: Row): Promise<{ previous: unknown; appliedVersion: number; goalId: string | null }> {
+async function apply(
+  ctx: GateContext,
+  row: Row,
+  /** For a yes told to a caseworker: the version it was written against, which must still be there. */
+  expected?: number,
+): Promise<{ previous: unknown; appliedVersion: number; goalId: string | null }> {
   const { tx, citizenId, changed, userId } = ctx;
   const mark = { writtenWithId: row.id, writtenWithAt: row.writtenAt };
   if (row.target === "STORY") {
     const { text } = row.content as StoryContent;
     const kind = row.storyKind!;
     const before = await tx.storySection.findUnique({ where: { citizenId_kind: { citizenId, kind } } });
-    const after = before
-      ? await tx.storySection.update({
-          where: { id: before.id },
-          data: { text, version: { increment: 1 }, updatedByUserId: userId, ...mark },
-        })
-      : await tx.storySection.create({ data: { citizenId, kind, text, updatedByUserId: userId, ...mark } });
+    // compare-and-set: what the citizen saved a moment ago is never written over unseen
+    const moved = () => new InvalidInput({ _form: ["Validation.changedSinceWritten"] });
+    if (expected !== undefined && (before?.version ?? 0) !== expected) throw moved();
+    if (before) {
+      const { count } = await tx.storySection.updateMany({
+        where: { id: before.id, version: before.version },
+        data: { text, version: { increment: 1 }, updatedByUserId: userId, ...mark },
+      });
+      if (count === 0) throw moved();
+    } else {
+      const { count } = await tx.storySection.createMany({
+        data: [{ citizenId, kind, text, updatedByUserId: userId, ...mark }],
+        skipDuplicates: true,
+      });
+      if (count === 0) throw moved();
+    }
+    const after = await tx.storySection.findUniqueOrThrow({ where: { citizenId_kind: { citizenId, kind } } });
     changed({
       entity: "StorySection",
       entityId: after.id,
@@ -111,9 +127,18 @@ async function apply(ctx: GateContext, row: Row): Promise<{ previous: unknown; a
   }
   const fields = row.content as ContactContent;
   const before = await tx.contactPreferences.findUnique({ where: { citizenId } });
-  const after = before
-    ? await tx.contactPreferences.update({ where: { citizenId }, data: { ...fields, version: { increment: 1 }, ...mark } })
-    : await tx.contactPreferences.create({ data: { citizenId, ...fields, ...mark } });
+  if (expected !== undefined && (before?.version ?? 0) !== expected) throw new InvalidInput({ _form: ["Validation.changedSinceWritten"] });
+  if (before) {
+    const { count } = await tx.contactPreferences.updateMany({
+      where: { citizenId, version: before.version },
+      data: { ...fields, version: { increment: 1 }, ...mark },
+    });
+    if (count === 0) throw new InvalidInput({ _form: ["Validation.changedSinceWritten"] });
+  } else {
+    const { count } = await tx.contactPreferences.createMany({ data: [{ citizenId, ...fields, ...mark }], skipDuplicates: true });
+    if (count === 0) throw new InvalidInput({ _form: ["Validation.changedSinceWritten"] });
+  }
+  const after = await tx.contactPreferences.findUniqueOrThrow({ where: { citizenId } });
   const previous = before ? Object.fromEntries(CONTACT_FIELDS.map((f) => [f, before[f]])) : null;
   changed({
     entity: "ContactPreferences",
@@ -202,7 +227,8 @@ export const answerWrittenWith = command(
         await settle(ctx, row, { status: "DECLINED", decidedAt: now });
       } else {
         // claimed first (compare-and-set on the version): two presses at once cannot both apply it
-        await settle(ctx, row, { status: "CONFIRMED", confirmedHow: "APP", decidedAt: now, seenAt: now });
+        // not yet "seen": it stays on the plan with Undo until the citizen says it is right
+        await settle(ctx, row, { status: "CONFIRMED", confirmedHow: "APP", decidedAt: now });
         await keep(ctx, row, await apply(ctx, row));
       }
     } else if (answer === "UNDO") {
@@ -227,12 +253,14 @@ export const recordYes = command(
   recordYesSchema,
   async (ctx, { writtenWithId, target }) => {
     const { now, tx, citizenId, tell } = ctx;
+    // told to a caseworker who works with the citizen: not to anyone whose area may read the part
+    if ((await tx.assignment.count({ where: { citizenId, staffId: staffOf(ctx), endedAt: null } })) === 0) throw new NotFound();
     const row = await rowFor(ctx, writtenWithId, target);
     if (row.status !== "WAITING") throw new InvalidInput({ _form: ["Validation.alreadyAnswered"] });
     if ((await currentVersion(ctx, row.target, row.storyKind)) !== row.baseVersion)
       throw new InvalidInput({ _form: ["Validation.changedSinceWritten"] });
     await settle(ctx, row, { status: "CONFIRMED", confirmedHow: "CONVERSATION", confirmedById: staffOf(ctx), decidedAt: now });
-    await keep(ctx, row, await apply(ctx, row));
+    await keep(ctx, row, await apply(ctx, row, row.baseVersion));
     ctx.changed({
       entity: "WrittenWith",
       entityId: row.id,

@@ -16,4 +16,6 @@ export type WrittenWithDto = {
   confirmedBy: string | null;
   decidedOn: string | null;
   version: number;
+  /** For a waiting part of the story: the words it would replace (null: nothing there yet). */
+  replaces: string | null;
 };

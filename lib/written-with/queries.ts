@@ -24,7 +24,7 @@ export async function readWrittenWith(actor: Actor, citizenId: string): Promise<
       where: {
         citizenId,
         target: { in: targets },
-        OR: [{ status: "WAITING" }, { status: "CONFIRMED", confirmedHow: "CONVERSATION", seenAt: null }],
+        OR: [{ status: "WAITING" }, { status: "CONFIRMED", seenAt: null }],
       },
       orderBy: { writtenAt: "asc" },
       take: SHOWN,
@@ -43,7 +43,13 @@ export async function readWrittenWith(actor: Actor, citizenId: string): Promise<
         serviceArea: { select: { key: true } },
       },
     });
+    // what a waiting part of the story would replace, so the citizen sees it before saying yes
+    const kinds = rows.filter((r) => r.target === "STORY" && r.status === "WAITING").map((r) => r.storyKind!);
+    const current = kinds.length
+      ? await tx.storySection.findMany({ where: { citizenId, kind: { in: kinds } }, select: { kind: true, text: true } })
+      : [];
     return rows.map((r) => ({
+      replaces: r.target === "STORY" && r.status === "WAITING" ? (current.find((c) => c.kind === r.storyKind)?.text ?? null) : null,
       id: r.id,
       target: r.target,
       storyKind: r.storyKind,

@@ -214,3 +214,69 @@ test("consent given in a conversation is written down by the caseworker, seen by
   await expect(citizen.getByTestId("consent")).toHaveCount(0);
   await phone.close();
 });
+
+test("power of attorney: the citizen lets a relative act for her; the relative answers a request for consent, and the log says it was for her", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const name = `Berit Sand ${Date.now() % 100_000}`;
+  const own = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const citizen = await own.newPage();
+  const citizenId = await newCitizenSignedIn(citizen, name);
+  await citizen.goto("/da/plan/relatives");
+  await citizen.getByLabel("Hvem vil du invitere?").selectOption({ label: "En ny person" });
+  await citizen.getByLabel("Navn", { exact: true }).fill("Sofie");
+  await citizen.getByLabel("Hvem er det for dig? (kan udelades)").fill("datter");
+  const group = citizen.getByRole("group", { name: "Hvad må de se og gøre?" });
+  for (const box of await group.getByRole("checkbox").all()) await box.uncheck();
+  await group.getByRole("checkbox", { name: "Se min historie" }).check();
+  await citizen.getByRole("button", { name: "Lav invitationen" }).click();
+  const link = await citizen.getByLabel("Linket").inputValue();
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const r = await phone.newPage();
+  await r.goto(link);
+  await r.getByRole("link", { name: "Log ind" }).click();
+  await signInByEmail(r, `sofie-${Date.now()}@example.test`);
+  await r.getByRole("link", { name: "Se invitationen" }).click();
+  await r.getByRole("button", { name: /Ja tak/ }).click();
+  await expect(r).toHaveURL(/\/da\/relative\/[0-9a-f-]{36}\?notice=joined$/);
+
+  // the citizen gives her power of attorney to answer requests for consent
+  await citizen.goto("/da/plan/relatives");
+  const powers = citizen.getByTestId("powers");
+  await expect(powers).toContainText("Ingen kan handle for dig lige nu.");
+  await powers.getByText("Giv en pårørende fuldmagt").click();
+  await powers.getByLabel("Hvem skal kunne handle for dig?").selectOption({ label: "Sofie" });
+  await powers.getByRole("checkbox", { name: "Svare på kommunens spørgsmål om lov" }).check();
+  await powers.getByRole("button", { name: "Giv fuldmagten" }).click();
+  await expect(citizen.getByTestId("power")).toContainText("Sofie kan handle for dig:");
+  await expectAccessible(citizen);
+  await expectNoHorizontalScroll(citizen);
+
+  // an area asks the citizen for permission
+  await onDemoDb((c) =>
+    c.query(
+      `INSERT INTO "ConsentRequest" (id, "citizenId", "serviceAreaId", "staffId", reason, parts)
+       SELECT gen_random_uuid(), $1, a.id, s.id, 'Så vi kan hjælpe med bad', ARRAY['STORY']::"RecordPart"[]
+       FROM "StaffMember" s JOIN "user" u ON u.id = s."userId" JOIN "ServiceArea" a ON a."municipalityId" = s."municipalityId" AND a.key = 'elderly-care'
+       WHERE u.email = $2`,
+      [citizenId, SARA],
+    ),
+  );
+  // Sofie answers it for her mother, on her phone
+  await r.reload();
+  await expect(r.getByTestId("acting-for")).toContainText(`Du kan handle for Berit:`);
+  const request = r.getByTestId("consent-requests-for").getByTestId("consent-request");
+  await expect(request).toContainText("Så vi kan hjælpe med bad");
+  await expectAccessible(r);
+  await request.getByRole("button", { name: "Ja, det må de" }).click();
+  await expect(r.getByText("Tak. De kan nu se det, du valgte.")).toBeVisible();
+
+  // the citizen's log: done for her
+  await citizen.goto("/da/plan/access-log");
+  await expect(citizen.getByText("Sofie, på dine vegne, skrev i", { exact: false }).first()).toBeVisible();
+  await citizen.goto("/da/plan/consents");
+  await expect(citizen.getByTestId("consent")).toContainText("Ældre og pleje");
+  await phone.close();
+  await own.close();
+});

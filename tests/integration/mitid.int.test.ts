@@ -32,7 +32,16 @@ afterAll(async () => {
   process.env = saved;
 });
 
-type Person = { cpr?: string; uuid?: string; loa?: string; omitCpr?: boolean; badSignature?: boolean; firstName?: string };
+type Person = {
+  cpr?: string;
+  uuid?: string;
+  loa?: string;
+  omitCpr?: boolean;
+  badSignature?: boolean;
+  firstName?: string;
+  /** NemLog-in's privilege attribute, base64 OIO-BPP (a Digital Fuldmagt). */
+  privileges?: string;
+};
 
 /** Begins a sign-in as the app does, signs in at the identity provider as `person`, and returns the posted response. */
 async function throughIdp(person: Person, pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser" }) {
@@ -53,6 +62,7 @@ async function throughIdp(person: Person, pending = { locale: "da" as const, inv
   });
   if (person.omitCpr) form.set("omitCpr", "on");
   if (person.badSignature) form.set("badSignature", "on");
+  if (person.privileges) form.set("privileges", person.privileges);
   const posted = await fetch(`${idp.url}/login`, { method: "POST", body: form });
   expect(posted.status).toBe(200);
   return { SAMLResponse: /name="SAMLResponse" value="([^"]+)"/.exec(await posted.text())![1]!, acs: hidden("acs") };
@@ -211,5 +221,85 @@ describe("who MitID lets in, and to what", () => {
     expect(await db.account.count({ where: { accountId: who.subject } })).toBe(1);
     const userId = (ok[0] as PromiseFulfilledResult<{ userId: string }>).value.userId;
     expect(await db.citizen.count({ where: { userId } })).toBe(1);
+  });
+
+  it("a Digital Fuldmagt in a signed NemLog-in assertion becomes the same power of attorney; the next login without it ends it", async () => {
+    const { samlResponse } = await import("@/lib/mitid/saml");
+    const { enrol } = await import("@/lib/mitid/enrol");
+    const { cprHash } = await import("@/lib/staff/cpr");
+    const { env } = await import("@/lib/env");
+    const { answerConsentRequest } = await import("@/lib/consents/requests");
+    const { bppFor } = await import("../saml/bpp.mjs");
+    const w = await makeWorld(db);
+    const municipality = await db.municipality.findFirstOrThrow({ orderBy: { createdAt: "asc" } });
+    const inge = freshCpr();
+    const principal = await db.citizen.create({
+      data: { municipalityId: municipality.id, name: "Inge Principal", cprHash: cprHash(inge, env().CPR_HASH_KEY) },
+    });
+    void w;
+    const e = env();
+    const mette = { cpr: freshCpr(), uuid: randomUUID(), firstName: "Mette" };
+    const privileges = bppFor([
+      { cpr: inge, privileges: [e.MITID_PRIVILEGE_SEE_PLAN, e.MITID_PRIVILEGE_ANSWER_CONSENTS, "urn:dk:other:service:privilege"] },
+    ]);
+    const pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser" };
+    const { mapped } = await samlResponse(await throughIdp({ ...mette, privileges }, pending));
+    expect(mapped.ok).toBe(true);
+    if (!mapped.ok) return;
+    const result = await enrol(mapped.identity, { invite: false });
+    // here to act for another: not given a plan of her own
+    expect(result.destination).toBe("me");
+    const power = await db.powerOfAttorney.findFirstOrThrow({ where: { citizenId: principal.id, holderUserId: result.userId } });
+    expect(power).toMatchObject({ source: "DIGITAL", holderName: "Mette Borger", endedAt: null });
+    expect([...power.rights].sort()).toEqual(["ANSWER_CONSENTS", "SEE_PLAN"]);
+    // the number is never kept in clear
+    expect(JSON.stringify(power)).not.toContain(inge);
+
+    // acting for Inge: she answers the area's request, and the log says "for"
+    const request = await db.consentRequest.create({
+      data: {
+        citizenId: principal.id,
+        serviceAreaId: w.areaA.id,
+        staffId: (await db.staffMember.findFirstOrThrow({ where: { municipalityId: w.municipality.id } })).id,
+        reason: "r",
+        parts: ["STORY"],
+      },
+    });
+    const actor = { kind: "user" as const, userId: result.userId, citizenId: null, staff: null };
+    const answered = await answerConsentRequest(actor, {
+      citizenId: principal.id,
+      requestId: request.id,
+      answer: "APPROVE",
+      parts: ["STORY"],
+      duration: "3m",
+    });
+    expect(answered.ok).toBe(true);
+    expect(
+      await db.accessLog.count({
+        where: { citizenId: principal.id, actorUserId: result.userId, actorRole: "PROXY", purpose: "answer-consent" },
+      }),
+    ).toBe(1);
+
+    // the next login carries no Digital Fuldmagt: the power has ended, and she can do nothing for Inge
+    const { mapped: again } = await samlResponse(await throughIdp(mette, pending));
+    expect(again.ok).toBe(true);
+    if (!again.ok) return;
+    await enrol(again.identity, { invite: false });
+    expect((await db.powerOfAttorney.findUniqueOrThrow({ where: { id: power.id } })).endedAt).not.toBe(null);
+    const second = await db.consentRequest.create({
+      data: { citizenId: principal.id, serviceAreaId: w.areaA.id, staffId: request.staffId, reason: "r", parts: ["GOALS"] },
+    });
+    expect(
+      await answerConsentRequest(actor, {
+        citizenId: principal.id,
+        requestId: second.id,
+        answer: "APPROVE",
+        parts: ["GOALS"],
+        duration: "3m",
+      }),
+    ).toEqual({
+      ok: false,
+      error: "not-found",
+    });
   });
 });

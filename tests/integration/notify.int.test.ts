@@ -471,11 +471,11 @@ describe("each event tells the right person, once, on their channel", () => {
     expect(await notificationsFor(coordinator, "contact-overdue")).toHaveLength(1);
     expect(await notificationsFor(userIdOf(w.lead), "contact-overdue-lead")).toHaveLength(1);
     expect(await notificationsFor(userIdOf(leadB))).toHaveLength(0);
-    expect((await mailTo(await w.email(w.lead))).map((m) => m.subject)).toEqual(["En borger i dit område venter for længe"]);
+    expect((await mailTo(await w.email(w.lead))).map((m) => m.subject)).toEqual(["Nogen i dit område venter for længe"]);
     expect((await mailTo(await w.email(w.actors.staffA), 3)).map((m) => m.subject).sort()).toEqual([
       "En borger vil gerne kontaktes",
-      "Fristen for at kontakte en borger er overskredet",
-      "Fristen for at kontakte en borger er snart",
+      "Fristen for at kontakte nogen er overskredet",
+      "Fristen for at kontakte nogen er snart",
     ]);
     const seen = await readContactRequests(w.actors.citizen, w.c);
     expect(seen.ok && seen.value.open?.overdueToldAt).toEqual(expect.any(String));

@@ -17,6 +17,9 @@ const userIdOf = (a: Actor) => (a.kind === "user" ? a.userId : "");
 async function world(parts: readonly Part[] = CONSENTABLE_PARTS) {
   const w = await makeWorld(db);
   await db.consent.create({ data: { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: [...parts], reason: "t" } });
+  // the caseworker works with the citizen: only then is a yes told to them recorded
+  const staffId = w.actors.staffA.kind === "user" ? w.actors.staffA.staff!.staffId : "";
+  await db.assignment.create({ data: { citizenId: w.citizen.id, staffId, serviceAreaId: w.areaA.id } });
   return { ...w, c: w.citizen.id };
 }
 const story = (c: string, text = "Jeg hedder Inge og har boet i Solbjerg hele mit liv.") => ({
@@ -180,6 +183,12 @@ describe("written with me", () => {
     expect(await writeWith(relative, story(w.c))).toEqual({ ok: false, error: "not-found" });
     const row = await db.writtenWith.findFirstOrThrow({ where: { citizenId: w.c } });
     const answer = { citizenId: w.c, writtenWithId: row.id, target: "STORY", answer: "CONFIRM", version: row.version };
+    // a caseworker who does not work with the citizen records no yes, though their area may read the story
+    const other = await w.staffIn("other-a", [w.areaA]);
+    expect(await recordYes(other, { citizenId: w.c, writtenWithId: row.id, target: "STORY", agreed: "yes" })).toEqual({
+      ok: false,
+      error: "not-found",
+    });
     // staff cannot say yes as if they were the citizen, and a relative cannot either
     expect(await answerWrittenWith(w.actors.staffA, answer)).toEqual({ ok: false, error: "not-found" });
     expect(await answerWrittenWith(relative, answer)).toEqual({ ok: false, error: "not-found" });

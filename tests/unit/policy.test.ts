@@ -8,6 +8,8 @@ import {
   PARTS,
   RELATIVE_PERMISSIONS,
   type Action,
+  type AttorneyGrant,
+  type AttorneyRight,
   type ConsentGrant,
   type Part,
   type Standing,
@@ -36,6 +38,33 @@ const relative = (permissions: Standing & { kind: "relative" } extends { permiss
   ...over,
 });
 const staff = (...consents: ConsentGrant[]): Standing => ({ kind: "staff", serviceAreaId: "area", consents });
+
+const grant = (rights: AttorneyRight[], over: Partial<AttorneyGrant> = {}): AttorneyGrant => ({
+  rights,
+  validFrom: earlier,
+  validUntil: null,
+  endedAt: null,
+  ...over,
+});
+const attorney = (rights: AttorneyRight[], over: Partial<AttorneyGrant> = {}): Standing => ({
+  kind: "attorney",
+  grants: [grant(rights, over)],
+});
+/** The plan, as the citizen reads it: never the log, the consents or who else is let in. */
+const PLAN: Part[] = [
+  "PROFILE",
+  "STORY",
+  "CONTACT",
+  "GOALS",
+  "AGREEMENTS",
+  "NETWORK",
+  "RED_THREAD",
+  "HELP",
+  "CONTACT_REQUESTS",
+  "MESSAGES",
+];
+const PLAN_WRITTEN_IN: Part[] = ["STORY", "CONTACT", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT_REQUESTS"];
+const PLAN_WRITTEN_IN_READ: Part[] = ["PROFILE", ...PLAN_WRITTEN_IN];
 
 /** `propose`: what the actor may write *with* the citizen, for them to confirm (the assisted route). */
 type Row = { who: string; standing: Standing; read: Part[]; write: Part[]; ask?: Part[]; propose?: Part[] };
@@ -94,6 +123,40 @@ const rows: Row[] = [
     standing: relative([...RELATIVE_PERMISSIONS], { validUntil: future }),
     read: ["PROFILE", "RED_THREAD", "STORY", "GOALS", "AGREEMENTS", "NETWORK", "CONTACT", "CONTACT_REQUESTS"],
     write: ["AGREEMENTS", "NETWORK", "CONTACT_REQUESTS"],
+  },
+  // acting for the citizen under a power of attorney, by right and by date
+  { who: "attorney, see the plan", standing: attorney(["SEE_PLAN"]), read: PLAN, write: NOTHING },
+  { who: "attorney, write in the plan", standing: attorney(["WRITE_PLAN"]), read: PLAN_WRITTEN_IN_READ, write: PLAN_WRITTEN_IN },
+  { who: "attorney, answer consent requests", standing: attorney(["ANSWER_CONSENTS"]), read: ["PROFILE", "CONSENTS"], write: ["CONSENTS"] },
+  {
+    who: "attorney, every right",
+    standing: attorney(["SEE_PLAN", "WRITE_PLAN", "ANSWER_CONSENTS"]),
+    read: [...PLAN, "CONSENTS"],
+    write: [...PLAN_WRITTEN_IN, "CONSENTS"],
+  },
+  {
+    who: "attorney, every right, ended",
+    standing: attorney(["SEE_PLAN", "WRITE_PLAN", "ANSWER_CONSENTS"], { endedAt: past }),
+    read: NOTHING,
+    write: NOTHING,
+  },
+  {
+    who: "attorney, every right, ran out",
+    standing: attorney(["SEE_PLAN", "WRITE_PLAN", "ANSWER_CONSENTS"], { validUntil: past }),
+    read: NOTHING,
+    write: NOTHING,
+  },
+  {
+    who: "attorney, every right, not started yet",
+    standing: attorney(["SEE_PLAN", "WRITE_PLAN", "ANSWER_CONSENTS"], { validFrom: future }),
+    read: NOTHING,
+    write: NOTHING,
+  },
+  {
+    who: "attorney, an ended power to write and one in force to see the plan",
+    standing: { kind: "attorney", grants: [grant(["WRITE_PLAN", "ANSWER_CONSENTS"], { endedAt: past }), grant(["SEE_PLAN"])] },
+    read: PLAN,
+    write: NOTHING,
   },
   // staff, by consent state
   { who: "staff, no consent", standing: staff(), read: NOTHING, write: NOTHING },
@@ -159,7 +222,7 @@ describe("the access policy, as a full table", () => {
   );
 
   it("covers every actor kind, action and part", () => {
-    expect(new Set(rows.map((r) => r.standing.kind))).toEqual(new Set(["self", "relative", "staff", "none"]));
+    expect(new Set(rows.map((r) => r.standing.kind))).toEqual(new Set(["self", "relative", "attorney", "staff", "none"]));
     expect(cases).toHaveLength(rows.length * (ACTIONS.length + 2) * PARTS.length);
   });
 

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
 import { sharedWithMe } from "@/lib/relatives/queries";
+import { powersIHold } from "@/lib/attorney/queries";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { getAccount } from "@/lib/auth/actor";
@@ -31,10 +32,11 @@ export default async function MePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tAreas, shared, jar, passkeys, canStartPlan, format] = await Promise.all([
+  const [t, tAreas, shared, held, jar, passkeys, canStartPlan, format] = await Promise.all([
     getTranslations("Me"),
     getTranslations("ServiceAreas"),
     sharedWithMe(account.id),
+    powersIHold(account.id),
     cookies(),
     myPasskeys(),
     mayStartOwnPlan(account.id),
@@ -61,6 +63,21 @@ export default async function MePage({ params, searchParams }: Props) {
               {t("inviteWaitingLink")}
             </Link>
           </p>
+        </section>
+      )}
+
+      {held.length > 0 && (
+        <section aria-labelledby="acting-title">
+          <h2 id="acting-title">{t("actingTitle")}</h2>
+          <ul className="mt-3 space-y-2" data-testid="acting-for-list">
+            {held.map((h) => (
+              <li key={h.citizenId}>
+                <Link href={`/relative/${h.citizenId}`} className="inline-flex min-h-11 items-center font-semibold">
+                  {t("actingFor", { name: h.name })}
+                </Link>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 

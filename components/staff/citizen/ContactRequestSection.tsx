@@ -46,7 +46,8 @@ export async function ContactRequestSection({
             <>
               <p>{r.text ? t("relativeWrites", { text: r.text }) : t("relativeWroteNothing")}</p>
               {r.channel && <p>{t("contactChannel", { channel: tChannels(r.channel) })}</p>}
-              <RelativeReach reach={r.asker.reach} />
+              {/* how to reach them: for whoever answers, as the relative was told */}
+              {requests.mayAnswer && <RelativeReach reach={r.asker.reach} />}
             </>
           ) : (
             <>

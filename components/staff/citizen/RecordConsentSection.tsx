@@ -2,7 +2,7 @@ import type { ComponentProps } from "react";
 import { getTranslations } from "next-intl/server";
 import { CONSENTABLE_PARTS } from "@/lib/access/policy";
 import { getAreaName } from "@/lib/i18n/format";
-import { RecordConsentForm, RecordWithdrawalForm } from "@/components/staff/RecordConsentForms";
+import { RecordConsentForm, RecordPowerForm, RecordWithdrawalForm } from "@/components/staff/RecordConsentForms";
 
 /**
  * The assisted route: a consent the citizen gave in a conversation or on paper, and a withdrawal they told
@@ -13,11 +13,13 @@ export async function RecordConsentSection({
   allAreas,
   record,
   withdraw,
+  power,
 }: {
   myAreas: { id: string; key: string }[];
   allAreas: { id: string; key: string }[];
   record: ComponentProps<typeof RecordConsentForm>["action"];
   withdraw: ComponentProps<typeof RecordWithdrawalForm>["action"];
+  power: ComponentProps<typeof RecordPowerForm>["action"];
 }) {
   const [t, tParts, area] = await Promise.all([getTranslations("RecordConsent"), getTranslations("StaffCitizen.parts"), getAreaName()]);
   return (
@@ -39,6 +41,13 @@ export async function RecordConsentSection({
         <div className="mt-3 space-y-3">
           <p>{t("withdrawIntro")}</p>
           <RecordWithdrawalForm areas={allAreas.map((a) => ({ id: a.id, name: area(a.key) }))} action={withdraw} />
+        </div>
+      </details>
+      <details className="border border-gray-300 p-3">
+        <summary className="min-h-11 cursor-pointer py-2 font-semibold">{t("powerTitle")}</summary>
+        <div className="mt-3 space-y-3">
+          <p>{t("powerIntro")}</p>
+          <RecordPowerForm action={power} />
         </div>
       </details>
     </section>

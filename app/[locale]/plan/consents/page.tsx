@@ -2,7 +2,6 @@ import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
 import { readConsents } from "@/lib/consents/requests";
-import { CONSENT_DURATIONS } from "@/lib/consents/schema";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { readNotice } from "@/lib/i18n/notice";
 import { titleFrom } from "@/lib/i18n/metadata";
@@ -11,6 +10,7 @@ import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
 import { OneClickForm } from "@/components/forms/OneClickForm";
+import { ConsentRequestCard } from "@/components/consents/ConsentRequestCard";
 import { answerConsentAction, withdrawConsentAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -49,51 +49,7 @@ export default async function ConsentsPage({
         <section aria-labelledby="requests-title" className="space-y-4">
           <h2 id="requests-title">{t("requestsTitle")}</h2>
           {requests.map((r) => (
-            <form key={r.id} action={answerConsentAction} className="space-y-4 border-2 border-primary p-4" data-testid="consent-request">
-              <input type="hidden" name="requestId" value={r.id} />
-              <h3>{t("asks", { name: r.staffName, area: area(r.areaKey) })}</h3>
-              <p>
-                <span className="font-semibold">{t("why")}</span> <span className="whitespace-pre-wrap">{r.reason}</span>
-              </p>
-              <fieldset className="space-y-1">
-                <legend className="font-semibold">{t("partsLegend")}</legend>
-                <p className="text-gray-600">{t("partsHint")}</p>
-                {r.parts.map((p) => (
-                  <label key={p} className="flex min-h-11 items-center gap-3">
-                    <input type="checkbox" name="parts" value={p} defaultChecked className="size-6 shrink-0" />
-                    {tParts(p)}
-                  </label>
-                ))}
-              </fieldset>
-              <fieldset className="space-y-1">
-                <legend className="font-semibold">{t("durationLegend")}</legend>
-                {CONSENT_DURATIONS.map((d) => (
-                  <label key={d} className="flex min-h-11 items-center gap-3">
-                    <input type="radio" name="duration" value={d} defaultChecked={d === "6m"} className="size-6 shrink-0" />
-                    {t(`duration.${d}`)}
-                  </label>
-                ))}
-              </fieldset>
-              <div className="flex flex-wrap gap-3">
-                <button
-                  type="submit"
-                  name="answer"
-                  value="APPROVE"
-                  className="min-h-11 bg-primary px-5 py-2 font-semibold text-white hover:bg-primary-dark"
-                >
-                  {t("approve")}
-                </button>
-                <button
-                  type="submit"
-                  name="answer"
-                  value="DECLINE"
-                  className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100"
-                >
-                  {t("decline")}
-                </button>
-              </div>
-              <p className="text-sm">{t("fine")}</p>
-            </form>
+            <ConsentRequestCard key={r.id} request={r} action={answerConsentAction} />
           ))}
         </section>
       )}

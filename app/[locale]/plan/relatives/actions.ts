@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { buttonAction, formAction, type FormAction } from "@/lib/forms/form-action";
 import { changeRelativePermissions, createInvitation, endRelative, revokeInvitation } from "@/lib/relatives/commands";
 import type { InviteFormState } from "@/lib/relatives/forms";
+import { endPower, grantPower } from "@/lib/attorney/commands";
 
 const PLAN = [{ layout: "/plan" }];
 
@@ -60,4 +61,22 @@ export const revokeInvitationAction = buttonAction({
   command: revokeInvitation,
   input: (formData) => ({ invitationId: formData.get("invitationId") }),
   ...changed,
+});
+
+/** Let a relative act for me under a power of attorney. */
+export const grantPowerAction = formAction({
+  command: grantPower,
+  fields: ["relationshipId", "rights", "until"],
+  input: (formData) => ({ rights: formData.getAll("rights") }),
+  revalidate: PLAN,
+});
+
+/** End a power of attorney (not a guardianship: the page says so, and the command refuses it). */
+export const endPowerAction = buttonAction({
+  command: endPower,
+  input: (formData) => ({ powerId: formData.get("powerId") }),
+  revalidate: PLAN,
+  ok: "power-ended",
+  refused: ["invalid"],
+  back: (notice) => `/plan/relatives?notice=${notice}`,
 });

@@ -6,13 +6,15 @@ import { readNotice } from "@/lib/i18n/notice";
 import { getDayFormat } from "@/lib/i18n/format";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { todayInDenmark } from "@/lib/validation/fields";
+import { readPowers } from "@/lib/attorney/queries";
+import { PowersSection } from "@/components/relatives/PowersSection";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 import { InviteForm } from "@/components/relatives/InviteForm";
 import { RelativeCard } from "@/components/relatives/RelativeCard";
-import { changeRelativeAction, endRelativeAction, inviteAction, revokeInvitationAction } from "./actions";
+import { changeRelativeAction, endRelativeAction, inviteAction, revokeInvitationAction, grantPowerAction, endPowerAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Relatives");
@@ -29,16 +31,21 @@ export default async function RelativesPage({
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const notice = await readNotice(searchParams, ["changed", "conflict", "invalid", "failed"] as const);
-  const [t, day, result] = await Promise.all([getTranslations("Relatives"), getDayFormat(), readRelatives(actor, citizenId)]);
-  if (!result.ok) notFound();
+  const notice = await readNotice(searchParams, ["changed", "conflict", "invalid", "failed", "power-ended"] as const);
+  const [t, day, result, powers] = await Promise.all([
+    getTranslations("Relatives"),
+    getDayFormat(),
+    readRelatives(actor, citizenId),
+    readPowers(actor, citizenId),
+  ]);
+  if (!result.ok || !powers.ok) notFound();
   const { relatives, invitations, invitable } = result.value;
   const active = relatives.filter((r) => r.active);
 
   return (
     <div className="max-w-3xl space-y-8">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
-      {notice && <Notice kind={notice === "changed" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
+      {notice && <Notice kind={notice === "changed" || notice === "power-ended" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
       <section aria-labelledby="relatives-title" className="space-y-3">
         <h2 id="relatives-title">{t("activeTitle")}</h2>
         {active.length === 0 ? (
@@ -51,6 +58,12 @@ export default async function RelativesPage({
           </ul>
         )}
       </section>
+      <PowersSection
+        powers={powers.value}
+        relatives={active.map((r) => ({ id: r.id, name: r.name }))}
+        end={endPowerAction}
+        grant={grantPowerAction}
+      />
       <section aria-labelledby="invite-title" className="no-print space-y-3 border-t border-gray-300 pt-6">
         <h2 id="invite-title">{t("inviteTitle")}</h2>
         <p>{t("inviteIntro")}</p>

@@ -1,6 +1,7 @@
 "use server";
 
-import { formActionFor, type Refresh } from "@/lib/forms/form-action";
+import { buttonActionFor, formActionFor, type Refresh } from "@/lib/forms/form-action";
+import { answerConsentRequest } from "@/lib/consents/requests";
 import { addNetworkMember } from "@/lib/network/commands";
 import { addCheckIn, saveOwnSpace } from "@/lib/relatives/space";
 import { askAsRelative } from "@/lib/relatives/contact";
@@ -28,3 +29,18 @@ export const checkInAction = formActionFor({ command: addCheckIn, fields: ["feel
 
 /** "Contact me": about the citizen (when they allow it) or about my own situation. */
 export const relativeAskContact = formActionFor({ command: askAsRelative, fields: ["about", "text", "channel"], revalidate: done });
+
+/** Under a power of attorney: answering a request for consent for the citizen (logged as done for them). */
+export const proxyAnswerConsentAction = buttonActionFor({
+  command: answerConsentRequest,
+  input: (formData) => ({
+    answer: formData.get("answer"),
+    requestId: formData.get("requestId"),
+    parts: formData.getAll("parts"),
+    duration: formData.get("duration"),
+  }),
+  revalidate: ({ citizenId }) => [{ layout: `/relative/${citizenId}` }],
+  ok: (formData) => (formData.get("answer") === "APPROVE" ? "approved" : "declined"),
+  refused: ["invalid"],
+  back: (notice, { citizenId }) => `/relative/${citizenId}?notice=${notice}`,
+});

@@ -18,7 +18,11 @@ import { NoLongerShared } from "@/components/relatives/NoLongerShared";
 import { ContactWishes } from "@/components/plan/ContactWishes";
 import { CoordinatorLine } from "@/components/plan/CoordinatorLine";
 import { RelativeContact } from "@/components/relatives/RelativeContact";
-import { relativeAddPerson, relativeAskContact } from "./actions";
+import { proxyAnswerConsentAction, relativeAddPerson, relativeAskContact } from "./actions";
+import { myPower } from "@/lib/attorney/queries";
+import { readConsents } from "@/lib/consents/requests";
+import { ConsentRequestCard } from "@/components/consents/ConsentRequestCard";
+import type { Part } from "@/lib/access/policy";
 import { addAgreementTo } from "@/app/[locale]/plan/agreements/actions";
 
 export const dynamic = "force-dynamic";
@@ -39,46 +43,84 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
   const { locale, citizenId } = await params;
   setRequestLocale(locale);
   const { actor } = await requireSignedIn(locale);
-  const [plan, mine] = await Promise.all([readPlan(actor, citizenId), myRelationship(actor.userId, citizenId)]);
-  if (!plan.ok || !mine) {
+  const [plan, mine, power] = await Promise.all([
+    readPlan(actor, citizenId),
+    myRelationship(actor.userId, citizenId),
+    myPower(actor.userId, citizenId),
+  ]);
+  if (!plan.ok || (!mine && !power)) {
     const ended = await endedRelationship(actor.userId, citizenId);
     if (ended) return <NoLongerShared name={ended.firstName} />;
     notFound();
   }
   const p = plan.value;
   const first = firstName(p.name);
-  const notice = await readNotice(searchParams, ["joined"] as const);
+  const notice = await readNotice(searchParams, ["joined", "approved", "declined", "invalid", "failed"] as const);
+  // what I may do here: as the citizen's relative, and for them under a power of attorney
+  const may = {
+    read: (part: Part) => Boolean(mine?.may.read(part) || power?.may.read(part)),
+    write: (part: Part) => Boolean(mine?.may.write(part) || power?.may.write(part)),
+  };
   const [t, tStory, area, agreements, own] = await Promise.all([
     getTranslations("SharedPlan"),
     getTranslations("Story"),
     getAreaName(),
-    mine.may.read("AGREEMENTS") ? readAgreements(actor, citizenId) : null,
+    may.read("AGREEMENTS") ? readAgreements(actor, citizenId) : null,
     readOwnContactRequests(actor, citizenId),
   ]);
+  const consents = power?.may.read("CONSENTS") ? await readConsents(actor, citizenId) : null;
+  const [tPowers, tConsents] = await Promise.all([getTranslations("Powers"), getTranslations("Consents")]);
 
   return (
     <article className="max-w-3xl space-y-8" aria-labelledby="shared-title">
       <p className="no-print">
         <Link href="/me">{t("allShared")}</Link>
       </p>
-      {notice && <Notice kind="success" text={t("joined", { name: first })} />}
+      {notice === "joined" && <Notice kind="success" text={t("joined", { name: first })} />}
+      {notice && notice !== "joined" && (
+        <Notice kind={notice === "invalid" || notice === "failed" ? "warning" : "success"} text={tConsents(`notice.${notice}`)} />
+      )}
       <header className="space-y-3">
         <h1 id="shared-title">{t("title", { name: p.name })}</h1>
-        <div className="border-l-4 border-info bg-info-light p-4" data-testid="shared-note">
-          <p className="font-semibold">{t("sharedBy", { name: first })}</p>
-          <ul className="mt-1 list-disc pl-5">
-            {mine.permissions.map((perm) => (
-              <li key={perm}>{t(`permission.${perm}`)}</li>
-            ))}
-          </ul>
-          <p className="mt-2">{t("canChange", { name: first })}</p>
-        </div>
-        <p>
-          <Link href={`/relative/${citizenId}/space`} className="font-semibold">
-            {t("ownSpace")}
-          </Link>
-        </p>
+        {power && (
+          <div className="border-l-4 border-primary bg-info-light p-4" data-testid="acting-for">
+            <p className="font-semibold">{tPowers("actingFor", { name: first })}</p>
+            <ul className="mt-1 list-disc ps-5">
+              {power.rights.map((r) => (
+                <li key={r}>{tPowers(`rightMeans.${r}`)}</li>
+              ))}
+            </ul>
+            <p className="mt-2">{tPowers("actingForLogged", { name: first })}</p>
+          </div>
+        )}
+        {mine && (
+          <div className="border-l-4 border-info bg-info-light p-4" data-testid="shared-note">
+            <p className="font-semibold">{t("sharedBy", { name: first })}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {mine.permissions.map((perm) => (
+                <li key={perm}>{t(`permission.${perm}`)}</li>
+              ))}
+            </ul>
+            <p className="mt-2">{t("canChange", { name: first })}</p>
+          </div>
+        )}
+        {mine && (
+          <p>
+            <Link href={`/relative/${citizenId}/space`} className="font-semibold">
+              {t("ownSpace")}
+            </Link>
+          </p>
+        )}
       </header>
+
+      {consents?.ok && consents.value.requests.length > 0 && (
+        <section aria-labelledby="for-consents" className="space-y-4" data-testid="consent-requests-for">
+          <h2 id="for-consents">{tPowers("requestsFor", { name: first })}</h2>
+          {consents.value.requests.map((r) => (
+            <ConsentRequestCard key={r.id} request={r} action={proxyAnswerConsentAction.bind(null, citizenId)} />
+          ))}
+        </section>
+      )}
 
       {p.story && (
         <section aria-labelledby="shared-story" className="space-y-3">
@@ -121,7 +163,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           ) : (
             <AgreementList agreements={agreements.value.open} />
           )}
-          {mine.may.write("AGREEMENTS") && (
+          {may.write("AGREEMENTS") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addAgreement", { name: first })}</h3>
               <AgreementForm
@@ -147,7 +189,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
               </li>
             ))}
           </ul>
-          {mine.may.write("NETWORK") && (
+          {may.write("NETWORK") && (
             <div className="no-print space-y-3 border-t border-gray-300 pt-4">
               <h3>{t("addPerson", { name: first })}</h3>
               <NetworkMemberForm action={relativeAddPerson.bind(null, citizenId)} draftScope={citizenId} />
@@ -179,7 +221,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
               first={first}
               coordinator={p.coordinator?.inForce ? p.coordinator.name : null}
               own={own}
-              mayAskAboutCitizen={mine.may.write("CONTACT_REQUESTS")}
+              mayAskAboutCitizen={Boolean(mine?.may.write("CONTACT_REQUESTS"))}
               action={relativeAskContact.bind(null, citizenId)}
             />
           )}

@@ -9,6 +9,7 @@ import { sendMessage } from "@/lib/messages/commands";
 import { recordConsent, recordWithdrawal } from "@/lib/consents/recorded";
 import { recordYes, writeWith } from "@/lib/written-with/commands";
 import { answerRelativeOwn } from "@/lib/relatives/contact";
+import { recordPower } from "@/lib/attorney/commands";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
@@ -109,3 +110,11 @@ export const recordYesAction = formActionFor({
 
 /** What was agreed with a relative about their own situation: theirs alone, not in the citizen's plan. */
 export const answerRelativeOwnAction = formActionFor({ command: answerRelativeOwn, fields: ["requestId", "what"], revalidate: thisPage });
+
+/** A power of attorney on paper, or a guardianship, for the citizen: the holder's CPR number is never given back. */
+export const recordPowerAction = formActionFor({
+  command: recordPower,
+  fields: ["holderName", "source", "rights", "until", "seen"],
+  input: (formData) => ({ holderCpr: formData.get("holderCpr"), rights: formData.getAll("rights") }),
+  revalidate: thisPage,
+});

@@ -39,6 +39,7 @@ import {
   offerHandoverAction,
   proposeStepAction,
   recordConsentAction,
+  recordPowerAction,
   recordWithdrawalAction,
   recordYesAction,
   sendMessageAction,
@@ -94,6 +95,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           allAreas={all}
           record={recordConsentAction.bind(null, citizenId)}
           withdraw={recordWithdrawalAction.bind(null, citizenId)}
+          power={recordPowerAction.bind(null, citizenId)}
         />
       </div>
     );
@@ -109,11 +111,11 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   const thread = may("RED_THREAD") ? await readRedThread(actor, citizenId) : notShared;
   const requests = may("CONTACT_REQUESTS") ? await readContactRequests(actor, citizenId) : notShared;
   const messages = may("MESSAGES") ? await readMessages(actor, citizenId) : notShared;
-  const [areas, all, written, own] = await Promise.all([
+  const [areas, all, own, assigned] = await Promise.all([
     myAreas(actor),
     municipalityAreas(actor),
-    readWrittenWith(actor, citizenId),
     readRelativesOwnRequests(actor, citizenId),
+    areaCase(actor, citizenId),
   ]);
   // what the area may write with the citizen: what its consent lets it read of their own words (policy: PROPOSE)
   const targets = (
@@ -125,6 +127,8 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   )
     .filter(([, part]) => may(part))
     .map(([target]) => target);
+  // asked only when the area may write with the citizen: nobody is logged reading what the page never shows
+  const written = targets.length > 0 ? await readWrittenWith(actor, citizenId) : null;
   return (
     <article className="max-w-4xl space-y-8" aria-labelledby="staff-plan-title">
       <p className="no-print">
@@ -162,7 +166,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
       <RelativeOwnRequestsSection requests={own} answer={answerRelativeOwnAction.bind(null, citizenId)} />
       <WriteWithSection
         targets={targets}
-        waiting={written.ok ? written.value : []}
+        waiting={written?.ok ? written.value : []}
         write={writeWithAction.bind(null, citizenId)}
         recordYes={recordYesAction.bind(null, citizenId)}
       />
@@ -180,12 +184,16 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
         />
       )}
       {messages.ok && <MessagesSection citizenId={citizenId} messages={messages.value} send={sendMessageAction.bind(null, citizenId)} />}
-      <RecordConsentSection
-        myAreas={areas}
-        allAreas={all}
-        record={recordConsentAction.bind(null, citizenId)}
-        withdraw={recordWithdrawalAction.bind(null, citizenId)}
-      />
+      {/* recorded only by a caseworker who works with the citizen */}
+      {assigned && (
+        <RecordConsentSection
+          myAreas={areas}
+          allAreas={all}
+          record={recordConsentAction.bind(null, citizenId)}
+          withdraw={recordWithdrawalAction.bind(null, citizenId)}
+          power={recordPowerAction.bind(null, citizenId)}
+        />
+      )}
     </article>
   );
 }

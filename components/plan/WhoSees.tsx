@@ -6,7 +6,7 @@ import { Link } from "@/lib/i18n/navigation";
 /** "Who can see this": the areas and relatives this part is shared with now, and where to change it. */
 export async function WhoSees({ who, what }: { who: WhoSeesDto; what: "CONTACT" | "NETWORK" }) {
   const [t, area, day] = await Promise.all([getTranslations("WhoSees"), getAreaName(), getDayFormat()]);
-  const nobody = who.areas.length === 0 && who.relatives.length === 0;
+  const nobody = who.areas.length === 0 && who.relatives.length === 0 && who.holders.length === 0;
   return (
     <section aria-labelledby="who-sees" className="border-l-4 border-info bg-info-light p-4" data-testid="who-sees">
       <h2 id="who-sees" className="text-xl">
@@ -22,6 +22,9 @@ export async function WhoSees({ who, what }: { who: WhoSeesDto; what: "CONTACT" 
               <li key={a.areaKey}>
                 {a.until ? t("area", { area: area(a.areaKey), date: day(a.until) }) : t("areaNoEnd", { area: area(a.areaKey) })}
               </li>
+            ))}
+            {who.holders.map((h, i) => (
+              <li key={`h${i}`}>{t("holder", { name: h || t("aRelative") })}</li>
             ))}
             {who.relatives.map((r, i) => (
               <li key={i}>

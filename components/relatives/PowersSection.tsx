@@ -43,6 +43,8 @@ export async function PowersSection({
               </p>
               {p.source === "GUARDIANSHIP" ? (
                 <p className="text-sm">{t("guardianshipEnds")}</p>
+              ) : p.source === "DIGITAL" ? (
+                <p className="text-sm">{t("digitalEnds")}</p>
               ) : (
                 <OneClickForm
                   action={end}

@@ -254,12 +254,13 @@ export const OPERATIONS = {
   "attorney.end": one("RELATIVES", "WRITE", "end-power", { roles: CITIZEN }),
   "attorney.record": one("CONSENTS", "ASK", "record-power", { roles: STAFF }),
   "attorney.record-end": one("CONSENTS", "ASK", "record-power-end", { roles: STAFF }),
+  "attorney.staff-list": one("CONSENTS", "ASK", "view-powers", { roles: STAFF }),
 
   // consent: the citizen's yes to an area, asked for just in time
   "consent.list": one("CONSENTS", "READ", "view-consents", { roles: FOR_CITIZEN }),
   // "who can see this": the areas and relatives a part is shared with, said on the page of that part
   "sharing.read": one("CONSENTS", "READ", "view-consents", { roles: CITIZEN, also: [{ part: "RELATIVES", action: "READ" }] }),
-  "consent.grant": one("CONSENTS", "WRITE", "grant-consent"),
+  "consent.grant": one("CONSENTS", "WRITE", "grant-consent", { roles: CITIZEN }),
   "consent.withdraw": one("CONSENTS", "WRITE", "withdraw-consent"),
   "consent.ask": one("CONSENTS", "ASK", "ask-consent", { roles: STAFF }),
   "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: FOR_CITIZEN }),

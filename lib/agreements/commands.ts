@@ -36,7 +36,8 @@ export const addAgreement = command(
         what,
         ...who,
         dueOn: toDbDate(dueOn),
-        authorRole: role === "CITIZEN" ? "CITIZEN" : role === "RELATIVE" ? "RELATIVE" : "STAFF",
+        // someone acting for the citizen under a power of attorney writes as who they are: not as staff
+        authorRole: role === "CITIZEN" ? "CITIZEN" : role === "RELATIVE" || role === "PROXY" ? "RELATIVE" : "STAFF",
         authorUserId: userId,
         authorAreaId: serviceAreaId,
       },

@@ -7,6 +7,8 @@ import { powerInForce, type AttorneyRight } from "@/lib/access/policy";
 import { cprHash, normaliseCpr } from "@/lib/staff/cpr";
 import { endOfDanishDay, todayInDenmark } from "@/lib/validation/fields";
 import { endPowerSchema, grantPowerSchema, recordPowerSchema } from "./schema";
+import { pathFor } from "@/lib/notify/kinds";
+import { citizenUser } from "@/lib/notify/recipients";
 import type { PowerDto } from "./dto";
 
 export type { PowerDto };
@@ -26,9 +28,12 @@ export const grantPower = command(
   async ({ tx, changed, now, citizenId }, { relationshipId, rights, until }) => {
     const relationship = await tx.relationship.findFirst({
       where: { id: relationshipId, citizenId, ...relationshipActiveWhere(now) },
-      select: { userId: true, networkMember: { select: { name: true } } },
+      select: { userId: true, validUntil: true, networkMember: { select: { name: true } } },
     });
     if (!relationship) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
+    // a power given to a relative holds no longer than their access to the plan
+    const asked = until ? endOfDanishDay(until) : null;
+    const ends = relationship.validUntil && (!asked || relationship.validUntil < asked) ? relationship.validUntil : asked;
     const power = await tx.powerOfAttorney.create({
       data: {
         citizenId,
@@ -38,7 +43,7 @@ export const grantPower = command(
         rights,
         source: "CITIZEN",
         validFrom: now,
-        validUntil: until ? endOfDanishDay(until) : null,
+        validUntil: ends,
       },
     });
     changed({ entity: "PowerOfAttorney", entityId: power.id, before: null, after: { rights, until, source: "CITIZEN" } });
@@ -51,6 +56,8 @@ export const endPower = command("attorney.end", endPowerSchema, async ({ tx, cha
   const power = await tx.powerOfAttorney.findFirst({ where: { id: powerId, citizenId, endedAt: null }, select: { source: true } });
   if (!power) throw new NotFound();
   if (power.source === "GUARDIANSHIP") throw new InvalidInput({ _form: ["Validation.guardianshipByAuthorities"] });
+  // a Digital Fuldmagt is the state's: withdrawn on borger.dk, or it comes back with the holder's next sign-in
+  if (power.source === "DIGITAL") throw new InvalidInput({ _form: ["Validation.digitalPowerOnBorgerDk"] });
   await tx.powerOfAttorney.update({ where: { id: powerId }, data: { endedAt: now, version: { increment: 1 } } });
   changed({ entity: "PowerOfAttorney", entityId: powerId, before: { endedAt: null }, after: { endedAt: now } });
   return { powerId };
@@ -88,6 +95,12 @@ export const recordPower = command("attorney.record", recordPowerSchema, async (
     },
   });
   changed({ entity: "PowerOfAttorney", entityId: power.id, before: null, after: { holderName, rights, until, source } });
+  ctx.tell({
+    to: [await citizenUser(tx, citizenId)],
+    kind: "power-recorded",
+    path: pathFor("power-recorded", { citizenId }),
+    subjectId: power.id,
+  });
   return { powerId: power.id };
 });
 

@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/record/actor";
 import type { Result } from "@/lib/validation/result";
 import { decide, powerInForce, type AttorneyGrant, type AttorneyRight, type Part } from "@/lib/access/policy";
 import { isId } from "@/lib/validation/fields";
+import { NotFound } from "@/lib/record/gate";
 import { powerDto, type PowerDto } from "./commands";
 
 export type { PowerDto };
@@ -26,7 +27,8 @@ export async function readPowers(actor: Actor, citizenId: string): Promise<Resul
         recordedBy: { select: { name: true } },
       },
     });
-    return rows.map((r) => powerDto(r, now));
+    // only what holds now (or is yet to start): an ended or run-out power is nobody's to act on
+    return rows.map((r) => powerDto(r, now)).filter((p) => p.inForce || new Date(p.validFrom) > now);
   });
 }
 
@@ -69,4 +71,30 @@ export async function myPower(
     rights: [...new Set(grants.flatMap((g) => g.rights))],
     may: { read: (part) => decide(standing, "READ", part, now).allow, write: (part) => decide(standing, "WRITE", part, now).allow },
   };
+}
+
+/**
+ * For a caseworker who works with the citizen: the powers of attorney in force, so that one recorded wrongly,
+ * or a guardianship the authorities lifted, can be written down as ended. Logged for the citizen.
+ */
+export async function readPowersForStaff(actor: Actor, citizenId: string): Promise<Result<PowerDto[]>> {
+  const staffId = actor.kind === "user" ? actor.staff?.staffId : undefined;
+  return throughGate(actor, citizenId, "attorney.staff-list", async ({ tx, now }) => {
+    if (!staffId || (await tx.assignment.count({ where: { citizenId, staffId, endedAt: null } })) === 0) throw new NotFound();
+    const rows = await tx.powerOfAttorney.findMany({
+      where: { citizenId, endedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        holderName: true,
+        rights: true,
+        source: true,
+        validFrom: true,
+        validUntil: true,
+        endedAt: true,
+        recordedBy: { select: { name: true } },
+      },
+    });
+    return rows.map((r) => powerDto(r, now)).filter((p) => p.inForce);
+  });
 }

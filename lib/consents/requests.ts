@@ -52,6 +52,8 @@ export type ConsentDto = {
   validUntil: string | null;
   givenHow: "APP" | "CONVERSATION" | "PAPER";
   recordedBy: string | null;
+  /** Given for the citizen by someone holding a power of attorney: their name as the power names them. */
+  givenByHolder: string | null;
 };
 
 /** The citizen's consents: requests waiting for an answer, and the consents in force (with their end). */
@@ -81,6 +83,7 @@ export async function readConsents(
         validFrom: true,
         validUntil: true,
         givenHow: true,
+        givenByHolder: true,
         recordedBy: { select: { name: true } },
         serviceArea: { select: { key: true } },
       },
@@ -102,6 +105,7 @@ export async function readConsents(
         validUntil: c.validUntil?.toISOString() ?? null,
         givenHow: c.givenHow,
         recordedBy: c.recordedBy?.name ?? null,
+        givenByHolder: c.givenByHolder,
       })),
     };
   });
@@ -112,39 +116,55 @@ export async function readConsents(
  * for how long) or no. A yes gives the area a consent from now; either way the
  * request is answered once.
  */
-export const answerConsentRequest = command("consent.answer", answerConsentRequestSchema, async ({ tx, changed, now }, answer) => {
-  const { citizenId, requestId } = answer;
-  const request = await tx.consentRequest.findFirst({
-    where: { id: requestId, citizenId, status: "PENDING" },
-    select: { serviceAreaId: true, reason: true },
-  });
-  if (!request) throw new InvalidInput({ requestId: ["Validation.invalid"] });
-  let consentId: string | null = null;
-  if (answer.answer === "APPROVE") {
-    const validUntil = consentEnds(answer.duration, now);
-    const consent = await tx.consent.create({
-      data: {
-        citizenId,
-        serviceAreaId: request.serviceAreaId,
-        parts: answer.parts,
-        validFrom: now,
-        validUntil,
-        reason: request.reason,
-      },
+export const answerConsentRequest = command(
+  "consent.answer",
+  answerConsentRequestSchema,
+  async ({ tx, changed, now, role, userId }, answer) => {
+    const { citizenId, requestId } = answer;
+    const request = await tx.consentRequest.findFirst({
+      where: { id: requestId, citizenId, status: "PENDING" },
+      select: { serviceAreaId: true, reason: true, parts: true },
     });
-    consentId = consent.id;
-    changed({
-      entity: "Consent",
-      entityId: consent.id,
-      before: null,
-      after: { serviceAreaId: request.serviceAreaId, parts: answer.parts, validUntil },
+    if (!request) throw new InvalidInput({ requestId: ["Validation.invalid"] });
+    let consentId: string | null = null;
+    if (answer.answer === "APPROVE") {
+      // a yes to what was asked, or to less: never to more than the area asked for
+      if (!answer.parts.every((p) => request.parts.includes(p))) throw new InvalidInput({ parts: ["Validation.invalid"] });
+      const validUntil = consentEnds(answer.duration, now);
+      // a yes given for the citizen under a power of attorney says so, with the holder's name as the power names them
+      const holder =
+        role === "PROXY"
+          ? await tx.powerOfAttorney.findFirst({
+              where: { citizenId, holderUserId: userId, endedAt: null },
+              orderBy: { createdAt: "desc" },
+              select: { holderName: true },
+            })
+          : null;
+      const consent = await tx.consent.create({
+        data: {
+          citizenId,
+          serviceAreaId: request.serviceAreaId,
+          parts: answer.parts,
+          validFrom: now,
+          validUntil,
+          reason: request.reason,
+          givenByHolder: holder ? holder.holderName || "–" : null,
+        },
+      });
+      consentId = consent.id;
+      changed({
+        entity: "Consent",
+        entityId: consent.id,
+        before: null,
+        after: { serviceAreaId: request.serviceAreaId, parts: answer.parts, validUntil },
+      });
+    }
+    const { count } = await tx.consentRequest.updateMany({
+      where: { id: requestId, citizenId, status: "PENDING" },
+      data: { status: answer.answer === "APPROVE" ? "APPROVED" : "DECLINED", answeredAt: now, consentId },
     });
-  }
-  const { count } = await tx.consentRequest.updateMany({
-    where: { id: requestId, citizenId, status: "PENDING" },
-    data: { status: answer.answer === "APPROVE" ? "APPROVED" : "DECLINED", answeredAt: now, consentId },
-  });
-  if (count === 0) throw new InvalidInput({ requestId: ["Validation.invalid"] });
-  changed({ entity: "ConsentRequest", entityId: requestId, before: { status: "PENDING" }, after: { status: answer.answer } });
-  return { consentId };
-});
+    if (count === 0) throw new InvalidInput({ requestId: ["Validation.invalid"] });
+    changed({ entity: "ConsentRequest", entityId: requestId, before: { status: "PENDING" }, after: { status: answer.answer } });
+    return { consentId };
+  },
+);

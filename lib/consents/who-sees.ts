@@ -2,7 +2,7 @@ import "server-only";
 import { throughGate } from "@/lib/record/gate";
 import type { Result } from "@/lib/validation/result";
 import type { Actor } from "@/lib/record/actor";
-import { decide, type Part, type RelativePermission } from "@/lib/access/policy";
+import { decide, type AttorneyRight, type Part, type RelativePermission } from "@/lib/access/policy";
 import { consentInForceWhere, relationshipActiveWhere } from "@/lib/access/in-force";
 import { lastDanishDay } from "@/lib/validation/fields";
 
@@ -10,6 +10,8 @@ import { lastDanishDay } from "@/lib/validation/fields";
 export type WhoSeesDto = {
   areas: { areaKey: string; until: string | null }[];
   relatives: { name: string | null; relation: string | null }[];
+  /** Who may act for the citizen and read it under a power of attorney, named as the power names them. */
+  holders: string[];
 };
 
 /**
@@ -28,6 +30,10 @@ export async function readWhoSees(actor: Actor, citizenId: string, part: Part): 
       where: { citizenId, ...relationshipActiveWhere(now) },
       orderBy: { startedAt: "asc" },
       select: { permissions: true, validUntil: true, endedAt: true, networkMember: { select: { name: true, relation: true } } },
+    });
+    const powers = await tx.powerOfAttorney.findMany({
+      where: { citizenId, endedAt: null },
+      select: { holderName: true, rights: true, validFrom: true, validUntil: true, endedAt: true },
     });
     // one line per area, until the latest of its consents in force (none: until taken back)
     const areas = new Map<string, string | null>();
@@ -52,6 +58,9 @@ export async function readWhoSees(actor: Actor, citizenId: string, part: Part): 
             ).allow,
         )
         .map((r) => ({ name: r.networkMember?.name ?? null, relation: r.networkMember?.relation || null })),
+      holders: powers
+        .filter((p) => decide({ kind: "attorney", grants: [{ ...p, rights: p.rights as AttorneyRight[] }] }, "READ", part, now).allow)
+        .map((p) => p.holderName),
     };
   });
 }

@@ -13,7 +13,7 @@ export const addNetworkMember = command(
   addPersonSchema,
   async ({ tx, changed, role, userId }, { citizenId, ...fields }): Promise<{ memberId: string }> => {
     const member = await tx.networkMember.create({
-      data: { citizenId, ...fields, authorRole: role === "RELATIVE" ? "RELATIVE" : "CITIZEN", authorUserId: userId },
+      data: { citizenId, ...fields, authorRole: role === "RELATIVE" || role === "PROXY" ? "RELATIVE" : "CITIZEN", authorUserId: userId },
     });
     changed({
       entity: "NetworkMember",

@@ -18,6 +18,7 @@ export const KINDS = {
   "review-soon": { audience: "citizen" },
   "relative-joined": { audience: "citizen" },
   "consent-recorded": { audience: "citizen" },
+  "power-recorded": { audience: "citizen" },
   "written-with": { audience: "citizen" },
   "written-with-yes-recorded": { audience: "citizen" },
   "consent-withdrawal-recorded": { audience: "citizen" },
@@ -72,6 +73,7 @@ export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string })
     case "review-soon":
       return ids.goalId ? `/plan/goals/${ids.goalId}` : "/plan/goals";
     case "relative-joined":
+    case "power-recorded":
       return "/plan/relatives";
     case "contact-new":
     case "contact-due-soon":

@@ -11,6 +11,8 @@ export const NEWS_ENTITIES = [
   "ConsentRequest",
   "Handover",
   "Message",
+  "Consent",
+  "PowerOfAttorney",
 ] as const;
 
 /** The message key for a change: "Agreement-added", "Goal-changed"; anything else is "other". */

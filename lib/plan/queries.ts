@@ -136,7 +136,7 @@ export async function readPlan(
               after: unknown;
             }[]
           >`
-            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", COALESCE(pa."holderName", nm.name, NULLIF(u.name, '')) AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
+            SELECT c.at AT TIME ZONE 'UTC' AS at, c."actorRole"::text AS "actorRole", COALESCE(NULLIF(pa."holderName", ''), nm.name, NULLIF(u.name, '')) AS "actorName", a.key AS "areaKey", c.entity, c.before IS NULL AS added, c.after
             FROM "ChangeLog" c
             LEFT JOIN "user" u ON u.id = c."actorUserId"
             LEFT JOIN "ServiceArea" a ON a.id = c."serviceAreaId"
@@ -215,7 +215,7 @@ export async function readPlan(
               inForce: coordination.inForce,
               // the direct line: for the citizen, staff, and relatives allowed to reach the coordinator
               line:
-                role !== "RELATIVE" || allows("CONTACT_REQUESTS", "WRITE")
+                role === "CITIZEN" || role === "STAFF" || allows("CONTACT_REQUESTS", "WRITE")
                   ? { phone: coordination.phone, hours: coordination.hours }
                   : null,
               handoverTo: handover?.toStaff.name ?? null,

@@ -108,6 +108,12 @@ export const endRelative = command(
     if (count === 0) throw new InvalidInput({ relationshipId: ["Validation.invalid"] });
     // their open requests for contact end with their access: nobody acts on, or answers, someone the citizen cut off
     await closeRelativeRequests(tx, citizenId, relationshipId, now);
+    // and a power of attorney the citizen gave them in the app ends with it
+    const { userId } = await tx.relationship.findUniqueOrThrow({ where: { id: relationshipId }, select: { userId: true } });
+    await tx.powerOfAttorney.updateMany({
+      where: { citizenId, holderUserId: userId, source: "CITIZEN", endedAt: null },
+      data: { endedAt: now },
+    });
     changed({ entity: "Relationship", entityId: relationshipId, before: { endedAt: null }, after: { endedAt: now } });
     return { relationshipId };
   },

@@ -220,7 +220,7 @@ test("power of attorney: the citizen lets a relative act for her; the relative a
 }) => {
   test.setTimeout(180_000);
   const name = `Berit Sand ${Date.now() % 100_000}`;
-  const own = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const own = await browser.newContext({ viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
   const citizen = await own.newPage();
   const citizenId = await newCitizenSignedIn(citizen, name);
   await citizen.goto("/da/plan/relatives");
@@ -232,7 +232,7 @@ test("power of attorney: the citizen lets a relative act for her; the relative a
   await group.getByRole("checkbox", { name: "Se min historie" }).check();
   await citizen.getByRole("button", { name: "Lav invitationen" }).click();
   const link = await citizen.getByLabel("Linket").inputValue();
-  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({ viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true });
   const r = await phone.newPage();
   await r.goto(link);
   await r.getByRole("link", { name: "Log ind" }).click();
@@ -269,6 +269,7 @@ test("power of attorney: the citizen lets a relative act for her; the relative a
   const request = r.getByTestId("consent-requests-for").getByTestId("consent-request");
   await expect(request).toContainText("Så vi kan hjælpe med bad");
   await expectAccessible(r);
+  await expectNoHorizontalScroll(r);
   await request.getByRole("button", { name: "Ja, det må de" }).click();
   await expect(r.getByText("Tak. De kan nu se det, du valgte.")).toBeVisible();
 
@@ -277,6 +278,7 @@ test("power of attorney: the citizen lets a relative act for her; the relative a
   await expect(citizen.getByText("Sofie, på dine vegne, skrev i", { exact: false }).first()).toBeVisible();
   await citizen.goto("/da/plan/consents");
   await expect(citizen.getByTestId("consent")).toContainText("Ældre og pleje");
+  await expect(citizen.getByTestId("consent-given")).toContainText("Sofie sagde ja for dig");
   await phone.close();
   await own.close();
 });

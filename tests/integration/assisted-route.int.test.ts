@@ -108,10 +108,10 @@ describe("what the citizen told once, seen by the caseworker", () => {
     const who = await readWhoSees(w.actors.citizen, w.c, "CONTACT");
     expect(who).toEqual({
       ok: true,
-      value: { areas: [{ areaKey: "elderly-care", until: null }], relatives: [{ name: "Mette sees", relation: "datter" }] },
+      value: { areas: [{ areaKey: "elderly-care", until: null }], relatives: [{ name: "Mette sees", relation: "datter" }], holders: [] },
     });
     const network = await readWhoSees(w.actors.citizen, w.c, "NETWORK");
-    expect(network).toEqual({ ok: true, value: { areas: [], relatives: [] } });
+    expect(network).toEqual({ ok: true, value: { areas: [], relatives: [], holders: [] } });
     // it is the citizen's to know: nobody else asks it
     expect(await readWhoSees(w.actors.staffA, w.c, "CONTACT")).toEqual({ ok: false, error: "not-found" });
   });

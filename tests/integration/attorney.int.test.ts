@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/record/actor";
 import { endPower, grantPower, recordPower, recordPowerEnd } from "@/lib/attorney/commands";
-import { myPower, powersIHold, readPowers } from "@/lib/attorney/queries";
+import { myPower, powersIHold, readPowers, readPowersForStaff } from "@/lib/attorney/queries";
 import { answerConsentRequest } from "@/lib/consents/requests";
 import { addAgreement } from "@/lib/agreements/commands";
 import { readAccessLog } from "@/lib/access-log/queries";
+import { endRelative } from "@/lib/relatives/commands";
 import { readPlan } from "@/lib/plan/queries";
 import { cprHash } from "@/lib/staff/cpr";
 import { env } from "@/lib/env";
@@ -59,8 +60,16 @@ describe("power of attorney", () => {
       { citizenId: w.c, name: w.citizen.name, rights: ["ANSWER_CONSENTS", "SEE_PLAN"] },
     ]);
 
+    // never more than the area asked for
+    expect(await answerConsentRequest(w.mette, { ...answer, parts: ["STORY", "RELATIVES"] })).toMatchObject({
+      ok: false,
+      error: "invalid",
+    });
     expect((await answerConsentRequest(w.mette, answer)).ok).toBe(true);
-    expect(await db.consent.count({ where: { citizenId: w.c, serviceAreaId: w.areaA.id } })).toBe(1);
+    // the citizen is shown who said yes for them
+    expect(await db.consent.findFirstOrThrow({ where: { citizenId: w.c, serviceAreaId: w.areaA.id } })).toMatchObject({
+      givenByHolder: "Mette",
+    });
     const log = await readAccessLog(w.actors.citizen, w.c);
     expect(log.ok && log.value.entries.find((e) => e.purpose === "answer-consent")).toMatchObject({
       actorRole: "PROXY",
@@ -127,6 +136,11 @@ describe("power of attorney", () => {
     expect((await addAgreement(jens, { citizenId: w.c, what: "Jens henter medicin fredag", who: "CITIZEN", dueOn: "" })).ok).toBe(true);
     expect(await db.changeLog.count({ where: { citizenId: w.c, actorRole: "PROXY", entity: "Agreement" } })).toBe(1);
 
+    // the caseworker who works with the citizen sees the powers in force; another does not
+    const seen = await readPowersForStaff(w.actors.staffA, w.c);
+    expect(seen.ok && seen.value.map((p) => [p.holderName, p.source])).toEqual([["Jens Værge", "GUARDIANSHIP"]]);
+    expect(await readPowersForStaff(w.actors.staffB, w.c)).toEqual({ ok: false, error: "not-found" });
+    expect(await db.notification.count({ where: { citizenId: w.c, kind: "power-recorded" } })).toBe(1);
     // the citizen cannot end a guardianship; the caseworker records its end
     expect(await endPower(w.actors.citizen, { citizenId: w.c, powerId: row.id })).toEqual({
       ok: false,

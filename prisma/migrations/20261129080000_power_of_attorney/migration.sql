@@ -39,8 +39,11 @@ CREATE INDEX "PowerOfAttorney_holderCprHash_idx" ON "PowerOfAttorney"("holderCpr
 ALTER TABLE "PowerOfAttorney" ADD CONSTRAINT "PowerOfAttorney_citizenId_fkey" FOREIGN KEY ("citizenId") REFERENCES "Citizen"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "PowerOfAttorney" ADD CONSTRAINT "PowerOfAttorney_holderUserId_fkey" FOREIGN KEY ("holderUserId") REFERENCES "user"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "PowerOfAttorney" ADD CONSTRAINT "PowerOfAttorney_holderUserId_fkey" FOREIGN KEY ("holderUserId") REFERENCES "user"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "PowerOfAttorney" ADD CONSTRAINT "PowerOfAttorney_recordedById_fkey" FOREIGN KEY ("recordedById") REFERENCES "StaffMember"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
+
+-- AlterTable
+ALTER TABLE "Consent" ADD COLUMN     "givenByHolder" TEXT;

@@ -98,7 +98,13 @@ export default async function AccessLogPage({
                       ? "recordedConsent"
                       : e.purpose === "record-withdrawal"
                         ? "recordedWithdrawal"
-                        : "asked"
+                        : e.purpose === "record-power"
+                          ? "recordedPower"
+                          : e.purpose === "record-power-end"
+                            ? "recordedPowerEnd"
+                            : e.purpose === "view-powers"
+                              ? "viewedPowers"
+                              : "asked"
                 : "entry",
             {
               role: e.actorRole,

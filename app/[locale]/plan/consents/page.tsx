@@ -68,12 +68,14 @@ export default async function ConsentsPage({
                   {c.validUntil ? t("until", { date: day(lastDanishDay(new Date(c.validUntil))!) }) : t("untilWithdrawn")}
                 </p>
                 <p className="text-sm" data-testid="consent-given">
-                  {c.givenHow === "APP"
-                    ? t("givenInApp", { date: day(todayInDenmark(new Date(c.validFrom))) })
-                    : t(c.givenHow === "PAPER" ? "givenOnPaper" : "givenInConversation", {
-                        name: c.recordedBy ?? t("aCaseworker"),
-                        date: day(todayInDenmark(new Date(c.validFrom))),
-                      })}
+                  {c.givenByHolder
+                    ? t("givenByHolder", { name: c.givenByHolder, date: day(todayInDenmark(new Date(c.validFrom))) })
+                    : c.givenHow === "APP"
+                      ? t("givenInApp", { date: day(todayInDenmark(new Date(c.validFrom))) })
+                      : t(c.givenHow === "PAPER" ? "givenOnPaper" : "givenInConversation", {
+                          name: c.recordedBy ?? t("aCaseworker"),
+                          date: day(todayInDenmark(new Date(c.validFrom))),
+                        })}
                 </p>
                 <OneClickForm
                   action={withdrawConsentAction}

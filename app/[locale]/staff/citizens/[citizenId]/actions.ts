@@ -9,7 +9,7 @@ import { sendMessage } from "@/lib/messages/commands";
 import { recordConsent, recordWithdrawal } from "@/lib/consents/recorded";
 import { recordYes, writeWith } from "@/lib/written-with/commands";
 import { answerRelativeOwn } from "@/lib/relatives/contact";
-import { recordPower } from "@/lib/attorney/commands";
+import { recordPower, recordPowerEnd } from "@/lib/attorney/commands";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
@@ -117,4 +117,14 @@ export const recordPowerAction = formActionFor({
   fields: ["holderName", "source", "rights", "until", "seen"],
   input: (formData) => ({ holderCpr: formData.get("holderCpr"), rights: formData.getAll("rights") }),
   revalidate: thisPage,
+});
+
+/** A power of attorney on paper, or a guardianship, has ended: written down, and the holder can no longer act. */
+export const recordPowerEndAction = buttonActionFor({
+  command: recordPowerEnd,
+  input: (formData) => ({ powerId: formData.get("powerId") }),
+  revalidate: thisPage,
+  ok: "power-ended",
+  refused: ["invalid"],
+  back: backWith,
 });

@@ -8,6 +8,7 @@ import { RecordConsentSection } from "@/components/staff/citizen/RecordConsentSe
 import { WriteWithSection } from "@/components/staff/citizen/WriteWithSection";
 import { RelativeOwnRequestsSection } from "@/components/staff/citizen/RelativeOwnRequestsSection";
 import { readRelativesOwnRequests } from "@/lib/relatives/contact";
+import { readPowersForStaff } from "@/lib/attorney/queries";
 import { readWrittenWith } from "@/lib/written-with/queries";
 import { readRelativeSpacesForStaff } from "@/lib/relatives/queries";
 import type { Part } from "@/lib/access/policy";
@@ -40,6 +41,7 @@ import {
   proposeStepAction,
   recordConsentAction,
   recordPowerAction,
+  recordPowerEndAction,
   recordWithdrawalAction,
   recordYesAction,
   sendMessageAction,
@@ -76,7 +78,7 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
     // no consent in force: the area sees nothing, and may only ask
     const found = await areaCase(actor, citizenId);
     if (!found) notFound();
-    const [areas, all] = await Promise.all([myAreas(actor), municipalityAreas(actor)]);
+    const [areas, all, powers] = await Promise.all([myAreas(actor), municipalityAreas(actor), readPowersForStaff(actor, citizenId)]);
     return (
       <div className="max-w-3xl space-y-6">
         <p>
@@ -96,13 +98,15 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           record={recordConsentAction.bind(null, citizenId)}
           withdraw={recordWithdrawalAction.bind(null, citizenId)}
           power={recordPowerAction.bind(null, citizenId)}
+          powers={powers?.ok ? powers.value : []}
+          endPower={recordPowerEndAction.bind(null, citizenId)}
         />
       </div>
     );
   }
 
   const p = plan.value;
-  const notice = await readNotice(searchParams, ["marked", "withdrawn", "declined", "taken", "conflict", "failed"] as const);
+  const notice = await readNotice(searchParams, ["marked", "withdrawn", "declined", "taken", "conflict", "failed", "power-ended"] as const);
   // each further read only where the plan read said the area may: nobody is logged as trying what the page never asked for
   const may = (part: Part) => p.readable.includes(part);
   const notShared = { ok: false, error: "not-found" } as const;
@@ -117,6 +121,8 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
     readRelativesOwnRequests(actor, citizenId),
     areaCase(actor, citizenId),
   ]);
+  // only a caseworker who works with the citizen sees the powers of attorney (and is logged seeing them)
+  const powers = assigned ? await readPowersForStaff(actor, citizenId) : null;
   // what the area may write with the citizen: what its consent lets it read of their own words (policy: PROPOSE)
   const targets = (
     [
@@ -192,6 +198,8 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
           record={recordConsentAction.bind(null, citizenId)}
           withdraw={recordWithdrawalAction.bind(null, citizenId)}
           power={recordPowerAction.bind(null, citizenId)}
+          powers={powers?.ok ? powers.value : []}
+          endPower={recordPowerEndAction.bind(null, citizenId)}
         />
       )}
     </article>

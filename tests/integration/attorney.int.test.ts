@@ -91,6 +91,14 @@ describe("power of attorney", () => {
     expect(await myPower(userIdOf(w.mette), w.c)).toBe(null);
     const again = await w.request();
     expect(await answerConsentRequest(w.mette, { ...answer, requestId: again.id })).toEqual({ ok: false, error: "not-found" });
+
+    // given again, it ends with the relative's access
+    expect((await grantPower(w.actors.citizen, { citizenId: w.c, relationshipId: w.rel.id, rights: ["ANSWER_CONSENTS"] })).ok).toBe(true);
+    expect(await myPower(userIdOf(w.mette), w.c)).not.toBe(null);
+    expect((await endRelative(w.actors.citizen, { citizenId: w.c, relationshipId: w.rel.id })).ok).toBe(true);
+    expect(await myPower(userIdOf(w.mette), w.c)).toBe(null);
+    const listed = await readPowers(w.actors.citizen, w.c);
+    expect(listed.ok && listed.value).toEqual([]);
   });
 
   it("recorded by a caseworker who works with the citizen, bound to the holder by CPR; a guardianship only the authorities end", async () => {

@@ -6,6 +6,14 @@ import { todayInDenmark } from "@/lib/validation/fields";
 import { RelativeSpaceSummary } from "./RelativeSpaceSummary";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 
+/** Who the joining account proves to be, beside the name the citizen gave: the wrong person shows at once. */
+export async function JoinedAs({ joinedAs }: { joinedAs: RelativeDto["joinedAs"] }) {
+  const t = await getTranslations("Relatives");
+  if (joinedAs.by === "mitid") return <p>{t("joinedAs.mitid", { name: joinedAs.name })}</p>;
+  if (joinedAs.by === "email") return <p className="break-words">{t("joinedAs.email", { email: joinedAs.email })}</p>;
+  return null;
+}
+
 type Props = { relative: RelativeDto; change: (formData: FormData) => Promise<void>; end: (formData: FormData) => Promise<void> };
 
 /** One relative, for the citizen: what they may see and do (changeable), what they added, what they shared of themselves. */
@@ -15,6 +23,7 @@ export async function RelativeCard({ relative: r, change, end }: Props) {
   return (
     <li className="space-y-3 border-2 border-gray-300 p-4" data-testid="relative">
       <h3 className="text-xl">{r.name}</h3>
+      <JoinedAs joinedAs={r.joinedAs} />
       <p className="text-sm text-gray-600">
         {t("since", { date: day(todayInDenmark(new Date(r.since))) })}
         {r.accessUntil && <> · {t("until", { date: day(r.accessUntil) })}</>}

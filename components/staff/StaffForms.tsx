@@ -11,6 +11,7 @@ import { ErrorSummary } from "@/components/forms/Errors";
 import { Choices, DateField, SubmitRow } from "@/components/forms/Fields";
 import { PlainTextField } from "@/components/forms/PlainTextField";
 import { AreaChoice } from "./AreaChoice";
+import { LOOK_REASONS } from "@/lib/staff/look-reasons";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -64,6 +65,32 @@ export function AskConsentForm({
       />
       <SubmitRow label={t("ask")} pending={pending} done={state.status === "saved" ? t("asked") : undefined} />
     </DraftForm>
+  );
+}
+
+/** Why a caseworker who does not work with the citizen looks at their plan: one of a few reasons, said once a day. */
+export function StateReasonForm({ action }: { action: Action }) {
+  const t = useTranslations("StaffForms");
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  const errors = state.fieldErrors ?? {};
+  return (
+    <form action={formAction} className="space-y-5">
+      <ErrorSummary
+        fieldErrors={state.fieldErrors}
+        formError={state.status === "failed" ? "StaffForms.failed" : undefined}
+        labels={{ reason: t("lookReason") }}
+      />
+      <Choices
+        name="reason"
+        type="radio"
+        legend={t("lookReason")}
+        hint={t("lookReasonHint")}
+        options={LOOK_REASONS.map((r) => ({ value: r, label: t(`lookReasons.${r}`) }))}
+        checked={[shownValue(state, "reason") ?? ""].flat()}
+        errors={errors.reason}
+      />
+      <SubmitRow label={t("look")} pending={pending} />
+    </form>
   );
 }
 

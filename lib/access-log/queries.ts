@@ -13,6 +13,8 @@ export type AccessLogEntryDto = {
   action: "READ" | "WRITE" | "ASK" | "PROPOSE";
   purpose: string;
   outcome: "ALLOWED" | "DENIED";
+  /** How many times, for a refusal (repeats within the hour are one entry). */
+  count: number;
 };
 
 export const ACCESS_LOG_PAGE_SIZE = 20;
@@ -20,7 +22,9 @@ export const ACCESS_LOG_PAGE_SIZE = 20;
 /**
  * "Who has seen my plan": newest first, a page at a time, optionally one
  * service area. Codes, not sentences; the page says them in plain words.
- * Names are shown for relatives and staff, who are people the citizen may ask.
+ * Names are shown for relatives and staff, who are people the citizen may ask, as they were named when it
+ * happened (kept in the row: renaming an account never relabels the past). Rows from before names were kept
+ * show the name as it is now.
  */
 export async function readAccessLog(
   actor: Actor,
@@ -39,15 +43,18 @@ export async function readAccessLog(
         at: true,
         actorRole: true,
         actorUserId: true,
+        actorName: true,
         serviceAreaId: true,
         part: true,
         action: true,
         purpose: true,
         outcome: true,
+        count: true,
       },
     });
     const shown = rows.slice(0, ACCESS_LOG_PAGE_SIZE);
-    const userIds = [...new Set(shown.map((r) => r.actorUserId).filter((id): id is string => Boolean(id)))];
+    const legacy = shown.filter((r) => r.actorName === null);
+    const userIds = [...new Set(legacy.map((r) => r.actorUserId).filter((id): id is string => Boolean(id)))];
     const citizen = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { municipalityId: true } });
     const users = await tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true } });
     const areas = await tx.serviceArea.findMany({
@@ -56,7 +63,7 @@ export async function readAccessLog(
       select: { id: true, key: true },
     });
     // someone acting for the citizen is named as the power of attorney names them ("Mette, for you")
-    const proxies = shown.some((r) => r.actorRole === "PROXY")
+    const proxies = legacy.some((r) => r.actorRole === "PROXY")
       ? await tx.powerOfAttorney.findMany({
           where: { citizenId, holderUserId: { in: userIds } },
           select: { holderUserId: true, holderName: true },
@@ -76,13 +83,14 @@ export async function readAccessLog(
         // someone who signed in but has nothing to do with the record stays unnamed
         actorName:
           r.actorUserId && r.outcome === "ALLOWED"
-            ? ((r.actorRole === "PROXY" ? proxyNames.get(r.actorUserId) : names.get(r.actorUserId)) ?? null)
+            ? (r.actorName ?? (r.actorRole === "PROXY" ? proxyNames.get(r.actorUserId) : names.get(r.actorUserId)) ?? null)
             : null,
         areaKey: r.serviceAreaId ? (areaKeys.get(r.serviceAreaId) ?? null) : null,
         part: r.part,
         action: r.action,
         purpose: r.purpose,
         outcome: r.outcome,
+        count: r.count,
       })),
     };
   });

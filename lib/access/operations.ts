@@ -85,6 +85,9 @@ export const PURPOSES = [
   "decline-handover",
   "take-red-thread",
   "work-list",
+  "look-citizen-asked",
+  "look-covering",
+  "look-urgent",
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -299,6 +302,12 @@ export const OPERATIONS = {
 
   // the citizen's own access log
   "access-log.read": one("ACCESS_LOG", "READ", "view"),
+
+  // need to know (decision 029): a caseworker of a consented area who is not assigned to the citizen, does not
+  // hold the red thread and did not ask for the consent states why they look; the name alone is needed for it
+  "look.citizen-asked": one("PROFILE", "READ", "look-citizen-asked", { roles: STAFF }),
+  "look.covering": one("PROFILE", "READ", "look-covering", { roles: STAFF }),
+  "look.urgent": one("PROFILE", "READ", "look-urgent", { roles: STAFF }),
 
   // a caseworker's work list, across the records of their areas
   "work-list.read": { kind: "across", parts: COORDINATOR_PARTS, purpose: "work-list" },

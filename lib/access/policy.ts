@@ -63,6 +63,15 @@ export type AttorneyGrant = { rights: readonly AttorneyRight[]; validFrom: Date;
 export type ConsentGrant = { parts: readonly Part[]; validFrom: Date; validUntil: Date | null; withdrawnAt: Date | null };
 
 /**
+ * Why a caseworker needs to know what is in this citizen's plan (docs/decisions/029-need-to-know.md): they are
+ * assigned to the citizen for the area, they hold the red thread, it is being handed to them, they asked for
+ * the consent now in force, or they stated a reason today (logged, and shown to the citizen and the area's
+ * lead). A consent lets an area in; need to know lets a person of the area read.
+ */
+export const NEED_TO_KNOW = ["assigned", "red-thread", "handover", "asked", "stated-reason"] as const;
+export type NeedToKnow = (typeof NEED_TO_KNOW)[number];
+
+/**
  * Where the actor stands toward one citizen's record, as read from the
  * database for this request (lib/record/standing.ts).
  */
@@ -74,7 +83,7 @@ export type Standing =
       validUntil: Date | null;
       endedAt: Date | null;
     }
-  | { kind: "staff"; serviceAreaId: string; consents: readonly ConsentGrant[] }
+  | { kind: "staff"; serviceAreaId: string; consents: readonly ConsentGrant[]; knows: NeedToKnow | null }
   /** Acting for the citizen under a power of attorney (each in force adds its rights). */
   | { kind: "attorney"; grants: readonly AttorneyGrant[] }
   | { kind: "none" };
@@ -90,6 +99,7 @@ export type DenyReason =
   | "consent-expired"
   | "consent-withdrawn"
   | "part-not-consented"
+  | "no-need-to-know"
   | "read-only"
   | "unknown";
 
@@ -141,7 +151,10 @@ export const CONSENTABLE_PARTS: readonly Part[] = PARTS.filter((p) => p !== "ACC
 // When a consent or a relative's access is in force: one rule each, in lib/access/in-force.ts beside its database form.
 export { consentState, relationshipActive };
 
-function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Part, now: Date): Decision {
+/** The one part a consented area's caseworker sees without need to know: who the citizen is (their caseload lists it). */
+const WITHOUT_NEED_TO_KNOW: ReadonlySet<Part> = new Set<Part>(["PROFILE"]);
+
+function decideStaff({ consents, knows }: Extract<Standing, { kind: "staff" }>, action: Action, part: Part, now: Date): Decision {
   if (consents.length === 0) return deny("no-consent");
   const active = consents.filter((c) => consentState(c, now) === "active");
   if (active.length === 0) {
@@ -153,6 +166,7 @@ function decideStaff(consents: readonly ConsentGrant[], action: Action, part: Pa
   }
   if (!CONSENTABLE_PARTS.includes(part) || !active.some((c) => c.parts.includes(part))) return deny("part-not-consented");
   if (action === "WRITE" && !STAFF_WRITE.has(part)) return deny("read-only");
+  if (!knows && !WITHOUT_NEED_TO_KNOW.has(part)) return deny("no-need-to-know");
   return allow;
 }
 
@@ -195,7 +209,7 @@ export function decide(standing: Standing, action: Action, part: Part, now: Date
     // only staff write with the citizen, only what their area's consent lets them read, and only the citizen's own words
     if (standing.kind === "none") return deny("not-related");
     if (standing.kind !== "staff" || !PROPOSABLE_PARTS.includes(part)) return deny("not-permitted");
-    return decideStaff(standing.consents, "READ", part, now);
+    return decideStaff(standing, "READ", part, now);
   }
   if (action === ASK) {
     // only staff ask, only for consent; a "staff" standing means the same municipality (lib/record/standing.ts)
@@ -211,7 +225,7 @@ export function decide(standing: Standing, action: Action, part: Part, now: Date
     case "attorney":
       return decideAttorney(standing.grants, action, part, now);
     case "staff":
-      return decideStaff(standing.consents, action, part, now);
+      return decideStaff(standing, action, part, now);
     case "none":
       return deny("not-related");
     default:

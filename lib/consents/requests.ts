@@ -17,6 +17,9 @@ import { citizenUser } from "@/lib/notify/recipients";
  * caseworker's work with the citizen for that area: they are assigned, in the
  * same transaction, unless they already are.
  */
+/** After a citizen says no, how long before the area may ask again (unless the citizen asks for contact first). */
+export const ASK_AGAIN_AFTER_DAYS = 30;
+
 export const requestConsent = command(
   "consent.ask",
   requestConsentSchema,
@@ -25,6 +28,25 @@ export const requestConsent = command(
     const staffId = staffOf(ctx);
     const pending = await tx.consentRequest.count({ where: { citizenId, serviceAreaId, status: "PENDING" } });
     if (pending > 0) throw new InvalidInput({ _form: ["Validation.alreadyAsked"] });
+    // a no is respected: the area asks again only after 30 days, unless the citizen has asked for contact since
+    const declined = await tx.consentRequest.findFirst({
+      where: {
+        citizenId,
+        serviceAreaId,
+        status: "DECLINED",
+        answeredAt: { gt: new Date(ctx.now.getTime() - ASK_AGAIN_AFTER_DAYS * 86_400_000) },
+      },
+      orderBy: { answeredAt: "desc" },
+      select: { answeredAt: true },
+    });
+    if (declined?.answeredAt) {
+      const askedSince = await tx.contactRequest.count({
+        where: { citizenId, askedByUserId: null, createdAt: { gt: declined.answeredAt } },
+      });
+      if (askedSince === 0) throw new InvalidInput({ _form: ["Validation.declinedRecently"] });
+    }
+    // the area already sees the plan: asking again is no way to a caseworker's need to know (decision 029)
+    const inForce = await tx.consent.count({ where: { citizenId, serviceAreaId, ...consentInForceWhere(ctx.now) } });
     const request = await tx.consentRequest.create({ data: { citizenId, serviceAreaId, staffId, reason, parts } });
     changed({ entity: "ConsentRequest", entityId: request.id, before: null, after: { serviceAreaId, parts, reason } });
     ctx.tell({
@@ -35,7 +57,7 @@ export const requestConsent = command(
     });
     // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
     const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
-    if (assigned === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
+    if (assigned === 0 && inForce === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
     return { requestId: request.id };
   },
   // only for one of the asker's own areas; asking for another is no ask at all, and leaves no trace

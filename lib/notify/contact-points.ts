@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { systemDb } from "@/lib/db/system";
 import { sendMail } from "@/lib/mail/send";
 import { createHash } from "node:crypto";
-import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
+import { tryCounted, type Limit } from "@/lib/security/attempts";
 import type { Locale } from "@/lib/i18n/routing";
 import { msisdn, sendSms } from "./sms";
 import { startConfirmation } from "./settings";
@@ -23,11 +23,11 @@ const toLimit = (value: string): Limit => ({
   windowSeconds: 3600,
 });
 
+/** Each try is counted before the decision, so parallel tries cannot all pass. */
 async function allowed(userId: string, value: string) {
-  if ((await throttled(limit(userId))) || (await throttled(toLimit(value)))) return false;
-  await recordFailure(limit(userId));
-  await recordFailure(toLimit(value));
-  return true;
+  const mine = await tryCounted(limit(userId));
+  const theirs = await tryCounted(toLimit(value));
+  return mine && theirs;
 }
 
 /** A Danish mobile number as the gateway takes it ("45" and eight digits), or null: we text Danish numbers only. */

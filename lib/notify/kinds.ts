@@ -31,6 +31,7 @@ export const KINDS = {
   "relative-wants-talk": { audience: "staff" },
   "handover-to-you": { audience: "staff" },
   "handover-unanswered-lead": { audience: "staff" },
+  "looked-without-assignment": { audience: "staff" },
   // a relative
   "agreement-added": { audience: "relative" },
   "relative-contact-answered": { audience: "relative" },
@@ -54,7 +55,7 @@ export const URGENT_CHOICES: readonly Kind[] = [
 ];
 
 /** The page a notification opens, without the language: for the citizen, the relative or the caseworker. */
-export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string }): string {
+export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string; relationshipId?: string }): string {
   switch (kind) {
     case "message":
     case "written-with":
@@ -73,6 +74,8 @@ export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string })
     case "review-soon":
       return ids.goalId ? `/plan/goals/${ids.goalId}` : "/plan/goals";
     case "relative-joined":
+      // straight to who joined, with "this is not them: end it" one tap away
+      return ids.relationshipId ? `/plan/relatives?joined=${ids.relationshipId}` : "/plan/relatives";
     case "power-recorded":
       return "/plan/relatives";
     case "contact-new":
@@ -84,6 +87,7 @@ export function pathFor(kind: Kind, ids: { citizenId: string; goalId?: string })
     case "handover-to-you":
       return `/staff/citizens/${ids.citizenId}`;
     case "handover-unanswered-lead":
+    case "looked-without-assignment":
       return "/staff/team";
     case "agreement-added":
     case "relative-contact-answered":

@@ -7,6 +7,8 @@ import type { ContactPreferencesDto } from "@/lib/contact/schema";
 /** "My plan" as one page shows it. A part that is not shared with the reader is null. */
 export type PlanDto = {
   citizenId: string;
+  /** For a caseworker of a consented area with no need to know yet: stating a reason would open the plan. */
+  needsReason: boolean;
   name: string;
   /** The language the citizen chose for the municipality's words to them (their letters, their paper plan). */
   language: string;

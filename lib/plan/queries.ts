@@ -31,7 +31,7 @@ export async function readPlan(
   citizenId: string,
   { visit = false, print = false }: { visit?: boolean; print?: boolean } = {},
 ): Promise<Result<PlanDto>> {
-  return readParts(actor, citizenId, print ? "plan.print" : "plan.read", async ({ tx, allowed, now, role, allows }) => {
+  return readParts(actor, citizenId, print ? "plan.print" : "plan.read", async ({ tx, allowed, now, role, allows, reasonWouldOpen }) => {
     const may = (part: Part) => allowed.has(part);
     const where = { citizenId };
     // One query per part, each only when the part may be read: a fixed number of
@@ -168,6 +168,7 @@ export async function readPlan(
       name: citizen.name,
       language: citizen.preferredLocale,
       readable: [...allowed],
+      needsReason: reasonWouldOpen,
       story: story
         ? Object.fromEntries(
             story.map((x) => {

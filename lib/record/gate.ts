@@ -16,6 +16,7 @@ import type { Tx } from "./tx";
 import { isId } from "@/lib/validation/fields";
 import type { Result } from "@/lib/validation/result";
 import { writeOutbox, type Tell } from "@/lib/notify/outbox";
+import { recordFailure, type Limit } from "@/lib/security/attempts";
 
 /**
  * THE door to the citizen record. Every read and write of citizen data goes
@@ -101,10 +102,24 @@ async function logAccess(
   outcome: "ALLOWED" | "DENIED",
   reason: DenyReason | null,
 ) {
+  const actorUserId = actor.kind === "user" ? actor.userId : null;
+  if (outcome === "DENIED") {
+    // one row per actor, part, action, reason and hour, counted: repeats cannot flood the citizen's log
+    await tx.$executeRaw`
+      INSERT INTO "AccessLog" ("citizenId", "actorUserId", "actorName", "actorRole", "serviceAreaId", "part", "action",
+                               "purpose", "outcome", "reason", "periodStart")
+      VALUES (${citizenId}::uuid, ${actorUserId}, ${position.name}, ${position.role}::"ActorRole", ${position.serviceAreaId}::uuid,
+              ${access.part}::"RecordPart", ${access.action}::"AccessAction", ${access.purpose}, 'DENIED', ${reason},
+              date_trunc('hour', now() AT TIME ZONE 'UTC'))
+      ON CONFLICT ("citizenId", "actorUserId", "part", "action", "reason", "periodStart") WHERE "outcome" = 'DENIED'
+      DO UPDATE SET "count" = "AccessLog"."count" + 1`;
+    return;
+  }
   await tx.accessLog.create({
     data: {
       citizenId,
-      actorUserId: actor.kind === "user" ? actor.userId : null,
+      actorUserId,
+      actorName: position.name,
       actorRole: position.role,
       serviceAreaId: position.serviceAreaId,
       part: access.part,
@@ -114,6 +129,27 @@ async function logAccess(
       reason,
     },
   });
+}
+
+/**
+ * Refusals are counted per person: past DENIALS_PER_WINDOW in a quarter of an hour, a refused call writes
+ * nothing more to anyone's log (each hour's repeats are one counted row before that).
+ */
+const DENIALS: Omit<Limit, "key"> = { max: 200, windowSeconds: 15 * 60 };
+/** Logs a refusal, unless this person has been refused too often lately. */
+async function logDenial(
+  tx: Tx,
+  actor: Actor,
+  citizenId: string,
+  access: { part: Part; action: Action; purpose: Purpose },
+  position: Position,
+  reason: DenyReason | null,
+  now: Date,
+) {
+  if (actor.kind !== "user") return;
+  // counted in this transaction: a second connection from the same pool could wait on this one for ever
+  const count = await recordFailure({ key: `denied:${actor.userId}`, ...DENIALS }, now, tx);
+  if (count <= DENIALS.max) await logAccess(tx, actor, citizenId, access, position, "DENIED", reason);
 }
 
 const staffIdOf = (actor: Actor) => (actor.kind === "user" && actor.staff ? actor.staff.staffId : null);
@@ -145,11 +181,13 @@ export async function throughGate<T>(
   // a malformed id is simply a record that does not exist
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
+  // nobody signed in: refused at the door, before the gate reads or writes anything (never a citizen's business)
+  if (actor.kind === "anonymous") return { ok: false, error: "not-found" };
   let attempted: Position | null = null;
   try {
     return await db().$transaction(async (tx) => {
       await options.prepare?.(tx);
-      const { exists, positions } = await resolvePositions(tx, actor, citizenId);
+      const { exists, positions } = await resolvePositions(tx, actor, citizenId, now);
       // what prepare wrote stands only if the operation is then allowed on it: otherwise it all rolls back
       if (!exists) {
         if (options.prepare) throw new NotFound();
@@ -166,7 +204,7 @@ export async function throughGate<T>(
         // the citizen's own refused attempts are not someone else's access
         if (options.prepare) throw new NotFound();
         if (first.position.standing.kind !== "self")
-          await logAccess(tx, actor, citizenId, access, first.position, "DENIED", first.decision.allow ? null : first.decision.reason);
+          await logDenial(tx, actor, citizenId, access, first.position, first.decision.allow ? null : first.decision.reason, now);
         return { ok: false, error: "not-found" } as const;
       }
 
@@ -196,6 +234,7 @@ export async function throughGate<T>(
           data: changes.map((c) => ({
             citizenId,
             actorUserId: ctx.userId,
+            actorName: position.name,
             actorRole: position.role,
             serviceAreaId: position.serviceAreaId,
             part: c.part,
@@ -222,7 +261,14 @@ export async function throughGate<T>(
   }
 }
 
-export type PartsContext = GateContext & { allowed: ReadonlySet<Part> };
+export type PartsContext = GateContext & {
+  allowed: ReadonlySet<Part>;
+  /**
+   * A caseworker whose area may read more of these parts, but who has no need to know yet (decision 029): a
+   * stated reason would open them. The page then asks why instead of showing an empty plan.
+   */
+  reasonWouldOpen: boolean;
+};
 
 /**
  * Reads several parts of a record at once (a page such as "my plan"), in one
@@ -240,8 +286,9 @@ export async function readParts<T>(
   const { parts, purpose, staffPurpose } = op;
   if (!isId(citizenId)) return { ok: false, error: "not-found" };
   const now = new Date();
+  if (actor.kind === "anonymous") return { ok: false, error: "not-found" };
   return db().$transaction(async (tx) => {
-    const { exists, positions } = await resolvePositions(tx, actor, citizenId);
+    const { exists, positions } = await resolvePositions(tx, actor, citizenId, now);
     if (!exists) return { ok: false, error: "not-found" } as const;
     // the page is open to a position the operation lets in (the profile readable); each other part is decided on its own
     const profile = positions.find((p) => decideOperation(op, p.standing, p.role, now).allow);
@@ -254,14 +301,14 @@ export async function readParts<T>(
     if (!profile) {
       const first = positions[0]!;
       const decision = decideOperation(op, first.standing, first.role, now);
-      await logAccess(
+      await logDenial(
         tx,
         actor,
         citizenId,
         { part: "PROFILE", action: "READ", purpose },
         first,
-        "DENIED",
         decision.allow ? null : decision.reason,
+        now,
       );
       return { ok: false, error: "not-found" } as const;
     }
@@ -275,6 +322,10 @@ export async function readParts<T>(
       staffId: staffIdOf(actor),
       now,
       allowed: new Set(grants.keys()),
+      reasonWouldOpen: positions.some(({ standing: s }) => {
+        if (s.kind !== "staff" || s.knows) return false;
+        return parts.some((part) => !grants.has(part) && decide({ ...s, knows: "stated-reason" }, "READ", part, now).allow);
+      }),
       allows: (part, action) => positions.some((p) => decide(p.standing, action, part, now).allow),
       changed: () => {
         throw new Error("readParts is for reading");
@@ -288,6 +339,7 @@ export async function readParts<T>(
         data: [...grants].map(([part, position]) => ({
           citizenId,
           actorUserId: actor.kind === "user" ? actor.userId : null,
+          actorName: position.name,
           actorRole: position.role,
           serviceAreaId: position.serviceAreaId,
           part,
@@ -322,7 +374,7 @@ export async function readAcross<T>(
   const { parts, purpose } = op;
   const now = new Date();
   return db().$transaction(async (tx) => {
-    const positions = await resolveStaffPositionsMany(tx, actor, citizenIds.filter(isId));
+    const positions = await resolveStaffPositionsMany(tx, actor, citizenIds.filter(isId), now);
     // per citizen, the positions the operation lets in at all; then each part on its own
     const through = (citizenId: string, part: Part) =>
       parts.includes(part)
@@ -339,6 +391,7 @@ export async function readAcross<T>(
         {
           citizenId,
           actorUserId: actor.kind === "user" ? actor.userId : null,
+          actorName: position.name,
           actorRole: "STAFF" as const,
           serviceAreaId: position.serviceAreaId,
           part,

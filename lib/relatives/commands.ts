@@ -109,7 +109,16 @@ export const endRelative = command(
     // their open requests for contact end with their access: nobody acts on, or answers, someone the citizen cut off
     await closeRelativeRequests(tx, citizenId, relationshipId, now);
     // and a power of attorney the citizen gave them in the app ends with it
-    const { userId } = await tx.relationship.findUniqueOrThrow({ where: { id: relationshipId }, select: { userId: true } });
+    const { userId, networkMemberId } = await tx.relationship.findUniqueOrThrow({
+      where: { id: relationshipId },
+      select: { userId: true, networkMemberId: true },
+    });
+    // links still waiting for the same person are withdrawn: whoever holds one must be invited anew
+    if (networkMemberId)
+      await tx.invitation.updateMany({
+        where: { citizenId, networkMemberId, usedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      });
     await tx.powerOfAttorney.updateMany({
       where: { citizenId, holderUserId: userId, source: "CITIZEN", endedAt: null },
       data: { endedAt: now },

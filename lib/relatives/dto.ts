@@ -21,9 +21,17 @@ export type RelativeSpaceDto = {
   version: number;
   checkIns: { id: string; feeling: "GOOD" | "OK" | "HARD"; note: string; at: string }[];
 };
+/**
+ * Who really joined through the link, as their account proves it: the name MitID vouched for, or the address
+ * the sign-in link was opened from. Shown beside the name the citizen gave, so a link opened by the wrong
+ * person shows at once.
+ */
+export type JoinedAsDto = { by: "mitid"; name: string } | { by: "email"; email: string } | { by: "unknown" };
 export type RelativeDto = {
   id: string;
+  /** The name the citizen knows them by (the person in their network), else the account's own. */
   name: string;
+  joinedAs: JoinedAsDto;
   permissions: RelativePermission[];
   accessUntil: string | null;
   since: string;

@@ -4,15 +4,16 @@ import { writeOutbox } from "@/lib/notify/outbox";
 import { directoryDb } from "@/lib/db/directory";
 import { env } from "@/lib/env";
 import type { Actor } from "@/lib/record/actor";
-import { recordFailure, throttled, type Limit } from "@/lib/security/attempts";
+import { forgive, tryCounted, type Limit } from "@/lib/security/attempts";
 import { firstName } from "@/lib/i18n/names";
 import { hashToken, looksLikeToken } from "./tokens";
 
 /**
  * The invite link as a capability. Whoever holds a valid token may, once
  * signed in, become the relative it names; nothing else is needed, so guessing
- * is throttled per client (in PostgreSQL) and every kind of unusable link —
- * wrong, used, expired, revoked — answers the same "invalid".
+ * is throttled per client (in PostgreSQL: every try counted before it is made,
+ * a good one given back) and every kind of unusable link — wrong, used,
+ * expired, revoked — answers the same "invalid".
  */
 export type InviteLookup = { state: "valid"; citizenFirstName: string } | { state: "invalid" } | { state: "throttled" };
 export type Redemption = { ok: true; citizenId: string } | { ok: false; error: "invalid" | "throttled" };
@@ -22,7 +23,7 @@ const limitFor = (client: string): Limit => ({ key: `invite:${client}`, max: env
 /** What the landing page may say about a link: valid (and from whom), or not. */
 export async function lookupInvitation(token: unknown, client: string, now = new Date()): Promise<InviteLookup> {
   const limit = limitFor(client);
-  if (await throttled(limit, now)) return { state: "throttled" };
+  if (!(await tryCounted(limit, now))) return { state: "throttled" };
   const invitation = looksLikeToken(token)
     ? await directoryDb().invitation.findFirst({
         where: {
@@ -35,10 +36,8 @@ export async function lookupInvitation(token: unknown, client: string, now = new
         select: { citizen: { select: { name: true } } },
       })
     : null;
-  if (!invitation) {
-    await recordFailure(limit, now);
-    return { state: "invalid" };
-  }
+  if (!invitation) return { state: "invalid" };
+  await forgive(limit, now);
   return { state: "valid", citizenFirstName: firstName(invitation.citizen.name) };
 }
 
@@ -53,7 +52,7 @@ class NotRedeemable extends Error {}
 export async function redeemInvitation(actor: Actor, token: unknown, client: string, now = new Date()): Promise<Redemption> {
   const limit = limitFor(client);
   if (actor.kind !== "user") return { ok: false, error: "invalid" };
-  if (await throttled(limit, now)) return { ok: false, error: "throttled" };
+  if (!(await tryCounted(limit, now))) return { ok: false, error: "throttled" };
   try {
     if (!looksLikeToken(token)) throw new NotRedeemable();
     const tokenHash = hashToken(token);
@@ -72,11 +71,17 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
       if (count === 0) throw new NotRedeemable();
       const invitation = await tx.invitation.findUniqueOrThrow({
         where: { tokenHash },
-        select: { citizenId: true, networkMemberId: true, permissions: true, accessUntil: true },
+        select: { citizenId: true, networkMemberId: true, permissions: true, accessUntil: true, createdAt: true },
       });
       // one's own invitation is not for oneself
       if (actor.citizenId === invitation.citizenId) throw new NotRedeemable();
       const { citizenId, permissions, accessUntil } = invitation;
+      // access the citizen ended comes back only through a link sent after they ended it, never an older one
+      const before = await tx.relationship.findUnique({
+        where: { citizenId_userId: { citizenId, userId: actor.userId } },
+        select: { endedAt: true },
+      });
+      if (before?.endedAt && invitation.createdAt <= before.endedAt) throw new NotRedeemable();
       // the person in the network is linked to this relationship, unless someone else already is
       const memberTaken = invitation.networkMemberId
         ? await tx.relationship.count({ where: { citizenId, networkMemberId: invitation.networkMemberId, NOT: { userId: actor.userId } } })
@@ -105,7 +110,7 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
           {
             to: [citizen.userId],
             kind: "relative-joined",
-            path: pathFor("relative-joined", { citizenId }),
+            path: pathFor("relative-joined", { citizenId, relationshipId: relationship.id }),
             citizenId,
             subjectId: relationship.id,
             detail: joined.accounts.length ? joined.name : null,
@@ -113,10 +118,14 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
         ],
         actor.userId,
       );
+      const member = relationship.networkMemberId
+        ? await tx.networkMember.findUnique({ where: { id: relationship.networkMemberId }, select: { name: true } })
+        : null;
       await tx.changeLog.create({
         data: {
           citizenId,
           actorUserId: actor.userId,
+          actorName: member?.name || joined.name || null,
           actorRole: "RELATIVE",
           part: "RELATIVES",
           entity: "Relationship",
@@ -126,10 +135,10 @@ export async function redeemInvitation(actor: Actor, token: unknown, client: str
       });
       return citizenId;
     });
+    await forgive(limit, now);
     return { ok: true, citizenId };
   } catch (e) {
     if (!(e instanceof NotRedeemable)) throw e;
-    await recordFailure(limit, now);
     return { ok: false, error: "invalid" };
   }
 }

@@ -7,12 +7,20 @@ import { decide, relationshipActive, type Part, type RelativePermission } from "
 import { firstName } from "@/lib/i18n/names";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { isId, lastDanishDay } from "@/lib/validation/fields";
-import type { InvitationDto, InvitationState, RelativeDto, RelativeSpaceDto } from "./dto";
+import type { InvitationDto, InvitationState, JoinedAsDto, RelativeDto, RelativeSpaceDto } from "./dto";
+import { isMitidAddress } from "@/lib/mitid/enrol";
 
 const CHECK_INS_SHOWN = 10;
 
 export const invitationState = (i: { usedAt: Date | null; revokedAt: Date | null; expiresAt: Date }, now: Date): InvitationState =>
   i.usedAt ? "ACCEPTED" : i.revokedAt ? "REVOKED" : i.expiresAt <= now ? "EXPIRED" : "PENDING";
+
+/** What the joining account proves about who it is (never the name typed at sign-up, which proves nothing). */
+export function joinedAs(user: { name: string; email: string; accounts: unknown[] }): JoinedAsDto {
+  if (user.accounts.length) return { by: "mitid", name: user.name };
+  if (!isMitidAddress(user.email)) return { by: "email", email: user.email };
+  return { by: "unknown" };
+}
 
 type SpaceRow = Omit<RelativeSpaceDto, "checkIns"> & { relationshipId: string };
 export const spaceDto = (
@@ -52,7 +60,9 @@ export async function readRelatives(
         endedAt: true,
         startedAt: true,
         version: true,
-        user: { select: { name: true, email: true } },
+        user: {
+          select: { name: true, email: true, accounts: { where: { providerId: { startsWith: "mitid-" } }, select: { id: true }, take: 1 } },
+        },
         networkMember: { select: { name: true } },
         space: true,
       },
@@ -102,6 +112,7 @@ export async function readRelatives(
         id: r.id,
         // the name the citizen knows them by, else their own
         name: r.networkMember?.name || r.user.name || r.user.email,
+        joinedAs: joinedAs(r.user),
         permissions: r.permissions as RelativePermission[],
         accessUntil: lastDanishDay(r.validUntil),
         since: r.startedAt.toISOString(),

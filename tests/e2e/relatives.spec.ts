@@ -117,6 +117,46 @@ test("invite, join, see exactly what is allowed, add an agreement; the citizen n
   await relative.close();
 });
 
+test("the wrong person opens the link: the citizen is told, sees who really joined, and ends it in one tap", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await newCitizenSignedIn(page, "Lone Lund");
+  const link = await invite(page, "Mette", ["Se min historie"]);
+
+  // the link reaches someone else, who signs in with their own address and accepts
+  const other = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const o = await other.newPage();
+  await o.goto(link);
+  await o.getByRole("link", { name: "Log ind" }).click();
+  const address = `not-mette-${Date.now()}@example.test`;
+  await signInByEmail(o, address);
+  await o.getByRole("link", { name: "Se invitationen" }).click();
+  await o.getByRole("button", { name: "Ja tak, jeg vil gerne følge Lones plan" }).click();
+  await expect(o).toHaveURL(/\/da\/relative\/[0-9a-f-]{36}\?notice=joined$/);
+  const sharedPlan = o.url().split("?")[0]!;
+
+  // the citizen is told at once; the message leads straight to who joined, with the way to end it
+  await page.goto("/da/plan");
+  await page
+    .getByTestId("for-you-item")
+    .getByRole("link", { name: /Nogen har brugt et link, du har sendt/ })
+    .click();
+  await expect(page).toHaveURL(/\/da\/plan\/relatives\?joined=[0-9a-f-]{36}$/);
+  const joined = page.getByRole("region", { name: "Mette har brugt dit link" });
+  await expect(joined).toContainText(`Logget ind med e-mailen ${address}.`);
+  await expectAccessible(page);
+  // the same on the card, beside the name Lone gave
+  await expect(page.getByTestId("relative").filter({ hasText: "Mette" })).toContainText(`Logget ind med e-mailen ${address}.`);
+  await joined.getByRole("button", { name: "Det er ikke Mette – stop adgangen" }).click();
+  await expect(page.getByText("Ingen pårørende kan se din plan endnu.")).toBeVisible();
+
+  // their very next click shows nothing of Lone's plan, and the used link does not bring it back
+  await o.goto(sharedPlan);
+  await expect(o.getByTestId("no-longer-shared")).toBeVisible();
+  await o.goto(link);
+  await expect(o.getByRole("heading", { level: 1 })).toHaveText("Linket virker ikke");
+  await other.close();
+});
+
 test("a link that does not work says so the same way, whatever the reason; a used link cannot be used again", async ({ page, browser }) => {
   await newCitizenSignedIn(page, "Ib Lund");
   const link = await invite(page, "Ole", ["Se mine mål og aftaler"]);

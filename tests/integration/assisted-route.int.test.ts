@@ -48,6 +48,7 @@ async function world({ parts = CONSENTABLE_PARTS }: { parts?: readonly Part[] } 
 describe("what the citizen told once, seen by the caseworker", () => {
   it("contact wishes and the network are on the caseworker's plan only under a consent to them", async () => {
     const w = await world({ parts: ["PROFILE", "STORY", "CONTACT", "NETWORK"] });
+    await w.assign(w.actors.staffA, w.areaA);
     const saved = await updateContactPreferences(w.actors.citizen, {
       citizenId: w.c,
       channel: "VISIT",
@@ -130,6 +131,7 @@ describe("the red thread, through one area, with a direct line", () => {
       fieldErrors: { phone: ["Validation.danishPhone"] },
     });
     expect(await readOwnProfile(sara)).toMatchObject({ phone: "+4589401234", hours: "man-tor 9-11" });
+    await w.assign(sara, w.areaA); // she works with the citizen: the red thread is taken up only with need to know
     expect((await takeRedThread(sara, { citizenId: w.c })).ok).toBe(true);
     const held = await db.coordination.findUniqueOrThrow({ where: { citizenId: w.c } });
     expect([w.areaA.id, w.areaB.id]).toContain(held.serviceAreaId);

@@ -67,6 +67,27 @@ describe("sign-in through the HTTP handler", () => {
     expect(again.headers.get("set-cookie") ?? "").not.toMatch(/session_token=[^;]+/);
   });
 
+  it("a signed-in person cannot rename their account (others see that name: who joined, who looked)", async () => {
+    const { auth } = await loadAuth({ APP_URL: "http://localhost:3000", TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const email = `rename-${Date.now()}@example.test`;
+    await auth.handler(post("http://localhost:3000/api/auth/sign-in/magic-link", { email, name: "Mette" }, { "x-real-ip": "10.9.9.2" }));
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
+    const link = /https?:\/\/\S+/.exec(mail.body)![0];
+    const verified = await auth.handler(new Request(link, { headers: { "x-real-ip": "10.9.9.2" } }));
+    const session = /(tio\.session_token=[^;]+)/.exec(verified.headers.get("set-cookie") ?? "")![1]!;
+    const me = await auth.handler(new Request("http://localhost:3000/api/auth/get-session", { headers: { cookie: session } }));
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe(email);
+    const rename = await auth.handler(
+      post(
+        "http://localhost:3000/api/auth/update-user",
+        { name: "Sara Holm, sagsbehandler" },
+        { cookie: session, "x-real-ip": "10.9.9.2" },
+      ),
+    );
+    expect(rename.status).toBe(404);
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).name).not.toMatch(/Sara/);
+  });
+
   it("limits sign-in links per client, in PostgreSQL, by the trusted proxy's header only", async () => {
     const { auth } = await loadAuth({ APP_URL: "http://localhost:3000", TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
     const ask = (ip: string, extra: Record<string, string> = {}) =>

@@ -78,7 +78,7 @@ describe("asking for consent", () => {
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual(NOT_FOUND);
   });
 
-  it("a no leaves the area with nothing, and it may ask again later", async () => {
+  it("a no leaves the area with nothing, and it may ask again after 30 days", async () => {
     const w = await worldWithStory();
     const asked = await w.ask();
     const requestId = asked.ok ? asked.value.requestId : "";
@@ -87,6 +87,8 @@ describe("asking for consent", () => {
       value: { consentId: null },
     });
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual(NOT_FOUND);
+    expect(await w.ask()).toEqual({ ok: false, error: "invalid", fieldErrors: { _form: ["Validation.declinedRecently"] } });
+    await db.consentRequest.update({ where: { id: requestId }, data: { answeredAt: new Date(Date.now() - 31 * 86_400_000) } });
     expect((await w.ask()).ok).toBe(true);
   });
 

@@ -40,6 +40,7 @@ describe("how to contact me", () => {
 
   it("a relative sees them only with SEE_CONTACT; staff read them with consent but never change them", async () => {
     const w = await makeWorld(db);
+    await w.assign(w.actors.staffA, w.areaA);
     await updateContactPreferences(w.actors.citizen, { ...wishes, citizenId: w.citizen.id, version: 0 });
     const withContact = await w.relativeWith("son", ["SEE_CONTACT"]);
     const without = await w.relativeWith("friend", ["SEE_STORY"]);

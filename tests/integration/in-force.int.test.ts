@@ -174,6 +174,7 @@ describe("the queries that select by these rules follow them", () => {
 
   it("a caseworker sees the shared space of a relative whose end is dated later", async () => {
     const w = await makeWorld(db);
+    await w.assign(w.actors.staffA, w.areaA);
     const ending = await w.relativeWith("ending", ["SEE_STORY"], { endedAt: new Date(Date.now() + 365 * DAY) });
     const relationship = await db.relationship.findFirstOrThrow({ where: { userId: ending.userId }, select: { id: true } });
     await db.relativeSpace.create({

@@ -491,6 +491,7 @@ describe("each event tells the right person, once, on their channel", () => {
     // the holder's area loses consent; a colleague whose area may takes it up
     await db.consent.updateMany({ where: { citizenId: w.c, serviceAreaId: w.areaA.id }, data: { withdrawnAt: new Date() } });
     await db.consent.create({ data: { citizenId: w.c, serviceAreaId: w.areaB.id, parts: [...CONSENTABLE_PARTS], reason: "test" } });
+    await w.assign(w.actors.staffB, w.areaB);
     expect((await takeRedThread(w.actors.staffB, { citizenId: w.c })).ok).toBe(true);
     expect(await notificationsFor(citizen, "handover-accepted")).toHaveLength(1);
   });

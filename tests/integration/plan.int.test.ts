@@ -16,6 +16,7 @@ const db = appDatabase({ onQuery: (sql) => statements.push(sql) });
 
 async function worldWithPlan(goals: number) {
   const w = await makeWorld(db);
+  await w.assign(w.actors.staffA, w.areaA); // the area's caseworker works with the citizen (need to know)
   await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "WHAT_MATTERS", text: "Koret", version: 0 });
   for (let i = 0; i < goals; i++) {
     const goal = await db.goal.create({ data: { citizenId: w.citizen.id, title: `Mål ${i}` } });

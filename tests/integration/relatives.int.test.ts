@@ -167,6 +167,107 @@ describe("the invite link", () => {
   });
 });
 
+describe("who really joined", () => {
+  it("parallel guesses cannot all slip past the throttle: every try is counted before it is decided", async () => {
+    const w = await makeWorld(db);
+    const { token } = await invite(w);
+    const client = newClient();
+    const max = 10; // INVITE_ATTEMPTS_PER_WINDOW's default
+    const looks = await Promise.all(Array.from({ length: 40 }, () => lookupInvitation(randomBytes(32).toString("base64url"), client)));
+    expect(looks.filter((r) => r.state === "invalid").length).toBeLessThanOrEqual(max);
+    expect(looks.filter((r) => r.state === "throttled").length).toBeGreaterThanOrEqual(40 - max);
+    const other = newClient();
+    const people = await Promise.all(Array.from({ length: 30 }, (_, i) => newUser(db, `guess${i}`)));
+    const redeems = await Promise.all(people.map((p) => redeemInvitation(p, randomBytes(32).toString("base64url"), other)));
+    expect(redeems.filter((r) => !r.ok && r.error === "invalid").length).toBeLessThanOrEqual(max);
+    // a good link gives its try back: the rightful relative, from a client of their own, is never held up by their own use
+    const rightful = newClient();
+    for (let i = 0; i < max + 2; i++) expect((await lookupInvitation(token, rightful)).state).toBe("valid");
+  });
+
+  it("the citizen sees who the joining account really is (MitID's name, or the address the link was opened from) and is told at once, one tap from ending it", async () => {
+    const w = await makeWorld(db);
+    const byMail = await invite(w);
+    const mailUser = await newUser(db, "mail");
+    expect(await redeemInvitation(mailUser, byMail.token, newClient())).toMatchObject({ ok: true });
+    const byMitid = await createInvitation(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      who: "NEW",
+      newName: "Jonas",
+      newRelation: "Søn",
+      permissions: ["SEE_STORY"],
+    });
+    if (!byMitid.ok) throw new Error("setup");
+    const mitidUser = await newUser(db, "mitid");
+    await db.user.update({ where: { id: mitidUser.userId }, data: { name: "Kim Andersen", email: `${mitidUser.userId}@mitid.invalid` } });
+    await db.account.create({
+      data: { id: randomUUID(), userId: mitidUser.userId, providerId: "mitid-saml", accountId: randomUUID() },
+    });
+    expect(await redeemInvitation(mitidUser, byMitid.value.token, newClient())).toMatchObject({ ok: true });
+
+    const read = await readRelatives(w.actors.citizen, w.citizen.id);
+    const relatives = read.ok ? read.value.relatives : [];
+    const mailEmail = (await db.user.findUniqueOrThrow({ where: { id: mailUser.userId } })).email;
+    // the name the citizen gave beside what the account proves: here the wrong person's name shows at once
+    expect(relatives.map((r) => [r.name, r.joinedAs])).toEqual([
+      ["Mette", { by: "email", email: mailEmail }],
+      ["Jonas", { by: "mitid", name: "Kim Andersen" }],
+    ]);
+    const told = await db.notification.findMany({
+      where: { citizenId: w.citizen.id, kind: "relative-joined" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(told.map((n) => [n.path, n.detail])).toEqual([
+      [`/plan/relatives?joined=${relatives[0]!.id}`, null],
+      [`/plan/relatives?joined=${relatives[1]!.id}`, "Kim Andersen"],
+    ]);
+  });
+
+  it("ending a relative's access withdraws their other waiting links, and no link sent before the end brings it back", async () => {
+    const w = await makeWorld(db);
+    const first = await invite(w);
+    const member = await db.invitation.findUniqueOrThrow({ where: { id: first.invitationId }, select: { networkMemberId: true } });
+    const again = await createInvitation(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      who: `NETWORK_MEMBER:${member.networkMemberId}`,
+      permissions: ["SEE_STORY"],
+    });
+    const someoneElse = await createInvitation(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      who: "NEW",
+      newName: "Ole",
+      newRelation: "Nabo",
+      permissions: ["SEE_STORY"],
+    });
+    if (!again.ok || !someoneElse.ok) throw new Error("setup");
+    const wrong = await newUser(db, "wrong");
+    expect(await redeemInvitation(wrong, first.token, newClient())).toMatchObject({ ok: true });
+    const relationship = await db.relationship.findFirstOrThrow({ where: { citizenId: w.citizen.id, userId: wrong.userId } });
+    expect(await endRelative(w.actors.citizen, { citizenId: w.citizen.id, relationshipId: relationship.id })).toMatchObject({ ok: true });
+
+    const states = async () => {
+      const r = await readRelatives(w.actors.citizen, w.citizen.id);
+      return r.ok ? Object.fromEntries(r.value.invitations.map((i) => [i.id, i.state])) : {};
+    };
+    expect(await states()).toMatchObject({ [again.value.invitationId]: "REVOKED", [someoneElse.value.invitationId]: "PENDING" });
+    // the same person, with links sent before the end: refused, and the access stays ended
+    expect(await redeemInvitation(wrong, again.value.token, newClient())).toEqual({ ok: false, error: "invalid" });
+    expect(await redeemInvitation(wrong, someoneElse.value.token, newClient())).toEqual({ ok: false, error: "invalid" });
+    expect(await db.relationship.findUniqueOrThrow({ where: { id: relationship.id } })).toMatchObject({ endedAt: expect.any(Date) });
+    expect(await readPlan(wrong, w.citizen.id)).toEqual(NOT_FOUND);
+    // the link nobody used still works for the one it was meant for
+    expect(await redeemInvitation(await newUser(db, "ole"), someoneElse.value.token, newClient())).toMatchObject({ ok: true });
+    // a link the citizen sends after the end is theirs to send
+    const fresh = await createInvitation(w.actors.citizen, {
+      citizenId: w.citizen.id,
+      who: `NETWORK_MEMBER:${member.networkMemberId}`,
+      permissions: ["SEE_STORY"],
+    });
+    if (!fresh.ok) throw new Error("setup");
+    expect(await redeemInvitation(wrong, fresh.value.token, newClient())).toMatchObject({ ok: true });
+  });
+});
+
 describe("what a relative may see and do", () => {
   it("exactly what the citizen allowed; narrowed on the next read; ended: 'no longer shared'", async () => {
     const w = await makeWorld(db);
@@ -335,6 +436,7 @@ describe("what a relative may see and do", () => {
 describe("the relative's own space", () => {
   it("is the relative's to write; the citizen sees it only when shared; it closes with the access", async () => {
     const w = await makeWorld(db);
+    await w.assign(w.actors.staffA, w.areaA);
     const { token } = await invite(w);
     const mette = await newUser(db, "mette");
     await redeemInvitation(mette, token, newClient());

@@ -44,6 +44,12 @@ export async function makeWorld(db: Db) {
     return { kind: "user", userId: u.id, citizenId: null, staff: null } satisfies Actor;
   }
 
+  /** A caseworker starts working with the citizen for an area (need to know, decision 029). */
+  async function assign(actor: Actor, area: { id: string }, citizenId = citizen.id) {
+    if (actor.kind !== "user" || !actor.staff) throw new Error("assign: not a caseworker");
+    await db.assignment.create({ data: { citizenId, staffId: actor.staff.staffId, serviceAreaId: area.id } });
+  }
+
   const actors = {
     citizen: { kind: "user", userId: citizenUser.id, citizenId: citizen.id, staff: null } satisfies Actor,
     otherCitizen: { kind: "user", userId: otherCitizenUser.id, citizenId: otherCitizen.id, staff: null } satisfies Actor,
@@ -51,7 +57,7 @@ export async function makeWorld(db: Db) {
     staffA: await staffIn("staff-a", [areaA!]),
     staffB: await staffIn("staff-b", [areaB!]),
   };
-  return { tag, municipality, areaA: areaA!, areaB: areaB!, citizen, otherCitizen, actors, staffIn, relativeWith };
+  return { tag, municipality, areaA: areaA!, areaB: areaB!, citizen, otherCitizen, actors, staffIn, relativeWith, assign };
 }
 
 /** Points lib/db at `url` for this test file (lib/db keeps one client per process). */

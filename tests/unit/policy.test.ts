@@ -11,6 +11,8 @@ import {
   type AttorneyGrant,
   type AttorneyRight,
   type ConsentGrant,
+  type NeedToKnow,
+  NEED_TO_KNOW,
   type Part,
   type Standing,
 } from "@/lib/access/policy";
@@ -37,7 +39,14 @@ const relative = (permissions: Standing & { kind: "relative" } extends { permiss
   endedAt: null,
   ...over,
 });
-const staff = (...consents: ConsentGrant[]): Standing => ({ kind: "staff", serviceAreaId: "area", consents });
+const staff = (...consents: ConsentGrant[]): Standing => ({ kind: "staff", serviceAreaId: "area", consents, knows: "assigned" });
+/** A caseworker of a consented area, by why they need to know (null: nothing ties them to this citizen). */
+const staffWho = (knows: NeedToKnow | null, ...consents: ConsentGrant[]): Standing => ({
+  kind: "staff",
+  serviceAreaId: "area",
+  consents,
+  knows,
+});
 
 const grant = (rights: AttorneyRight[], over: Partial<AttorneyGrant> = {}): AttorneyGrant => ({
   rights,
@@ -205,6 +214,22 @@ const rows: Row[] = [
     write: NOTHING,
     propose: ["STORY"],
   },
+  // need to know: a consented area lets its caseworkers in; only one who needs to know reads beyond the name
+  ...NEED_TO_KNOW.map((knows) => ({
+    who: `staff of a consented area, need to know: ${knows}`,
+    standing: staffWho(knows, consent()),
+    read: ALL_CONSENTABLE,
+    write: ["GOALS", "AGREEMENTS", "HELP", "RED_THREAD", "CONTACT_REQUESTS", "MESSAGES"] as Part[],
+    propose: PROPOSE_ALL,
+  })),
+  {
+    who: "staff of a consented area with no need to know: the name only",
+    standing: staffWho(null, consent()),
+    read: ["PROFILE"],
+    write: NOTHING,
+    propose: NOTHING,
+  },
+  { who: "staff with no need to know and no consent", standing: staffWho(null), read: NOTHING, write: NOTHING },
   // everyone else
   { who: "anonymous, another citizen, or staff of another municipality", standing: { kind: "none" }, read: NOTHING, write: NOTHING },
 ];
@@ -245,6 +270,12 @@ describe("the policy's reasons and edges", () => {
     expect(decide(staff(consent({ validFrom: future })), "READ", "STORY", now)).toEqual({ allow: false, reason: "consent-not-started" });
     expect(decide(staff(consent({ parts: ["GOALS"] })), "READ", "STORY", now)).toEqual({ allow: false, reason: "part-not-consented" });
     expect(decide(staff(consent()), "WRITE", "STORY", now)).toEqual({ allow: false, reason: "read-only" });
+    expect(decide(staffWho(null, consent()), "READ", "STORY", now)).toEqual({ allow: false, reason: "no-need-to-know" });
+    expect(decide(staffWho(null, consent()), "WRITE", "AGREEMENTS", now)).toEqual({ allow: false, reason: "no-need-to-know" });
+    expect(decide(staffWho(null, consent({ withdrawnAt: past })), "READ", "STORY", now)).toEqual({
+      allow: false,
+      reason: "consent-withdrawn",
+    });
     expect(decide(relative([], { endedAt: past }), "READ", "PROFILE", now)).toEqual({ allow: false, reason: "relationship-ended" });
     expect(decide(relative([]), "READ", "STORY", now)).toEqual({ allow: false, reason: "not-permitted" });
     expect(decide({ kind: "none" }, "READ", "PROFILE", now)).toEqual({ allow: false, reason: "not-related" });

@@ -89,29 +89,32 @@ export default async function AccessLogPage({
           sentence: t(
             e.outcome === "DENIED"
               ? "denied"
-              : e.action === "ASK"
-                ? e.purpose === "cpr-lookup"
-                  ? "cprLookup"
-                  : e.purpose === "start-plan-with"
-                    ? "startedWith"
-                    : e.purpose === "record-consent"
-                      ? "recordedConsent"
-                      : e.purpose === "record-withdrawal"
-                        ? "recordedWithdrawal"
-                        : e.purpose === "record-power"
-                          ? "recordedPower"
-                          : e.purpose === "record-power-end"
-                            ? "recordedPowerEnd"
-                            : e.purpose === "view-powers"
-                              ? "viewedPowers"
-                              : "asked"
-                : "entry",
+              : e.purpose.startsWith("look-")
+                ? "looked"
+                : e.action === "ASK"
+                  ? e.purpose === "cpr-lookup"
+                    ? "cprLookup"
+                    : e.purpose === "start-plan-with"
+                      ? "startedWith"
+                      : e.purpose === "record-consent"
+                        ? "recordedConsent"
+                        : e.purpose === "record-withdrawal"
+                          ? "recordedWithdrawal"
+                          : e.purpose === "record-power"
+                            ? "recordedPower"
+                            : e.purpose === "record-power-end"
+                              ? "recordedPowerEnd"
+                              : e.purpose === "view-powers"
+                                ? "viewedPowers"
+                                : "asked"
+                  : "entry",
             {
               role: e.actorRole,
               name: e.actorName ?? "",
               area: e.areaKey ? areaName(e.areaKey) : "",
               action: e.action,
               part: t(`parts.${e.part}`),
+              count: e.count,
             },
           ),
           toldOnce: e.purpose === "told-once",

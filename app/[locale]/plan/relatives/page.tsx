@@ -13,11 +13,15 @@ import { PageIntro } from "@/components/plan/PageIntro";
 import { Notice } from "@/components/forms/Notice";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 import { InviteForm } from "@/components/relatives/InviteForm";
-import { RelativeCard } from "@/components/relatives/RelativeCard";
+import { JoinedAs, RelativeCard } from "@/components/relatives/RelativeCard";
+import { z } from "zod";
 import { changeRelativeAction, endRelativeAction, inviteAction, revokeInvitationAction, grantPowerAction, endPowerAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const generateMetadata = titleFrom("Relatives");
+
+/** `?joined=<relationship>`: where the "someone used your link" message leads. */
+const joinedSchema = z.object({ joined: z.uuid().optional().catch(undefined) });
 
 /** My relatives: who may see what of my plan, invitations on their way, and inviting someone new. */
 export default async function RelativesPage({
@@ -41,11 +45,27 @@ export default async function RelativesPage({
   if (!result.ok || !powers.ok) notFound();
   const { relatives, invitations, invitable } = result.value;
   const active = relatives.filter((r) => r.active);
+  const { joined: joinedId } = joinedSchema.parse(await searchParams);
+  const joined = active.find((r) => r.id === joinedId);
 
   return (
     <div className="max-w-3xl space-y-8">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       {notice && <Notice kind={notice === "changed" || notice === "power-ended" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
+      {joined && (
+        <section aria-labelledby="joined-title" className="space-y-3 border-l-4 border-primary bg-white p-4">
+          <h2 id="joined-title">{t("joinedTitle", { name: joined.name })}</h2>
+          <p>{t("joinedCheck")}</p>
+          <JoinedAs joinedAs={joined.joinedAs} />
+          <p>{t("notThem", { name: joined.name })}</p>
+          <OneClickForm
+            action={endRelativeAction}
+            fields={{ relationshipId: joined.id }}
+            label={t("endNotThem", { name: joined.name })}
+            look="danger"
+          />
+        </section>
+      )}
       <section aria-labelledby="relatives-title" className="space-y-3">
         <h2 id="relatives-title">{t("activeTitle")}</h2>
         {active.length === 0 ? (

@@ -10,6 +10,7 @@ import { recordConsent, recordWithdrawal } from "@/lib/consents/recorded";
 import { recordYes, writeWith } from "@/lib/written-with/commands";
 import { answerRelativeOwn } from "@/lib/relatives/contact";
 import { recordPower, recordPowerEnd } from "@/lib/attorney/commands";
+import { stateReason } from "@/lib/staff/need-to-know";
 
 // A caseworker's actions on one citizen's shared plan (the citizen id is bound
 // on the page). Who acts, and for which area, comes from the session; the
@@ -19,6 +20,9 @@ import { recordPower, recordPowerEnd } from "@/lib/attorney/commands";
 const page = (citizenId: string) => `/staff/citizens/${encodeURIComponent(citizenId)}`;
 const thisPage = ({ citizenId }: { citizenId: string }): Refresh[] => [page(citizenId)];
 const backWith = (notice: string, { citizenId }: { citizenId: string }) => `${page(citizenId)}?notice=${notice}`;
+
+/** Why I look at a plan of someone I do not work with: logged for the citizen, told to the area's leads. */
+export const stateReasonAction = formActionFor({ command: stateReason, fields: ["reason"], revalidate: thisPage });
 
 export const offerHandoverAction = formActionFor({ command: offerHandover, fields: ["toStaffId", "note"], revalidate: thisPage });
 

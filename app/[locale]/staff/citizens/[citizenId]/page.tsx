@@ -20,6 +20,7 @@ import { readNotice } from "@/lib/i18n/notice";
 import { Notice } from "@/components/forms/Notice";
 import { AgreementsSection } from "@/components/staff/citizen/AgreementsSection";
 import { AskConsentSection } from "@/components/staff/citizen/AskConsentSection";
+import { StateReasonForm } from "@/components/staff/StaffForms";
 import { ContactRequestSection } from "@/components/staff/citizen/ContactRequestSection";
 import { GoalsSection } from "@/components/staff/citizen/GoalsSection";
 import { HelpSection } from "@/components/staff/citizen/HelpSection";
@@ -45,6 +46,7 @@ import {
   recordWithdrawalAction,
   recordYesAction,
   sendMessageAction,
+  stateReasonAction,
   writeWithAction,
   takeRedThreadAction,
   withdrawHandoverAction,
@@ -106,6 +108,22 @@ export default async function StaffCitizenPage({ params, searchParams }: Props) 
   }
 
   const p = plan.value;
+  if (p.needsReason) {
+    // the area may see the plan, but nothing ties this caseworker to the citizen yet: they say why first
+    return (
+      <div className="max-w-3xl space-y-6">
+        <p>
+          <Link href="/staff">{t("back")}</Link>
+        </p>
+        <h1>{p.name}</h1>
+        <section aria-labelledby="reason-title" className="space-y-3">
+          <h2 id="reason-title">{t("reasonTitle")}</h2>
+          <p>{t("reasonIntro", { name: p.name })}</p>
+          <StateReasonForm action={stateReasonAction.bind(null, citizenId)} />
+        </section>
+      </div>
+    );
+  }
   const notice = await readNotice(searchParams, ["marked", "withdrawn", "declined", "taken", "conflict", "failed", "power-ended"] as const);
   // each further read only where the plan read said the area may: nobody is logged as trying what the page never asked for
   const may = (part: Part) => p.readable.includes(part);

@@ -1,14 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbedded } from "../../scripts/embedded-db.mjs";
 import { deploy } from "../../scripts/db.mjs";
 import { connect, type Db } from "@/lib/db/connect";
 import { sendMessage } from "@/lib/messages/commands";
 import { checkReadiness } from "@/lib/health/ready";
-import type { Actor } from "@/lib/record/actor";
 import { useDatabase } from "../support/fixtures";
+import { drillWorld } from "../support/drill-world";
 
 // The crash drill of issue 15: PostgreSQL killed with kill -9 in the middle of 200 concurrent writes through
 // the record gate. Every write the app acknowledged must be there after the restart, none half-applied, and
@@ -49,41 +48,6 @@ afterAll(async () => {
   if (cluster) fs.rmSync(cluster.dataDir, { recursive: true, force: true });
 });
 
-/** 200 citizens, each with a consent that lets one caseworker's area write to them, and a sign-in to be told. */
-async function world() {
-  const tag = randomUUID().slice(0, 8);
-  const municipality = await db.municipality.create({ data: { slug: `drill-${tag}`, name: `Drillkommune ${tag}` } });
-  const area = await db.serviceArea.create({
-    data: { municipalityId: municipality.id, key: "elderly-care", nameDa: "Ældre", nameEn: "Elderly" },
-  });
-  const staffUser = await db.user.create({ data: { id: randomUUID(), name: `Sagsbehandler ${tag}`, email: `staff-${tag}@example.test` } });
-  const staff = await db.staffMember.create({
-    data: {
-      userId: staffUser.id,
-      municipalityId: municipality.id,
-      name: staffUser.name,
-      issuer: "https://idp.test",
-      subject: staffUser.id,
-    },
-  });
-  await db.staffArea.create({ data: { staffId: staff.id, serviceAreaId: area.id } });
-  const users = Array.from({ length: WRITES }, (_, i) => ({ id: randomUUID(), name: `Borger ${i}`, email: `c${i}-${tag}@example.test` }));
-  await db.user.createMany({ data: users });
-  const citizens = users.map((u, i) => ({ id: randomUUID(), municipalityId: municipality.id, name: `Borger ${i} ${tag}`, userId: u.id }));
-  await db.citizen.createMany({ data: citizens });
-  await db.consent.createMany({
-    data: citizens.map((c) => ({ citizenId: c.id, serviceAreaId: area.id, parts: ["MESSAGES"], reason: "drill" })),
-  });
-  await db.assignment.createMany({ data: citizens.map((c) => ({ citizenId: c.id, staffId: staff.id, serviceAreaId: area.id })) });
-  const actor = {
-    kind: "user",
-    userId: staffUser.id,
-    citizenId: null,
-    staff: { staffId: staff.id, municipalityId: municipality.id, serviceAreaIds: [area.id] },
-  } satisfies Actor;
-  return { actor, citizenIds: citizens.map((c) => c.id) };
-}
-
 /** Asks readiness every 100 ms, each check on its own (a slow one does not hold back the next), until stopped. */
 function probeReadiness() {
   const probes: Probe[] = [];
@@ -112,7 +76,7 @@ function probeReadiness() {
 
 describe("the crash drill", () => {
   it("kill -9 PostgreSQL in the middle of 200 concurrent writes through the gate: every acknowledged write is there after the restart, none half-applied, and readiness goes 503 and back to 200 by itself", async () => {
-    const { actor, citizenIds } = await world();
+    const { actor, citizenIds } = await drillWorld(db, WRITES);
     // ready before the drill: the pool has connected
     for (let i = 0; i < 20 && !(await checkReadiness()).ready; i++) await sleep(250);
     expect((await checkReadiness()).ready).toBe(true);

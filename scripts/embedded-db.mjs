@@ -133,10 +133,13 @@ export async function stopOrphan(dataDir, log = () => {}) {
  * `database` exists. With `freshDatabase`, that database is dropped and made
  * anew first: for test servers that must start from the demo seed of this
  * build, never from what an earlier run left behind.
+ *
+ * @param {{ name?: string, database?: string, log?: (m: string) => void, freshDatabase?: boolean, port?: number }} [options]
  */
-export async function startEmbedded({ name = "dev", database = "app", log = () => {}, freshDatabase = false } = {}) {
+export async function startEmbedded({ name = "dev", database = "app", log = () => {}, freshDatabase = false, port } = {}) {
   const t0 = performance.now();
-  const layout = embeddedLayout({ name });
+  // `port` fixes the cluster's port whatever EMBEDDED_PG_PORT says (a drill's own cluster beside the test cluster)
+  const layout = { ...embeddedLayout({ name }), ...(port ? { port } : {}) };
   const Embedded = await loadEmbeddedPostgres(layout);
   const pg = new Embedded({
     databaseDir: layout.dataDir,

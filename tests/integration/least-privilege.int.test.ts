@@ -5,7 +5,8 @@ import { connect, type Db } from "@/lib/db/connect";
 import { readStory } from "@/lib/story/queries";
 import { updateStorySection } from "@/lib/story/commands";
 import { grantConsent } from "@/lib/consents/commands";
-import { APPEND_ONLY, grantApp, QUEUE_SCHEMA } from "../../scripts/db.mjs";
+import { APPEND_ONLY, deploy, grantApp, QUEUE_SCHEMA } from "../../scripts/db.mjs";
+import { adminQuery, dropDatabase, testDatabaseName, withDatabase } from "../support/test-database";
 import { makeWorld, useDatabase } from "../support/fixtures";
 
 // The app runs as a role of its own, which reads and writes the record and only adds to its logs; the
@@ -44,6 +45,18 @@ async function worldWithLogRows() {
   await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Hej", version: 0 });
   await readStory(w.actors.staffA, w.citizen.id);
   return w;
+}
+
+/** pg-boss as the worker runs it (createSchema false), started and stopped around `work`. */
+async function useBoss(url: string, work: (boss: PgBoss) => Promise<void>) {
+  const boss = new PgBoss({ connectionString: url, schema: QUEUE_SCHEMA, createSchema: false, supervise: false, schedule: false });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    await work(boss);
+  } finally {
+    await boss.stop({ graceful: false });
+  }
 }
 
 describe("the app's database role", () => {
@@ -142,16 +155,7 @@ describe("the app's database role", () => {
   });
 
   it("runs pg-boss in the schema the owner made for it: a queue (its own partition) made, a job sent and taken", async () => {
-    const boss = new PgBoss({
-      connectionString: inject("databaseUrl"),
-      schema: QUEUE_SCHEMA,
-      createSchema: false,
-      supervise: false,
-      schedule: false,
-    });
-    boss.on("error", () => {});
-    await boss.start();
-    try {
+    await useBoss(inject("databaseUrl"), async (boss) => {
       const queue = `least-privilege-${Date.now()}`;
       await boss.createQueue(queue);
       await boss.send(queue, { hello: "world" });
@@ -159,8 +163,41 @@ describe("the app's database role", () => {
       expect(job?.data).toEqual({ hello: "world" });
       await boss.complete(queue, job!.id);
       await boss.deleteQueue(queue);
+    });
+  });
+
+  it("takes over pg-boss's tables that a worker made as the owner before this decision, and runs the queue with them", async () => {
+    // a database of its own, as an installation with one role left it: pg-boss made by the owner
+    const name = testDatabaseName("boss");
+    await adminQuery(inject("adminUrl"), `CREATE DATABASE "${name}"`);
+    try {
+      const ownerUrl = withDatabase(inject("adminUrl"), name);
+      await deploy(ownerUrl, { quiet: true });
+      const queue = "made-by-the-owner";
+      await useBoss(ownerUrl, async (boss) => {
+        await boss.createQueue(queue);
+        await boss.send(queue, { n: 1 });
+      });
+      const owners = async () =>
+        (
+          await adminQuery<{ owner: string }>(
+            ownerUrl,
+            `SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'pgboss'::regnamespace AND relkind IN ('r', 'p', 'S')`,
+          )
+        ).rows.map((r) => r.owner);
+      expect(await owners()).not.toContain(inject("appRole"));
+
+      await deploy(ownerUrl, { quiet: true, appRole: inject("appRole") });
+      expect(await owners()).toEqual([inject("appRole")]);
+      await useBoss(withDatabase(inject("databaseUrl"), name), async (boss) => {
+        const [job] = await boss.fetch<{ n: number }>(queue);
+        expect(job?.data).toEqual({ n: 1 });
+        await boss.complete(queue, job!.id);
+        await boss.createQueue("made-by-the-app"); // a partition attached to the owner's parent table, now the app's
+        await boss.send("made-by-the-app", { n: 2 });
+      });
     } finally {
-      await boss.stop({ graceful: false });
+      await dropDatabase(inject("adminUrl"), name);
     }
   });
 

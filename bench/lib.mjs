@@ -4,11 +4,12 @@ import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { embeddedUrls } from "../scripts/embedded-db.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** The bench cluster's demo database, to read the demo outbox when signing in. */
-export const BENCH_DB = "postgresql://postgres:password@127.0.0.1:54389/app";
+/** The bench cluster's demo database, to read the demo outbox when signing in (once the app has started it). */
+const benchDb = () => process.env.BENCH_DATABASE_URL || embeddedUrls({ name: "bench" }).appUrl;
 
 /**
  * Starts the demo build (`npm run build:demo` first: the citizen pages need a
@@ -60,7 +61,7 @@ export async function signIn(base, email) {
     body: JSON.stringify({ email }),
   });
   if (!sent.ok) throw new Error(`sign-in link refused: ${sent.status}`);
-  const client = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL || BENCH_DB });
+  const client = new pg.Client({ connectionString: benchDb() });
   await client.connect();
   const { rows } = await client.query(`SELECT body FROM "OutboxEmail" WHERE "to" = $1 ORDER BY "createdAt" DESC LIMIT 1`, [email]);
   await client.end();

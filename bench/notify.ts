@@ -69,10 +69,11 @@ async function main() {
   const children = new Set<ChildProcess>();
   const closers: (() => Promise<unknown>)[] = []; // run at the end, last opened first, even after a failure
   try {
-    deploy(cluster.url, { quiet: true });
+    // the owner migrates; the workers, pg-boss and the raw queue all run as the app's role, as the app does
+    await deploy(cluster.ownerUrl, { quiet: true, appRole: cluster.appRole });
     // before anything reads lib/env; the workers inherit it
     Object.assign(process.env, {
-      DATABASE_URL: cluster.url,
+      DATABASE_URL: cluster.appUrl,
       SMTP_HOST: "127.0.0.1",
       SMTP_PORT: String(smtp.port),
       SMTP_SECURITY: "none",
@@ -86,11 +87,11 @@ async function main() {
     const { connect } = await import("../lib/db/connect");
     let counting = false;
     let statements: string[] = [];
-    const db = connect(cluster.url, { max: 10, onQuery: (sql) => counting && statements.push(sql) });
+    const db = connect(cluster.appUrl, { max: 10, onQuery: (sql) => counting && statements.push(sql) });
     (globalThis as { __db?: unknown }).__db = db; // lib/ in this process uses it, so its statements are counted
     const { writeOutbox } = await import("../lib/notify/outbox");
     const { newBoss, ensureQueues } = await import("../lib/notify/queue");
-    const sql = new pg.Pool({ connectionString: cluster.url, max: 4 });
+    const sql = new pg.Pool({ connectionString: cluster.appUrl, max: 4 });
     closers.push(
       () => db.$disconnect(),
       () => sql.end(),
@@ -118,7 +119,7 @@ async function main() {
     const user = (i: number) => users[i % RECIPIENTS]!;
 
     // this process's pg-boss creates the queues and inserts the raw jobs; it works none
-    const boss = newBoss(cluster.url, 4);
+    const boss = newBoss(cluster.appUrl, 4);
     boss.on("error", (e) => console.error(`[bench] queue: ${e.message}`));
     await boss.start();
     closers.push(() => boss.stop({ graceful: false }));

@@ -15,11 +15,12 @@ const fmt = (n: number, d = 0) => n.toFixed(d);
 
 const cluster = await startEmbedded({ name: "bench", database: `bench_${Date.now()}` });
 try {
-  deploy(cluster.url, { quiet: true });
-  process.env.DATABASE_URL = cluster.url;
+  // the owner migrates; the gate and the raw SQL both run as the app's role, as the app does
+  await deploy(cluster.ownerUrl, { quiet: true, appRole: cluster.appRole });
+  process.env.DATABASE_URL = cluster.appUrl;
   let counting = false;
   let statements: string[] = [];
-  const db = connect(cluster.url, { max: 10, onQuery: (sql) => counting && statements.push(sql) });
+  const db = connect(cluster.appUrl, { max: 10, onQuery: (sql) => counting && statements.push(sql) });
   (globalThis as { __db?: unknown }).__db = db; // the gate's client, so its statements are counted
   const { readStory } = await import("../lib/story/queries");
   const { updateStorySection } = await import("../lib/story/commands");
@@ -29,7 +30,7 @@ try {
   const w = await makeWorld(db);
   await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] });
   await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Jeg hedder Inge.", version: 0 });
-  const raw = new pg.Pool({ connectionString: cluster.url, max: 10 });
+  const raw = new pg.Pool({ connectionString: cluster.appUrl, max: 10 });
 
   async function run(label: string, op: (i: number) => Promise<unknown>) {
     for (let i = 0; i < 50; i++) await op(i); // warm up

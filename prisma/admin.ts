@@ -13,7 +13,7 @@
 //   npm run admin -- vapid-keys
 //       a new key pair for web push (VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY)
 //
-// On DATABASE_URL, or on the embedded database when it is not set.
+// On DATABASE_URL, or on the embedded database (as its app role) when it is not set.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { connect, type Db } from "../lib/db/connect";
@@ -114,7 +114,14 @@ export async function retryDeliveries(db: Db, url: string, which: { id?: string;
   if (!where) throw new Error("--id <delivery id> or --all-dead");
   const dead = await db.notificationDelivery.findMany({ where, select: { id: true } });
   if (dead.length === 0) return 0;
-  const boss = new PgBoss({ connectionString: url, schema: "pgboss", supervise: false, schedule: false, migrate: false });
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: "pgboss",
+    createSchema: false,
+    supervise: false,
+    schedule: false,
+    migrate: false,
+  });
   await boss.start();
   try {
     await db.notificationDelivery.updateMany({
@@ -146,7 +153,8 @@ async function main(argv: string[]) {
       "all-dead": { type: "boolean" },
     },
   });
-  await withDatabase(async (url: string) => {
+  // as the app's role: the IT team's chores are rows the app writes too, never DDL (decision 027)
+  await withDatabase(async ({ appUrl: url }: { appUrl: string }) => {
     const db = connect(url, { max: 1 });
     try {
       if (command === "municipality") {

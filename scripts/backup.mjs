@@ -177,7 +177,8 @@ async function main([command, ...rest]) {
   const log = (m) => console.log(`[backup] ${m}`);
   switch (command) {
     case "backup":
-      return withDatabase(async (url) => {
+      // as the owner of the app's tables (decision 027): the app's own role may not read the migrations' table
+      return withDatabase(async ({ ownerUrl: url }) => {
         const target = path.resolve(file ?? path.join(ROOT, ".data", "backups", `${new URL(url).pathname.slice(1)}-${stamp()}.dump`));
         const r = await backup(url, target);
         log(`${r.tables} tables of PostgreSQL ${r.server} written to ${r.file} (${r.bytes} bytes, ${r.ms} ms, pg_dump ${r.pgDump})`);
@@ -185,7 +186,7 @@ async function main([command, ...rest]) {
       });
     case "restore":
       if (!file) throw new Error("name the backup: npm run db:restore -- FILE [--clean]");
-      return withDatabase(async (url) => {
+      return withDatabase(async ({ ownerUrl: url }) => {
         const r = await restore(url, path.resolve(file), { clean });
         log(`${r.file} restored${clean ? " over what was there" : ""}: ${r.tables} tables in ${r.ms} ms (pg_restore ${r.pgRestore})`);
       });

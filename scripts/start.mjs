@@ -5,6 +5,7 @@
 // Without DATABASE_URL: start the embedded PostgreSQL (created on first run),
 // apply migrations and seed the demo municipality when the database is empty.
 // With DATABASE_URL: apply migrations; seed only with --seed (or SEED_DEMO=1).
+// MIGRATE_DATABASE_URL, when set, is the owner's URL for both; the app runs as DATABASE_URL's role.
 //
 // The notification worker (scripts/worker.ts) runs beside the app in `npm run
 // dev`, and with --worker; in production it is its own process (`npm run worker`).
@@ -13,7 +14,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { alive, ROOT, startEmbedded } from "./embedded-db.mjs";
-import { deploy, seed } from "./db.mjs";
+import { databaseRoles, deploy, seed } from "./db.mjs";
 import { checkRuntime } from "./runtime.mjs";
 
 const args = process.argv.slice(2);
@@ -46,15 +47,26 @@ await stopPreviousRun(runFile);
 
 let db = null;
 try {
+  // the owner migrates, grants and seeds; the app and its worker run as the app's role (decision 027)
+  let roles;
   if (!process.env.DATABASE_URL) {
     const name = process.env.EMBEDDED_PG_NAME ?? "dev";
     db = await startEmbedded({ name, freshDatabase: fresh, log: (m) => process.env.PG_VERBOSE && console.log("[pg]", m) });
-    process.env.DATABASE_URL = db.url;
+    roles = { ownerUrl: db.ownerUrl, appUrl: db.appUrl, appRole: db.appRole };
     say(`embedded PostgreSQL "${name}" ${db.fresh ? "created and started" : "started"} in ${db.ms} ms on port ${db.port}`);
+  } else {
+    roles = databaseRoles();
+    if (!roles.appRole) {
+      say(
+        "one database role for migrations and the app (MIGRATE_DATABASE_URL is not set, or names the same user): the app could alter tables and its logs; see docs/operations.md",
+      );
+    }
   }
-  deploy(process.env.DATABASE_URL, { quiet: true });
-  say("database migrations are up to date");
-  if (db || wantSeed) seed(process.env.DATABASE_URL);
+  await deploy(roles.ownerUrl, { quiet: true, appRole: roles.appRole });
+  say(`database migrations are up to date${roles.appRole ? `; the app runs as the role ${roles.appRole}` : ""}`);
+  if (db || wantSeed) seed(roles.ownerUrl);
+  process.env.DATABASE_URL = roles.appUrl;
+  delete process.env.MIGRATE_DATABASE_URL; // the app's processes never hold the owner's password
 } catch (e) {
   console.error(`[start] ${e.message}`);
   await db?.stop();

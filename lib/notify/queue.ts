@@ -20,6 +20,8 @@ export function newBoss(url = env().DATABASE_URL, max = 6) {
   return new PgBoss({
     connectionString: url,
     schema: "pgboss",
+    // the owner makes the schema at every deploy (scripts/db.mjs: grantApp); the app's role may not make schemas
+    createSchema: false,
     max,
     application_name: "tell-it-once-worker",
     // a worker that dies mid-job is noticed by its missing heartbeat within about this long

@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { PERSONAS } from "@/lib/demo/personas";
-import { DEMO_DB, OIDC_URL, PROD_URL, SMTP_MESSAGES_URL } from "./servers";
+import { demoDb, OIDC_URL, PROD_URL, SMTP_MESSAGES_URL } from "./servers";
 import { expectAccessible } from "./support";
 
 type Mail = { to: string[]; subject: string; text: string; html: string };
@@ -9,7 +9,7 @@ type Mail = { to: string[]; subject: string; text: string; html: string };
 const inge = PERSONAS.find((p) => p.key === "citizen")!;
 
 async function sql<T extends pg.QueryResultRow>(query: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: DEMO_DB });
+  const client = new pg.Client({ connectionString: demoDb() });
   await client.connect();
   try {
     return (await client.query<T>(query, params)).rows;

@@ -1,7 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { DEMO_DB } from "./servers";
+import { demoDb } from "./servers";
 
 /** Signs in as a demo persona through the picker (demo build only). */
 export async function signInAs(page: Page, name: RegExp) {
@@ -16,7 +16,7 @@ export const section = (page: Page, title: string) =>
 
 /** Runs SQL on the demo server's database: for arranging what another person did. */
 export async function onDemoDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: DEMO_DB });
+  const client = new pg.Client({ connectionString: demoDb() });
   await client.connect();
   try {
     return await work(client);

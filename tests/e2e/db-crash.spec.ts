@@ -33,7 +33,9 @@ test("PostgreSQL killed with kill -9 under the running app: /api/ready says 503 
   const app = spawn(process.execPath, ["scripts/start.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: {
       ...process.env,
-      DATABASE_URL: cluster.url, // the app's own server, as in production: the app does not own it
+      // the app's own server, as in production: migrated by its owner, run as the app's role (decision 027)
+      MIGRATE_DATABASE_URL: cluster.ownerUrl,
+      DATABASE_URL: cluster.appUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       TIO_DEMO: "0",
       AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",

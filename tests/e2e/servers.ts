@@ -1,3 +1,4 @@
+import { embeddedUrls } from "../../scripts/embedded-db.mjs";
 /** The servers the browser tests run against (playwright.config.ts starts them). */
 export const DEMO_PORT = Number(process.env.E2E_PORT ?? 3200);
 export const PROD_PORT = DEMO_PORT + 1;
@@ -42,5 +43,9 @@ export const SMTP_ENV = {
   SMTP_SECURITY: "none",
   MAIL_FROM: "Fortæl det én gang <noreply@solbjerg.example>",
 };
-/** The embedded clusters behind them, for tests that look into the database. */
-export const DEMO_DB = "postgresql://postgres:password@127.0.0.1:54349/app";
+/**
+ * The demo server's database, for tests that look into it: E2E_DATABASE_URL, or the embedded "e2e"
+ * cluster as its owner, with the password kept for it outside the checkout (read once the server has
+ * started it; decision 027).
+ */
+export const demoDb = () => process.env.E2E_DATABASE_URL || embeddedUrls({ name: "e2e" }).ownerUrl;

@@ -8,7 +8,7 @@ import { deploy } from "../../scripts/db.mjs";
 describe("npm run admin", () => {
   const adminUrl = inject("adminUrl");
   const name = testDatabaseName("admin");
-  let url: string;
+  let url: string; // as the app's role, as `npm run admin` runs on the embedded database
   let db: Db;
   const admin = (...args: string[]) => {
     const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/admin.ts", ...args], {
@@ -20,9 +20,9 @@ describe("npm run admin", () => {
 
   beforeAll(async () => {
     await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-    url = withDatabase(adminUrl, name);
-    deploy(url, { quiet: true });
-    db = connect(url, { max: 2 });
+    await deploy(withDatabase(adminUrl, name), { quiet: true, appRole: inject("appRole") });
+    url = withDatabase(inject("databaseUrl"), name);
+    db = connect(withDatabase(adminUrl, name), { max: 2 });
   });
   afterAll(async () => {
     await db?.$disconnect();

@@ -38,7 +38,7 @@ async function startServer(name: string, port: number): Promise<Server> {
   if (pgDump.major >= embeddedMajor) {
     kind = `embedded PostgreSQL ${embeddedMajor}`;
     const db = await startEmbedded({ name, port, freshDatabase: true });
-    return { url: db.url, stop: async () => (await db.stop(), fs.rmSync(db.dataDir, { recursive: true, force: true })) };
+    return { url: db.ownerUrl, stop: async () => (await db.stop(), fs.rmSync(db.dataDir, { recursive: true, force: true })) };
   }
   const bin = systemServerBin(pgDump.major);
   if (!bin)
@@ -54,7 +54,7 @@ beforeAll(async () => {
   servers.push(source);
   target = await startServer("drill-restore", TARGET_PORT);
   servers.push(target);
-  deploy(source.url, { quiet: true });
+  await deploy(source.url, { quiet: true });
   seed(source.url);
   // and a day's work through the gate: 200 messages, each with its change-log and access-log rows and a notification
   await useDatabase(source.url);

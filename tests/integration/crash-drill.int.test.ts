@@ -35,9 +35,10 @@ const shared = globalThis as { __db?: Db };
 
 beforeAll(async () => {
   cluster = await startEmbedded({ name: "drill", port: PORT, freshDatabase: true });
-  deploy(cluster.url, { quiet: true });
-  await useDatabase(cluster.url);
-  db = connect(cluster.url); // the app's own pool size
+  // migrated by its owner; the gate's writes as the app's role, as in production (decision 027)
+  await deploy(cluster.ownerUrl, { quiet: true, appRole: cluster.appRole });
+  await useDatabase(cluster.appUrl);
+  db = connect(cluster.appUrl); // the app's own pool size
   shared.__db = db;
 });
 

@@ -282,18 +282,24 @@ describe("the access log", () => {
     expect(await readAccessLog(w.actors.staffA, w.citizen.id)).toEqual({ ok: false, error: "not-found" });
   });
 
-  it("is append-only in the database: UPDATE, DELETE and TRUNCATE are refused", async () => {
-    const w = await makeWorld(db);
-    await readStory(w.actors.staffA, w.citizen.id);
-    await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Hej", version: 0 });
-    await expect(db.accessLog.updateMany({ where: { citizenId: w.citizen.id }, data: { purpose: "hidden" } })).rejects.toThrow(
-      /append-only/,
-    );
-    await expect(db.accessLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRawUnsafe(`TRUNCATE "ChangeLog"`)).rejects.toThrow(/append-only/);
-    await expect(db.changeLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
-    expect(await db.accessLog.count({ where: { citizenId: w.citizen.id } })).toBe(1);
-    expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBe(1);
+  it("is append-only in the database: UPDATE, DELETE and TRUNCATE are refused, even to the tables' owner", async () => {
+    // the app's role has no such rights at all (least-privilege.int.test.ts); the trigger holds against the owner too
+    const owner = connect(inject("ownerUrl"), { max: 1 });
+    try {
+      const w = await makeWorld(db);
+      await readStory(w.actors.staffA, w.citizen.id);
+      await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Hej", version: 0 });
+      await expect(owner.accessLog.updateMany({ where: { citizenId: w.citizen.id }, data: { purpose: "hidden" } })).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(owner.accessLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
+      await expect(owner.$executeRawUnsafe(`TRUNCATE "ChangeLog"`)).rejects.toThrow(/append-only/);
+      await expect(owner.changeLog.deleteMany({ where: { citizenId: w.citizen.id } })).rejects.toThrow(/append-only/);
+      expect(await db.accessLog.count({ where: { citizenId: w.citizen.id } })).toBe(1);
+      expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBe(1);
+    } finally {
+      await owner.$disconnect();
+    }
   });
 });
 

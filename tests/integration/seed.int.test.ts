@@ -12,7 +12,7 @@ describe("demo data", () => {
 
   beforeAll(async () => {
     await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
-    deploy(withDatabase(adminUrl, name), { quiet: true });
+    await deploy(withDatabase(adminUrl, name), { quiet: true });
     db = connect(withDatabase(adminUrl, name), { max: 2 });
   });
   afterAll(async () => {

@@ -34,6 +34,31 @@ describe("where the embedded PostgreSQL keeps its files", () => {
     expect(layout).toMatchObject({ dataDir: "/srv/pg", port: 6000, cache: "/srv/cache", tmpDir: "/srv/cache/tmp" });
   });
 
+  it("keeps each cluster's passwords outside the checkout: as a user in their state folder, as root in the cache", () => {
+    const user = embeddedLayout({ name: "dev", env: { HOME: "/home/dev" }, uid: 1000, root });
+    expect(path.dirname(user.passwordFile)).toBe("/home/dev/.local/state/tell-it-once");
+    expect(user.passwordFile.startsWith(root)).toBe(false);
+    const xdg = embeddedLayout({ name: "dev", env: { HOME: "/home/dev", XDG_STATE_HOME: "/srv/state" }, uid: 1000, root });
+    expect(path.dirname(xdg.passwordFile)).toBe("/srv/state/tell-it-once");
+    const asRoot = embeddedLayout({ name: "dev", env: {}, uid: 0, root });
+    expect(path.dirname(asRoot.passwordFile)).toBe(path.join(asRoot.cache!, "secrets"));
+    expect(asRoot.passwordFile.startsWith(root)).toBe(false);
+    expect(asRoot.passwordFile.startsWith(path.dirname(asRoot.dataDir) + path.sep)).toBe(false); // not where postgres may look
+  });
+
+  it("gives every cluster its own password file, and one cluster always the same", () => {
+    const env = { HOME: "/home/dev" };
+    const files = [
+      embeddedLayout({ name: "dev", env, uid: 1000, root }),
+      embeddedLayout({ name: "test", env, uid: 1000, root }),
+      embeddedLayout({ name: "dev", env, uid: 1000, root: "/home/dev/other-clone" }),
+      embeddedLayout({ name: "dev", env: { ...env, EMBEDDED_PG_DIR: "/srv/pg" }, uid: 1000, root }),
+    ].map((l) => l.passwordFile);
+    expect(new Set(files).size).toBe(files.length);
+    expect(embeddedLayout({ name: "dev", env, uid: 1000, root }).passwordFile).toBe(files[0]);
+    expect(path.basename(files[1]!)).toMatch(/^pg-[0-9a-f]{12}-test\.json$/);
+  });
+
   it("refuses a cluster name that could escape its folder", () => {
     expect(() => embeddedLayout({ name: "../etc", env: {}, uid: 1000, root })).toThrow(/bad cluster name/);
   });

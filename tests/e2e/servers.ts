@@ -42,5 +42,16 @@ export const SMTP_ENV = {
   SMTP_SECURITY: "none",
   MAIL_FROM: "Fortæl det én gang <noreply@solbjerg.example>",
 };
-/** The embedded clusters behind them, for tests that look into the database. */
-export const DEMO_DB = "postgresql://postgres:password@127.0.0.1:54349/app";
+/**
+ * The embedded PostgreSQL clusters behind them (54349, 54369, 54389, 54399 unless E2E_PG_PORT_BASE
+ * moves them all), so a second copy of the suite can run beside the first on other ports.
+ */
+export const PG_PORT_BASE = Number(process.env.E2E_PG_PORT_BASE ?? 54349);
+export const DEMO_PG_PORT = PG_PORT_BASE;
+export const PROD_PG_PORT = PG_PORT_BASE + 20;
+export const PROD_BROKER_PG_PORT = PG_PORT_BASE + 40;
+/** restart.spec.ts's own app (a production build it kills and starts again) and its cluster. */
+export const RESTART_PORT = DEMO_PORT + 10;
+export const RESTART_PG_PORT = PG_PORT_BASE + 50;
+/** The demo server's cluster, for tests that look into the database. */
+export const DEMO_DB = `postgresql://postgres:password@127.0.0.1:${DEMO_PG_PORT}/app`;

@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { withSerwist } from "@serwist/turbopack";
-import { securityHeaders } from "./lib/security/headers";
+import { contentSecurityPolicy, NOT_PROXIED, securityHeaders } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -29,8 +29,11 @@ const nextConfig: NextConfig = {
     ]);
   },
   async headers() {
+    const production = process.env.NODE_ENV === "production";
     return [
-      { source: "/:path*", headers: securityHeaders({ production: process.env.NODE_ENV === "production" }) },
+      { source: "/:path*", headers: securityHeaders({ production }) },
+      // pages get a policy with their own nonce from proxy.ts; everything else this one, without inline scripts
+      { source: NOT_PROXIED, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy({ production }) }] },
       // an invite link and its landing page: no referrer may carry anything onward
       { source: "/:locale/invite/:path*", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },
       { source: "/:locale/invite", headers: [{ key: "Referrer-Policy", value: "no-referrer" }] },

@@ -19,14 +19,17 @@ if (process.env.PW_CHROMIUM_PATH && !fs.existsSync(process.env.PW_CHROMIUM_PATH)
 }
 
 import {
+  DEMO_PG_PORT,
   DEMO_PORT,
   DEMO_URL,
   MITID_OIDC_ENV,
   MITID_SAML_ENV,
   OIDC_PORT,
   OIDC_URL,
+  PROD_BROKER_PG_PORT,
   PROD_BROKER_PORT,
   PROD_BROKER_URL,
+  PROD_PG_PORT,
   PROD_PORT,
   PROD_URL,
   PUSH_PORT,
@@ -127,6 +130,7 @@ export default defineConfig({
         // E2E_DATABASE_URL picks an external server; otherwise never the DATABASE_URL of your shell
         DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
         EMBEDDED_PG_NAME: "e2e",
+        EMBEDDED_PG_PORT: String(DEMO_PG_PORT),
         APP_URL: DEMO_URL,
         AUTH_MAGIC_LINK_PER_MINUTE: "1000",
         INVITE_ATTEMPTS_PER_WINDOW: "1000",
@@ -145,7 +149,7 @@ export default defineConfig({
         TIO_DEMO: "0",
         DATABASE_URL: "",
         EMBEDDED_PG_NAME: "e2e-prod",
-        EMBEDDED_PG_PORT: "54369",
+        EMBEDDED_PG_PORT: String(PROD_PG_PORT),
         APP_URL: PROD_URL,
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
@@ -167,7 +171,7 @@ export default defineConfig({
         TIO_DEMO: "0",
         DATABASE_URL: "",
         EMBEDDED_PG_NAME: "e2e-broker",
-        EMBEDDED_PG_PORT: "54389",
+        EMBEDDED_PG_PORT: String(PROD_BROKER_PG_PORT),
         APP_URL: PROD_BROKER_URL,
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
         CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",

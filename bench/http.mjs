@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Throughput and latency of the app's pages and endpoints, each beside a
 // baseline from the same server in the same run:
-//   the front page (reads the database)  vs  the offline page (static)
+//   the front page (reads the database)  vs  the offline page (rendered, no database)
 //   /api/ready (asks the database)        vs  /api/health (does not)
-//   /da/plan (the citizen's plan, signed in) vs  the offline page (static)
+//   /da/plan (the citizen's plan, signed in) vs  the offline page (rendered, no database)
 //   /da/staff and a citizen's shared plan (a caseworker, signed in) vs  the offline page
 // Usage: npm run build:demo && npm run bench -- http   (BENCH_REQUESTS=N to change the count)
 import { fmt, load, signIn, startApp, table } from "./lib.mjs";
@@ -18,14 +18,14 @@ try {
   const inge = /\/da\/staff\/citizens\/([0-9a-f-]{36})/.exec(list)?.[1];
   if (!inge) throw new Error("Sara's list has no citizen to open");
   const pairs = [
-    ["/da (front page, database)", "/da", "/da/offline (static page)", "/da/offline", {}],
+    ["/da (front page, database)", "/da", "/da/offline (no database)", "/da/offline", {}],
     ["/api/ready (database)", "/api/ready", "/api/health (no database)", "/api/health", {}],
-    ["/da/plan (my plan, signed in)", "/da/plan", "/da/offline (static page)", "/da/offline", { cookie }],
-    ["/da/staff (a caseworker's list and work list)", "/da/staff", "/da/offline (static page)", "/da/offline", { cookie: staff }],
+    ["/da/plan (my plan, signed in)", "/da/plan", "/da/offline (no database)", "/da/offline", { cookie }],
+    ["/da/staff (a caseworker's list and work list)", "/da/staff", "/da/offline (no database)", "/da/offline", { cookie: staff }],
     [
       "/da/staff/citizens/… (the shared plan, as Sara)",
       `/da/staff/citizens/${inge}`,
-      "/da/offline (static page)",
+      "/da/offline (no database)",
       "/da/offline",
       { cookie: staff },
     ],

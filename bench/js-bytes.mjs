@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // JavaScript a browser loads for each page, in gzip bytes, beside the smallest
-// page of the same build (the static offline page) as the baseline.
+// page of the same build (the offline page) as the baseline.
 // Usage: npm run build:demo && npm run bench -- js-bytes
 import { gzipSync } from "node:zlib";
 import { fmt, signIn, startApp, table } from "./lib.mjs";

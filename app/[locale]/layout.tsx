@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { SerwistProvider } from "@serwist/turbopack/react";
@@ -33,6 +34,8 @@ export const viewport: Viewport = { themeColor: "#004d99", width: "device-width"
 export default async function LocaleLayout({ children, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
+  // every page is rendered per request, so its scripts carry that request's nonce (decision 028)
+  await connection();
   setRequestLocale(locale);
   const messages = await getMessages();
   const t = await getTranslations("Common");

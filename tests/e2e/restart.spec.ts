@@ -3,21 +3,21 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { alive } from "../../scripts/embedded-db.mjs";
-import { SMTP_ENV } from "./servers";
+import { RESTART_PG_PORT, RESTART_PORT, SMTP_ENV } from "./servers";
 
 // `npm start` killed with kill -9 and started again: a second app of the same
 // build, on its own port and embedded cluster, beside the one the other tests use.
-const PORT = 3210;
+const PORT = RESTART_PORT;
 const env = {
   ...process.env,
   DATABASE_URL: "",
   EMBEDDED_PG_NAME: "e2e-restart",
-  EMBEDDED_PG_PORT: "54399",
+  EMBEDDED_PG_PORT: String(RESTART_PG_PORT),
   NEXT_TELEMETRY_DISABLED: "1",
   TIO_DEMO: "0",
   AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
   CPR_HASH_KEY: "e2e-only-cpr-key-0123456789abcdef0123456789",
-  APP_URL: `http://127.0.0.1:3210`,
+  APP_URL: `http://127.0.0.1:${PORT}`,
   // a production build is ready only with a way to send sign-in links
   ...SMTP_ENV,
 };

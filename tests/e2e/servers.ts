@@ -44,8 +44,20 @@ export const SMTP_ENV = {
   MAIL_FROM: "Fortæl det én gang <noreply@solbjerg.example>",
 };
 /**
+ * The embedded PostgreSQL clusters behind them (54349, 54369, 54389, 54399 unless E2E_PG_PORT_BASE
+ * moves them all), so a second copy of the suite can run beside the first on other ports.
+ */
+export const PG_PORT_BASE = Number(process.env.E2E_PG_PORT_BASE ?? 54349);
+export const DEMO_PG_PORT = PG_PORT_BASE;
+export const PROD_PG_PORT = PG_PORT_BASE + 20;
+export const PROD_BROKER_PG_PORT = PG_PORT_BASE + 40;
+/** restart.spec.ts's own app (a production build it kills and starts again) and its cluster. */
+export const RESTART_PORT = DEMO_PORT + 10;
+export const RESTART_PG_PORT = PG_PORT_BASE + 50;
+/**
  * The demo server's database, for tests that look into it: E2E_DATABASE_URL, or the embedded "e2e"
  * cluster as its owner, with the password kept for it outside the checkout (read once the server has
  * started it; decision 027).
  */
-export const demoDb = () => process.env.E2E_DATABASE_URL || embeddedUrls({ name: "e2e" }).ownerUrl;
+export const demoDb = () =>
+  process.env.E2E_DATABASE_URL || embeddedUrls({ name: "e2e", env: { ...process.env, EMBEDDED_PG_PORT: String(DEMO_PG_PORT) } }).ownerUrl;

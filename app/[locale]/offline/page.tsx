@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 
-// Static: the service worker keeps a copy and shows it when a page cannot load.
+// The service worker keeps a copy (with the nonce it was rendered with) and shows it when a page cannot load.
 export default async function OfflinePage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);

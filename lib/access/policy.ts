@@ -64,11 +64,11 @@ export type ConsentGrant = { parts: readonly Part[]; validFrom: Date; validUntil
 
 /**
  * Why a caseworker needs to know what is in this citizen's plan (docs/decisions/029-need-to-know.md): they are
- * assigned to the citizen for the area, they hold the red thread, it is being handed to them, they asked for
- * the consent now in force, or they stated a reason today (logged, and shown to the citizen and the area's
- * lead). A consent lets an area in; need to know lets a person of the area read.
+ * assigned to the citizen for the area (a caseworker who asks for consent is assigned when they ask), they
+ * hold the red thread, it is being handed to them, or they stated a reason today (logged, and shown to the
+ * citizen and the area's lead). A consent lets an area in; need to know lets a person of the area read.
  */
-export const NEED_TO_KNOW = ["assigned", "red-thread", "handover", "asked", "stated-reason"] as const;
+export const NEED_TO_KNOW = ["assigned", "red-thread", "handover", "stated-reason"] as const;
 export type NeedToKnow = (typeof NEED_TO_KNOW)[number];
 
 /**

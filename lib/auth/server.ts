@@ -13,6 +13,7 @@ import { mitidSessions } from "@/lib/mitid/session";
 import { isMitidAddress } from "@/lib/mitid/enrol";
 import { APIError } from "better-auth/api";
 import { overSignInLimit } from "@/lib/security/sign-in-limits";
+import { rateLimitStorage } from "@/lib/security/auth-rate-limit";
 import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
 
 /**
@@ -69,9 +70,11 @@ function createAuth() {
           before: async (session, ctx) => {
             const byStaffSignIn = ctx?.path === "/callback/:id" && ctx.params?.id === STAFF_PROVIDER;
             const staffId = byStaffSignIn ? await staffForSignIn(session.userId) : null;
-            if (!staffId) return { data: { ...session, staffId: null } };
+            // no address or browser kept with a session: nothing reads them, and they are personal data
+            const kept = { ...session, ipAddress: null, userAgent: null };
+            if (!staffId) return { data: { ...kept, staffId: null } };
             // a working day, not a week: the provider decides again tomorrow whether this person still works here
-            return { data: { ...session, staffId, expiresAt: staffSessionEnds(new Date()) } };
+            return { data: { ...kept, staffId, expiresAt: staffSessionEnds(new Date()) } };
           },
         },
         update: {
@@ -89,7 +92,9 @@ function createAuth() {
       // per client, so only when clients can be told apart (the trusted proxy's header): without it, one
       // shared limit would let anyone lock every citizen out of sign-in
       enabled: Boolean(e.TRUSTED_PROXY_IP_HEADER),
-      storage: "database",
+      // counted in our own attempt windows, under a keyed hash of the library's key (which holds the client's
+      // address): no address is stored, and the count is one atomic step
+      customStorage: rateLimitStorage,
       window: 60,
       max: 100,
       // sending a link and opening one: the same limit per client (AUTH_MAGIC_LINK_PER_MINUTE)

@@ -148,7 +148,8 @@ async function logDenial(
 ) {
   if (actor.kind !== "user") return;
   // counted in this transaction: a second connection from the same pool could wait on this one for ever
-  const count = await recordFailure({ key: `denied:${actor.userId}`, ...DENIALS }, now, tx);
+  // per person and record: one citizen's refusals never silence those on another's record
+  const count = await recordFailure({ key: `denied:${actor.userId}:${citizenId}`, ...DENIALS }, now, tx);
   if (count <= DENIALS.max) await logAccess(tx, actor, citizenId, access, position, "DENIED", reason);
 }
 

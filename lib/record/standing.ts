@@ -55,18 +55,14 @@ function staffPositions(
 /**
  * Why this caseworker needs to know about these citizens, area by area (decision 029), in one statement per
  * source: assigned for the area; holding the red thread (for whichever area: the plan is theirs to follow);
- * offered it now; having asked for the area's consent that the citizen said yes to; or a reason stated today.
+ * offered it now; or a reason stated today.
  */
 async function needToKnow(tx: Tx, staffId: string, citizenIds: readonly string[], now: Date) {
   const ids = [...citizenIds];
-  const [assigned, holding, offered, asked, stated] = await Promise.all([
+  const [assigned, holding, offered, stated] = await Promise.all([
     tx.assignment.findMany({ where: { staffId, citizenId: { in: ids }, endedAt: null }, select: { citizenId: true, serviceAreaId: true } }),
     tx.coordination.findMany({ where: { staffId, citizenId: { in: ids } }, select: { citizenId: true } }),
     tx.handover.findMany({ where: { toStaffId: staffId, citizenId: { in: ids }, status: "OFFERED" }, select: { citizenId: true } }),
-    tx.consentRequest.findMany({
-      where: { staffId, citizenId: { in: ids }, status: "APPROVED" },
-      select: { citizenId: true, serviceAreaId: true },
-    }),
     tx.statedReason.findMany({
       where: { staffId, citizenId: { in: ids }, until: { gt: now } },
       select: { citizenId: true, serviceAreaId: true },
@@ -82,11 +78,9 @@ async function needToKnow(tx: Tx, staffId: string, citizenIds: readonly string[]
           ? "red-thread"
           : offered.some((h) => h.citizenId === citizenId)
             ? "handover"
-            : inArea(asked, citizenId, serviceAreaId)
-              ? "asked"
-              : inArea(stated, citizenId, serviceAreaId)
-                ? "stated-reason"
-                : null;
+            : inArea(stated, citizenId, serviceAreaId)
+              ? "stated-reason"
+              : null;
 }
 
 /** A caseworker's name as the staff directory has it now. */

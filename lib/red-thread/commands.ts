@@ -1,5 +1,5 @@
 import "server-only";
-import { InvalidInput, StaleWrite, type GateContext } from "@/lib/record/gate";
+import { InvalidInput, NotFound, StaleWrite, type GateContext } from "@/lib/record/gate";
 import { command, staffOf } from "@/lib/record/command";
 import { lockCitizenWork } from "@/lib/record/tx";
 import { coveringAreas, holders } from "./holder";
@@ -134,8 +134,6 @@ export const answerHandover = command(
     if (count === 0) throw new StaleWrite(holder);
     await tx.handover.update({ where: { id: handoverId }, data: { status: "ACCEPTED", respondedAt: now, planReadAt: now } });
     // the new coordinator works with the citizen from now on, for the area they accepted through
-    const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
-    if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
     const newName = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
     changed({ entity: "Coordination", entityId: citizenId, before: { name: offer.fromStaff.name }, after: { name: newName } });
     changed({ entity: "Handover", entityId: handoverId, before: { status: "OFFERED" }, after: { status: "ACCEPTED", planRead: true } });
@@ -164,6 +162,10 @@ export const takeRedThread = command(
     await lockCitizenWork(tx, citizenId);
     const holder = (await holders(tx, [citizenId], now)).get(citizenId);
     if (holder?.inForce) throw new InvalidInput({ _form: ["Validation.someoneHolds"] });
+    // only one who works with the citizen takes it up: a reason stated for today would otherwise become lasting
+    // need to know (decision 029)
+    const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
+    if (assigned === 0) throw new NotFound();
     if (holder) {
       const { count } = await tx.coordination.updateMany({
         where: { citizenId, staffId: holder.staffId },
@@ -174,8 +176,6 @@ export const takeRedThread = command(
     } else {
       await tx.coordination.create({ data: { citizenId, staffId: me, serviceAreaId } });
     }
-    const assigned = await tx.assignment.count({ where: { citizenId, staffId: me, endedAt: null } });
-    if (assigned === 0 && serviceAreaId) await tx.assignment.create({ data: { citizenId, staffId: me, serviceAreaId } });
     const name = (await tx.staffMember.findUniqueOrThrow({ where: { id: me }, select: { name: true } })).name;
     changed({ entity: "Coordination", entityId: citizenId, before: holder ? { name: holder.name } : null, after: { name } });
     // a new coordinator, however they came to hold it

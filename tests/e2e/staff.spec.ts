@@ -109,3 +109,51 @@ test("ask, approve on the phone, read and add; another area sees nothing; withdr
   await phone.close();
   await other.close();
 });
+
+test("need to know: a colleague who does not work with the citizen says why before she reads; the citizen sees why, and the lead is told", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const citizen = await phone.newPage();
+  const citizenId = await newCitizenSignedIn(citizen, `Karen Vind ${Date.now() % 100_000}`);
+  await citizen.goto("/da/plan/story");
+  await section(citizen, "Om mig").getByLabel("Med dine egne ord").fill("Jeg bor alene og har en kat.");
+  await section(citizen, "Om mig").getByRole("button", { name: "Gem" }).click();
+  await expect(section(citizen, "Om mig").getByRole("status").filter({ hasText: "Gemt" })).toBeVisible();
+  // elderly care has her yes, and Sara works with her; Lene, of the same area, does not
+  await assignTo(citizenId, "sara.holm@solbjerg.dk", "elderly-care");
+  await onDemoDb((c) =>
+    c.query(
+      `INSERT INTO "Consent" (id, "citizenId", "serviceAreaId", parts)
+       SELECT gen_random_uuid(), $1, a.id, ARRAY['PROFILE', 'STORY', 'AGREEMENTS']::"RecordPart"[] FROM "ServiceArea" a
+       JOIN "Citizen" c ON c."municipalityId" = a."municipalityId" WHERE c.id = $1 AND a.key = 'elderly-care'`,
+      [citizenId],
+    ),
+  );
+
+  await page.setViewportSize({ width: 320, height: 800 });
+  await signInAs(page, /Lene Dahl/);
+  await page.goto(`/da/staff/citizens/${citizenId}`);
+  await expect(page.getByRole("heading", { name: "Hvorfor vil du se planen?" })).toBeVisible();
+  await expect(page.getByText("Jeg bor alene og har en kat.")).toHaveCount(0);
+  await expectAccessible(page);
+  // by keyboard: no reason chosen is refused with a clear error, then one is chosen
+  await page.getByRole("button", { name: "Se planen" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("alert")).toContainText("Hvorfor");
+  await page.getByRole("radio", { name: "Borgeren har bedt mig om hjælp (ringet, kommet forbi eller skrevet)" }).check();
+  await page.getByRole("button", { name: "Se planen" }).click();
+  await expect(section(page, "Med borgerens egne ord")).toContainText("Jeg bor alene og har en kat.");
+
+  // the citizen sees that Lene looked without working with her, and why
+  await citizen.goto("/da/plan/access-log");
+  await expect(citizen.getByText("Lene Dahl, medarbejder i Ældre og pleje, så din plan uden at arbejde fast med dig.")).toBeVisible();
+  await expect(citizen.getByText("Hvorfor: Du havde bedt om hjælp.")).toBeVisible();
+  // and Sara, the area's lead, is told
+  await page.context().clearCookies();
+  await signInAs(page, /Sara Holm/);
+  await expect(page.getByTestId("for-you")).toContainText("En kollega har set en plan uden at arbejde fast med borgeren");
+  await phone.close();
+});

@@ -293,6 +293,7 @@ describe("consent given in a conversation or on paper, and withdrawn by telling 
     await db.consentRequest.create({
       data: { citizenId: c, serviceAreaId: w.areaA.id, staffId: staffIdOf(w.actors.staffA), reason: "r", parts: ["STORY"] },
     });
+    await w.assign(w.actors.staffA, w.areaA); // asking began the case (requestConsent assigns the asker)
     const input = {
       citizenId: c,
       serviceAreaId: w.areaA.id,

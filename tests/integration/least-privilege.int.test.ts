@@ -41,6 +41,7 @@ async function tryAsApp(sql: string) {
 /** A world whose access log and change log each have a row. */
 async function worldWithLogRows() {
   const w = await makeWorld(db);
+  await w.assign(w.actors.staffA, w.areaA); // the caseworker works with the citizen (need to know, decision 029)
   await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["STORY"] });
   await updateStorySection(w.actors.citizen, { citizenId: w.citizen.id, kind: "ABOUT_ME", text: "Hej", version: 0 });
   await readStory(w.actors.staffA, w.citizen.id);

@@ -86,6 +86,14 @@ describe("need to know", () => {
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual(NOT_FOUND);
   });
 
+  it("a reason stated for the day is no way to the red thread, which would make it lasting", async () => {
+    const w = await consentedWorld();
+    expect((await stateReason(w.actors.staffA, { citizenId: w.citizen.id, reason: "URGENT" })).ok).toBe(true);
+    expect((await readStory(w.actors.staffA, w.citizen.id)).ok).toBe(true);
+    expect(await takeRedThread(w.actors.staffA, { citizenId: w.citizen.id })).toEqual(NOT_FOUND);
+    expect(await db.coordination.count({ where: { citizenId: w.citizen.id } })).toBe(0);
+  });
+
   it("no reason opens a plan the area has no consent for", async () => {
     const w = await consentedWorld();
     expect(await stateReason(w.actors.staffB, { citizenId: w.citizen.id, reason: "URGENT" })).toEqual(NOT_FOUND);
@@ -93,7 +101,7 @@ describe("need to know", () => {
     expect(await db.statedReason.count({ where: { citizenId: w.citizen.id } })).toBe(0);
   });
 
-  it("comes from an assignment (until it ends), the red thread, a handover offered, or having asked for the consent", async () => {
+  it("comes from an assignment (until it ends, also one that asking for consent began), the red thread or a handover offered", async () => {
     const w = await consentedWorld();
     const [assigned, coordinator, offered, asker] = await Promise.all(
       ["assigned", "coordinator", "offered", "asker"].map((l) => w.staffIn(l, [w.areaA])),
@@ -114,7 +122,7 @@ describe("need to know", () => {
     expect((await offerHandover(coordinator!, { citizenId: w.citizen.id, toStaffId: staffIdOf(offered!), note: "" })).ok).toBe(true);
     expect((await readStory(offered!, w.citizen.id)).ok).toBe(true);
 
-    // asking for the consent: another area, asked and approved
+    // asking for consent assigns the asker (their case begins); when that assignment ends, so does the need to know
     const askerB = await w.staffIn("asker-b", [w.areaB]);
     const asked = await requestConsent(askerB, {
       citizenId: w.citizen.id,
@@ -123,7 +131,6 @@ describe("need to know", () => {
       parts: ["STORY"],
     });
     if (!asked.ok) throw new Error("setup");
-    await db.assignment.updateMany({ where: { staffId: staffIdOf(askerB) }, data: { endedAt: new Date() } });
     await answerConsentRequest(w.actors.citizen, {
       answer: "APPROVE",
       citizenId: w.citizen.id,
@@ -132,6 +139,8 @@ describe("need to know", () => {
       duration: "3m",
     });
     expect((await readStory(askerB, w.citizen.id)).ok).toBe(true);
+    await db.assignment.updateMany({ where: { staffId: staffIdOf(askerB) }, data: { endedAt: new Date() } });
+    expect(await readStory(askerB, w.citizen.id)).toEqual(NOT_FOUND);
     // asking again while the area's consent is in force assigns nobody: it is no way to need to know
     expect(
       (await requestConsent(asker!, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, reason: "Mere", parts: ["GOALS"] })).ok,

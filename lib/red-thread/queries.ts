@@ -51,7 +51,10 @@ export async function readRedThread(actor: Actor, citizenId: string): Promise<Re
         ctx.role === "STAFF" &&
         !holder?.inForce &&
         ctx.allows("RED_THREAD", "WRITE") &&
-        COORDINATOR_NEEDS.every((n) => ctx.allows(n.part, n.action)),
+        COORDINATOR_NEEDS.every((n) => ctx.allows(n.part, n.action)) &&
+        // only one who works with the citizen takes it up (decision 029): no button that would be refused
+        Boolean(me) &&
+        (await tx.assignment.count({ where: { citizenId, staffId: me!, endedAt: null } })) > 0,
     };
   });
 }

@@ -142,7 +142,7 @@ test("need to know: a colleague who does not work with the citizen says why befo
   // by keyboard: no reason chosen is refused with a clear error, then one is chosen
   await page.getByRole("button", { name: "Se planen" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("alert")).toContainText("Hvorfor");
+  await expect(page.getByRole("alert", { name: "Der er noget, du skal rette" })).toContainText("Hvorfor");
   await page.getByRole("radio", { name: "Borgeren har bedt mig om hjælp (ringet, kommet forbi eller skrevet)" }).check();
   await page.getByRole("button", { name: "Se planen" }).click();
   await expect(section(page, "Med borgerens egne ord")).toContainText("Jeg bor alene og har en kat.");

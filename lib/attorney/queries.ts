@@ -10,22 +10,25 @@ import { powerDto, type PowerDto } from "./commands";
 
 export type { PowerDto };
 
+/** What a power's row gives its DTO (`powerDto`), the same for the citizen's page and the caseworker's. */
+const POWER_FIELDS = {
+  id: true,
+  holderName: true,
+  rights: true,
+  source: true,
+  validFrom: true,
+  validUntil: true,
+  endedAt: true,
+  recordedBy: { select: { name: true } },
+} as const;
+
 /** Who may act for me, and the relatives I could let act for me: for the citizen's page of their relatives. */
 export async function readPowers(actor: Actor, citizenId: string): Promise<Result<PowerDto[]>> {
   return throughGate(actor, citizenId, "attorney.list", async ({ tx, now }) => {
     const rows = await tx.powerOfAttorney.findMany({
       where: { citizenId, OR: [{ endedAt: null }, { endedAt: { gt: now } }] },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        holderName: true,
-        rights: true,
-        source: true,
-        validFrom: true,
-        validUntil: true,
-        endedAt: true,
-        recordedBy: { select: { name: true } },
-      },
+      select: POWER_FIELDS,
     });
     // only what holds now (or is yet to start): an ended or run-out power is nobody's to act on
     return rows.map((r) => powerDto(r, now)).filter((p) => p.inForce || new Date(p.validFrom) > now);
@@ -84,16 +87,7 @@ export async function readPowersForStaff(actor: Actor, citizenId: string): Promi
     const rows = await tx.powerOfAttorney.findMany({
       where: { citizenId, endedAt: null },
       orderBy: { createdAt: "asc" },
-      select: {
-        id: true,
-        holderName: true,
-        rights: true,
-        source: true,
-        validFrom: true,
-        validUntil: true,
-        endedAt: true,
-        recordedBy: { select: { name: true } },
-      },
+      select: POWER_FIELDS,
     });
     return rows.map((r) => powerDto(r, now)).filter((p) => p.inForce);
   });

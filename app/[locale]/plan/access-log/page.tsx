@@ -28,6 +28,25 @@ const PLAIN_ALREADY = new Set(["view", "edit", "told-once"]);
 const saysWhy = (e: { outcome: string; action: string; purpose: string }) =>
   e.outcome === "ALLOWED" && e.action !== "ASK" && !PLAIN_ALREADY.has(e.purpose);
 
+/** The sentence for a caseworker's ASK, by its purpose; any other ASK is asking for consent. */
+const ASKED = {
+  "cpr-lookup": "cprLookup",
+  "start-plan-with": "startedWith",
+  "record-consent": "recordedConsent",
+  "record-withdrawal": "recordedWithdrawal",
+  "record-power": "recordedPower",
+  "record-power-end": "recordedPowerEnd",
+  "view-powers": "viewedPowers",
+} as const;
+const sentenceOf = (e: { outcome: string; action: string; purpose: string }) =>
+  e.outcome === "DENIED"
+    ? "denied"
+    : e.purpose.startsWith("look-")
+      ? "looked"
+      : e.action === "ASK"
+        ? (ASKED[e.purpose as keyof typeof ASKED] ?? "asked")
+        : "entry";
+
 /** "Who has seen my plan": the citizen's own access log, in plain words. */
 export default async function AccessLogPage({
   params,
@@ -86,37 +105,14 @@ export default async function AccessLogPage({
             minute: "2-digit",
             timeZone: "Europe/Copenhagen",
           }),
-          sentence: t(
-            e.outcome === "DENIED"
-              ? "denied"
-              : e.purpose.startsWith("look-")
-                ? "looked"
-                : e.action === "ASK"
-                  ? e.purpose === "cpr-lookup"
-                    ? "cprLookup"
-                    : e.purpose === "start-plan-with"
-                      ? "startedWith"
-                      : e.purpose === "record-consent"
-                        ? "recordedConsent"
-                        : e.purpose === "record-withdrawal"
-                          ? "recordedWithdrawal"
-                          : e.purpose === "record-power"
-                            ? "recordedPower"
-                            : e.purpose === "record-power-end"
-                              ? "recordedPowerEnd"
-                              : e.purpose === "view-powers"
-                                ? "viewedPowers"
-                                : "asked"
-                  : "entry",
-            {
-              role: e.actorRole,
-              name: e.actorName ?? "",
-              area: e.areaKey ? areaName(e.areaKey) : "",
-              action: e.action,
-              part: t(`parts.${e.part}`),
-              count: e.count,
-            },
-          ),
+          sentence: t(sentenceOf(e), {
+            role: e.actorRole,
+            name: e.actorName ?? "",
+            area: e.areaKey ? areaName(e.areaKey) : "",
+            action: e.action,
+            part: t(`parts.${e.part}`),
+            count: e.count,
+          }),
           toldOnce: e.purpose === "told-once",
           why: whyOf(e),
           denied: e.outcome === "DENIED",

@@ -1,10 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { onSharedComputer } from "@/lib/auth/actor";
+import { SignOutButton } from "@/components/auth/SignOutButton";
 
-/** The header every page shares: the service's name and the language switch. */
-export async function SiteHeader() {
+/** The header every page shares: the service's name and the language switch; on a shared computer, a reminder to sign out. */
+export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) {
   const t = await getTranslations();
+  const shared = await onSharedComputer();
   return (
     <header className="border-b-4 border-primary bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -18,6 +21,18 @@ export async function SiteHeader() {
           <LanguageSwitch label={t("Common.switchLanguage")} />
         </nav>
       </div>
+      {shared && (
+        <div className="border-t border-gray-300 bg-info-light">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
+            <p data-testid="shared-notice">{t("Common.sharedNotice")}</p>
+            <SignOutButton
+              action={signOut}
+              label={t("Common.signOut")}
+              className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 font-semibold hover:bg-gray-100"
+            />
+          </div>
+        </div>
+      )}
     </header>
   );
 }

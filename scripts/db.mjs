@@ -12,8 +12,8 @@ import pg from "pg";
 import { startEmbedded } from "./embedded-db.mjs";
 import { prisma } from "./prisma.mjs";
 
-/** The tables the app may only add to and read: every access and every change, for the citizen to see. */
-export const APPEND_ONLY = ["AccessLog", "ChangeLog"];
+/** The tables the app may only add to and read: every access and every change, for the citizen to see; a reason stated for looking, and a CPR lookup that found nobody, for the leads. */
+export const APPEND_ONLY = ["AccessLog", "ChangeLog", "StatedReason", "CprLookupMiss"];
 /** The schema pg-boss keeps its queue in (lib/notify/queue.ts). */
 export const QUEUE_SCHEMA = "pgboss";
 

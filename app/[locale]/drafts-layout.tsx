@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { getActor } from "@/lib/auth/actor";
+import { getActor, onSharedComputer } from "@/lib/auth/actor";
 import { draftOwner } from "@/lib/auth/draft-owner";
 import { DraftOwner } from "@/components/forms/DraftOwner";
 
@@ -10,9 +10,11 @@ import { DraftOwner } from "@/components/forms/DraftOwner";
  */
 export default async function DraftsLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();
+  // on a shared computer nothing is kept in the browser (lib/auth/shared-computer.ts)
+  const owner = actor.kind === "user" && !(await onSharedComputer()) ? draftOwner(actor.userId) : null;
   return (
     <>
-      {actor.kind === "user" && <DraftOwner owner={draftOwner(actor.userId)} />}
+      {actor.kind === "user" && <DraftOwner owner={owner} />}
       {children}
     </>
   );

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { DRAFT_PREFIX } from "@/lib/forms/drafts";
+import { DRAFT_PREFIX, draftsKept, keepDraft } from "@/lib/forms/drafts";
 
 type Props = {
   /** Where this form's draft waits in the browser, under DRAFT_PREFIX (cleared at sign-out). */
@@ -93,14 +93,14 @@ export function DraftForm({ draftKey, action, saved, className, children }: Prop
       const el = form.elements.namedItem(name);
       if (el instanceof Element && isTyped(el)) fields[name] = el.value;
     }
+    let existing: Draft | null = null;
     try {
-      const existing = JSON.parse(window.localStorage.getItem(key) ?? "null") as Draft | null;
-      // the version the person started from stays the one of the first keystroke
-      const draft: Draft = { version: existing?.version ?? versionOf(form), fields };
-      window.localStorage.setItem(key, JSON.stringify(draft));
+      existing = JSON.parse(window.localStorage.getItem(key) ?? "null") as Draft | null;
     } catch {
-      /* private mode or full: the words live in the fields only */
+      existing = null;
     }
+    // the version the person started from stays the one of the first keystroke
+    keepDraft(key, JSON.stringify({ version: existing?.version ?? versionOf(form), fields } satisfies Draft));
   }
 
   return (
@@ -128,7 +128,7 @@ export function DraftForm({ draftKey, action, saved, className, children }: Prop
       {children}
       {offline && (
         <p role="alert" className="border-l-4 border-warning bg-warning-light p-3">
-          {t("offline")}
+          {t(draftsKept() ? "offline" : "offlineShared")}
         </p>
       )}
     </form>

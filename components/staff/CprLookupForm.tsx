@@ -5,7 +5,8 @@ import { useTranslations } from "next-intl";
 import type { CprState } from "@/lib/staff/forms";
 import type { FormState } from "@/lib/forms/form-state";
 import { ErrorSummary, FieldError } from "@/components/forms/Errors";
-import { SubmitButton } from "@/components/forms/Fields";
+import { Choices, SubmitButton } from "@/components/forms/Fields";
+import { CPR_LOOKUP_PURPOSES } from "@/lib/staff/cpr";
 import { Link } from "@/lib/i18n/navigation";
 import { AskConsentForm } from "./StaffForms";
 import { CprInput } from "./CprInput";
@@ -36,7 +37,18 @@ export function CprLookupForm({ action, askAction, areas, partNames }: Props) {
         <ErrorSummary
           fieldErrors={fieldErrors}
           formError={state.status === "throttled" ? "CprLookup.throttled" : undefined}
-          labels={{ cpr: t("label") }}
+          labels={{ purpose: t("purpose"), cpr: t("label") }}
+          anchors={{ purpose: "cpr-purpose" }}
+        />
+        <Choices
+          name="purpose"
+          id="cpr-purpose"
+          type="radio"
+          legend={t("purpose")}
+          hint={t("purposeHint")}
+          options={CPR_LOOKUP_PURPOSES.map((p) => ({ value: p, label: t(`purposes.${p}`) }))}
+          checked={state.status === "invalid" && state.purpose ? [state.purpose] : []}
+          errors={fieldErrors?.purpose}
         />
         <div>
           <label htmlFor="cpr" className="block font-semibold">

@@ -1,6 +1,6 @@
 "use client";
 
-import { DRAFT_PREFIX } from "@/lib/forms/drafts";
+import { DRAFT_PREFIX, draftsKept, keepDraft } from "@/lib/forms/drafts";
 import { useActionState, useEffect, useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import type { StoryFormState } from "@/lib/story/forms";
@@ -84,11 +84,7 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
   function change(value: string) {
     setText(value);
     setDirty(true);
-    try {
-      window.localStorage.setItem(draftKey, JSON.stringify({ text: value, version } satisfies Draft));
-    } catch {
-      /* private mode or full: the draft lives in the field only */
-    }
+    keepDraft(draftKey, JSON.stringify({ text: value, version } satisfies Draft));
   }
 
   function keepTheirs(theirs: string, theirsVersion: number) {
@@ -206,7 +202,7 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
         </div>
         {offline && (
           <p role="alert" className="border-l-4 border-warning bg-warning-light p-3">
-            {t("offline")}
+            {t(draftsKept() ? "offline" : "offlineShared")}
           </p>
         )}
         {state.status === "failed" && (

@@ -60,6 +60,9 @@ export const PURPOSES = [
   "ask-consent",
   "answer-consent",
   "cpr-lookup",
+  "cpr-lookup-contacted",
+  "cpr-lookup-referral",
+  "cpr-lookup-meeting",
   "record-consent",
   "record-withdrawal",
   "write-with",
@@ -267,7 +270,12 @@ export const OPERATIONS = {
   "consent.withdraw": one("CONSENTS", "WRITE", "withdraw-consent"),
   "consent.ask": one("CONSENTS", "ASK", "ask-consent", { roles: STAFF }),
   "consent.answer": one("CONSENTS", "WRITE", "answer-consent", { roles: FOR_CITIZEN }),
+  // starting a plan under a number that already has one (lib/staff/start-plan.ts): the purpose is the form's own
   "citizen.find-by-cpr": one("CONSENTS", "ASK", "cpr-lookup", { roles: STAFF }),
+  // the lookup form: one per purpose a caseworker can give (lib/staff/cpr.ts), so the citizen's log says why
+  "citizen.find-by-cpr.contacted": one("CONSENTS", "ASK", "cpr-lookup-contacted", { roles: STAFF }),
+  "citizen.find-by-cpr.referral": one("CONSENTS", "ASK", "cpr-lookup-referral", { roles: STAFF }),
+  "citizen.find-by-cpr.meeting": one("CONSENTS", "ASK", "cpr-lookup-meeting", { roles: STAFF }),
   // the assisted route: a consent the citizen gave a caseworker in a conversation or on a signed paper form, for
   // the caseworker's own area; and a withdrawal told to any caseworker, for any area (recorded without saying
   // whether that area had consent: which areas help a citizen is not the recorder's to learn)

@@ -7,6 +7,7 @@ import { auth } from "./server";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { staffSessionEnds } from "./staff-binding";
 import { isMitidAddress } from "@/lib/mitid/enrol";
+import { keepSharedSessionAlive } from "./shared-computer";
 
 /**
  * Turns a signed-in user into an Actor: their own record, and the staff powers of this session — only
@@ -44,8 +45,13 @@ const getSession = cache(async () => {
     await systemDb().session.deleteMany({ where: { id: session.session.id } });
     return null;
   }
-  return { userId: session.user.id, staffId };
+  const shared = (session.session as { sharedDevice?: boolean }).sharedDevice === true;
+  if (shared) await keepSharedSessionAlive(session.session.id, new Date(session.session.expiresAt), new Date());
+  return { userId: session.user.id, staffId, shared };
 });
+
+/** Whether this request's session was made on a shared computer (lib/auth/shared-computer.ts). */
+export const onSharedComputer = cache(async () => (await getSession())?.shared ?? false);
 
 /** The Actor of this request, from the session cookie; once per request. */
 export const getActor = cache(async (): Promise<Actor> => {

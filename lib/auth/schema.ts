@@ -10,3 +10,6 @@ export const signInEmailSchema = z.object({
 });
 
 export const personaSchema = z.object({ persona: z.string().max(40) });
+
+/** The choice on the sign-in page: whether this is a computer others use too (lib/auth/shared-computer.ts). */
+export const sharedComputerSchema = z.object({ shared: z.enum(["yes", "no"], { error: "Validation.chooseOne" }) });

@@ -11,10 +11,15 @@ import { sendMail } from "@/lib/mail/send";
 import { signInMail } from "./sign-in-mail";
 import { mitidSessions } from "@/lib/mitid/session";
 import { isMitidAddress } from "@/lib/mitid/enrol";
-import { APIError } from "better-auth/api";
+import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
+import { setSessionCookie } from "better-auth/cookies";
 import { overSignInLimit } from "@/lib/security/sign-in-limits";
 import { rateLimitStorage } from "@/lib/security/auth-rate-limit";
 import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
+import { choseSharedComputer, sharedSessionEnds } from "./shared-computer";
+
+/** The passkey library's paths that make a new passkey for the signed-in person. */
+const PASSKEY_MAKING = new Set(["/passkey/generate-register-options", "/passkey/verify-registration"]);
 
 /**
  * Sign-in (better-auth): citizens and relatives by a link in their mail (single
@@ -59,7 +64,11 @@ function createAuth() {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
       // the staff powers a session carries: set below, only by the staff sign-in; never from a request body
-      additionalFields: { staffId: { type: "string", required: false, input: false } },
+      additionalFields: {
+        staffId: { type: "string", required: false, input: false },
+        // signed in on a shared computer (lib/auth/shared-computer.ts): set below, from the choice made before signing in
+        sharedDevice: { type: "boolean", required: false, input: false, defaultValue: false },
+      },
     },
     // an account is the identity that made it (an address that opened a link, a passkey, the provider's
     // subject); one is never joined to another because an email matches (decision 020)
@@ -72,9 +81,19 @@ function createAuth() {
             const staffId = byStaffSignIn ? await staffForSignIn(session.userId) : null;
             // no address or browser kept with a session: nothing reads them, and they are personal data
             const kept = { ...session, ipAddress: null, userAgent: null };
-            if (!staffId) return { data: { ...kept, staffId: null } };
-            // a working day, not a week: the provider decides again tomorrow whether this person still works here
-            return { data: { ...kept, staffId, expiresAt: staffSessionEnds(new Date()) } };
+            const now = new Date();
+            // MitID's sign-in brings the choice in the session itself (lib/mitid/session.ts): its answer carries no cookie
+            const shared =
+              (session as { sharedDevice?: boolean }).sharedDevice === true || choseSharedComputer(ctx?.headers ?? ctx?.request?.headers);
+            const ends = [
+              new Date(session.expiresAt),
+              // a working day, not a week: the provider decides again tomorrow whether this person still works here
+              ...(staffId ? [staffSessionEnds(now)] : []),
+              // on a shared computer: until nobody has used it for a while (lib/auth/actor.ts moves it on with use)
+              ...(shared ? [sharedSessionEnds(now)] : []),
+            ];
+            const expiresAt = new Date(Math.min(...ends.map((d) => d.getTime())));
+            return { data: { ...kept, staffId, sharedDevice: shared, expiresAt } };
           },
         },
         update: {
@@ -87,6 +106,21 @@ function createAuth() {
           },
         },
       },
+    },
+    hooks: {
+      // a passkey made on a shared computer would stay there and let the next person in: refused on every path
+      before: createAuthMiddleware(async (ctx) => {
+        if (!PASSKEY_MAKING.has(ctx.path)) return;
+        const made = await getSessionFromCtx(ctx);
+        if ((made?.session as { sharedDevice?: boolean } | undefined)?.sharedDevice)
+          throw new APIError("FORBIDDEN", { message: "No passkey on a shared computer" });
+      }),
+      // every way in ends here with a new session: on a shared computer its cookie has no expiry date (closing
+      // the browser ends it), and the library's "don't remember me" mark stops it extending the session by a week
+      after: createAuthMiddleware(async (ctx) => {
+        const made = ctx.context.newSession;
+        if (made && (made.session as { sharedDevice?: boolean }).sharedDevice) await setSessionCookie(ctx, made, true);
+      }),
     },
     rateLimit: {
       // per client, so only when clients can be told apart (the trusted proxy's header): without it, one

@@ -9,6 +9,9 @@ export const DRAFT_PREFIX = "tio:draft:";
 /** Whose drafts this browser holds now: an opaque key of the signed-in person (lib/auth/draft-owner.ts). */
 export const DRAFT_OWNER_KEY = "tio:draft-owner";
 
+/** On a shared computer nothing is kept in the browser: set while such a session's pages are open. */
+let keepingNone = false;
+
 /** Forgets every draft in this browser. */
 export function forgetDrafts(): void {
   try {
@@ -21,11 +24,31 @@ export function forgetDrafts(): void {
 
 /** The drafts here are `owner`'s from now on; anyone else's are forgotten first. */
 export function claimDrafts(owner: string): void {
+  keepingNone = false;
   try {
     if (window.localStorage.getItem(DRAFT_OWNER_KEY) === owner) return;
     forgetDrafts();
     window.localStorage.setItem(DRAFT_OWNER_KEY, owner);
   } catch {
     /* no storage: no drafts either */
+  }
+}
+
+/** Signed in on a shared computer: every draft here is forgotten, and none is kept until someone signs in otherwise. */
+export function keepNoDrafts(): void {
+  keepingNone = true;
+  forgetDrafts();
+}
+
+/** Whether what is typed is kept in this browser (false on a shared computer: the words live in the fields only). */
+export const draftsKept = () => !keepingNone;
+
+/** Keeps a draft in this browser, unless this is a shared computer or the browser has no room. */
+export function keepDraft(key: string, value: string): void {
+  if (keepingNone) return;
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    /* private mode or full: the words live in the fields only */
   }
 }

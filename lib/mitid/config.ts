@@ -25,4 +25,11 @@ export const mitidUrls = () => ({
  * Where a sign-in under way goes afterwards, whether an invite link was waiting when it began, and the
  * hash of the random value this browser holds in a cookie: only the browser that began a sign-in can finish it.
  */
-export type Pending = { locale: "da" | "en"; invite: boolean; browser: string };
+export type Pending = { locale: "da" | "en"; invite: boolean; browser: string; shared: boolean };
+/** The sign-in's own facts from a kept request, without the protocol's (a request kept before `shared` existed: not shared). */
+export const pendingOf = (kept: Pending): Pending => ({
+  locale: kept.locale,
+  invite: kept.invite,
+  browser: kept.browser,
+  shared: kept.shared === true,
+});

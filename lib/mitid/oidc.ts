@@ -1,7 +1,7 @@
 import "server-only";
 import * as client from "openid-client";
 import { env } from "@/lib/env";
-import { mitidUrls, requiredLevel, type Pending } from "./config";
+import { mitidUrls, pendingOf, requiredLevel, type Pending } from "./config";
 import { fromOidcClaims, type Mapped } from "./identity";
 import { saveRequest, stateKey, takeRequest } from "./requests";
 
@@ -84,12 +84,12 @@ export async function oidcCallback(query: URLSearchParams): Promise<{ mapped: Ma
       { cpr: e.MITID_OIDC_CPR_CLAIM, level: e.MITID_OIDC_LEVEL_CLAIM },
       requiredLevel(),
     );
-    return { mapped, pending: { locale: pending.locale, invite: pending.invite, browser: pending.browser } };
+    return { mapped, pending: pendingOf(pending) };
   } catch (error) {
     console.warn(`[mitid] an OpenID Connect sign-in was refused: ${(error as Error).message.slice(0, 120)}`);
     return {
       mapped: { ok: false, refusal: "invalid" },
-      pending: { locale: pending.locale, invite: pending.invite, browser: pending.browser },
+      pending: pendingOf(pending),
     };
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { SAML, ValidateInResponseTo, type CacheProvider } from "@node-saml/node-saml";
 import { env } from "@/lib/env";
-import { mitidUrls, requiredLevel, type Pending } from "./config";
+import { mitidUrls, pendingOf, requiredLevel, type Pending } from "./config";
 import { fromSamlProfile, type Mapped } from "./identity";
 import { readRequest, REQUEST_MINUTES, samlKey, saveRequest, takeRequest } from "./requests";
 
@@ -87,7 +87,7 @@ export async function samlResponse(form: { SAMLResponse: string }): Promise<{ ma
     return { mapped: { ok: false, refusal: "invalid" }, pending: null };
   }
   const mapped = fromSamlProfile(profile, { cpr: e.MITID_SAML_CPR_ATTRIBUTE, level: e.MITID_SAML_LEVEL_ATTRIBUTE }, requiredLevel());
-  return { mapped, pending: { locale: pending.locale, invite: pending.invite, browser: pending.browser } };
+  return { mapped, pending: pendingOf(pending) };
 }
 
 /** The request the signed assertion itself says it answers (SubjectConfirmationData/@InResponseTo), or null. */

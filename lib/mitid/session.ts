@@ -13,13 +13,19 @@ export const mitidSessions = () =>
   ({
     id: "mitid-sessions",
     endpoints: {
-      mitidSession: createAuthEndpoint.serverOnly({ method: "POST", body: z.object({ userId: z.string().min(1) }) }, async (ctx) => {
-        const user = await ctx.context.internalAdapter.findUserById(ctx.body.userId);
-        if (!user) throw new APIError("NOT_FOUND");
-        const session = await ctx.context.internalAdapter.createSession(user.id);
-        if (!session) throw new APIError("INTERNAL_SERVER_ERROR");
-        await setSessionCookie(ctx, { session, user });
-        return ctx.json({ ok: true });
-      }),
+      mitidSession: createAuthEndpoint.serverOnly(
+        { method: "POST", body: z.object({ userId: z.string().min(1), sharedComputer: z.boolean() }) },
+        async (ctx) => {
+          const user = await ctx.context.internalAdapter.findUserById(ctx.body.userId);
+          if (!user) throw new APIError("NOT_FOUND");
+          // the choice was read when the sign-in began: NemLog-in's cross-site answer brings no cookie of ours
+          const session = await ctx.context.internalAdapter.createSession(user.id, ctx.body.sharedComputer, {
+            sharedDevice: ctx.body.sharedComputer,
+          });
+          if (!session) throw new APIError("INTERNAL_SERVER_ERROR");
+          await setSessionCookie(ctx, { session, user }, ctx.body.sharedComputer);
+          return ctx.json({ ok: true });
+        },
+      ),
     },
   }) satisfies BetterAuthPlugin;

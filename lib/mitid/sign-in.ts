@@ -5,6 +5,7 @@ import { z } from "zod";
 import { auth } from "@/lib/auth/server";
 import { env } from "@/lib/env";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
+import { choseSharedComputer } from "@/lib/auth/shared-computer";
 import { mitidWay, type Pending } from "./config";
 import { enrol, NotSetUp, type Destination } from "./enrol";
 import type { Mapped } from "./identity";
@@ -62,8 +63,14 @@ export async function startMitid(query: URLSearchParams, headers: Headers): Prom
     if ((await recordFailure(limit)) > limit.max) return refused(locale, "busy");
   }
   const browser = randomBytes(24).toString("base64url");
-  // asked now, while the invite link's cookie is here: NemLog-in answers by a cross-site post that carries no cookies
-  const pending: Pending = { locale, invite: (await cookies()).has(INVITE_COOKIE), browser: hashOf(browser) };
+  // asked now, while the invite link's and the shared computer's cookies are here: NemLog-in answers by a
+  // cross-site post that carries no cookies
+  const pending: Pending = {
+    locale,
+    invite: (await cookies()).has(INVITE_COOKIE),
+    browser: hashOf(browser),
+    shared: choseSharedComputer(headers),
+  };
   try {
     const location = way === "saml" ? await samlSignInUrl(pending) : await oidcSignInUrl(pending);
     return { location, setCookies: [browserCookie(browser, REQUEST_MINUTES * 60)] };
@@ -114,7 +121,11 @@ async function finish(mapped: Mapped, pending: Pending | null, headers: Headers)
     console.warn(`[mitid] enrolment failed: ${(error as Error).name}`);
     return refused(locale, "invalid");
   }
-  const { headers: made } = await auth().api.mitidSession({ body: { userId: result.userId }, headers, returnHeaders: true });
+  const { headers: made } = await auth().api.mitidSession({
+    body: { userId: result.userId, sharedComputer: pending.shared },
+    headers,
+    returnHeaders: true,
+  });
   return { location: at(`/${locale}/${PLACES[result.destination]}`), setCookies: [...made.getSetCookie(), forget] };
 }
 

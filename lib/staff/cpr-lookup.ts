@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/record/actor";
 import { recordFailure, type Limit } from "@/lib/security/attempts";
 import { fieldErrors } from "@/lib/validation/result";
 import { isStaff } from "./caseload";
-import { cprHash, cprLookupSchema } from "./cpr";
+import { cprHash, cprLookupSchema, type CprLookupPurpose } from "./cpr";
+import type { OneOperationName } from "@/lib/access/operations";
 
 /** Every lookup counts, found or not: one caseworker may look up this many numbers per 10 minutes. */
 export const CPR_LOOKUPS_PER_WINDOW = 30;
@@ -15,6 +16,13 @@ export const CPR_LOOKUP_LIMIT = (staffId: string): Limit => ({
   max: CPR_LOOKUPS_PER_WINDOW,
   windowSeconds: 600,
 });
+
+/** The gate's operation for each purpose: the citizen's log says why they were looked up. */
+const LOOKUP: Record<CprLookupPurpose, OneOperationName> = {
+  CITIZEN_CONTACTED: "citizen.find-by-cpr.contacted",
+  REFERRAL: "citizen.find-by-cpr.referral",
+  MEETING: "citizen.find-by-cpr.meeting",
+};
 
 /** Whom a lookup found: the name only; `inMyAreas` says whether the caseworker's areas already work with them (their page opens). */
 export type CprFound = { citizenId: string; name: string; inMyAreas: boolean };
@@ -27,12 +35,14 @@ export type CprLookupResult =
 
 /**
  * An exact CPR-number lookup by a caseworker, among the citizens of their own
- * municipality. The number is hashed at once and never kept, returned,
- * logged or put in an address; what is stored is the keyed hash. A found
- * citizen is an access to their record, so it goes through the gate and is
- * logged (CONSENTS, ASK, purpose "cpr-lookup": looking someone up is the first
- * step of asking); nobody found is simply `null`. Every lookup counts against
- * the caseworker's limit. Anyone but staff: not found.
+ * municipality, for a purpose from a short list. The number is hashed at once
+ * and never kept, returned, logged or put in an address; what is stored is the
+ * keyed hash. A found citizen is an access to their record, so it goes through
+ * the gate and is logged with the purpose (CONSENTS, ASK, "cpr-lookup-…":
+ * looking someone up is the first step of asking). Nobody found is `null`, and
+ * kept on the staff side (who, when, why; never the number), where the area's
+ * leads see it. Every lookup counts against the caseworker's limit. Anyone but
+ * staff: not found.
  */
 export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()): Promise<CprLookupResult> {
   if (!isStaff(actor)) return { ok: false, error: "not-found" };
@@ -47,14 +57,20 @@ export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()
     where: { municipalityId_cprHash: { municipalityId: actor.staff.municipalityId, cprHash: hash } },
     select: { id: true },
   });
-  if (!citizen) return { ok: true, value: null };
+  const nobody = async (): Promise<CprLookupResult> => {
+    await directoryDb().cprLookupMiss.create({
+      data: { staffId: actor.staff.staffId, municipalityId: actor.staff.municipalityId, purpose: parsed.data.purpose, at: now },
+    });
+    return { ok: true, value: null };
+  };
+  if (!citizen) return nobody();
 
   const areas = [...actor.staff.serviceAreaIds];
-  const found = await throughGate(actor, citizen.id, "citizen.find-by-cpr", async ({ tx, citizenId }) => {
+  const found = await throughGate(actor, citizen.id, LOOKUP[parsed.data.purpose], async ({ tx, citizenId }) => {
     const row = await tx.citizen.findUniqueOrThrow({ where: { id: citizenId }, select: { name: true } });
     const working = await tx.assignment.count({ where: { citizenId, serviceAreaId: { in: areas }, endedAt: null } });
     return { citizenId, name: row.name, inMyAreas: working > 0 };
   });
-  // a caseworker the gate turns away (no area of theirs) finds nobody, like anyone else
+  // a caseworker the gate turns away (no area of theirs) finds nobody, like anyone else (the gate logged the refusal)
   return found.ok ? { ok: true, value: found.value } : { ok: true, value: null };
 }

@@ -51,6 +51,10 @@ export function cprHash(cpr: string, key: string): string {
 }
 
 /** An exact lookup's input: the number, written as people write it. Errors are message keys. */
+/** Why a caseworker looks a citizen up by number (prisma enum CprLookupPurpose; decision 033). */
+export const CPR_LOOKUP_PURPOSES = ["CITIZEN_CONTACTED", "REFERRAL", "MEETING"] as const;
+export type CprLookupPurpose = (typeof CPR_LOOKUP_PURPOSES)[number];
+
 export const cprLookupSchema = z.object({
   cpr: z
     .string({ error: "Validation.cpr" })
@@ -63,4 +67,6 @@ export const cprLookupSchema = z.object({
       }
       return digits;
     }),
+  // why, from a short list: the citizen sees it when someone is found; a lookup that finds nobody is kept with it
+  purpose: z.enum(CPR_LOOKUP_PURPOSES, { error: "Validation.chooseOne" }),
 });

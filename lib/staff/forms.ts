@@ -10,7 +10,7 @@ export type FindState = { query: string; found: { citizenId: string; name: strin
  */
 export type CprState =
   | { status: "idle" | "none" | "throttled" }
-  | { status: "invalid"; fieldErrors: Record<string, string[]> }
+  | { status: "invalid"; fieldErrors: Record<string, string[]>; purpose?: string }
   | { status: "found"; found: CprFound };
 
 /** Starting a plan with a citizen: how long the consent given in the conversation lasts (months), and how to reach them. */

@@ -9,6 +9,8 @@ import type { Result } from "@/lib/validation/result";
 import { besideCommand } from "@/lib/record/command";
 import { isStaff } from "./caseload";
 import { consentInForceWhere } from "@/lib/access/in-force";
+import type { LookReason } from "./look-reasons";
+import type { CprLookupPurpose } from "./cpr";
 
 /**
  * An area lead's team: the area's caseworkers, the citizens the area works
@@ -16,7 +18,9 @@ import { consentInForceWhere } from "@/lib/access/in-force";
  * read fresh from the database on every call) reads it or changes it; to
  * anyone else an area's team does not exist. This is the area's own case data
  * (names and assignments), not the citizen's record: the plan itself is read
- * only through the gate.
+ * only through the gate. The lead also oversees how the area's people look:
+ * the reasons stated for looking without working with a citizen, and the CPR
+ * lookups that found nobody (who, when, why; never a number).
  */
 
 const choice = z.uuid({ error: "Validation.chooseOne" });
@@ -35,7 +39,15 @@ export type TeamDto = {
     name: string;
     assigned: { assignmentId: string; staffId: string; name: string; coordinator: boolean }[];
   }[];
+  /** Looking without working with the citizen, for the last OVERSIGHT_DAYS: the reasons stated in this area (decision 029). */
+  looked: { id: string; staffName: string; citizenName: string; reason: LookReason; at: Date }[];
+  /** CPR lookups by the area's people that found nobody, for the last OVERSIGHT_DAYS (decision 033). */
+  misses: { id: string; staffName: string; purpose: CprLookupPurpose; at: Date }[];
 };
+
+/** How far back a lead sees stated reasons and lookups that found nobody; at most OVERSIGHT_ROWS of each. */
+export const OVERSIGHT_DAYS = 30;
+const OVERSIGHT_ROWS = 50;
 
 type StaffActor = Extract<Actor, { kind: "user" }> & { staff: StaffScope };
 const NOT_FOUND = { ok: false, error: "not-found" } as const;
@@ -102,6 +114,19 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
         },
       },
     });
+    const since = new Date(now.getTime() - OVERSIGHT_DAYS * 86_400_000);
+    const looked = await tx.statedReason.findMany({
+      where: { serviceAreaId, createdAt: { gte: since } },
+      orderBy: { createdAt: "desc" },
+      take: OVERSIGHT_ROWS,
+      select: { id: true, reason: true, createdAt: true, staff: { select: { name: true } }, citizen: { select: { name: true } } },
+    });
+    const misses = await tx.cprLookupMiss.findMany({
+      where: { municipalityId, at: { gte: since }, staffId: { in: members.map((m) => m.staff.id) } },
+      orderBy: { at: "desc" },
+      take: OVERSIGHT_ROWS,
+      select: { id: true, purpose: true, at: true, staff: { select: { name: true } } },
+    });
     const load = new Map<string, number>();
     for (const c of citizens) for (const a of c.assignments) load.set(a.staffId, (load.get(a.staffId) ?? 0) + 1);
     return {
@@ -117,6 +142,8 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
           coordinator: c.coordination?.staffId === a.staffId,
         })),
       })),
+      looked: looked.map((r) => ({ id: r.id, staffName: r.staff.name, citizenName: r.citizen.name, reason: r.reason, at: r.createdAt })),
+      misses: misses.map((m) => ({ id: String(m.id), staffName: m.staff.name, purpose: m.purpose, at: m.at })),
     };
   });
 }

@@ -92,6 +92,55 @@ test.describe("sign-in", () => {
     expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("tio:draft")))).toEqual([]);
   });
 
+  test("on a shared computer, chosen before signing in: the session ends with the browser, nothing is kept in it, and no passkey is made there", async ({
+    page,
+    context,
+  }) => {
+    // the last person's unsaved words, left in this browser before the choice
+    await page.goto("/da/sign-in");
+    await page.evaluate(() =>
+      window.localStorage.setItem("tio:draft:story:LIFE", JSON.stringify({ text: "Den forriges ord", version: 1 })),
+    );
+    await expectAccessible(page);
+    const choose = page.getByRole("button", { name: "Ja, andre bruger også denne computer" });
+    await choose.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("shared-state")).toContainText("Du har sagt, at andre også bruger denne computer");
+    await expectAccessible(page);
+
+    // a real sign-in link, opened in this browser
+    const link = await requestLink(page, inge.email);
+    await page.goto(link);
+    await expect(page).toHaveURL(/\/da\/me$/);
+    const cookie = await sessionCookie(context);
+    // no expiry date: closing the browser ends it
+    expect(cookie?.expires).toBe(-1);
+    const [row] = await sql<{ sharedDevice: boolean; minutes: number }>(
+      `SELECT s."sharedDevice", EXTRACT(EPOCH FROM (s."expiresAt" - now())) / 60 AS minutes FROM session s WHERE s.token = $1`,
+      [decodeURIComponent(cookie!.value).split(".")[0]],
+    );
+    expect(row?.sharedDevice).toBe(true);
+    expect(Number(row?.minutes)).toBeLessThanOrEqual(30);
+    await expect(page.getByTestId("shared-notice")).toContainText("Husk at logge ud");
+    // a passkey made here would let the next person in
+    await expect(page.getByTestId("no-passkey-here")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Lav en adgangsnøgle" })).toHaveCount(0);
+    await expectAccessible(page);
+
+    // typing keeps nothing in the browser, and the last person's words are gone
+    await page.goto("/da/plan/story");
+    await page.getByLabel("Med dine egne ord").first().fill(`Skrevet på biblioteket ${Date.now()}`);
+    // drafts are written as one types (a synchronous handler): had one been kept, it would be there now
+    expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith("tio:")))).toEqual([]);
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectAccessible(page);
+
+    // the reminder's own button signs out
+    await page.getByTestId("shared-notice").locator("..").getByRole("button", { name: "Log ud" }).click();
+    await expect(page).toHaveURL(/\/da$/);
+    expect(await sessionCookie(context)).toBeUndefined();
+  });
+
   test("an expired link is refused", async ({ page }) => {
     const email = `late-${Date.now()}@example.test`;
     const link = await requestLink(page, email);

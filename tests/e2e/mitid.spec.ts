@@ -129,6 +129,19 @@ test.describe("MitID through NemLog-in (SAML), production build", () => {
     await victim.close();
   });
 
+  test("on a shared computer: the choice made before MitID holds through NemLog-in's cross-site answer", async ({ page }) => {
+    await page.goto(`${PROD_URL}/da/sign-in`);
+    await page.getByRole("button", { name: "Ja, andre bruger også denne computer" }).click();
+    await expect(page.getByTestId("shared-state")).toContainText("Du har sagt, at andre også bruger denne computer");
+    await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID() });
+    await expect(page).toHaveURL(`${PROD_URL}/da/plan/start`);
+    // a browser-session cookie (closing the browser ends it), and the reminder to sign out on every page
+    expect((await sessionCookie(page))?.expires).toBe(-1);
+    await expect(page.getByTestId("shared-notice")).toBeVisible();
+    await page.goto(`${PROD_URL}/da/me`);
+    await expect(page.getByTestId("no-passkey-here")).toBeVisible();
+  });
+
   test("this service's metadata, for registering it with NemLog-in", async ({ request }) => {
     const response = await request.get(`${PROD_URL}/api/mitid/saml/metadata`);
     expect(response.status()).toBe(200);
@@ -181,6 +194,7 @@ test.describe("a caseworker starts a plan with a citizen; the citizen's first Mi
     const staff = await staffContext.newPage();
     await signInAsSara(staff);
     await staff.goto(`${PROD_URL}/da/staff`);
+    await staff.getByRole("radio", { name: "Jeg skal forberede et møde eller et besøg" }).check();
     await staff.getByRole("textbox", { name: "CPR-nummer", exact: true }).fill(cpr);
     await staff.getByRole("button", { name: "Slå op" }).click();
     await staff.getByRole("link", { name: "Begynd en plan sammen med borgeren" }).click();

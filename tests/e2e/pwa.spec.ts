@@ -42,11 +42,11 @@ test.describe("the installable app", () => {
     await context.setOffline(true);
     await page.goto("/da/min-plan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Du er offline");
-    await expect(page.getByText("Det, du har skrevet, er ikke tabt.")).toBeVisible();
+    await expect(page.getByText("Hvis du var ved at skrive noget, er det ikke sendt.")).toBeVisible();
     await expectAccessible(page);
     await page.goto("/en/my-plan");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are offline");
-    await expect(page.getByText("What you typed is not lost.")).toBeVisible();
+    await expect(page.getByText("If you were writing something, it has not been sent.")).toBeVisible();
     await context.setOffline(false);
   });
 

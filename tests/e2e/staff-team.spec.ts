@@ -58,7 +58,8 @@ function addressesOf(page: Page) {
   return seen;
 }
 
-async function lookUp(page: Page, cpr: string) {
+async function lookUp(page: Page, cpr: string, purpose: string | null = "Borgeren har henvendt sig til os") {
+  if (purpose) await page.getByRole("radio", { name: purpose }).check();
   await page.getByLabel("CPR-nummer", { exact: true }).fill(cpr);
   await page.getByRole("button", { name: "Slå op", exact: true }).click();
 }
@@ -68,9 +69,15 @@ test("a caseworker looks a citizen up by CPR number: posted, never in an address
   await signInAs(page, /Omar Aziz/);
   const addresses = addressesOf(page);
   const logged = () =>
-    onDemoDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "AccessLog" WHERE purpose = 'cpr-lookup'`)).rows[0].n));
+    onDemoDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "AccessLog" WHERE purpose LIKE 'cpr-lookup%'`)).rows[0].n));
+  const misses = () => onDemoDb(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "CprLookupMiss"`)).rows[0].n));
+  const missesBefore = await misses();
   const before = await logged();
   await page.goto("/da/staff");
+
+  // no reason given: asked for first
+  await lookUp(page, freshCpr(), null);
+  await expect(page.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toContainText("Hvorfor slår du borgeren op?");
 
   // a number that is not one: said at once, next to the field and in the summary
   await lookUp(page, "320145-1234");
@@ -80,9 +87,10 @@ test("a caseworker looks a citizen up by CPR number: posted, never in an address
   await expect(page.getByRole("alert").filter({ hasText: "Der er noget, du skal rette" })).toBeFocused();
   await expect(page.getByLabel("CPR-nummer", { exact: true })).toHaveAttribute("aria-invalid", "true");
 
-  // nobody with that number
-  await lookUp(page, freshCpr());
+  // nobody with that number: kept on the staff side, with the reason (never the number)
+  await lookUp(page, freshCpr(), "Der er kommet en ansøgning, en henvisning eller en underretning");
   await expect(page.getByTestId("cpr-result")).toContainText("Der er ingen med det nummer i vores kommune.");
+  expect((await misses()) - missesBefore).toBe(1);
 
   // Inge: found by name; Omar's area works with her, so her page is one click away
   await lookUp(page, INGE_CPR);
@@ -97,13 +105,14 @@ test("a caseworker looks a citizen up by CPR number: posted, never in an address
     ).toEqual([]);
   }
   await expectAccessible(page);
-  // only the lookup that found someone is logged (nobody found, or no number, touches no record)
+  // only the lookup that found someone is logged on a record (nobody found, or no number, touches no record)
   expect((await logged()) - before).toBe(1);
   await onDemoDb(async (c) => {
     const { rows } = await c.query(
-      `SELECT row_to_json(t)::text AS row FROM "AccessLog" t WHERE purpose = 'cpr-lookup' ORDER BY id DESC LIMIT 1`,
+      `SELECT row_to_json(t)::text AS row FROM "AccessLog" t WHERE purpose LIKE 'cpr-lookup%' ORDER BY id DESC LIMIT 1`,
     );
     expect(rows[0].row).toContain('"action":"ASK"');
+    expect(rows[0].row).toContain('"purpose":"cpr-lookup-contacted"');
     expect(rows[0].row).not.toContain("0101451234");
   });
 

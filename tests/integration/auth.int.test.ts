@@ -118,6 +118,84 @@ describe("sign-in through the HTTP handler", () => {
   });
 });
 
+describe("a shared computer", () => {
+  const BASE = "http://localhost:3000";
+  async function signIn(auth: Awaited<ReturnType<typeof loadAuth>>["auth"], email: string, ip: string, cookie?: string) {
+    await auth.handler(post(`${BASE}/api/auth/sign-in/magic-link`, { email }, { "x-real-ip": ip }));
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+    const link = /https?:\/\/\S+/.exec(mail.body)![0];
+    const verified = await auth.handler(new Request(link, { headers: { "x-real-ip": ip, ...(cookie ? { cookie } : {}) } }));
+    const setCookies = verified.headers.getSetCookie();
+    const session = setCookies.findLast((c) => c.startsWith("tio.session_token="))!;
+    const jar = setCookies.map((c) => c.split(";")[0]!).filter((c) => !c.endsWith("="));
+    return { session, jar: [...new Set(jar)].join("; "), row: await db.session.findFirstOrThrow({ where: { user: { email } } }) };
+  }
+
+  it("chosen before the link is opened: a cookie without an expiry date, 30 minutes, and not extended by the library", async () => {
+    const { auth } = await loadAuth({ APP_URL: BASE, TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const email = `shared-${Date.now()}@example.test`;
+    const { session, jar, row } = await signIn(auth, email, "10.9.10.1", "tio_shared_computer=1");
+    expect(session).not.toMatch(/Max-Age|Expires/i);
+    expect(row.sharedDevice).toBe(true);
+    const minutesLeft = (row.expiresAt.getTime() - Date.now()) / 60_000;
+    expect(minutesLeft).toBeGreaterThan(28);
+    expect(minutesLeft).toBeLessThanOrEqual(30);
+    // the library would extend an old-enough session by a week: this one it leaves alone
+    await db.session.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() + 10 * 60_000) } });
+    const me = await auth.handler(new Request(`${BASE}/api/auth/get-session`, { headers: { cookie: jar } }));
+    expect(((await me.json()) as { user: { email: string } }).user.email).toBe(email);
+    expect(me.headers.get("set-cookie") ?? "").not.toMatch(/Max-Age=\d{4,}/);
+    expect((await db.session.findUniqueOrThrow({ where: { id: row.id } })).expiresAt.getTime()).toBeLessThan(Date.now() + 11 * 60_000);
+  });
+
+  it("not chosen: an ordinary session of a week, in a cookie that says so", async () => {
+    const { auth } = await loadAuth({ APP_URL: BASE, TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const { session, row } = await signIn(auth, `own-${Date.now()}@example.test`, "10.9.10.2");
+    expect(session).toMatch(/Max-Age=604800/);
+    expect(row.sharedDevice).toBe(false);
+    expect(row.expiresAt.getTime() - Date.now()).toBeGreaterThan(6 * 24 * 3600_000);
+  });
+
+  it("no passkey can be begun in a shared computer's session (the library's HTTP path); in one's own, it can", async () => {
+    const { auth } = await loadAuth({ APP_URL: BASE, TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const shared = await signIn(auth, `shared-pk-${Date.now()}@example.test`, "10.9.10.3", "tio_shared_computer=1");
+    const own = await signIn(auth, `own-pk-${Date.now()}@example.test`, "10.9.10.4");
+    const options = (jar: string, ip: string) =>
+      auth.handler(new Request(`${BASE}/api/auth/passkey/generate-register-options`, { headers: { cookie: jar, "x-real-ip": ip } }));
+    expect((await options(shared.jar, "10.9.10.3")).status).toBe(403);
+    expect((await options(own.jar, "10.9.10.4")).status).toBe(200);
+  });
+
+  it("is used, so it goes on: moved on to 30 minutes from the last use, and an ended one never comes back", async () => {
+    await loadAuth({ APP_URL: BASE });
+    const { keepSharedSessionAlive } = await import("@/lib/auth/shared-computer");
+    const user = await db.user.create({
+      data: { id: randomUUID(), email: `alive-${Date.now()}@example.test`, name: "A", emailVerified: true },
+    });
+    const now = new Date();
+    const make = (minutes: number, sharedDevice = true) =>
+      db.session.create({
+        data: {
+          id: randomUUID(),
+          token: randomUUID(),
+          userId: user.id,
+          sharedDevice,
+          expiresAt: new Date(now.getTime() + minutes * 60_000),
+        },
+      });
+    const [soon, fresh, ended, own] = await Promise.all([make(10), make(29), make(-1), make(10, false)]);
+    for (const s of [soon, fresh, ended, own]) await keepSharedSessionAlive(s.id, s.expiresAt, now);
+    const after = async (id: string) =>
+      ((await db.session.findUniqueOrThrow({ where: { id } })).expiresAt.getTime() - now.getTime()) / 60_000;
+    expect(await after(soon.id)).toBe(30);
+    // less than a few minutes used: no write
+    expect(await after(fresh.id)).toBe(29);
+    expect(await after(ended.id)).toBe(-1);
+    // an ordinary session is the library's to extend
+    expect(await after(own.id)).toBe(10);
+  });
+});
+
 describe("sign-in limits hold on every path, in parallel", () => {
   const url = "http://localhost:3000/api/auth/sign-in/magic-link";
   const sentTo = (email: string) => db.outboxEmail.count({ where: { to: email } });

@@ -86,7 +86,7 @@ async function teamWorld() {
 /** Every row of these tables, as text: where a clear CPR number would show if it were ever written. */
 async function rowsContaining(piece: string) {
   const found: string[] = [];
-  for (const table of ["AccessLog", "ChangeLog", "AttemptWindow", "Citizen", "ConsentRequest", "Assignment"]) {
+  for (const table of ["AccessLog", "ChangeLog", "AttemptWindow", "Citizen", "ConsentRequest", "Assignment", "CprLookupMiss"]) {
     const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
       `SELECT count(*) AS n FROM "${table}" t WHERE row_to_json(t)::text LIKE $1`,
       `%${piece}%`,
@@ -97,11 +97,11 @@ async function rowsContaining(piece: string) {
 }
 
 describe("an exact CPR-number lookup", () => {
-  it("finds the citizen of the caseworker's municipality, however the number is written, and logs it as an ASK with purpose cpr-lookup", async () => {
+  it("finds the citizen of the caseworker's municipality, however the number is written, and logs it as an ASK with the purpose chosen", async () => {
     const w = await cprWorld();
     const before = new Date();
     for (const written of [w.cpr, digitsOf(w.cpr), w.cpr.replace("-", " "), ` ${w.cpr} `]) {
-      expect(await lookupByCpr(w.actors.staffA, { cpr: written }), written).toEqual({
+      expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: written }), written).toEqual({
         ok: true,
         value: { citizenId: w.citizen.id, name: w.citizen.name, inMyAreas: false },
       });
@@ -115,17 +115,17 @@ describe("an exact CPR-number lookup", () => {
         serviceAreaId: w.areaA.id,
         part: "CONSENTS",
         action: "ASK",
-        purpose: "cpr-lookup",
+        purpose: "cpr-lookup-contacted",
         outcome: "ALLOWED",
       });
     }
     // a caseworker of another area of the same municipality finds them too; once the area works with them, it says so
-    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr })).toMatchObject({
+    expect(await lookupByCpr(w.actors.staffB, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toMatchObject({
       ok: true,
       value: { citizenId: w.citizen.id, inMyAreas: false },
     });
     await db.assignment.create({ data: { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id } });
-    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr })).toMatchObject({
+    expect(await lookupByCpr(w.actors.staffB, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toMatchObject({
       ok: true,
       value: { citizenId: w.citizen.id, inMyAreas: true },
     });
@@ -136,43 +136,75 @@ describe("an exact CPR-number lookup", () => {
   it("finds nobody for a number not in the municipality, and logs nothing against anyone", async () => {
     const w = await cprWorld();
     const elsewhere = await makeWorld(db);
-    expect(await lookupByCpr(w.actors.staffA, { cpr: freshCpr().dashed })).toEqual({ ok: true, value: null });
+    expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: freshCpr().dashed })).toEqual({ ok: true, value: null });
     // the same person's number, asked in another municipality: nobody there
-    expect(await lookupByCpr(elsewhere.actors.staffA, { cpr: w.cpr })).toEqual({ ok: true, value: null });
+    expect(await lookupByCpr(elsewhere.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toEqual({ ok: true, value: null });
     expect(await db.accessLog.count({ where: { citizenId: { in: [w.citizen.id, w.otherCitizen.id] } } })).toBe(0);
+    // but each search that found nobody is kept on the staff side: who, where, when and why, never the number
+    await lookupByCpr(w.actors.staffA, { purpose: "REFERRAL", cpr: freshCpr().dashed });
+    const misses = await db.cprLookupMiss.findMany({
+      where: { staffId: { in: [staffIdOf(w.actors.staffA), staffIdOf(elsewhere.actors.staffA)] } },
+      orderBy: { id: "asc" },
+      select: { staffId: true, municipalityId: true, purpose: true },
+    });
+    expect(misses).toEqual([
+      { staffId: staffIdOf(w.actors.staffA), municipalityId: w.municipality.id, purpose: "CITIZEN_CONTACTED" },
+      { staffId: staffIdOf(elsewhere.actors.staffA), municipalityId: elsewhere.municipality.id, purpose: "CITIZEN_CONTACTED" },
+      { staffId: staffIdOf(w.actors.staffA), municipalityId: w.municipality.id, purpose: "REFERRAL" },
+    ]);
+    // a purpose given is the one the citizen reads when someone is found
+    await lookupByCpr(w.actors.staffA, { purpose: "MEETING", cpr: w.cpr });
+    expect(await db.accessLog.findMany({ where: { citizenId: w.citizen.id }, select: { purpose: true } })).toEqual([
+      { purpose: "cpr-lookup-meeting" },
+    ]);
     // a citizen who moved: each municipality finds its own record only
     await db.citizen.update({ where: { id: elsewhere.citizen.id }, data: { cprHash: cprHash(w.cpr, env().CPR_HASH_KEY) } });
-    expect(await lookupByCpr(elsewhere.actors.staffA, { cpr: w.cpr })).toMatchObject({
+    expect(await lookupByCpr(elsewhere.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toMatchObject({
       ok: true,
       value: { citizenId: elsewhere.citizen.id },
     });
-    expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr })).toMatchObject({ ok: true, value: { citizenId: w.citizen.id } });
+    expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toMatchObject({
+      ok: true,
+      value: { citizenId: w.citizen.id },
+    });
   });
 
   it("refuses what is not a CPR number with a message key, and only staff may look up at all", async () => {
     const w = await cprWorld();
     for (const cpr of ["320145-1234", "12345", "", "x".repeat(30)]) {
-      expect(await lookupByCpr(w.actors.staffA, { cpr }), cpr).toEqual({
+      expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr }), cpr).toEqual({
         ok: false,
         error: "invalid",
         fieldErrors: { cpr: ["Validation.cpr"] },
       });
     }
-    expect(await lookupByCpr(w.actors.staffA, {})).toEqual({ ok: false, error: "invalid", fieldErrors: { cpr: ["Validation.cpr"] } });
+    // neither a number nor a purpose: both said, nothing looked up
+    expect(await lookupByCpr(w.actors.staffA, {})).toEqual({
+      ok: false,
+      error: "invalid",
+      fieldErrors: { cpr: ["Validation.cpr"], purpose: ["Validation.chooseOne"] },
+    });
+    for (const purpose of [undefined, "", "CURIOUS", "cpr-lookup"]) {
+      expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr, purpose }), String(purpose)).toEqual({
+        ok: false,
+        error: "invalid",
+        fieldErrors: { purpose: ["Validation.chooseOne"] },
+      });
+    }
     for (const [who, actor] of [
       ["the citizen themself", w.actors.citizen],
       ["another citizen", w.actors.otherCitizen],
       ["a relative", w.relative],
       ["anonymous", w.actors.anonymous],
     ] as [string, Actor][]) {
-      expect(await lookupByCpr(actor, { cpr: w.cpr }), who).toEqual(NOT_FOUND);
+      expect(await lookupByCpr(actor, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr }), who).toEqual(NOT_FOUND);
     }
     expect(await db.accessLog.count({ where: { citizenId: w.citizen.id } })).toBe(0);
     // a caseworker without an area finds nobody (the gate turns them away, and logs that)
     const noArea = await w.staffIn("no-area", []);
-    expect(await lookupByCpr(noArea, { cpr: w.cpr })).toEqual({ ok: true, value: null });
+    expect(await lookupByCpr(noArea, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toEqual({ ok: true, value: null });
     expect(await db.accessLog.findMany({ where: { citizenId: w.citizen.id }, select: { outcome: true, purpose: true } })).toEqual([
-      { outcome: "DENIED", purpose: "cpr-lookup" },
+      { outcome: "DENIED", purpose: "cpr-lookup-contacted" },
     ]);
   });
 
@@ -180,16 +212,25 @@ describe("an exact CPR-number lookup", () => {
     const w = await cprWorld();
     const now = new Date();
     for (let i = 0; i < CPR_LOOKUPS_PER_WINDOW; i++) {
-      const result = await lookupByCpr(w.actors.staffA, { cpr: i % 2 ? w.cpr : freshCpr().dashed }, now);
+      const result = await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: i % 2 ? w.cpr : freshCpr().dashed }, now);
       expect(result.ok, `lookup ${i + 1}`).toBe(true);
     }
     const logged = await db.accessLog.count({ where: { citizenId: w.citizen.id } });
     expect(logged).toBe(CPR_LOOKUPS_PER_WINDOW / 2);
-    expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now)).toEqual({ ok: false, error: "throttled" });
-    expect(await lookupByCpr(w.actors.staffA, { cpr: freshCpr().dashed }, now)).toEqual({ ok: false, error: "throttled" });
+    expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr }, now)).toEqual({
+      ok: false,
+      error: "throttled",
+    });
+    expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: freshCpr().dashed }, now)).toEqual({
+      ok: false,
+      error: "throttled",
+    });
     expect(await db.accessLog.count({ where: { citizenId: w.citizen.id } })).toBe(logged);
     // the limit is the caseworker's own: a colleague may still look up
-    expect(await lookupByCpr(w.actors.staffB, { cpr: w.cpr }, now)).toMatchObject({ ok: true, value: { citizenId: w.citizen.id } });
+    expect(await lookupByCpr(w.actors.staffB, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr }, now)).toMatchObject({
+      ok: true,
+      value: { citizenId: w.citizen.id },
+    });
     // the window is keyed by the caseworker, never by the number
     const windows = await db.attemptWindow.findMany({ where: { key: { startsWith: "cpr-lookup:" } } });
     expect(windows.map((x) => x.key)).toEqual(
@@ -201,7 +242,9 @@ describe("an exact CPR-number lookup", () => {
     const w = await cprWorld();
     const now = new Date();
     const results = await Promise.all(
-      Array.from({ length: CPR_LOOKUPS_PER_WINDOW * 2 }, () => lookupByCpr(w.actors.staffA, { cpr: freshCpr().dashed }, now)),
+      Array.from({ length: CPR_LOOKUPS_PER_WINDOW * 2 }, () =>
+        lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: freshCpr().dashed }, now),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(CPR_LOOKUPS_PER_WINDOW);
     expect(results.filter((r) => !r.ok && r.error === "throttled")).toHaveLength(CPR_LOOKUPS_PER_WINDOW);
@@ -219,9 +262,9 @@ describe("an exact CPR-number lookup", () => {
       );
     }
     const now = new Date();
-    await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now);
-    await lookupByCpr(w.actors.staffA, { cpr: digitsOf(w.cpr) }, now);
-    await lookupByCpr(w.actors.staffA, { cpr: `${w.cpr}9` }, now); // invalid
+    await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr }, now);
+    await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: digitsOf(w.cpr) }, now);
+    await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: `${w.cpr}9` }, now); // invalid
     const asked = await requestConsent(w.actors.staffA, {
       citizenId: w.citizen.id,
       serviceAreaId: w.areaA.id,
@@ -229,10 +272,13 @@ describe("an exact CPR-number lookup", () => {
       parts: ["PROFILE"],
     });
     expect(asked.ok).toBe(true);
-    for (let i = 0; i < CPR_LOOKUPS_PER_WINDOW; i++) await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now); // into the limit
-    expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr }, now)).toEqual({ ok: false, error: "throttled" });
+    for (let i = 0; i < CPR_LOOKUPS_PER_WINDOW; i++) await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr }, now); // into the limit
+    expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr }, now)).toEqual({
+      ok: false,
+      error: "throttled",
+    });
     // the lookups were logged, and the ask changed the record: there are rows to search
-    expect(await db.accessLog.count({ where: { citizenId: w.citizen.id, purpose: "cpr-lookup" } })).toBeGreaterThan(0);
+    expect(await db.accessLog.count({ where: { citizenId: w.citizen.id, purpose: "cpr-lookup-contacted" } })).toBeGreaterThan(0);
     expect(await db.changeLog.count({ where: { citizenId: w.citizen.id } })).toBeGreaterThan(0);
     for (const piece of [digitsOf(w.cpr), w.cpr]) {
       expect(await rowsContaining(piece), piece).toEqual([]);
@@ -249,7 +295,7 @@ describe("an exact CPR-number lookup", () => {
 describe("asking for consent starts the work", () => {
   it("assigns the asking caseworker for the area when they were not, so the citizen's page opens for them", async () => {
     const w = await cprWorld();
-    const found = await lookupByCpr(w.actors.staffA, { cpr: w.cpr });
+    const found = await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr });
     expect(found).toMatchObject({ ok: true, value: { inMyAreas: false } });
     expect(await areaCase(w.actors.staffA, w.citizen.id)).toBeNull();
     const asked = await requestConsent(w.actors.staffA, {
@@ -263,7 +309,10 @@ describe("asking for consent starts the work", () => {
       await db.assignment.findMany({ where: { citizenId: w.citizen.id }, select: { staffId: true, serviceAreaId: true, endedAt: true } }),
     ).toEqual([{ staffId: staffIdOf(w.actors.staffA), serviceAreaId: w.areaA.id, endedAt: null }]);
     expect(await areaCase(w.actors.staffA, w.citizen.id)).toMatchObject({ citizenId: w.citizen.id, access: "asked" });
-    expect(await lookupByCpr(w.actors.staffA, { cpr: w.cpr })).toMatchObject({ ok: true, value: { inMyAreas: true } });
+    expect(await lookupByCpr(w.actors.staffA, { purpose: "CITIZEN_CONTACTED", cpr: w.cpr })).toMatchObject({
+      ok: true,
+      value: { inMyAreas: true },
+    });
   });
 
   it("does not assign twice, nor when the ask is refused", async () => {
@@ -303,6 +352,46 @@ describe("an area lead's team", () => {
     ]);
     expect(team?.citizens.find((c) => c.citizenId === w.otherCitizen.id)?.assigned).toEqual([]);
     expect(await leadAreas(w.lead)).toEqual([{ id: w.areaA.id, key: "elderly-care" }]);
+  });
+
+  it("shows the lead how the area's people looked: reasons stated in the area, and their CPR lookups that found nobody", async () => {
+    const w = await teamWorld();
+    const now = new Date();
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    await db.statedReason.createMany({
+      data: [
+        {
+          citizenId: w.citizen.id,
+          staffId: staffIdOf(w.colleague),
+          serviceAreaId: w.areaA.id,
+          reason: "COVERING",
+          until: now,
+          createdAt: daysAgo(1),
+        },
+        // another area's, and one older than the lead is shown
+        { citizenId: w.citizen.id, staffId: staffIdOf(w.actors.staffB), serviceAreaId: w.areaB.id, reason: "URGENT", until: now },
+        {
+          citizenId: w.citizen.id,
+          staffId: staffIdOf(w.colleague),
+          serviceAreaId: w.areaA.id,
+          reason: "URGENT",
+          until: daysAgo(40),
+          createdAt: daysAgo(40),
+        },
+      ],
+    });
+    // the colleague (area A) and staff B (area B only) each search for a number nobody has
+    expect(await lookupByCpr(w.colleague, { purpose: "REFERRAL", cpr: freshCpr().dashed })).toEqual({ ok: true, value: null });
+    expect(await lookupByCpr(w.actors.staffB, { purpose: "MEETING", cpr: freshCpr().dashed })).toEqual({ ok: true, value: null });
+    const team = await readTeam(w.lead, w.areaA.id, now);
+    expect(team?.looked).toEqual([
+      { id: expect.any(String), staffName: `colleague ${w.tag}`, citizenName: w.citizen.name, reason: "COVERING", at: daysAgo(1) },
+    ]);
+    expect(team?.misses).toEqual([{ id: expect.any(String), staffName: `colleague ${w.tag}`, purpose: "REFERRAL", at: expect.any(Date) }]);
+    // staff B's lead (area B) sees staff B's search and reason, not the colleague's
+    const teamB = await readTeam(w.actors.staffB, w.areaB.id, now);
+    expect(teamB?.misses.map((m) => m.purpose)).toEqual(["MEETING"]);
+    expect(teamB?.looked.map((l) => l.reason)).toEqual(["URGENT"]);
   });
 
   it("is nobody else's: not a caseworker of the area, another area's lead, another municipality, a citizen, a relative or anonymous", async () => {

@@ -112,13 +112,11 @@ describe("the app's database role", () => {
     for (const s of sequences) expect(s, s.name).toMatchObject({ usage: true, update: false });
   });
 
-  it("cannot change, remove or empty a row of the access log or the change log", async () => {
+  it("cannot change, remove or empty a row of the access log, the change log, a stated reason or a lookup that found nobody", async () => {
     const w = await worldWithLogRows();
     for (const log of APPEND_ONLY) {
-      expect(await tryAsApp(`UPDATE "${log}" SET "actorUserId" = NULL WHERE "citizenId" = '${w.citizen.id}'`)).toMatch(
-        new RegExp(`permission denied for table ${log}`),
-      );
-      expect(await tryAsApp(`DELETE FROM "${log}" WHERE "citizenId" = '${w.citizen.id}'`)).toMatch(/permission denied/);
+      expect(await tryAsApp(`UPDATE "${log}" SET "id" = "id"`)).toMatch(new RegExp(`permission denied for table ${log}`));
+      expect(await tryAsApp(`DELETE FROM "${log}"`)).toMatch(/permission denied/);
       expect(await tryAsApp(`TRUNCATE "${log}"`)).toMatch(/permission denied/);
     }
     // and through the same client the gate uses

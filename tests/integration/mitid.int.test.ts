@@ -44,7 +44,10 @@ type Person = {
 };
 
 /** Begins a sign-in as the app does, signs in at the identity provider as `person`, and returns the posted response. */
-async function throughIdp(person: Person, pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser" }) {
+async function throughIdp(
+  person: Person,
+  pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser", shared: false },
+) {
   const { samlSignInUrl } = await import("@/lib/mitid/saml");
   const login = await fetch(await samlSignInUrl(pending));
   expect(login.status, "the identity provider accepts our signed request").toBe(200);
@@ -72,7 +75,11 @@ describe("MitID through NemLog-in (SAML)", () => {
   it("signs its requests, and maps NemLog-in's assertion to one identity: persistent id, CPR number, level, name", async () => {
     const { samlResponse } = await import("@/lib/mitid/saml");
     const uuid = randomUUID();
-    const { SAMLResponse, acs } = await throughIdp({ cpr: "0101451234", uuid, loa: "High", firstName: "Ågot" });
+    // begun on a shared computer: that choice comes back with NemLog-in's answer, which carries no cookie of ours
+    const { SAMLResponse, acs } = await throughIdp(
+      { cpr: "0101451234", uuid, loa: "High", firstName: "Ågot" },
+      { locale: "da", invite: false, browser: "hash-of-this-browser", shared: true },
+    );
     expect(acs).toBe("http://localhost:3201/api/mitid/saml/acs");
     const { mapped, pending } = await samlResponse({ SAMLResponse });
     expect(mapped).toEqual({
@@ -85,7 +92,7 @@ describe("MitID through NemLog-in (SAML)", () => {
         name: "Ågot Borger",
       },
     });
-    expect(pending).toEqual({ locale: "da", invite: false, browser: "hash-of-this-browser" });
+    expect(pending).toEqual({ locale: "da", invite: false, browser: "hash-of-this-browser", shared: true });
   });
 
   it("refuses a level below Substantial, a missing CPR number and a bad signature, each plainly", async () => {
@@ -242,7 +249,7 @@ describe("who MitID lets in, and to what", () => {
     const privileges = bppFor([
       { cpr: inge, privileges: [e.MITID_PRIVILEGE_SEE_PLAN, e.MITID_PRIVILEGE_ANSWER_CONSENTS, "urn:dk:other:service:privilege"] },
     ]);
-    const pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser" };
+    const pending = { locale: "da" as const, invite: false, browser: "hash-of-this-browser", shared: false };
     const { mapped } = await samlResponse(await throughIdp({ ...mette, privileges }, pending));
     expect(mapped.ok).toBe(true);
     if (!mapped.ok) return;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { connect } from "@/lib/db/connect";
 import { readPlan } from "@/lib/plan/queries";
 import { readStory } from "@/lib/story/queries";
 import { updateStorySection } from "@/lib/story/commands";
@@ -81,8 +82,17 @@ describe("need to know", () => {
     });
     expect(told).toEqual([{ recipientId: userIdOf(lead), path: "/staff/team", detail: null }]);
 
-    // the reason ends with the day
-    await db.statedReason.updateMany({ where: { citizenId: w.citizen.id }, data: { until: new Date(Date.now() - 1000) } });
+    // the app cannot move a reason's end (it is only ever added)
+    await expect(
+      db.statedReason.updateMany({ where: { citizenId: w.citizen.id }, data: { until: new Date(Date.now() + 86_400_000) } }),
+    ).rejects.toThrow(/denied/i);
+    // the reason ends with the day (the tables' owner stands in for the clock)
+    const owner = connect(inject("ownerUrl"), { max: 1 });
+    try {
+      await owner.statedReason.updateMany({ where: { citizenId: w.citizen.id }, data: { until: new Date(Date.now() - 1000) } });
+    } finally {
+      await owner.$disconnect();
+    }
     expect(await readStory(w.actors.staffA, w.citizen.id)).toEqual(NOT_FOUND);
   });
 

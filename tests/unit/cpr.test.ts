@@ -49,10 +49,15 @@ describe("a CPR number, normalised", () => {
 });
 
 describe("the lookup's schema", () => {
-  it("gives the ten digits, and one message key for anything else", () => {
-    expect(cprLookupSchema.parse({ cpr: "010145-1234" })).toEqual({ cpr: "0101451234" });
+  it("gives the ten digits and the purpose, and one message key for anything else", () => {
+    expect(cprLookupSchema.parse({ cpr: "010145-1234", purpose: "MEETING" })).toEqual({ cpr: "0101451234", purpose: "MEETING" });
+    for (const purpose of [undefined, "", "meeting", "CURIOUS"]) {
+      const parsed = cprLookupSchema.safeParse({ cpr: "010145-1234", purpose });
+      expect(parsed.success, String(purpose)).toBe(false);
+      if (!parsed.success) expect(fieldErrors(parsed.error)).toEqual({ purpose: ["Validation.chooseOne"] });
+    }
     for (const cpr of ["320145-1234", "hello", "", 123, null, "1".repeat(500)]) {
-      const parsed = cprLookupSchema.safeParse({ cpr });
+      const parsed = cprLookupSchema.safeParse({ cpr, purpose: "REFERRAL" });
       expect(parsed.success, String(cpr)).toBe(false);
       if (!parsed.success) expect(fieldErrors(parsed.error)).toEqual({ cpr: ["Validation.cpr"] });
     }

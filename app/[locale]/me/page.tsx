@@ -4,7 +4,7 @@ import { sharedWithMe } from "@/lib/relatives/queries";
 import { powersIHold } from "@/lib/attorney/queries";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getAccount } from "@/lib/auth/actor";
+import { getAccount, onSharedComputer } from "@/lib/auth/actor";
 import { AddPasskeyButton } from "@/components/auth/PasskeyButtons";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { Link } from "@/lib/i18n/navigation";
@@ -32,7 +32,7 @@ export default async function MePage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tAreas, shared, held, jar, passkeys, canStartPlan, format] = await Promise.all([
+  const [t, tAreas, shared, held, jar, passkeys, canStartPlan, format, sharedComputer] = await Promise.all([
     getTranslations("Me"),
     getTranslations("ServiceAreas"),
     sharedWithMe(account.id),
@@ -41,6 +41,7 @@ export default async function MePage({ params, searchParams }: Props) {
     myPasskeys(),
     mayStartOwnPlan(account.id),
     getFormatter(),
+    onSharedComputer(),
   ]);
   const inviteWaiting = jar.has(INVITE_COOKIE);
 
@@ -173,7 +174,12 @@ export default async function MePage({ params, searchParams }: Props) {
             })}
           </ul>
         )}
-        <AddPasskeyButton labels={{ action: t("passkeyAdd"), done: t("passkeyAdded"), failed: t("passkeyFailed") }} />
+        {/* a passkey made here would stay on a computer other people use: it would let them in */}
+        {sharedComputer ? (
+          <p data-testid="no-passkey-here">{t("passkeyNotShared")}</p>
+        ) : (
+          <AddPasskeyButton labels={{ action: t("passkeyAdd"), done: t("passkeyAdded"), failed: t("passkeyFailed") }} />
+        )}
       </section>
 
       <section aria-labelledby="signout-title" className="space-y-3">

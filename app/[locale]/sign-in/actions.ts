@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { APIError } from "better-auth/api";
 import { auth, staffSignInConfigured } from "@/lib/auth/server";
-import { personaSchema, signInEmailSchema } from "@/lib/auth/schema";
+import { personaSchema, sharedComputerSchema, signInEmailSchema } from "@/lib/auth/schema";
+import { SHARED_COMPUTER_COOKIE, sharedComputerCookieOptions } from "@/lib/auth/shared-computer";
 import { PERSONAS } from "@/lib/demo/personas";
 import { newestLinkFor } from "@/lib/demo/outbox";
 import { demoStaffSession } from "@/lib/demo/staff-session";
@@ -33,6 +34,20 @@ export async function requestSignInLink(_: SignInFormState, formData: FormData):
     return { formError: "SignIn.notSent", email: typed };
   }
   redirect(`/${locale}/sign-in/sent`);
+}
+
+/**
+ * "Do other people use this computer too?": kept in this browser until it closes, so every way in that
+ * follows (a link in a mail, MitID, a passkey, the staff sign-in) makes a session for a shared computer.
+ */
+export async function chooseComputer(formData: FormData) {
+  const locale = await getLocale();
+  const parsed = sharedComputerSchema.safeParse({ shared: formData.get("shared") });
+  if (!parsed.success) redirect(`/${locale}/sign-in?error=choice`);
+  const jar = await cookies();
+  if (parsed.data.shared === "yes") jar.set(SHARED_COMPUTER_COOKIE, "1", sharedComputerCookieOptions());
+  else jar.delete(SHARED_COMPUTER_COOKIE);
+  redirect(`/${locale}/sign-in`);
 }
 
 /** Staff sign in through the municipality's identity provider. */

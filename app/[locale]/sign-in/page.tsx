@@ -7,7 +7,9 @@ import { demoMode } from "@/lib/env-public";
 import { PERSONAS } from "@/lib/demo/personas";
 import { EmailSignInForm } from "@/components/auth/EmailSignInForm";
 import { PasskeySignInButton } from "@/components/auth/PasskeyButtons";
-import { requestSignInLink, signInAsPersona, signInAsStaff } from "./actions";
+import { cookies } from "next/headers";
+import { SHARED_COMPUTER_COOKIE, SHARED_IDLE_MINUTES } from "@/lib/auth/shared-computer";
+import { chooseComputer, requestSignInLink, signInAsPersona, signInAsStaff } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -27,6 +29,7 @@ const MITID_ERRORS: Record<string, string> = {
 /** better-auth appends an error code to the page it returns to; say it in plain words. */
 function errorMessageKey(error: string | undefined, via: string | undefined) {
   if (!error) return null;
+  if (error === "choice") return "errorChoice";
   // the provider knew the person, but their address belongs to an account made another way: never joined by email
   if (via === "staff" && error === "account_not_linked") return "errorStaffNotLinked";
   if (via === "staff") return "errorStaff";
@@ -47,6 +50,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const t = await getTranslations("SignIn");
   const { error, via } = await searchParams;
   const errorKey = errorMessageKey(Array.isArray(error) ? error.at(-1) : error, via);
+  const shared = (await cookies()).get(SHARED_COMPUTER_COOKIE)?.value === "1";
 
   return (
     <div className="max-w-2xl space-y-8">
@@ -56,6 +60,22 @@ export default async function SignInPage({ params, searchParams }: Props) {
           {t(errorKey)}
         </div>
       )}
+
+      {/* asked before any way in, and kept in this browser, so it holds for all of them */}
+      <section aria-labelledby="shared-title" className="space-y-3 border-l-4 border-info bg-info-light p-4">
+        <h2 id="shared-title" className="text-lg">
+          {t("sharedTitle")}
+        </h2>
+        <p data-testid="shared-state">
+          {shared ? t("sharedChosen", { minutes: SHARED_IDLE_MINUTES }) : t("sharedIntro", { minutes: SHARED_IDLE_MINUTES })}
+        </p>
+        <form action={chooseComputer}>
+          <input type="hidden" name="shared" value={shared ? "no" : "yes"} />
+          <button type="submit" className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 text-left font-semibold hover:bg-gray-100">
+            {shared ? t("sharedUndo") : t("sharedYes")}
+          </button>
+        </form>
+      </section>
 
       {mitidWay() && (
         <section aria-labelledby="mitid-title" className="space-y-3">

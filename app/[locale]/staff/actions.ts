@@ -23,9 +23,12 @@ export async function findCitizenAction(_: FindState, formData: FormData): Promi
 // Not formAction: it hands back whom it found, and never the number typed (no values kept).
 /** An exact CPR-number lookup in my municipality: posted (never in an address), logged when someone is found. */
 export async function cprLookupAction(_: CprState, formData: FormData): Promise<CprState> {
-  const result = await lookupByCpr(await getActor(), { cpr: formData.get("cpr") ?? "" });
+  const purpose = formData.get("purpose");
+  const result = await lookupByCpr(await getActor(), { cpr: formData.get("cpr") ?? "", purpose });
   if (result.ok) return result.value ? { status: "found", found: result.value } : { status: "none" };
-  if (result.error === "invalid") return { status: "invalid", fieldErrors: result.fieldErrors };
+  // the purpose chosen stays chosen (the number is never sent back)
+  if (result.error === "invalid")
+    return { status: "invalid", fieldErrors: result.fieldErrors, purpose: typeof purpose === "string" ? purpose.slice(0, 40) : undefined };
   if (result.error === "throttled") return { status: "throttled" };
   return { status: "none" };
 }

@@ -23,14 +23,18 @@ export const generateMetadata = titleFrom("AccessLog");
  * Why, in plain words, for an access that happened. Not for a refusal (it did
  * not happen, whatever it was for), nor where the sentence already says it
  * (asking, "told once") or the purpose only repeats it (to see it, to change it).
+ * A lookup by CPR number is an ASK that does say why: the caseworker chose the purpose.
  */
 const PLAIN_ALREADY = new Set(["view", "edit", "told-once"]);
 const saysWhy = (e: { outcome: string; action: string; purpose: string }) =>
-  e.outcome === "ALLOWED" && e.action !== "ASK" && !PLAIN_ALREADY.has(e.purpose);
+  e.outcome === "ALLOWED" && (e.action !== "ASK" || e.purpose.startsWith("cpr-lookup-")) && !PLAIN_ALREADY.has(e.purpose);
 
 /** The sentence for a caseworker's ASK, by its purpose; any other ASK is asking for consent. */
 const ASKED = {
   "cpr-lookup": "cprLookup",
+  "cpr-lookup-contacted": "cprLookup",
+  "cpr-lookup-referral": "cprLookup",
+  "cpr-lookup-meeting": "cprLookup",
   "start-plan-with": "startedWith",
   "record-consent": "recordedConsent",
   "record-withdrawal": "recordedWithdrawal",
@@ -106,7 +110,8 @@ export default async function AccessLogPage({
             timeZone: "Europe/Copenhagen",
           }),
           sentence: t(sentenceOf(e), {
-            role: e.actorRole,
+            // a member of staff refused with no area of theirs in the matter: not "someone from ."
+            role: e.outcome === "DENIED" && e.actorRole === "STAFF" && !e.areaKey ? "STAFF_NO_AREA" : e.actorRole,
             name: e.actorName ?? "",
             area: e.areaKey ? areaName(e.areaKey) : "",
             action: e.action,

@@ -2,9 +2,9 @@ import { notFound, redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
 import { isStaff } from "@/lib/staff/caseload";
-import { leadAreas, readTeam } from "@/lib/staff/team";
+import { leadAreas, OVERSIGHT_DAYS, readTeam } from "@/lib/staff/team";
 import { readNotice } from "@/lib/i18n/notice";
-import { getAreaName } from "@/lib/i18n/format";
+import { getAreaName, getMomentFormat } from "@/lib/i18n/format";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { Notice } from "@/components/forms/Notice";
@@ -26,8 +26,11 @@ export default async function StaffTeamPage({ params, searchParams }: Props) {
   const areas = await leadAreas(actor);
   // a caseworker who leads no area has no team page: it does not exist for them
   if (areas.length === 0) notFound();
-  const [t, area, notice, teams] = await Promise.all([
+  const [t, tForms, tLookup, moment, area, notice, teams] = await Promise.all([
     getTranslations("StaffTeam"),
+    getTranslations("StaffForms"),
+    getTranslations("CprLookup"),
+    getMomentFormat(),
     getAreaName(),
     readNotice(searchParams, ["ended", "handOverFirst", "failed"] as const),
     Promise.all(areas.map((a) => readTeam(actor, a.id))),
@@ -98,6 +101,48 @@ export default async function StaffTeamPage({ params, searchParams }: Props) {
                           ))}
                         </ul>
                       )}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+
+            {/* how the area's people look where they do not work (decisions 029 and 033) */}
+            <div className="space-y-2">
+              <h3 id={`${prefix}-looked`}>{t("lookedTitle")}</h3>
+              <p className="text-gray-600">{t("lookedIntro", { days: OVERSIGHT_DAYS })}</p>
+              {team.looked.length === 0 ? (
+                <p>{t("lookedNone")}</p>
+              ) : (
+                <ul className="list-disc space-y-1 ps-5" aria-labelledby={`${prefix}-looked`} data-testid="looked">
+                  {team.looked.map((l) => (
+                    <li key={l.id}>
+                      {t("lookedEntry", {
+                        caseworker: l.staffName,
+                        citizen: l.citizenName,
+                        when: moment(l.at.toISOString()),
+                        reason: tForms(`lookReasons.${l.reason}`),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+
+            <div className="space-y-2">
+              <h3 id={`${prefix}-misses`}>{t("missesTitle")}</h3>
+              <p className="text-gray-600">{t("missesIntro", { days: OVERSIGHT_DAYS })}</p>
+              {team.misses.length === 0 ? (
+                <p>{t("missesNone")}</p>
+              ) : (
+                <ul className="list-disc space-y-1 ps-5" aria-labelledby={`${prefix}-misses`} data-testid="misses">
+                  {team.misses.map((m) => (
+                    <li key={m.id}>
+                      {t("missEntry", {
+                        caseworker: m.staffName,
+                        when: moment(m.at.toISOString()),
+                        purpose: tLookup(`purposes.${m.purpose}`),
+                      })}
                     </li>
                   ))}
                 </ul>

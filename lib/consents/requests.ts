@@ -57,7 +57,8 @@ export const requestConsent = command(
     });
     // asking is starting to work with the citizen for the area (found by an exact lookup, say): the asker is assigned
     const assigned = await tx.assignment.count({ where: { citizenId, staffId, serviceAreaId, endedAt: null } });
-    if (assigned === 0 && inForce === 0) await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId } });
+    if (assigned === 0 && inForce === 0)
+      await tx.assignment.create({ data: { citizenId, staffId, serviceAreaId, beganByRequestId: request.id } });
     return { requestId: request.id };
   },
   // only for one of the asker's own areas; asking for another is no ask at all, and leaves no trace
@@ -187,6 +188,9 @@ export const answerConsentRequest = command(
     });
     if (count === 0) throw new InvalidInput({ requestId: ["Validation.invalid"] });
     changed({ entity: "ConsentRequest", entityId: requestId, before: { status: "PENDING" }, after: { status: answer.answer } });
+    // a no ends the work that asking began: the asker was assigned only to ask (decision 029)
+    if (answer.answer === "DECLINE")
+      await tx.assignment.updateMany({ where: { citizenId, beganByRequestId: requestId, endedAt: null }, data: { endedAt: now } });
     return { consentId };
   },
 );

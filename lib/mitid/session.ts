@@ -19,9 +19,13 @@ export const mitidSessions = () =>
           const user = await ctx.context.internalAdapter.findUserById(ctx.body.userId);
           if (!user) throw new APIError("NOT_FOUND");
           // the choice was read when the sign-in began: NemLog-in's cross-site answer brings no cookie of ours
-          const session = await ctx.context.internalAdapter.createSession(user.id, ctx.body.sharedComputer, {
-            sharedDevice: ctx.body.sharedComputer,
-          });
+          // (the last argument puts the override over the library's defaults for added fields, `sharedDevice` among them)
+          const session = await ctx.context.internalAdapter.createSession(
+            user.id,
+            ctx.body.sharedComputer,
+            { sharedDevice: ctx.body.sharedComputer },
+            true,
+          );
           if (!session) throw new APIError("INTERNAL_SERVER_ERROR");
           await setSessionCookie(ctx, { session, user }, ctx.body.sharedComputer);
           return ctx.json({ ok: true });

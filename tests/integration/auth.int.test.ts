@@ -166,6 +166,30 @@ describe("a shared computer", () => {
     expect((await options(own.jar, "10.9.10.4")).status).toBe(200);
   });
 
+  it("through MitID, whose answer brings no cookie: the choice kept with the sign-in makes the same session", async () => {
+    const { auth } = await loadAuth({ APP_URL: BASE });
+    const user = await db.user.create({
+      data: { id: randomUUID(), email: `mitid-shared-${Date.now()}@example.test`, name: "M", emailVerified: true },
+    });
+    const made = async (sharedComputer: boolean) => {
+      const { headers } = await auth.api.mitidSession({
+        body: { userId: user.id, sharedComputer },
+        headers: new Headers(),
+        returnHeaders: true,
+      });
+      const cookie = headers.getSetCookie().findLast((c) => c.startsWith("tio.session_token="))!;
+      const token = decodeURIComponent(/^tio\.session_token=([^;]+)/.exec(cookie)![1]!).split(".")[0]!;
+      return { cookie, row: await db.session.findUniqueOrThrow({ where: { token } }) };
+    };
+    const shared = await made(true);
+    expect(shared.cookie).not.toMatch(/Max-Age|Expires/i);
+    expect(shared.row.sharedDevice).toBe(true);
+    expect(shared.row.expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(30 * 60_000);
+    const own = await made(false);
+    expect(own.cookie).toMatch(/Max-Age=604800/);
+    expect(own.row.sharedDevice).toBe(false);
+  });
+
   it("is used, so it goes on: moved on to 30 minutes from the last use, and an ended one never comes back", async () => {
     await loadAuth({ APP_URL: BASE });
     const { keepSharedSessionAlive } = await import("@/lib/auth/shared-computer");

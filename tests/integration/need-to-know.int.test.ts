@@ -178,6 +178,25 @@ describe("a no is respected", () => {
   const askAgain = (w: Awaited<ReturnType<typeof makeWorld>>, actor: Actor, areaId: string) =>
     requestConsent(actor, { citizenId: w.citizen.id, serviceAreaId: areaId, reason: "Igen", parts: ["STORY"] });
 
+  it("a no ends the work that asking began, and only that: an assignment made before the ask stays", async () => {
+    const w = await consentedWorld();
+    const [asker, working] = await Promise.all(["asker", "working"].map((l) => w.staffIn(l, [w.areaB])));
+    await w.assign(working!, w.areaB);
+    const ask = async (actor: Actor) => {
+      const asked = await requestConsent(actor, { citizenId: w.citizen.id, serviceAreaId: w.areaB.id, reason: "Hjælp", parts: ["STORY"] });
+      if (!asked.ok) throw new Error("setup");
+      return asked.value.requestId;
+    };
+    const requestId = await ask(asker!);
+    const active = async (actor: Actor) =>
+      db.assignment.count({ where: { citizenId: w.citizen.id, staffId: staffIdOf(actor), endedAt: null } });
+    expect([await active(asker!), await active(working!)]).toEqual([1, 1]);
+    const answered = await answerConsentRequest(w.actors.citizen, { answer: "DECLINE", citizenId: w.citizen.id, requestId });
+    expect(answered.ok).toBe(true);
+    // the asker is no longer on the citizen; the caseworker who already worked with them still is
+    expect([await active(asker!), await active(working!)]).toEqual([0, 1]);
+  });
+
   it("the area cannot ask again for 30 days; another area can", async () => {
     const w = await declined();
     const colleague = await w.staffIn("colleague", [w.areaA]);

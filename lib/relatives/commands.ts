@@ -113,10 +113,14 @@ export const endRelative = command(
       where: { id: relationshipId },
       select: { userId: true, networkMemberId: true },
     });
-    // links still waiting for the same person are withdrawn: whoever holds one must be invited anew
-    if (networkMemberId)
+    // links still waiting for the same person are withdrawn: whoever holds one must be invited anew. The person is
+    // the network member the relationship stands for, or, when that member was already someone else's, the one
+    // the link they opened was sent to
+    const opened = await tx.invitation.findMany({ where: { citizenId, usedByUserId: userId }, select: { networkMemberId: true } });
+    const members = [...new Set([networkMemberId, ...opened.map((i) => i.networkMemberId)].filter((m): m is string => Boolean(m)))];
+    if (members.length)
       await tx.invitation.updateMany({
-        where: { citizenId, networkMemberId, usedAt: null, revokedAt: null },
+        where: { citizenId, networkMemberId: { in: members }, usedAt: null, revokedAt: null },
         data: { revokedAt: now },
       });
     await tx.powerOfAttorney.updateMany({

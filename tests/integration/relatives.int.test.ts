@@ -268,6 +268,33 @@ describe("who really joined", () => {
   });
 });
 
+describe("ending access when the link was for someone already joined", () => {
+  it("withdraws the other links sent to that person, though the relationship stands for no network member of its own", async () => {
+    const w = await makeWorld(db);
+    const first = await invite(w);
+    const member = await db.invitation.findUniqueOrThrow({ where: { id: first.invitationId }, select: { networkMemberId: true } });
+    const more = async () => {
+      const made = await createInvitation(w.actors.citizen, {
+        citizenId: w.citizen.id,
+        who: `NETWORK_MEMBER:${member.networkMemberId}`,
+        permissions: ["SEE_STORY"],
+      });
+      if (!made.ok) throw new Error("setup");
+      return made.value;
+    };
+    const [opened, waiting] = [await more(), await more()];
+    // the one the links were for joins by the first; the wrong person opens another
+    expect(await redeemInvitation(await newUser(db, "right"), first.token, newClient())).toMatchObject({ ok: true });
+    const wrong = await newUser(db, "wrong");
+    expect(await redeemInvitation(wrong, opened.token, newClient())).toMatchObject({ ok: true });
+    const relationship = await db.relationship.findFirstOrThrow({ where: { citizenId: w.citizen.id, userId: wrong.userId } });
+    expect(relationship.networkMemberId).toBeNull();
+    expect(await endRelative(w.actors.citizen, { citizenId: w.citizen.id, relationshipId: relationship.id })).toMatchObject({ ok: true });
+    expect(await db.invitation.findUniqueOrThrow({ where: { id: waiting.invitationId } })).toMatchObject({ revokedAt: expect.any(Date) });
+    expect(await redeemInvitation(wrong, waiting.token, newClient())).toEqual({ ok: false, error: "invalid" });
+  });
+});
+
 describe("what a relative may see and do", () => {
   it("exactly what the citizen allowed; narrowed on the next read; ended: 'no longer shared'", async () => {
     const w = await makeWorld(db);

@@ -34,7 +34,7 @@ export function PlainTextField(props: Props) {
       {score.words > 0 && (
         <div
           id={id}
-          className={`border-l-4 p-3 ${score.score >= 45 || hits.length ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
+          className={`border-s-4 p-3 ${score.score >= 45 || hits.length ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
           data-testid="plain-language"
         >
           <p className="font-semibold">
@@ -44,7 +44,7 @@ export function PlainTextField(props: Props) {
           {hits.length > 0 && (
             <>
               <p className="mt-2 font-semibold">{t("wordsFound")}</p>
-              <ul className="list-disc pl-5">
+              <ul className="list-disc ps-5">
                 {hits.map((h) => (
                   <li key={h.key}>{t("suggestion", { word: h.match, instead: t(`glossary.${h.key}.instead`) })}</li>
                 ))}

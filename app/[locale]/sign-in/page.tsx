@@ -52,7 +52,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
     <div className="max-w-2xl space-y-8">
       <h1>{t("title")}</h1>
       {errorKey && (
-        <div role="alert" className="border-l-4 border-error bg-error-light p-4">
+        <div role="alert" className="border-s-4 border-error bg-error-light p-4">
           {t(errorKey)}
         </div>
       )}
@@ -104,7 +104,10 @@ export default async function SignInPage({ params, searchParams }: Props) {
               <li key={p.key}>
                 <form action={signInAsPersona}>
                   <input type="hidden" name="persona" value={p.key} />
-                  <button type="submit" className="min-h-11 w-full border-2 border-gray-600 bg-white px-4 py-2 text-left hover:bg-gray-100">
+                  <button
+                    type="submit"
+                    className="min-h-11 w-full border-2 border-gray-600 bg-white px-4 py-2 text-start hover:bg-gray-100"
+                  >
                     <span className="font-semibold">{p.name}</span> – {t(`persona.${p.key}`)}
                   </button>
                 </form>

@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { withSerwist } from "@serwist/turbopack";
 import { contentSecurityPolicy, NOT_PROXIED, securityHeaders } from "./lib/security/headers";
+import { routing } from "./lib/i18n/routing";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -19,13 +20,14 @@ const nextConfig: NextConfig = {
   // Addresses renamed so each idea has one name (docs/glossary.md): a bookmark or home-screen
   // shortcut to the old one still arrives.
   async redirects() {
+    const locales = routing.locales.join("|");
     return [
       ["plan/people", "plan/network"],
       ["plan/contact-me", "plan/contact-request"],
       ["plan/log", "plan/access-log"],
     ].flatMap(([from, to]) => [
-      { source: `/:locale(da|en)/${from}`, destination: `/:locale/${to}`, permanent: true },
-      { source: `/:locale(da|en)/${from}/:rest*`, destination: `/:locale/${to}/:rest*`, permanent: true },
+      { source: `/:locale(${locales})/${from}`, destination: `/:locale/${to}`, permanent: true },
+      { source: `/:locale(${locales})/${from}/:rest*`, destination: `/:locale/${to}/:rest*`, permanent: true },
     ]);
   },
   async headers() {

@@ -13,11 +13,17 @@ declare global {
 }
 declare const self: ServiceWorkerGlobalScope;
 
-/** A page's language from its path: "/en/..." is English, anything else Danish. */
-const isEnglish = (pathname: string) => pathname === "/en" || pathname.startsWith("/en/");
+/** The languages, each with an offline page: lib/i18n/routing.ts's (a unit test holds them equal); Danish first. */
+const LOCALES = ["da", "en", "ar", "uk"] as const;
+
+/** A page's language from its path: "/uk/..." is Ukrainian, anything unknown Danish. */
+const languageOf = (pathname: string) => {
+  const first = pathname.split("/")[1] ?? "";
+  return (LOCALES as readonly string[]).includes(first) ? first : LOCALES[0];
+};
 
 /** The offline page in the language of the page that could not load. */
-const offlinePage = (request: Request) => (isEnglish(new URL(request.url).pathname) ? "/en/offline" : "/da/offline");
+const offlinePage = (request: Request) => `/${languageOf(new URL(request.url).pathname)}/offline`;
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
@@ -42,16 +48,10 @@ const serwist = new Serwist({
     },
   ],
   fallbacks: {
-    entries: [
-      {
-        url: "/da/offline",
-        matcher: ({ request }) => request.destination === "document" && offlinePage(request) === "/da/offline",
-      },
-      {
-        url: "/en/offline",
-        matcher: ({ request }) => request.destination === "document" && offlinePage(request) === "/en/offline",
-      },
-    ],
+    entries: LOCALES.map((l) => ({
+      url: `/${l}/offline`,
+      matcher: ({ request }: { request: Request }) => request.destination === "document" && offlinePage(request) === `/${l}/offline`,
+    })),
   },
 });
 
@@ -90,7 +90,7 @@ function shown(data: PushMessageData | null): Shown | null {
 self.addEventListener("push", (event) => {
   const message = shown(event.data);
   if (!message) return;
-  const lang = isEnglish(new URL(message.url, self.location.origin).pathname) ? "en" : "da"; // the page's language
+  const lang = languageOf(new URL(message.url, self.location.origin).pathname); // the page's language
   event.waitUntil(
     self.registration.showNotification(message.title, {
       body: message.body,
@@ -98,6 +98,7 @@ self.addEventListener("push", (event) => {
       data: { url: message.url },
       icon: "/icons/icon-192.png",
       lang,
+      dir: lang === "ar" ? "rtl" : "ltr",
     }),
   );
 });

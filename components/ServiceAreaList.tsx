@@ -9,7 +9,7 @@ export async function ServiceAreaList({ areas, locale }: { areas: Area[]; locale
     <ul className="mt-4 grid gap-2 sm:grid-cols-2">
       {areas.map((area) => (
         <li key={area.key} className="border border-gray-300 px-4 py-3">
-          {t.has(area.key) ? t(area.key) : locale === "da" ? area.nameDa : area.nameEn}
+          {t.has(area.key) ? t(area.key) : locale === "en" ? area.nameEn : area.nameDa}
         </li>
       ))}
     </ul>

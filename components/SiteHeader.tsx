@@ -14,11 +14,11 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
         <Link href="/" className="inline-flex min-h-11 items-center text-xl font-semibold text-ink no-underline">
           {t("App.name")}
         </Link>
-        <nav aria-label={t("Common.mainNavigation")} className="flex items-center gap-4">
+        <nav aria-label={t("Common.mainNavigation")} className="flex flex-wrap items-center gap-x-4">
           <Link href="/me" className="inline-flex min-h-11 items-center px-1">
             {t("Common.myPage")}
           </Link>
-          <LanguageSwitch label={t("Common.switchLanguage")} />
+          <LanguageSwitch label={t("Common.languageLabel")} />
         </nav>
       </div>
       {shared && (

@@ -5,7 +5,7 @@ import { connection } from "next/server";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { SerwistProvider } from "@serwist/turbopack/react";
-import { routing } from "@/lib/i18n/routing";
+import { directionOf, routing } from "@/lib/i18n/routing";
 import { serviceWorkerEnabled } from "@/lib/env-public";
 import { signOut } from "./sign-in/actions";
 import { SiteHeader } from "@/components/SiteHeader";
@@ -42,9 +42,12 @@ export default async function LocaleLayout({ children, params }: Props) {
   const t = await getTranslations("Common");
 
   return (
-    <html lang={locale}>
+    <html lang={locale} dir={directionOf(locale)}>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:bg-white focus:p-3">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:inset-s-2 focus:top-2 focus:z-50 focus:bg-white focus:p-3"
+        >
           {t("skipToContent")}
         </a>
         {/* Client components get only the messages they use. */}

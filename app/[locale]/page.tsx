@@ -21,7 +21,7 @@ export default async function HomePage({ params }: { params: Promise<{ locale: s
         <h2 id="how-title">{t("howTitle")}</h2>
         <ol className="mt-4 grid gap-4 sm:grid-cols-3">
           {steps.map((n) => (
-            <li key={n} className="border-l-4 border-primary bg-gray-100 p-4">
+            <li key={n} className="border-s-4 border-primary bg-gray-100 p-4">
               <h3>{t(`step${n}Title`)}</h3>
               <p className="mt-2">{t(`step${n}Text`)}</p>
             </li>

@@ -120,14 +120,14 @@ export function DraftForm({ draftKey, action, saved, className, children }: Prop
       {restored !== "no" && (
         <p
           role="status"
-          className={`border-l-4 p-3 ${restored === "changed-since" ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
+          className={`border-s-4 p-3 ${restored === "changed-since" ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
         >
           {restored === "changed-since" ? t("draftChangedSince") : t("draftRestored")}
         </p>
       )}
       {children}
       {offline && (
-        <p role="alert" className="border-l-4 border-warning bg-warning-light p-3">
+        <p role="alert" className="border-s-4 border-warning bg-warning-light p-3">
           {t(draftsKept() ? "offline" : "offlineShared")}
         </p>
       )}

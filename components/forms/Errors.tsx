@@ -40,11 +40,11 @@ export function ErrorSummary({
   }, [any, fieldErrors, formError]);
   if (!any) return null;
   return (
-    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="border-l-4 border-error bg-error-light p-4">
+    <div ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId} className="border-s-4 border-error bg-error-light p-4">
       <h2 id={titleId} className="text-lg">
         {t("Validation.summaryTitle")}
       </h2>
-      <ul className="mt-2 list-disc pl-5">
+      <ul className="mt-2 list-disc ps-5">
         {formError && <li>{t(formError)}</li>}
         {fields.map(([field, keys]) => {
           const said = keys.map((k) => t(k)).join(" ");

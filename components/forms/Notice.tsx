@@ -3,7 +3,7 @@ export function Notice({ text, kind }: { text: string; kind: "success" | "warnin
   return (
     <p
       role={kind === "warning" ? "alert" : "status"}
-      className={`border-l-4 p-4 ${kind === "warning" ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
+      className={`border-s-4 p-4 ${kind === "warning" ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
     >
       {text}
     </p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { lix } from "@/lib/plain-language/lix";
 import { glossaryHits } from "@/lib/plain-language/glossary";
 import { TextField } from "./Fields";
@@ -24,6 +24,7 @@ type Props = {
  */
 export function PlainTextField(props: Props) {
   const t = useTranslations("PlainLanguage");
+  const format = useFormatter();
   const [text, setText] = useState(props.defaultValue ?? "");
   const score = lix(text);
   const hits = [...new Map(glossaryHits(text).map((h) => [h.key, h])).values()];
@@ -34,17 +35,17 @@ export function PlainTextField(props: Props) {
       {score.words > 0 && (
         <div
           id={id}
-          className={`border-l-4 p-3 ${score.score >= 45 || hits.length ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
+          className={`border-s-4 p-3 ${score.score >= 45 || hits.length ? "border-warning bg-warning-light" : "border-success bg-success-light"}`}
           data-testid="plain-language"
         >
           <p className="font-semibold">
-            {t("score", { score: score.score.toLocaleString(undefined, { maximumFractionDigits: 1 }), band: t(`band.${score.band}`) })}
+            {t("score", { score: format.number(score.score, { maximumFractionDigits: 1 }), band: t(`band.${score.band}`) })}
           </p>
           <p className="text-sm">{t("aim")}</p>
           {hits.length > 0 && (
             <>
               <p className="mt-2 font-semibold">{t("wordsFound")}</p>
-              <ul className="list-disc pl-5">
+              <ul className="list-disc ps-5">
                 {hits.map((h) => (
                   <li key={h.key}>{t("suggestion", { word: h.match, instead: t(`glossary.${h.key}.instead`) })}</li>
                 ))}

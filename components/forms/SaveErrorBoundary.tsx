@@ -19,7 +19,7 @@ export class SaveErrorBoundary extends Component<Props, { failed: boolean; attem
   render() {
     if (!this.state.failed) return <div key={this.state.attempt}>{this.props.children}</div>;
     return (
-      <div role="alert" className="border-l-4 border-warning bg-warning-light p-4">
+      <div role="alert" className="border-s-4 border-warning bg-warning-light p-4">
         <p className="font-semibold">{this.props.title}</p>
         <p className="mt-1">{this.props.text}</p>
         <button

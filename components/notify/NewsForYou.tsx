@@ -51,7 +51,7 @@ export async function NewsForYou({ userId, short = false, asPage = false, back =
             return (
               <li
                 key={item.id}
-                className={`flex flex-wrap items-center gap-3 border p-3 ${item.read ? "border-gray-300" : "border-l-4 border-primary bg-info-light"}`}
+                className={`flex flex-wrap items-center gap-3 border p-3 ${item.read ? "border-gray-300" : "border-s-4 border-primary bg-info-light"}`}
                 data-testid="for-you-item"
                 data-read={item.read ? "yes" : "no"}
               >

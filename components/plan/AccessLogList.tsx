@@ -6,7 +6,7 @@ export function AccessLogList({ entries, empty, toldOnceNote }: { entries: Entry
   return (
     <ol className="space-y-2" data-testid="access-log">
       {entries.map((e) => (
-        <li key={e.id} className={`border-l-4 p-3 ${e.denied ? "border-warning bg-warning-light" : "border-gray-300 bg-gray-100"}`}>
+        <li key={e.id} className={`border-s-4 p-3 ${e.denied ? "border-warning bg-warning-light" : "border-gray-300 bg-gray-100"}`}>
           <p className="text-sm text-gray-600">{e.when}</p>
           <p>{e.sentence}</p>
           {e.why && <p className="text-sm">{e.why}</p>}

@@ -83,9 +83,9 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       </header>
 
       {plan.news && plan.news.total > 0 && (
-        <section aria-labelledby="plan-news" className="no-print border-l-4 border-info bg-info-light p-4">
+        <section aria-labelledby="plan-news" className="no-print border-s-4 border-info bg-info-light p-4">
           <h2 id="plan-news">{t("newsTitle")}</h2>
-          <ul className="mt-2 list-disc space-y-1 pl-5">
+          <ul className="mt-2 list-disc space-y-1 ps-5">
             {plan.news.items.map((n, i) => (
               <li key={i}>
                 {t(n.words ? "newsItemWords" : "newsItem", {
@@ -108,7 +108,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       )}
 
       {plan.contactRequest !== undefined && (
-        <section aria-labelledby="plan-unsure" className="no-print border-l-4 border-primary bg-info-light p-4" data-testid="unsure">
+        <section aria-labelledby="plan-unsure" className="no-print border-s-4 border-primary bg-info-light p-4" data-testid="unsure">
           <h2 id="plan-unsure">{plan.contactRequest ? t("unsureAskedTitle") : t("unsureTitle")}</h2>
           <p className="mt-2">
             {plan.contactRequest
@@ -134,13 +134,13 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       )}
 
       {plan.toldOnce ? (
-        <p className="no-print border-l-4 border-success bg-success-light p-4" data-testid="told-once">
+        <p className="no-print border-s-4 border-success bg-success-light p-4" data-testid="told-once">
           {t("toldOnce", { count: plan.toldOnce })}
         </p>
       ) : null}
 
       {plan.story && Object.keys(plan.story).length === 0 && (
-        <section aria-labelledby="plan-start" className="no-print border-l-4 border-primary bg-info-light p-4">
+        <section aria-labelledby="plan-start" className="no-print border-s-4 border-primary bg-info-light p-4">
           <h2 id="plan-start">{t("startTitle")}</h2>
           <p className="mt-2">{t("startText")}</p>
           <p className="mt-3">
@@ -171,7 +171,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
           ) : (
             <ul className="mt-3 space-y-3">
               {plan.goals.map((g) => (
-                <li key={g.id} className="border-l-4 border-primary bg-gray-100 p-3">
+                <li key={g.id} className="border-s-4 border-primary bg-gray-100 p-3">
                   <p className="font-semibold">{g.title}</p>
                   {g.steps.length > 0 && (
                     <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>

@@ -28,7 +28,7 @@ export async function StartedWithNotice({
     <section aria-labelledby="started-title" className="space-y-3 border-4 border-primary p-4" data-testid="started-with">
       <h2 id="started-title">{t("title")}</h2>
       <p>{t("who", { staff: started.staffName, date: day(started.startedAt) })}</p>
-      <ul className="list-disc space-y-1 pl-5">
+      <ul className="list-disc space-y-1 ps-5">
         <li>{t("name", { name: started.name })}</li>
         {started.channel && <li>{t("channel", { channel: tChannels(started.channel) })}</li>}
         {started.consents.map((c, i) => (

@@ -8,7 +8,7 @@ export async function WhoSees({ who, what }: { who: WhoSeesDto; what: "CONTACT" 
   const [t, area, day] = await Promise.all([getTranslations("WhoSees"), getAreaName(), getDayFormat()]);
   const nobody = who.areas.length === 0 && who.relatives.length === 0 && who.holders.length === 0;
   return (
-    <section aria-labelledby="who-sees" className="border-l-4 border-info bg-info-light p-4" data-testid="who-sees">
+    <section aria-labelledby="who-sees" className="border-s-4 border-info bg-info-light p-4" data-testid="who-sees">
       <h2 id="who-sees" className="text-xl">
         {t("title")}
       </h2>

@@ -32,7 +32,7 @@ export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[
   return (
     <section
       aria-labelledby="written-with"
-      className="no-print space-y-4 border-l-4 border-primary bg-info-light p-4"
+      className="no-print space-y-4 border-s-4 border-primary bg-info-light p-4"
       data-testid="written-with"
     >
       <h2 id="written-with">{t("title")}</h2>
@@ -49,7 +49,7 @@ export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[
             </p>
             {w.target === "STORY" && <p className="whitespace-pre-wrap">{w.content.text}</p>}
             {w.replaces && (
-              <div className="border-l-4 border-warning bg-warning-light p-2 text-sm">
+              <div className="border-s-4 border-warning bg-warning-light p-2 text-sm">
                 <p className="font-semibold">{t("replaces")}</p>
                 <p className="whitespace-pre-wrap">{w.replaces}</p>
               </div>

@@ -50,7 +50,7 @@ export function InviteForm({ invitable, action }: Props) {
         ))}
         <option value="NEW">{t("someoneNew")}</option>
       </SelectField>
-      <fieldset className="space-y-3 border-l-4 border-gray-300 pl-4">
+      <fieldset className="space-y-3 border-s-4 border-gray-300 ps-4">
         <legend className="font-semibold">{t("newTitle")}</legend>
         <TextField name="newName" label={t("newName")} max={NAME_MAX} defaultValue={shownValue(state, "newName")} errors={errors.newName} />
         <TextField
@@ -95,7 +95,7 @@ function ShareInvite({ link, qr }: { link: string; qr: string }) {
   // eslint-disable-next-line react-hooks/set-state-in-effect -- a browser capability, read once
   useEffect(() => setCanShare(typeof navigator.share === "function"), []);
   return (
-    <div className="space-y-4 border-l-4 border-success bg-success-light p-4" data-testid="invite-link">
+    <div className="space-y-4 border-s-4 border-success bg-success-light p-4" data-testid="invite-link">
       <h3 ref={heading} tabIndex={-1} className="focus:outline-none">
         {t("readyTitle")}
       </h3>

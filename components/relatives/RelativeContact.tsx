@@ -33,7 +33,7 @@ export async function RelativeContact({
     <div className="space-y-3 border-t border-gray-300 pt-3" data-testid="relative-contact">
       <h3>{t("title")}</h3>
       {open ? (
-        <p className={`border-l-4 p-3 ${open.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}>
+        <p className={`border-s-4 p-3 ${open.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}>
           {t(open.about === "ASKER" ? "openOwn" : "openCitizen", { who, name: first, date: day(open.dueDay) })}
         </p>
       ) : (

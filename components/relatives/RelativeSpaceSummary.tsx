@@ -6,12 +6,12 @@ export async function RelativeSpaceSummary({ name, space }: { name: string; spac
   const [t, format] = await Promise.all([getTranslations("RelativeSpace"), getFormatter()]);
   const needs = (["needsRespite", "wantsPeers", "wantsCoordinator"] as const).filter((k) => space[k]);
   return (
-    <div className="border-l-4 border-info bg-info-light p-3" data-testid="relative-space">
+    <div className="border-s-4 border-info bg-info-light p-3" data-testid="relative-space">
       <p className="font-semibold">{t("sharedTitle", { name })}</p>
       {space.helpWish && <p>{t(`wish.${space.helpWish}`)}</p>}
       {space.canDo && <p className="whitespace-pre-wrap">{space.canDo}</p>}
       {needs.length > 0 && (
-        <ul className="mt-1 list-disc pl-5">
+        <ul className="mt-1 list-disc ps-5">
           {needs.map((k) => (
             <li key={k}>{t(`need.${k}`)}</li>
           ))}

@@ -78,7 +78,7 @@ export function CprLookupForm({ action, askAction, areas, partNames }: Props) {
             <Link href={`/staff/citizens/${state.found.citizenId}`}>{t("open", { name: state.found.name })}</Link>
           </p>
         ) : (
-          <section aria-labelledby="cpr-ask-title" className="space-y-3 border-l-4 border-primary pl-4">
+          <section aria-labelledby="cpr-ask-title" className="space-y-3 border-s-4 border-primary ps-4">
             <h3 id="cpr-ask-title">{t("askTitle", { name: state.found.name })}</h3>
             <p>{t("askIntro")}</p>
             <AskConsentForm

@@ -42,7 +42,7 @@ export function FindCitizenForm({ action }: { action: (state: FindState, formDat
           (state.found.length === 0 ? (
             <p>{t("foundNone")}</p>
           ) : (
-            <ul className="list-disc space-y-1 pl-5" data-testid="found">
+            <ul className="list-disc space-y-1 ps-5" data-testid="found">
               {state.found.map((c) => (
                 <li key={c.citizenId}>
                   <Link href={`/staff/citizens/${c.citizenId}`}>{c.name}</Link>

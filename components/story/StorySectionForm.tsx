@@ -109,7 +109,7 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
       </h2>
 
       {conflict ? (
-        <div role="alert" className="mt-3 space-y-4 border-l-4 border-warning bg-warning-light p-4">
+        <div role="alert" className="mt-3 space-y-4 border-s-4 border-warning bg-warning-light p-4">
           <p className="font-semibold">{t("conflictTitle")}</p>
           <p>{t("conflictText")}</p>
           <div className="grid gap-4 md:grid-cols-2">
@@ -170,7 +170,7 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
           {hint}
         </p>
         {restored && (
-          <p className="border-l-4 border-info bg-info-light p-3" role="status">
+          <p className="border-s-4 border-info bg-info-light p-3" role="status">
             {t("draftRestored")}
           </p>
         )}
@@ -201,7 +201,7 @@ export function StorySectionForm({ kind, title, hint, initialText, initialVersio
           </p>
         </div>
         {offline && (
-          <p role="alert" className="border-l-4 border-warning bg-warning-light p-3">
+          <p role="alert" className="border-s-4 border-warning bg-warning-light p-3">
             {t(draftsKept() ? "offline" : "offlineShared")}
           </p>
         )}

@@ -3,10 +3,12 @@ import { createTranslator } from "next-intl";
 import { routing, type Locale } from "@/lib/i18n/routing";
 import da from "@/messages/da.json";
 import en from "@/messages/en.json";
+import ar from "@/messages/ar.json";
+import uk from "@/messages/uk.json";
 import type { Mail } from "@/lib/mail/send";
 import { htmlFromText } from "@/lib/mail/html";
 
-const catalogues: Record<Locale, typeof da> = { da, en };
+const catalogues: Record<Locale, typeof da> = { da, en, ar, uk };
 
 /** The sign-in mail, in the language the link leads to. */
 export async function signInMail(to: string, url: string): Promise<Mail> {

@@ -14,5 +14,7 @@ export function htmlFromText(text: string, { lang, link }: { lang: string; link?
       return `<p>${html}</p>`;
     })
     .join("\n");
-  return `<!doctype html>\n<html lang="${escape(lang)}"><head><meta charset="utf-8"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.5">\n${paragraphs}\n</body></html>\n`;
+  // Arabic reads right to left in the mail too (a web address in it keeps its own direction)
+  const dir = lang === "ar" ? ' dir="rtl"' : "";
+  return `<!doctype html>\n<html lang="${escape(lang)}"${dir}><head><meta charset="utf-8"></head><body style="font-family: sans-serif; font-size: 16px; line-height: 1.5">\n${paragraphs}\n</body></html>\n`;
 }

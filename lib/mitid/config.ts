@@ -1,4 +1,5 @@
 import "server-only";
+import type { Locale } from "@/lib/i18n/routing";
 import { env } from "@/lib/env";
 import type { Level } from "./identity";
 
@@ -25,7 +26,7 @@ export const mitidUrls = () => ({
  * Where a sign-in under way goes afterwards, whether an invite link was waiting when it began, and the
  * hash of the random value this browser holds in a cookie: only the browser that began a sign-in can finish it.
  */
-export type Pending = { locale: "da" | "en"; invite: boolean; browser: string; shared: boolean };
+export type Pending = { locale: Locale; invite: boolean; browser: string; shared: boolean };
 /** The sign-in's own facts from a kept request, without the protocol's (a request kept before `shared` existed: not shared). */
 export const pendingOf = (kept: Pending): Pending => ({
   locale: kept.locale,

@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { routing } from "@/lib/i18n/routing";
 import { auth } from "@/lib/auth/server";
 import { env } from "@/lib/env";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
@@ -20,7 +21,7 @@ import { samlResponse, samlSignInUrl } from "./saml";
  * ends on the sign-in page with a plain message (`?via=mitid&error=…`); no address carries anything
  * about the person.
  */
-const startQuery = z.object({ locale: z.enum(["da", "en"]).catch("da") });
+const startQuery = z.object({ locale: z.enum(routing.locales).catch(routing.defaultLocale) });
 const oidcAnswer = z.object({ state: z.string().min(1).max(512), code: z.string().min(1).max(4096), iss: z.url().max(2048).optional() });
 const samlForm = z.object({ SAMLResponse: z.string().min(1).max(1_000_000), RelayState: z.string().max(80).optional() });
 

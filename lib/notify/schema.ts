@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { routing } from "@/lib/i18n/routing";
 import { URGENT_CHOICES } from "./kinds";
 
 // Safe for the browser. Errors are message keys.
@@ -24,7 +25,7 @@ export const notificationSettingsSchema = z
     quietFrom: hour,
     quietTo: hour,
     urgentKinds: z.array(z.enum(URGENT_CHOICES as [string, ...string[]], { error: "Validation.chooseOne" })).max(URGENT_CHOICES.length),
-    language: z.enum(["da", "en"], { error: "Validation.chooseOne" }),
+    language: z.enum(routing.locales, { error: "Validation.chooseOne" }),
     version: z.coerce.number().int().min(0),
   })
   .refine((s) => s.quiet === "none" || s.quietFrom !== s.quietTo, { path: ["quietTo"], error: "Validation.quietHours" });

@@ -4,6 +4,7 @@ import { systemDb } from "@/lib/db/system";
 import type { Tx } from "@/lib/record/tx";
 import { isMitidAddress } from "@/lib/mitid/enrol";
 import type { Reach, Wishes } from "./timing";
+import { languageOfWish } from "./language";
 
 /**
  * How each person asked to be told, and where they can be reached. These are a
@@ -74,7 +75,7 @@ export async function reachFor(userId: string) {
 export async function followContactWishes(tx: Tx, userId: string, wishes: { channel: string; language: string }) {
   const current = await tx.notificationSettings.findUnique({ where: { userId }, select: { chosenAt: true, phone: true } });
   if (current?.chosenAt) return;
-  const language = /^(en|eng)/i.test(wishes.language.trim()) ? "en" : "da";
+  const language = languageOfWish(wishes.language);
   const sms = (wishes.channel === "SMS" || wishes.channel === "PHONE") && Boolean(current?.phone);
   const data = { sms, email: !sms || wishes.channel === "EMAIL", language };
   await tx.notificationSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });

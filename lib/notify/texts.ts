@@ -5,6 +5,8 @@ import { htmlFromText } from "@/lib/mail/html";
 import { env } from "@/lib/env";
 import da from "@/messages/da.json";
 import en from "@/messages/en.json";
+import ar from "@/messages/ar.json";
+import uk from "@/messages/uk.json";
 import type { Kind } from "./kinds";
 import { stopToken, type StopWhat } from "./tokens";
 
@@ -13,7 +15,7 @@ import { stopToken, type StopWhat } from "./tokens";
  * message. Nothing from the record goes in (no story, goal, agreement, area or
  * name); they say that something is waiting and link to the page, behind sign-in.
  */
-const catalogues: Record<Locale, typeof da> = { da, en };
+const catalogues: Record<Locale, typeof da> = { da, en, ar, uk };
 
 export const localeOf = (language: string): Locale =>
   (routing.locales as readonly string[]).includes(language) ? (language as Locale) : routing.defaultLocale;

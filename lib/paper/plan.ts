@@ -12,6 +12,8 @@ import type { Locale } from "@/lib/i18n/routing";
 import { TIME_ZONE } from "@/lib/i18n/routing";
 import da from "@/messages/da.json";
 import en from "@/messages/en.json";
+import ar from "@/messages/ar.json";
+import uk from "@/messages/uk.json";
 import { recordFailure } from "@/lib/security/attempts";
 import { renderPlanPdf, type PaperPlan } from "./render";
 
@@ -23,7 +25,7 @@ import { renderPlanPdf, type PaperPlan } from "./render";
  * caseworker's printing is in the citizen's log like their reading. In the
  * citizen's own language for a letter; in the page's for the citizen's print.
  */
-const catalogues: Record<Locale, typeof da> = { da, en };
+const catalogues: Record<Locale, typeof da> = { da, en, ar, uk };
 
 /** At most this much of each list fits one page in large type; the rest is on the screen. */
 const SHOWN = { goals: 4, agreements: 5, people: 6 } as const;

@@ -1,5 +1,6 @@
 import "server-only";
-import { Document, Image as PdfImage, Page, Text, View, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
+import path from "node:path";
+import { Document, Font, Image as PdfImage, Page, Text, View, renderToBuffer, type DocumentProps } from "@react-pdf/renderer";
 import QRCode from "qrcode";
 import type { ReactElement } from "react";
 
@@ -9,7 +10,7 @@ import type { ReactElement } from "react";
  * what the reader may see: this module only lays it out.
  */
 export type PaperPlan = {
-  /** BCP 47, e.g. "da" | "en" (the PDF's document language). */
+  /** BCP 47, e.g. "da" | "en" | "ar" | "uk" (the PDF's document language; it chooses the type and the direction). */
   lang: string;
   /** Document title (PDF metadata). */
   title: string;
@@ -53,6 +54,30 @@ const SCALES = [
 const LETTER_SCALE: Scale = SCALES[0];
 const MIN_SIZE = 12;
 
+// PDF's own Helvetica has only Latin letters. Arabic and Ukrainian are set in IBM Plex Sans Arabic and
+// IBM Plex Sans (the web's typeface; TTF, under the SIL Open Font License, lib/paper/fonts/OFL.txt):
+// react-pdf shapes the Arabic letters and lays the lines out right to left.
+type Type = { regular: string; bold: string };
+const FONTS_DIR = path.join(process.cwd(), "lib", "paper", "fonts");
+const HELVETICA: Type = { regular: "Helvetica", bold: "Helvetica-Bold" };
+const PLEX: Type = { regular: "IBMPlexSans", bold: "IBMPlexSans-SemiBold" };
+const PLEX_ARABIC: Type = { regular: "IBMPlexSansArabic", bold: "IBMPlexSansArabic-SemiBold" };
+let registered = false;
+function typeFor(lang: string): Type {
+  if (lang !== "ar" && lang !== "uk") return HELVETICA;
+  if (!registered) {
+    for (const [family, file] of [
+      [PLEX.regular, "IBMPlexSans_400Regular.ttf"],
+      [PLEX.bold, "IBMPlexSans_600SemiBold.ttf"],
+      [PLEX_ARABIC.regular, "IBMPlexSansArabic_400Regular.ttf"],
+      [PLEX_ARABIC.bold, "IBMPlexSansArabic_600SemiBold.ttf"],
+    ] as const)
+      Font.register({ family, src: path.join(FONTS_DIR, file) });
+    registered = true;
+  }
+  return lang === "ar" ? PLEX_ARABIC : PLEX;
+}
+
 const INK = "#000000";
 const RULE = "#595959"; // thin lines only; every letter is black on white
 
@@ -89,7 +114,11 @@ function pageCount(pdf: Buffer): number {
   return Number(match[1]);
 }
 
-function styles({ body, lineHeight, gap, margin }: Scale) {
+function styles({ body, lineHeight, gap, margin }: Scale, lang: string) {
+  const type = typeFor(lang);
+  // right to left: text starts at the right margin, and a row's bullet or QR code stands at its right
+  const rtl = lang === "ar";
+  const row = rtl ? ("row-reverse" as const) : ("row" as const);
   const footerSize = MIN_SIZE;
   const footerSpace = footerSize * 1.2 + 6 + body * gap;
   return {
@@ -97,17 +126,18 @@ function styles({ body, lineHeight, gap, margin }: Scale) {
       paddingTop: margin,
       paddingBottom: margin + footerSpace,
       paddingHorizontal: margin,
-      fontFamily: "Helvetica",
+      fontFamily: type.regular,
       fontSize: body,
+      textAlign: rtl ? ("right" as const) : ("left" as const),
       lineHeight,
       color: INK,
       backgroundColor: "#ffffff",
     },
-    heading: { fontFamily: "Helvetica-Bold", fontSize: Math.round(body * 1.85), lineHeight: 1.15 },
+    heading: { fontFamily: type.bold, fontSize: Math.round(body * 1.85), lineHeight: 1.15 },
     printed: { fontSize: MIN_SIZE, marginTop: 4 },
     section: { marginTop: body * (0.5 + 0.6 * gap) },
     sectionHeading: {
-      fontFamily: "Helvetica-Bold",
+      fontFamily: type.bold,
       fontSize: Math.round(body * 1.3),
       lineHeight: 1.2,
       paddingBottom: 2,
@@ -116,22 +146,24 @@ function styles({ body, lineHeight, gap, margin }: Scale) {
       borderBottomColor: RULE,
     },
     paragraph: { marginBottom: body * (0.2 + 0.25 * gap) },
-    item: { flexDirection: "row" as const, marginBottom: body * 0.3 * gap },
+    // every Text carries the direction (react-pdf does not inherit it)
+    dir: { direction: rtl ? ("rtl" as const) : ("ltr" as const) },
+    item: { flexDirection: row, marginBottom: body * 0.3 * gap },
     bullet: {
       width: body * 0.35,
       height: body * 0.35,
       marginTop: (body * (lineHeight - 0.35)) / 2,
-      marginRight: body * 0.6,
+      [rtl ? "marginLeft" : "marginRight"]: body * 0.6,
       backgroundColor: INK,
     },
-    itemText: { flex: 3, paddingRight: body * 0.8 },
+    itemText: { flex: 3, [rtl ? "paddingLeft" : "paddingRight"]: body * 0.8 },
     itemDetail: { flex: 2 },
     itemAlone: { flex: 1 },
-    greeting: { fontFamily: "Helvetica-Bold", fontSize: Math.round(body * 1.3), marginBottom: body * 0.9 },
-    qrRow: { flexDirection: "row" as const, alignItems: "center" as const, marginTop: body * 1.2 },
-    qr: { width: 128, height: 128, marginRight: body },
+    greeting: { fontFamily: type.bold, fontSize: Math.round(body * 1.3), marginBottom: body * 0.9 },
+    qrRow: { flexDirection: row, alignItems: "center" as const, marginTop: body * 1.2 },
+    qr: { width: 128, height: 128, [rtl ? "marginLeft" : "marginRight"]: body },
     qrCaption: { flex: 1 },
-    qrAddress: { fontFamily: "Helvetica-Bold", fontSize: Math.max(MIN_SIZE, body - 1), marginTop: body * 0.4 },
+    qrAddress: { fontFamily: type.bold, fontSize: Math.max(MIN_SIZE, body - 1), marginTop: body * 0.4 },
     footer: {
       position: "absolute" as const,
       left: margin,
@@ -151,8 +183,8 @@ type Styles = ReturnType<typeof styles>;
 function PlanDocument({ plan, scale, qr }: { plan: PaperPlan; scale: Scale; qr?: Buffer }): ReactElement<DocumentProps> {
   return (
     <Document title={plan.title} language={plan.lang} author={MAKER} creator={MAKER} producer={MAKER}>
-      {plan.letter && qr ? <LetterPage letter={plan.letter} qr={qr} footer={plan.footer} s={styles(LETTER_SCALE)} /> : null}
-      <PlanPage plan={plan} s={styles(scale)} body={scale.body} />
+      {plan.letter && qr ? <LetterPage letter={plan.letter} qr={qr} footer={plan.footer} s={styles(LETTER_SCALE, plan.lang)} /> : null}
+      <PlanPage plan={plan} s={styles(scale, plan.lang)} body={scale.body} />
     </Document>
   );
 }
@@ -160,11 +192,11 @@ function PlanDocument({ plan, scale, qr }: { plan: PaperPlan; scale: Scale; qr?:
 function LetterPage({ letter, qr, footer, s }: { letter: NonNullable<PaperPlan["letter"]>; qr: Buffer; footer: string; s: Styles }) {
   return (
     <Page size="A4" style={s.page}>
-      <Text style={s.greeting} hyphenationCallback={wholeWords}>
+      <Text style={[s.dir, s.greeting]} hyphenationCallback={wholeWords}>
         {letter.greeting}
       </Text>
       {letter.paragraphs.filter(hasText).map((paragraph, i) => (
-        <Text key={i} style={s.paragraph} hyphenationCallback={wholeWords} orphans={2} widows={2}>
+        <Text key={i} style={[s.dir, s.paragraph]} hyphenationCallback={wholeWords} orphans={2} widows={2}>
           {paragraph}
         </Text>
       ))}
@@ -172,8 +204,10 @@ function LetterPage({ letter, qr, footer, s }: { letter: NonNullable<PaperPlan["
         {/* react-pdf's image, not next/image: a PDF image takes no alt text; the caption beside it says what it is for */}
         <PdfImage style={s.qr} src={{ data: qr, format: "png" }} />
         <View style={s.qrCaption}>
-          <Text hyphenationCallback={wholeWords}>{letter.qr.caption}</Text>
-          {/* the address to type: whole, never broken with a hyphen that is not part of it */}
+          <Text style={s.dir} hyphenationCallback={wholeWords}>
+            {letter.qr.caption}
+          </Text>
+          {/* the address to type: whole, never broken with a hyphen that is not part of it, and left to right in every language */}
           <Text style={s.qrAddress} hyphenationCallback={(word: string) => [word]}>
             {letter.qr.url}
           </Text>
@@ -187,10 +221,10 @@ function LetterPage({ letter, qr, footer, s }: { letter: NonNullable<PaperPlan["
 function PlanPage({ plan, s, body }: { plan: PaperPlan; s: Styles; body: number }) {
   return (
     <Page size="A4" style={s.page}>
-      <Text style={s.heading} hyphenationCallback={wholeWords}>
+      <Text style={[s.dir, s.heading]} hyphenationCallback={wholeWords}>
         {plan.heading}
       </Text>
-      <Text style={s.printed} hyphenationCallback={wholeWords}>
+      <Text style={[s.dir, s.printed]} hyphenationCallback={wholeWords}>
         {plan.printed}
       </Text>
       {plan.sections.map((section, i) => (
@@ -209,29 +243,29 @@ function Section({ section, s, body }: { section: PaperPlan["sections"][number];
   return (
     <View style={s.section}>
       {/* a heading never stands alone at the foot of a page */}
-      <Text style={s.sectionHeading} hyphenationCallback={wholeWords} minPresenceAhead={body * 3}>
+      <Text style={[s.dir, s.sectionHeading]} hyphenationCallback={wholeWords} minPresenceAhead={body * 3}>
         {section.heading}
       </Text>
       {paragraphs.map((paragraph, i) => (
-        <Text key={i} style={s.paragraph} hyphenationCallback={wholeWords} orphans={2} widows={2}>
+        <Text key={i} style={[s.dir, s.paragraph]} hyphenationCallback={wholeWords} orphans={2} widows={2}>
           {paragraph}
         </Text>
       ))}
       {items.map((item, i) => (
         <View key={i} style={s.item} wrap={false}>
           <View style={s.bullet} />
-          <Text style={withDetails ? s.itemText : s.itemAlone} hyphenationCallback={wholeWords}>
+          <Text style={[s.dir, withDetails ? s.itemText : s.itemAlone]} hyphenationCallback={wholeWords}>
             {item.text}
           </Text>
           {withDetails ? (
-            <Text style={s.itemDetail} hyphenationCallback={wholeWords}>
+            <Text style={[s.dir, s.itemDetail]} hyphenationCallback={wholeWords}>
               {item.detail ?? ""}
             </Text>
           ) : null}
         </View>
       ))}
       {nothing && hasText(section.empty) ? (
-        <Text style={s.paragraph} hyphenationCallback={wholeWords}>
+        <Text style={[s.dir, s.paragraph]} hyphenationCallback={wholeWords}>
           {section.empty}
         </Text>
       ) : null}
@@ -241,7 +275,7 @@ function Section({ section, s, body }: { section: PaperPlan["sections"][number];
 
 function Footer({ text, s }: { text: string; s: Styles }) {
   return (
-    <Text style={s.footer} fixed hyphenationCallback={wholeWords}>
+    <Text style={[s.dir, s.footer]} fixed hyphenationCallback={wholeWords}>
       {text}
     </Text>
   );

@@ -3,6 +3,8 @@ import { createTranslator } from "use-intl/core";
 import { localeOf } from "@/lib/notify/texts";
 import da from "@/messages/da.json";
 import en from "@/messages/en.json";
+import ar from "@/messages/ar.json";
+import uk from "@/messages/uk.json";
 
 /**
  * The answer of a print: the PDF, never kept by a browser or a proxy (it holds
@@ -20,7 +22,7 @@ export function pdfResponse(pdf: Buffer, file: "plan" | "letter"): Response {
 
 export function refusal(locale: string, error: "not-found" | "throttled" | "invalid"): Response {
   const l = localeOf(locale);
-  const t = createTranslator({ locale: l, messages: { da, en }[l], namespace: "Paper" });
+  const t = createTranslator({ locale: l, messages: { da, en, ar, uk }[l], namespace: "Paper" });
   const status = error === "throttled" ? 429 : 404;
   return new Response(t(error === "throttled" ? "throttled" : "notFound"), {
     status,

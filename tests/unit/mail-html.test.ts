@@ -11,6 +11,11 @@ describe("a mail's HTML part, made from its text", () => {
     expect(html).toContain("Tryk på linket:<br>");
   });
 
+  it("reads right to left in Arabic", () => {
+    expect(htmlFromText("مرحبًا", { lang: "ar" })).toContain('<html lang="ar" dir="rtl">');
+    expect(htmlFromText("Добрий день", { lang: "uk" })).toContain('<html lang="uk">');
+  });
+
   it("makes the link a link, escaped, and escapes everything else", () => {
     expect(html).toContain(`<a href="${link.replace("&", "&#38;")}">`);
     expect(html).toContain("&#60;så&#62;");

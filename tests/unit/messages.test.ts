@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { routing } from "@/lib/i18n/routing";
+import { icuProblem } from "@/lib/i18n/review";
 
 /** The {arguments} an ICU message uses, through plural and select branches. */
 function argumentNames(elements: MessageFormatElement[], out = new Set<string>()): Set<string> {
@@ -56,6 +57,31 @@ describe("message catalogues", () => {
   it.each(routing.locales)("%s has no empty texts", (locale) => {
     const empty = [...leaves(load(locale))].filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => k);
     expect(empty).toEqual([]);
+  });
+
+  it.each(routing.locales)("%s: every plural has other and only the language's own categories, every select other", (locale) => {
+    // Arabic adds zero, two, few and many; Ukrainian few and many: extra branches are welcome,
+    // foreign ones (a "two" in Danish) are never chosen and so are mistakes
+    const texts = leaves(load(locale));
+    const wrong = [...texts].map(([k, v]) => [k, icuProblem(String(v), String(v), locale)]).filter(([, problem]) => problem);
+    expect(wrong).toEqual([]);
+  });
+
+  it.each(routing.locales.filter((l) => l !== "da"))("%s: every text parses and offers the Danish choices in each select", (locale) => {
+    const other = leaves(load(locale));
+    const wrong = [...danish].map(([k, v]) => [k, icuProblem(String(v), String(other.get(k)), locale)]).filter(([, problem]) => problem);
+    expect(wrong).toEqual([]);
+  });
+
+  it("icuProblem finds what a translator may get wrong", () => {
+    const source = "{count, plural, one {# mål} other {# mål}}";
+    expect(icuProblem(source, "{count, plural, one {# ціль} few {# цілі} many {# цілей} other {# цілі}}", "uk")).toBeNull();
+    expect(icuProblem(source, "{count, plural, one {# هدف} two {هدفان} few {# أهداف} other {# هدف}}", "ar")).toBeNull();
+    expect(icuProblem(source, "{count, plural, one {# ціль} few {# цілі}}", "uk")).toMatch(/other/i);
+    expect(icuProblem(source, "{count, plural, one {# ціль} two {# цілі} other {# цілі}}", "uk")).toMatch(/two/);
+    expect(icuProblem(source, "{n, plural, one {# ціль} other {# цілі}}", "uk")).toMatch(/uses \{n\}/);
+    expect(icuProblem("{role, select, STAFF {a} other {b}}", "{role, select, STAFF {а} RELATIVE {б} other {в}}", "uk")).toMatch(/offers/);
+    expect(icuProblem("{name}", "{name", "ar")).toMatch(/does not parse/);
   });
 
   it.each(routing.locales.filter((l) => l !== "da"))("%s uses the same {placeholders} as Danish", (locale) => {

@@ -213,4 +213,41 @@ describe("renderPlanPdf", () => {
     const buf = await renderPlanPdf({ ...normalPlan, sections: [{ heading: "Łódź 😀 中文", paragraphs: ["Ünïcödé → ✓"] }] });
     expect((await pdfText(buf)).pages).toBe(1);
   });
+  test("Ukrainian and Arabic are set in a type that has their letters, Arabic right to left", async () => {
+    const ukrainian: PaperPlan = {
+      ...normalPlan,
+      lang: "uk",
+      heading: "План Інни Гнатюк",
+      sections: [{ heading: "Моїми словами", paragraphs: ["Мені важливо жити вдома. Ґанок слизький узимку, і я боюся впасти."] }],
+      footer: "Розкажіть один раз · Ваш план із муніципалітетом",
+    };
+    const uk = await renderPlanPdf(ukrainian);
+    const ukText = (await pdfText(uk)).text;
+    for (const s of passedStrings(ukrainian)) expect(ukText).toContain(normalise(s));
+    expect(uk.toString("latin1")).toContain("IBMPlexSans");
+
+    const arabic: PaperPlan = {
+      ...normalPlan,
+      lang: "ar",
+      heading: "خطة إنغه هانسن",
+      printed: "طُبعت في ٢٩ نوفمبر ٢٠٢٦",
+      sections: [
+        { heading: "بكلماتي", paragraphs: ["أريد أن أبقى في بيتي."], items: [{ text: "أمشي إلى البقالة", detail: "Anne Hansen" }] },
+      ],
+      footer: "أخبِرنا مرة واحدة · خطتك مع البلدية",
+      letter: { ...letter, greeting: "عزيزي Inge", paragraphs: ["هذه خطتك على ورق."], qr: { ...letter.qr, caption: "امسح الرمز بهاتف" } },
+    };
+    const ar = await renderPlanPdf(arabic);
+    expect(ar.toString("latin1")).toContain("IBMPlexSansArabic");
+    const { info } = await getMeta(new Uint8Array(ar));
+    expect(info.Language).toBe("ar");
+    // the letters are drawn joined (shaped), so the extracted text is checked for Arabic letters and the
+    // left-to-right parts, not letter by letter; the sign-in address stays whole and left to right
+    const arText = (await pdfText(ar)).text;
+    expect(arText).toMatch(/[\u0600-\u06FF\uFE70-\uFEFF]{3}/);
+    expect(arText).toContain("Anne Hansen");
+    expect(arText).toContain(letter.qr.url);
+    // Danish and English keep the PDF's own Helvetica
+    expect((await renderPlanPdf(normalPlan)).toString("latin1")).not.toContain("IBMPlex");
+  });
 });

@@ -21,7 +21,7 @@ export default async function ConfirmPage({ params, searchParams }: Props) {
     <div className="max-w-2xl space-y-6">
       <h1>{t("title")}</h1>
       {done === "EMAIL" || done === "SMS" ? (
-        <div role="status" className="space-y-2 border-l-4 border-success bg-success-light p-4" data-testid="confirm-done">
+        <div role="status" className="space-y-2 border-s-4 border-success bg-success-light p-4" data-testid="confirm-done">
           <p className="font-semibold">{t(`done.${done}`)}</p>
           <p>
             <Link href="/me/notifications">{t("settings")}</Link>

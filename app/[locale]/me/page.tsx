@@ -57,7 +57,7 @@ export default async function MePage({ params, searchParams }: Props) {
       <NewsForYou userId={account.id} markRead={markReadAction} markAllRead={markAllReadAction} short back="/me" />
 
       {inviteWaiting && (
-        <section aria-labelledby="invite-waiting" className="border-l-4 border-info bg-info-light p-4">
+        <section aria-labelledby="invite-waiting" className="border-s-4 border-info bg-info-light p-4">
           <h2 id="invite-waiting">{t("inviteWaitingTitle")}</h2>
           <p className="mt-2">
             <Link href="/invite" className="font-semibold">
@@ -99,7 +99,7 @@ export default async function MePage({ params, searchParams }: Props) {
 
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t("rolesTitle")}</h2>
-        <ul className="mt-3 list-disc space-y-1 pl-5" data-testid="roles">
+        <ul className="mt-3 list-disc space-y-1 ps-5" data-testid="roles">
           {account.isCitizen && (
             <li>
               {t("roleCitizen")} <Link href="/plan">{t("toPlan")}</Link>
@@ -110,7 +110,7 @@ export default async function MePage({ params, searchParams }: Props) {
             <li>
               {t("roleStaff", {
                 areas: account.staffAreas
-                  .map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "da" ? a.nameDa : a.nameEn))
+                  .map((a) => (tAreas.has(a.key) ? tAreas(a.key) : locale === "en" ? a.nameEn : a.nameDa))
                   .join(", "),
               })}{" "}
               <Link href="/staff">{t("toStaff")}</Link>
@@ -141,7 +141,7 @@ export default async function MePage({ params, searchParams }: Props) {
         {passkeyStatus && (
           <p
             role="status"
-            className={`border-l-4 p-3 font-semibold ${passkeyStatus === "removed" ? "border-success bg-success-light" : "border-error bg-error-light"}`}
+            className={`border-s-4 p-3 font-semibold ${passkeyStatus === "removed" ? "border-success bg-success-light" : "border-error bg-error-light"}`}
           >
             {t(passkeyStatus === "removed" ? "passkeyRemoved" : "passkeyRemoveFailed")}
           </p>

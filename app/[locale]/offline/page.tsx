@@ -9,7 +9,7 @@ export default async function OfflinePage({ params }: { params: Promise<{ locale
     <div className="max-w-2xl space-y-4">
       <h1>{t("title")}</h1>
       <p className="text-lg">{t("text")}</p>
-      <p className="border-l-4 border-info bg-info-light p-4">{t("safe")}</p>
+      <p className="border-s-4 border-info bg-info-light p-4">{t("safe")}</p>
       <p>
         <a href={`/${locale}`} className="inline-flex min-h-11 items-center">
           {t("retry")}

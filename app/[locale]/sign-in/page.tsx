@@ -56,13 +56,13 @@ export default async function SignInPage({ params, searchParams }: Props) {
     <div className="max-w-2xl space-y-8">
       <h1>{t("title")}</h1>
       {errorKey && (
-        <div role="alert" className="border-l-4 border-error bg-error-light p-4">
+        <div role="alert" className="border-s-4 border-error bg-error-light p-4">
           {t(errorKey)}
         </div>
       )}
 
       {/* asked before any way in, and kept in this browser, so it holds for all of them */}
-      <section aria-labelledby="shared-title" className="space-y-3 border-l-4 border-info bg-info-light p-4">
+      <section aria-labelledby="shared-title" className="space-y-3 border-s-4 border-info bg-info-light p-4">
         <h2 id="shared-title" className="text-lg">
           {t("sharedTitle")}
         </h2>
@@ -71,7 +71,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
         </p>
         <form action={chooseComputer}>
           <input type="hidden" name="shared" value={shared ? "no" : "yes"} />
-          <button type="submit" className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 text-left font-semibold hover:bg-gray-100">
+          <button type="submit" className="min-h-11 border-2 border-gray-600 bg-white px-4 py-2 text-start font-semibold hover:bg-gray-100">
             {shared ? t("sharedUndo") : t("sharedYes")}
           </button>
         </form>
@@ -124,7 +124,10 @@ export default async function SignInPage({ params, searchParams }: Props) {
               <li key={p.key}>
                 <form action={signInAsPersona}>
                   <input type="hidden" name="persona" value={p.key} />
-                  <button type="submit" className="min-h-11 w-full border-2 border-gray-600 bg-white px-4 py-2 text-left hover:bg-gray-100">
+                  <button
+                    type="submit"
+                    className="min-h-11 w-full border-2 border-gray-600 bg-white px-4 py-2 text-start hover:bg-gray-100"
+                  >
                     <span className="font-semibold">{p.name}</span> – {t(`persona.${p.key}`)}
                   </button>
                 </form>

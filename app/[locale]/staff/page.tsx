@@ -71,7 +71,7 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
             <h3>{t("handoversTitle")}</h3>
             <ul className="space-y-2" data-testid="handovers-to-me">
               {work.handovers.map((h) => (
-                <li key={h.handoverId} className="border-l-4 border-info bg-info-light p-3">
+                <li key={h.handoverId} className="border-s-4 border-info bg-info-light p-3">
                   <Link href={`/staff/citizens/${h.citizenId}`} className="font-semibold">
                     {h.citizenName}
                   </Link>
@@ -88,7 +88,7 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
               {work.contactRequests.map((r) => (
                 <li
                   key={r.requestId}
-                  className={`border-l-4 p-3 ${r.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
+                  className={`border-s-4 p-3 ${r.overdue ? "border-warning bg-warning-light" : "border-info bg-info-light"}`}
                 >
                   <Link href={`/staff/citizens/${r.citizenId}`} className="font-semibold">
                     {r.citizenName}
@@ -113,7 +113,7 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
             <h3>{t("agreementsTitle")}</h3>
             <ul className="space-y-2" data-testid="agreements-due">
               {work.agreementsDue.map((a, i) => (
-                <li key={i} className={`border-l-4 p-3 ${a.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
+                <li key={i} className={`border-s-4 p-3 ${a.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
                   <Link href={`/staff/citizens/${a.citizenId}`} className="font-semibold">
                     {a.citizenName}
                   </Link>
@@ -140,7 +140,7 @@ export default async function StaffPage({ params }: { params: Promise<{ locale: 
                     {c.name}
                   </Link>
                   <span className="text-gray-600"> · {c.areaKeys.map(area).join(", ")}</span>
-                  {c.coordinator && <span className="ml-2 font-semibold">{t("coordinator")}</span>}
+                  {c.coordinator && <span className="ms-2 font-semibold">{t("coordinator")}</span>}
                 </p>
                 <p className="text-sm">{t(`access.${c.access}`)}</p>
               </li>

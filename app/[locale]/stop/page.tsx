@@ -22,7 +22,7 @@ export default async function StopPage({ params, searchParams }: Props) {
     <div className="max-w-2xl space-y-6">
       <h1>{t("title")}</h1>
       {done === "EMAIL" || done === "SMS" || done === "PUSH" || done === "ALL" ? (
-        <div role="status" className="space-y-2 border-l-4 border-success bg-success-light p-4" data-testid="stop-done">
+        <div role="status" className="space-y-2 border-s-4 border-success bg-success-light p-4" data-testid="stop-done">
           <p className="font-semibold">{t(`done.${done}`)}</p>
           <p>{t("again")}</p>
           <p>

@@ -1,9 +1,9 @@
 import { hasLocale } from "next-intl";
 import { getTranslations } from "next-intl/server";
-import { routing } from "@/lib/i18n/routing";
+import { directionOf, routing } from "@/lib/i18n/routing";
 
 // The web app manifest, one per language, so an installed app keeps the
-// citizen's language: /manifest/da and /manifest/en.
+// citizen's language: /manifest/da, /manifest/en, /manifest/ar and /manifest/uk.
 export const dynamic = "force-static";
 
 export function generateStaticParams() {
@@ -20,7 +20,7 @@ export async function GET(_: Request, { params }: { params: Promise<{ locale: st
     short_name: t("shortName"),
     description: t("description"),
     lang: locale,
-    dir: "ltr",
+    dir: directionOf(locale),
     start_url: `/${locale}`,
     scope: "/",
     display: "standalone",

@@ -26,7 +26,7 @@ export async function AskConsentSection({
   const [t, tParts, area] = await Promise.all([getTranslations("StaffCitizen"), getTranslations("StaffCitizen.parts"), getAreaName()]);
   return (
     <>
-      <p className="border-l-4 border-info bg-info-light p-4" data-testid="no-access">
+      <p className="border-s-4 border-info bg-info-light p-4" data-testid="no-access">
         {asked ? t("waiting", { name }) : t("noAccess", { name })}
       </p>
       {!asked && (

@@ -67,7 +67,7 @@ export async function ContactRequestSection({
         </div>
       ))}
       {answered.length > 0 && (
-        <ul className="list-disc space-y-1 pl-5">
+        <ul className="list-disc space-y-1 ps-5">
           {answered.map((a) => (
             <li key={a.id}>{t("contactAnswered", { asked: day(a.askedDay), answered: day(a.answeredDay) })}</li>
           ))}

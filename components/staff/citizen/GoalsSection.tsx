@@ -23,14 +23,14 @@ export async function GoalsSection({
             <li key={g.id} className="space-y-2 border border-gray-300 p-3">
               <p className="font-semibold">{g.title}</p>
               {g.steps.length > 0 && (
-                <ul className="list-disc pl-5 text-sm">
+                <ul className="list-disc ps-5 text-sm">
                   {g.steps.map((s, i) => (
                     <li key={i}>{s.done ? t("stepDone", { text: s.text }) : s.text}</li>
                   ))}
                 </ul>
               )}
               {g.proposed.length > 0 && (
-                <ul className="list-disc pl-5 text-sm" aria-label={t("proposedWaiting")}>
+                <ul className="list-disc ps-5 text-sm" aria-label={t("proposedWaiting")}>
                   {g.proposed.map((text, i) => (
                     <li key={i}>{t("proposedStep", { text })}</li>
                   ))}

@@ -45,7 +45,7 @@ export async function RedThreadSection({
       </p>
       {thread.mayTake && <OneClickForm action={take} fields={{}} label={t("takeThread")} look="primary" />}
       {pending && (
-        <div className="space-y-3 border-l-4 border-info bg-info-light p-3" data-testid="handover-pending">
+        <div className="space-y-3 border-s-4 border-info bg-info-light p-3" data-testid="handover-pending">
           <p className="font-semibold">
             {pending.toMe
               ? t("handoverToMe", { from: pending.fromName })

@@ -6,7 +6,7 @@ import { STORY_SECTIONS } from "@/lib/story/schema";
 export async function StorySection({ story }: { story: NonNullable<PlanDto["story"]> }) {
   const [t, tStory] = await Promise.all([getTranslations("StaffCitizen"), getTranslations("Story")]);
   return (
-    <section aria-labelledby="own-words" className="space-y-3 border-l-4 border-primary pl-4">
+    <section aria-labelledby="own-words" className="space-y-3 border-s-4 border-primary ps-4">
       <h2 id="own-words">{t("ownWords")}</h2>
       <p className="text-sm text-gray-600">{t("ownWordsNote")}</p>
       {STORY_SECTIONS.filter((k) => story[k]?.text).map((k) => (

@@ -37,7 +37,7 @@ export async function WriteWithSection({
             {waiting
               .filter((w) => w.status === "WAITING")
               .map((w) => (
-                <li key={w.id} className="space-y-2 border-l-4 border-info bg-info-light p-3" data-testid="waiting-for-yes">
+                <li key={w.id} className="space-y-2 border-s-4 border-info bg-info-light p-3" data-testid="waiting-for-yes">
                   <p className="font-semibold">{what(w)}</p>
                   <p className="text-sm">{t("writtenBy", { name: w.writtenBy, date: day(w.writtenOn) })}</p>
                   {w.target === "STORY" && <p className="whitespace-pre-wrap">{w.content.text}</p>}

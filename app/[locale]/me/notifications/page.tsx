@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { getAccount } from "@/lib/auth/actor";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
+import { routing } from "@/lib/i18n/routing";
 import { URGENT_CHOICES, KINDS } from "@/lib/notify/kinds";
 import { myDevices, pushPublicKey } from "@/lib/notify/devices";
 import { settingsFor } from "@/lib/notify/settings";
@@ -74,7 +75,7 @@ export default async function NotificationSettingsPage({ params, searchParams }:
         <p className="mt-2">{t("privacy")}</p>
       </div>
       {notices.length > 0 && (
-        <div role="status" className="border-l-4 border-info bg-info-light p-4" data-testid="settings-notice">
+        <div role="status" className="border-s-4 border-info bg-info-light p-4" data-testid="settings-notice">
           <ul className="space-y-1">
             {notices.map((n) => (
               <li key={n} className="font-semibold">
@@ -233,7 +234,7 @@ export default async function NotificationSettingsPage({ params, searchParams }:
 
         <fieldset className="space-y-3">
           <legend className="text-xl font-semibold">{t("languageTitle")}</legend>
-          {(["da", "en"] as const).map((l) => (
+          {routing.locales.map((l) => (
             <div key={l} className="flex items-start gap-3">
               <input
                 id={`language-${l}`}

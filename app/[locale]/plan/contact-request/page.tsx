@@ -41,7 +41,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
       {open ? (
         <section
           aria-labelledby="open-title"
-          className="space-y-2 border-l-4 border-success bg-success-light p-4"
+          className="space-y-2 border-s-4 border-success bg-success-light p-4"
           data-testid="contact-open"
         >
           <h2 id="open-title">{t("openTitle")}</h2>
@@ -66,7 +66,7 @@ export default async function ContactRequestPage({ params }: { params: Promise<{
               action={askForContactAction}
             />
           ) : (
-            <div className="space-y-2 border-l-4 border-warning bg-warning-light p-4" data-testid="nobody-can-answer">
+            <div className="space-y-2 border-s-4 border-warning bg-warning-light p-4" data-testid="nobody-can-answer">
               <p>{t("nobodyCanAnswer")}</p>
               <p>
                 <Link href="/plan/consents">{t("toConsents")}</Link>

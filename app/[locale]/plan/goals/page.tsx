@@ -14,7 +14,7 @@ export const generateMetadata = titleFrom("Goals");
 
 function GoalItem({ goal, label, className }: { goal: GoalDto; label?: string; className: string }) {
   return (
-    <li className={`border-l-4 p-4 ${className}`}>
+    <li className={`border-s-4 p-4 ${className}`}>
       {label && <p className="text-sm font-semibold uppercase">{label}</p>}
       <h3 className="text-xl">
         <Link href={`/plan/goals/${goal.id}`}>{goal.title}</Link>

@@ -53,7 +53,7 @@ export default async function RelativesPage({
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       {notice && <Notice kind={notice === "changed" || notice === "power-ended" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
       {joined && (
-        <section aria-labelledby="joined-title" className="space-y-3 border-l-4 border-primary bg-white p-4">
+        <section aria-labelledby="joined-title" className="space-y-3 border-s-4 border-primary bg-white p-4">
           <h2 id="joined-title">{t("joinedTitle", { name: joined.name })}</h2>
           <p>{t("joinedCheck")}</p>
           <JoinedAs joinedAs={joined.joinedAs} />

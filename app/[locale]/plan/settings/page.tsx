@@ -33,12 +33,12 @@ export default async function SettingsPage({
     <div className="max-w-2xl space-y-6">
       <PageIntro back={t("back")} title={t("title")} />
       {query.saved && (
-        <p role="status" className="border-l-4 border-success bg-success-light p-3 font-semibold">
+        <p role="status" className="border-s-4 border-success bg-success-light p-3 font-semibold">
           {t("saved")}
         </p>
       )}
       {query.problem && (
-        <p role="alert" className="border-l-4 border-warning bg-warning-light p-3">
+        <p role="alert" className="border-s-4 border-warning bg-warning-light p-3">
           {t(query.problem === "conflict" ? "conflict" : "failed")}
         </p>
       )}

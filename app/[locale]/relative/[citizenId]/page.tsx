@@ -83,7 +83,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
       <header className="space-y-3">
         <h1 id="shared-title">{t("title", { name: p.name })}</h1>
         {power && (
-          <div className="border-l-4 border-primary bg-info-light p-4" data-testid="acting-for">
+          <div className="border-s-4 border-primary bg-info-light p-4" data-testid="acting-for">
             <p className="font-semibold">{tPowers("actingFor", { name: first })}</p>
             <ul className="mt-1 list-disc ps-5">
               {power.rights.map((r) => (
@@ -94,9 +94,9 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           </div>
         )}
         {mine && (
-          <div className="border-l-4 border-info bg-info-light p-4" data-testid="shared-note">
+          <div className="border-s-4 border-info bg-info-light p-4" data-testid="shared-note">
             <p className="font-semibold">{t("sharedBy", { name: first })}</p>
-            <ul className="mt-1 list-disc pl-5">
+            <ul className="mt-1 list-disc ps-5">
               {mine.permissions.map((perm) => (
                 <li key={perm}>{t(`permission.${perm}`)}</li>
               ))}
@@ -143,7 +143,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           ) : (
             <ul className="mt-3 space-y-2">
               {p.goals.map((g) => (
-                <li key={g.id} className="border-l-4 border-primary bg-gray-100 p-3">
+                <li key={g.id} className="border-s-4 border-primary bg-gray-100 p-3">
                   <p className="font-semibold">{g.title}</p>
                   {g.steps.length > 0 && (
                     <p className="text-sm">{t("stepsDone", { done: g.steps.filter((s) => s.done).length, total: g.steps.length })}</p>
@@ -181,7 +181,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
       {p.network && (
         <section aria-labelledby="shared-people" className="space-y-3">
           <h2 id="shared-people">{t("people", { name: first })}</h2>
-          <ul className="list-disc pl-5">
+          <ul className="list-disc ps-5">
             {p.network.map((m) => (
               <li key={m.id}>
                 {m.name}

@@ -61,7 +61,7 @@ export default async function StaffTeamPage({ params, searchParams }: Props) {
 
             <div className="space-y-2">
               <h3 id={`${prefix}-caseworkers`}>{t("caseworkersTitle")}</h3>
-              <ul className="list-disc space-y-1 pl-5" aria-labelledby={`${prefix}-caseworkers`} data-testid="caseworkers">
+              <ul className="list-disc space-y-1 ps-5" aria-labelledby={`${prefix}-caseworkers`} data-testid="caseworkers">
                 {team.caseworkers.map((c) => (
                   <li key={c.staffId}>
                     <span className="font-semibold">{c.name}</span>
@@ -89,7 +89,7 @@ export default async function StaffTeamPage({ params, searchParams }: Props) {
                             <li key={a.assignmentId} className="flex flex-wrap items-center justify-between gap-3" data-testid="assignment">
                               <p>
                                 {a.name}
-                                {a.coordinator && <span className="ml-2 font-semibold">{t("coordinator")}</span>}
+                                {a.coordinator && <span className="ms-2 font-semibold">{t("coordinator")}</span>}
                               </p>
                               <OneClickForm
                                 action={endAssignmentAction}

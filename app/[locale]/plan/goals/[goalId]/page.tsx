@@ -82,7 +82,7 @@ export default async function GoalPage({ params, searchParams }: Props) {
       </section>
 
       {goal.proposals.length > 0 && (
-        <section aria-labelledby="proposals-title" className="space-y-3 border-l-4 border-info bg-info-light p-4" data-testid="proposals">
+        <section aria-labelledby="proposals-title" className="space-y-3 border-s-4 border-info bg-info-light p-4" data-testid="proposals">
           <h2 id="proposals-title">{t("proposalsTitle")}</h2>
           <p>{t("proposalsIntro")}</p>
           <ul className="space-y-3">

@@ -1,13 +1,15 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { onSharedComputer } from "@/lib/auth/actor";
 import { SignOutButton } from "@/components/auth/SignOutButton";
+import { SharedComputerGuard } from "@/components/auth/SharedComputerGuard";
+import { SHARED_IDLE_MINUTES } from "@/lib/auth/shared-computer";
 
 /** The header every page shares: the service's name and the language switch; on a shared computer, a reminder to sign out. */
-export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) {
+export async function SiteHeader({ signOut, stillHere }: { signOut: () => Promise<void>; stillHere: () => Promise<void> }) {
   const t = await getTranslations();
-  const shared = await onSharedComputer();
+  const [shared, locale] = await Promise.all([onSharedComputer(), getLocale()]);
   return (
     <header className="border-b-4 border-primary bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -25,6 +27,7 @@ export async function SiteHeader({ signOut }: { signOut: () => Promise<void> }) 
         <div className="border-t border-gray-300 bg-info-light">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2">
             <p data-testid="shared-notice">{t("Common.sharedNotice")}</p>
+            <SharedComputerGuard idleMinutes={SHARED_IDLE_MINUTES} stillHere={stillHere} leaveTo={`/${locale}/sign-in`} />
             <SignOutButton
               action={signOut}
               label={t("Common.signOut")}

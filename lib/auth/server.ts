@@ -16,7 +16,7 @@ import { setSessionCookie } from "better-auth/cookies";
 import { overSignInLimit } from "@/lib/security/sign-in-limits";
 import { rateLimitStorage } from "@/lib/security/auth-rate-limit";
 import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
-import { choseSharedComputer, sharedSessionEnds } from "./shared-computer";
+import { choseSharedComputer, landsShared, sharedSessionEnds } from "./shared-computer";
 
 /** The passkey library's paths that make a new passkey for the signed-in person. */
 const PASSKEY_MAKING = new Set(["/passkey/generate-register-options", "/passkey/verify-registration"]);
@@ -83,8 +83,11 @@ function createAuth() {
             const kept = { ...session, ipAddress: null, userAgent: null };
             const now = new Date();
             // MitID's sign-in brings the choice in the session itself (lib/mitid/session.ts): its answer carries no cookie
+            // a sign-in link asked for on a shared computer says so itself (opened in another browser there, it still holds)
             const shared =
-              (session as { sharedDevice?: boolean }).sharedDevice === true || choseSharedComputer(ctx?.headers ?? ctx?.request?.headers);
+              (session as { sharedDevice?: boolean }).sharedDevice === true ||
+              choseSharedComputer(ctx?.headers ?? ctx?.request?.headers) ||
+              (ctx?.path === "/magic-link/verify" && landsShared(ctx.query?.callbackURL));
             const ends = [
               new Date(session.expiresAt),
               // a working day, not a week: the provider decides again tomorrow whether this person still works here

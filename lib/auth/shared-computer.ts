@@ -12,27 +12,46 @@ import { systemDb } from "@/lib/db/system";
  * It survives the magic link and the MitID round trip because it is in this browser, not in a URL; a link
  * opened on another device makes an ordinary session there, on that device.
  */
-export const SHARED_COMPUTER_COOKIE = "tio_shared_computer";
+const secure = () => env().APP_URL.startsWith("https://");
+/** On https with the `__Host-` prefix: only this host can set it, not a sibling subdomain. */
+export const sharedComputerCookie = () => (secure() ? "__Host-tio_shared_computer" : "tio_shared_computer");
 export const SHARED_IDLE_MINUTES = 30;
 
 export const sharedComputerCookieOptions = () => ({
   httpOnly: true,
   sameSite: "lax" as const,
-  secure: env().APP_URL.startsWith("https://"),
+  secure: secure(),
   path: "/",
 });
+
+/**
+ * Where a sign-in link lands when it was asked for on a shared computer: the link itself then carries the
+ * choice, so it holds if a mail program opens it in another browser on the same computer.
+ */
+export const SHARED_LANDING = "device=shared";
+export const landingFor = (path: string, shared: boolean) => (shared ? `${path}?${SHARED_LANDING}` : path);
+
+/** Whether a sign-in link's landing page (its `callbackURL`) says it was asked for on a shared computer. */
+export function landsShared(callbackURL: unknown): boolean {
+  if (typeof callbackURL !== "string") return false;
+  try {
+    return new URL(callbackURL, "http://landing.invalid").searchParams.get("device") === "shared";
+  } catch {
+    return false;
+  }
+}
 
 /** Whether a request comes from a browser where "shared computer" was chosen. */
 export function choseSharedComputer(headers: Headers | undefined | null): boolean {
   const cookie = headers?.get("cookie") ?? "";
-  return cookie.split(";").some((part) => part.trim() === `${SHARED_COMPUTER_COOKIE}=1`);
+  return cookie.split(";").some((part) => part.trim() === `${sharedComputerCookie()}=1`);
 }
 
 /** When a shared computer's session ends if nobody uses it from `now`. */
 export const sharedSessionEnds = (now: Date) => new Date(now.getTime() + SHARED_IDLE_MINUTES * 60_000);
 
-/** How long before its end a shared computer's session is moved on by being used: at most one write per few minutes. */
-const MOVE_ON_WITHIN_MINUTES = SHARED_IDLE_MINUTES - 5;
+/** How long before its end a shared computer's session is moved on by being used: at most one write a minute. */
+const MOVE_ON_WITHIN_MINUTES = SHARED_IDLE_MINUTES - 1;
 
 /**
  * A shared computer's session ends SHARED_IDLE_MINUTES after it was last used (the library does not extend it:

@@ -10,8 +10,11 @@ import { staffSessionEnds } from "@/lib/auth/staff-binding";
  */
 export async function demoStaffSession(sessionToken: string): Promise<void> {
   if (!demoMode) return;
-  const session = await systemDb().session.findUnique({ where: { token: sessionToken }, select: { userId: true } });
+  const session = await systemDb().session.findUnique({ where: { token: sessionToken }, select: { userId: true, expiresAt: true } });
   const staff = session && (await systemDb().staffMember.findUnique({ where: { userId: session.userId }, select: { id: true } }));
   if (!staff) return;
-  await systemDb().session.update({ where: { token: sessionToken }, data: { staffId: staff.id, expiresAt: staffSessionEnds(new Date()) } });
+  // a working day at most: a shorter end (a shared computer's) stays
+  const ends = staffSessionEnds(new Date());
+  const expiresAt = session.expiresAt < ends ? session.expiresAt : ends;
+  await systemDb().session.update({ where: { token: sessionToken }, data: { staffId: staff.id, expiresAt } });
 }

@@ -59,7 +59,13 @@ export async function lookupByCpr(actor: Actor, input: unknown, now = new Date()
   });
   const nobody = async (): Promise<CprLookupResult> => {
     await directoryDb().cprLookupMiss.create({
-      data: { staffId: actor.staff.staffId, municipalityId: actor.staff.municipalityId, purpose: parsed.data.purpose, at: now },
+      data: {
+        staffId: actor.staff.staffId,
+        municipalityId: actor.staff.municipalityId,
+        serviceAreaIds: [...actor.staff.serviceAreaIds],
+        purpose: parsed.data.purpose,
+        at: now,
+      },
     });
     return { ok: true, value: null };
   };

@@ -116,13 +116,15 @@ export async function readTeam(actor: Actor, serviceAreaId: string, now = new Da
     });
     const since = new Date(now.getTime() - OVERSIGHT_DAYS * 86_400_000);
     const looked = await tx.statedReason.findMany({
-      where: { serviceAreaId, createdAt: { gte: since } },
+      // only citizens the area still knows: one who withdrew the consent is no longer the area's to list
+      where: { serviceAreaId, createdAt: { gte: since }, citizen: knownTo(serviceAreaId, now) },
       orderBy: { createdAt: "desc" },
       take: OVERSIGHT_ROWS,
       select: { id: true, reason: true, createdAt: true, staff: { select: { name: true } }, citizen: { select: { name: true } } },
     });
     const misses = await tx.cprLookupMiss.findMany({
-      where: { municipalityId, at: { gte: since }, staffId: { in: members.map((m) => m.staff.id) } },
+      // by the areas the searcher was in when they searched, not the ones they are in now
+      where: { municipalityId, at: { gte: since }, serviceAreaIds: { has: serviceAreaId } },
       orderBy: { at: "desc" },
       take: OVERSIGHT_ROWS,
       select: { id: true, purpose: true, at: true, staff: { select: { name: true } } },

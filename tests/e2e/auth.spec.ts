@@ -126,6 +126,9 @@ test.describe("sign-in", () => {
     await expect(page.getByTestId("no-passkey-here")).toBeVisible();
     await expect(page.getByRole("button", { name: "Lav en adgangsnøgle" })).toHaveCount(0);
     await expectAccessible(page);
+    // nor a push subscription, which would outlive the session and show the next person's pop-ups
+    await page.goto("/da/me/notifications");
+    await expect(page.getByTestId("push-not-shared")).toBeVisible();
 
     // typing keeps nothing in the browser, and the last person's words are gone
     await page.goto("/da/plan/story");
@@ -139,6 +142,31 @@ test.describe("sign-in", () => {
     await page.getByTestId("shared-notice").locator("..").getByRole("button", { name: "Log ud" }).click();
     await expect(page).toHaveURL(/\/da$/);
     expect(await sessionCookie(context)).toBeUndefined();
+  });
+
+  test("on a shared computer, typing counts as use, and a page nobody has used for 30 minutes leaves the screen", async ({ page }) => {
+    await page.clock.install();
+    await page.goto("/da/sign-in");
+    await page.getByRole("button", { name: "Ja, andre bruger også denne computer" }).click();
+    await expect(page.getByTestId("shared-state")).toContainText("Du har sagt");
+    await page
+      .getByTestId("persona-picker")
+      .getByRole("button", { name: /Inge Hansen/ })
+      .click();
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await page.goto("/da/plan/story");
+    const field = page.getByLabel("Med dine egne ord").first();
+    // 20 minutes, then a few words, then 20 more: 40 minutes, never 30 without use
+    await page.clock.fastForward("20:00");
+    const told = page.waitForRequest((r) => r.method() === "POST" && r.url().includes("/da/plan/story"));
+    await field.pressSequentially("Stadig her");
+    // the page told the server the person is still here (a server action on this page)
+    await told;
+    await page.clock.fastForward("20:00");
+    await expect(page).toHaveURL(/\/da\/plan\/story$/);
+    // then nobody: after 30 minutes the plan leaves the screen
+    await page.clock.fastForward("31:00");
+    await expect(page).not.toHaveURL(/\/da\/plan\/story$/);
   });
 
   test("an expired link is refused", async ({ page }) => {

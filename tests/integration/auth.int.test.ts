@@ -148,6 +148,23 @@ describe("a shared computer", () => {
     expect((await db.session.findUniqueOrThrow({ where: { id: row.id } })).expiresAt.getTime()).toBeLessThan(Date.now() + 11 * 60_000);
   });
 
+  it("a link asked for on a shared computer holds the choice itself: opened in another browser there, still shared", async () => {
+    const { auth } = await loadAuth({ APP_URL: BASE, TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const email = `shared-link-${Date.now()}@example.test`;
+    // what the sign-in form asks for when the choice is made (app/[locale]/sign-in/actions.ts: landingFor)
+    await auth.handler(
+      post(`${BASE}/api/auth/sign-in/magic-link`, { email, callbackURL: "/da/me?device=shared" }, { "x-real-ip": "10.9.10.5" }),
+    );
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+    const link = /https?:\/\/\S+/.exec(mail.body)![0];
+    // opened without the choice's cookie (the mail program's own browser)
+    const verified = await auth.handler(new Request(link, { headers: { "x-real-ip": "10.9.10.5" } }));
+    expect(verified.headers.get("location")).toBe(`${BASE}/da/me?device=shared`);
+    const session = verified.headers.getSetCookie().findLast((c) => c.startsWith("tio.session_token="))!;
+    expect(session).not.toMatch(/Max-Age|Expires/i);
+    expect((await db.session.findFirstOrThrow({ where: { user: { email } } })).sharedDevice).toBe(true);
+  });
+
   it("not chosen: an ordinary session of a week, in a cookie that says so", async () => {
     const { auth } = await loadAuth({ APP_URL: BASE, TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
     const { session, row } = await signIn(auth, `own-${Date.now()}@example.test`, "10.9.10.2");

@@ -358,6 +358,8 @@ describe("an area lead's team", () => {
     const w = await teamWorld();
     const now = new Date();
     const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
+    // area B works with the citizen too (a consent), so a reason stated there is area B's to see
+    await db.consent.create({ data: { citizenId: w.citizen.id, serviceAreaId: w.areaB.id, parts: ["PROFILE"] } });
     await db.statedReason.createMany({
       data: [
         {
@@ -380,8 +382,22 @@ describe("an area lead's team", () => {
         },
       ],
     });
+    // a citizen the area no longer knows (the consent withdrawn): the lead does not see their name
+    const gone = await db.citizen.create({ data: { municipalityId: w.municipality.id, name: `Trukket ${w.tag}` } });
+    await db.statedReason.create({
+      data: {
+        citizenId: gone.id,
+        staffId: staffIdOf(w.colleague),
+        serviceAreaId: w.areaA.id,
+        reason: "CITIZEN_ASKED",
+        until: now,
+        createdAt: daysAgo(2),
+      },
+    });
     // the colleague (area A) and staff B (area B only) each search for a number nobody has
     expect(await lookupByCpr(w.colleague, { purpose: "REFERRAL", cpr: freshCpr().dashed })).toEqual({ ok: true, value: null });
+    // the colleague leaves area A afterwards: the search was made in area A, and stays area A's to see
+    await db.staffArea.deleteMany({ where: { staffId: staffIdOf(w.colleague), serviceAreaId: w.areaA.id } });
     expect(await lookupByCpr(w.actors.staffB, { purpose: "MEETING", cpr: freshCpr().dashed })).toEqual({ ok: true, value: null });
     const team = await readTeam(w.lead, w.areaA.id, now);
     expect(team?.looked).toEqual([

@@ -5,8 +5,9 @@ import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { APIError } from "better-auth/api";
 import { auth, staffSignInConfigured } from "@/lib/auth/server";
+import { onSharedComputer } from "@/lib/auth/actor";
 import { personaSchema, sharedComputerSchema, signInEmailSchema } from "@/lib/auth/schema";
-import { SHARED_COMPUTER_COOKIE, sharedComputerCookieOptions } from "@/lib/auth/shared-computer";
+import { landingFor, sharedComputerCookie, sharedComputerCookieOptions } from "@/lib/auth/shared-computer";
 import { PERSONAS } from "@/lib/demo/personas";
 import { newestLinkFor } from "@/lib/demo/outbox";
 import { demoStaffSession } from "@/lib/demo/staff-session";
@@ -25,7 +26,11 @@ export async function requestSignInLink(_: SignInFormState, formData: FormData):
   const locale = await getLocale();
   try {
     await auth().api.signInMagicLink({
-      body: { email: parsed.data.email, callbackURL: `/${locale}/me`, errorCallbackURL: `/${locale}/sign-in` },
+      body: {
+        email: parsed.data.email,
+        callbackURL: landingFor(`/${locale}/me`, (await cookies()).get(sharedComputerCookie())?.value === "1"),
+        errorCallbackURL: `/${locale}/sign-in`,
+      },
       headers: await headers(),
     });
   } catch (e) {
@@ -45,9 +50,15 @@ export async function chooseComputer(formData: FormData) {
   const parsed = sharedComputerSchema.safeParse({ shared: formData.get("shared") });
   if (!parsed.success) redirect(`/${locale}/sign-in?error=choice`);
   const jar = await cookies();
-  if (parsed.data.shared === "yes") jar.set(SHARED_COMPUTER_COOKIE, "1", sharedComputerCookieOptions());
-  else jar.delete(SHARED_COMPUTER_COOKIE);
+  if (parsed.data.shared === "yes") jar.set(sharedComputerCookie(), "1", sharedComputerCookieOptions());
+  // a __Host- cookie is only removed by a Set-Cookie that is Secure and for "/", as it was set
+  else jar.set(sharedComputerCookie(), "", { ...sharedComputerCookieOptions(), maxAge: 0 });
   redirect(`/${locale}/sign-in`);
+}
+
+/** On a shared computer, the page says the person is still here: reading the session moves its end on (decision 032). */
+export async function stillHere(): Promise<void> {
+  await onSharedComputer();
 }
 
 /** Staff sign in through the municipality's identity provider. */

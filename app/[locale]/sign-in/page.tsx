@@ -8,7 +8,7 @@ import { PERSONAS } from "@/lib/demo/personas";
 import { EmailSignInForm } from "@/components/auth/EmailSignInForm";
 import { PasskeySignInButton } from "@/components/auth/PasskeyButtons";
 import { cookies } from "next/headers";
-import { SHARED_COMPUTER_COOKIE, SHARED_IDLE_MINUTES } from "@/lib/auth/shared-computer";
+import { sharedComputerCookie, SHARED_IDLE_MINUTES } from "@/lib/auth/shared-computer";
 import { chooseComputer, requestSignInLink, signInAsPersona, signInAsStaff } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -50,7 +50,7 @@ export default async function SignInPage({ params, searchParams }: Props) {
   const t = await getTranslations("SignIn");
   const { error, via } = await searchParams;
   const errorKey = errorMessageKey(Array.isArray(error) ? error.at(-1) : error, via);
-  const shared = (await cookies()).get(SHARED_COMPUTER_COOKIE)?.value === "1";
+  const shared = (await cookies()).get(sharedComputerCookie())?.value === "1";
 
   return (
     <div className="max-w-2xl space-y-8">

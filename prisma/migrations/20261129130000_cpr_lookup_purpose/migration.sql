@@ -8,6 +8,7 @@ CREATE TABLE "CprLookupMiss" (
     "id" BIGSERIAL NOT NULL,
     "staffId" UUID NOT NULL,
     "municipalityId" UUID NOT NULL,
+    "serviceAreaIds" UUID[],
     "purpose" "CprLookupPurpose" NOT NULL,
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { routing } from "@/lib/i18n/routing";
 import { INVITE_COOKIE, inviteCookieOptions } from "@/lib/relatives/cookie";
 import { looksLikeToken } from "@/lib/relatives/tokens";
+import { choseSharedComputer } from "@/lib/auth/shared-computer";
 
 const paramsSchema = z.object({ locale: z.enum(routing.locales).catch(routing.defaultLocale), token: z.string().max(200) });
 
@@ -17,7 +18,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const response = NextResponse.redirect(new URL(`/${locale}/invite`, request.nextUrl.origin), 303);
   response.headers.set("Referrer-Policy", "no-referrer");
   response.headers.set("Cache-Control", "no-store");
-  if (looksLikeToken(token)) response.cookies.set(INVITE_COOKIE, token, inviteCookieOptions());
+  if (looksLikeToken(token)) response.cookies.set(INVITE_COOKIE, token, inviteCookieOptions(choseSharedComputer(request.headers)));
   else response.cookies.delete(INVITE_COOKIE);
   return response;
 }

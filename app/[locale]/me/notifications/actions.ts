@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { getActor } from "@/lib/auth/actor";
+import { getActor, onSharedComputer } from "@/lib/auth/actor";
 import type { Locale } from "@/lib/i18n/routing";
 import { addDevice, removeDevice } from "@/lib/notify/devices";
 import { notificationSettingsSchema } from "@/lib/notify/schema";
@@ -66,6 +66,8 @@ export async function saveNotificationsAction(formData: FormData) {
 export async function addPushDeviceAction(input: unknown): Promise<"added" | "invalid" | "too-many" | "signed-out"> {
   const actor = await getActor();
   if (actor.kind !== "user") return "signed-out";
+  // a subscription outlives the session: on a shared computer it would tell the next person (decision 032)
+  if (await onSharedComputer()) return "invalid";
   const outcome = await addDevice(actor.userId, input);
   if (outcome === "added") revalidatePath(`/${await getLocale()}/me/notifications`);
   return outcome;

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getAccount } from "@/lib/auth/actor";
+import { getAccount, onSharedComputer } from "@/lib/auth/actor";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { Link } from "@/lib/i18n/navigation";
 import { routing } from "@/lib/i18n/routing";
@@ -45,13 +45,14 @@ export default async function NotificationSettingsPage({ params, searchParams }:
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tKinds, format, settings, devices, { notice }] = await Promise.all([
+  const [t, tKinds, format, settings, devices, { notice }, sharedComputer] = await Promise.all([
     getTranslations("NotifySettings"),
     getTranslations("ForYou.kinds"),
     getFormatter(),
     settingsFor(account.id),
     myDevices(account.id),
     searchParams,
+    onSharedComputer(),
   ]);
   const notices = (notice ?? "").split(",").filter((n): n is (typeof NOTICES)[number] => (NOTICES as readonly string[]).includes(n));
   const publicKey = pushPublicKey();
@@ -299,7 +300,9 @@ export default async function NotificationSettingsPage({ params, searchParams }:
         ) : (
           <p>{t("devicesNone")}</p>
         )}
-        {publicKey && serviceWorkerEnabled ? (
+        {sharedComputer ? (
+          <p data-testid="push-not-shared">{t("pushNotShared")}</p>
+        ) : publicKey && serviceWorkerEnabled ? (
           <>
             <PushDevice publicKey={publicKey} add={addPushDeviceAction} />
             <noscript>

@@ -44,7 +44,9 @@ const ASKED = {
 } as const;
 const sentenceOf = (e: { outcome: string; action: string; purpose: string }) =>
   e.outcome === "DENIED"
-    ? "denied"
+    ? e.purpose.startsWith("cpr-lookup")
+      ? "deniedLookup"
+      : "denied"
     : e.purpose.startsWith("look-")
       ? "looked"
       : e.action === "ASK"

@@ -13,13 +13,15 @@ const benchDb = () => process.env.BENCH_DATABASE_URL || embeddedUrls({ name: "be
 
 /**
  * Starts the demo build (`npm run build:demo` first: the citizen pages need a
- * signed-in demo person) on the embedded "bench" cluster.
+ * signed-in demo person) on the embedded "bench" cluster. `root` is the checkout
+ * whose build to start (another checkout's build, a baseline, starts on a cluster of
+ * its own: the cluster's folder is named by the checkout); `env` adds to its environment.
  */
-export async function startApp({ port = 3400 } = {}) {
+export async function startApp({ port = 3400, root = ROOT, env = {} } = {}) {
   // --fresh on the embedded cluster: this build's demo people, whatever an earlier run left
   const fresh = process.env.BENCH_DATABASE_URL ? [] : ["--fresh"];
   const child = spawn(process.execPath, ["scripts/start.mjs", "--seed", ...fresh, "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT,
+    cwd: root,
     env: {
       ...process.env,
       TIO_DEMO: "1",
@@ -27,6 +29,7 @@ export async function startApp({ port = 3400 } = {}) {
       AUTH_MAGIC_LINK_PER_MINUTE: "1000",
       DATABASE_URL: process.env.BENCH_DATABASE_URL ?? "",
       EMBEDDED_PG_NAME: "bench",
+      ...env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const all = ["http", "js-bytes", "record", "notify", "drills"];
+const all = ["http", "js-bytes", "record", "notify", "drills", "cls"];
 // TypeScript benchmarks run through tsx, as server code (react-server lets `server-only` load)
 const command = (name) =>
   name === "record" || name === "notify"

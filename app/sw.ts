@@ -32,9 +32,9 @@ const serwist = new Serwist({
   navigationPreload: false,
   runtimeCaching: [
     {
-      // Hashed build files and files from public/: safe to keep, they hold no personal data.
-      matcher: ({ url, sameOrigin }) =>
-        sameOrigin && (url.pathname.startsWith("/_next/static/") || /^\/(fonts|icons)\//.test(url.pathname)),
+      // Hashed build files (the fonts from next/font among them, each once a page has used it) and
+      // the icons from public/: safe to keep, they hold no personal data.
+      matcher: ({ url, sameOrigin }) => sameOrigin && (url.pathname.startsWith("/_next/static/") || url.pathname.startsWith("/icons/")),
       handler: new CacheFirst({
         cacheName: "static-assets",
         plugins: [new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60 })],

@@ -10,6 +10,7 @@ import { serviceWorkerEnabled } from "@/lib/env-public";
 import { signOut, stillHere } from "./sign-in/actions";
 import { SiteHeader } from "@/components/SiteHeader";
 import { SiteFooter } from "@/components/SiteFooter";
+import { fontVariables } from "../fonts/fonts";
 import "../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -42,7 +43,8 @@ export default async function LocaleLayout({ children, params }: Props) {
   const t = await getTranslations("Common");
 
   return (
-    <html lang={locale} dir={directionOf(locale)}>
+    // the fonts' variables, which globals.css's font lists are built from (docs/decisions/034)
+    <html lang={locale} dir={directionOf(locale)} className={fontVariables}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"

@@ -70,7 +70,10 @@ function face(family: string, weight: number): Record<string, string> {
 /** A percentage as CSS may write it: "105.5%" is "105.50%". */
 const normal = (descriptors: Record<string, string>) =>
   Object.fromEntries(
-    ["size-adjust", "ascent-override", "descent-override", "line-gap-override"].map((k) => [k, percent(parseFloat(descriptors[k] ?? "NaN") / 100)]),
+    ["size-adjust", "ascent-override", "descent-override", "line-gap-override"].map((k) => [
+      k,
+      percent(parseFloat(descriptors[k] ?? "NaN") / 100),
+    ]),
   );
 
 describe("the size-adjusted fallback (app/globals.css)", () => {
@@ -96,7 +99,9 @@ describe("the size-adjusted fallback (app/globals.css)", () => {
 
   it("names Arial and the fonts made to its widths, each weight its own", () => {
     expect(face("IBM Plex Sans Fallback", 400).src).toMatch(/local\("Arial"\).*local\("Liberation Sans"\).*local\("Arimo"\)/);
-    expect(face("IBM Plex Sans Fallback", 600).src).toMatch(/local\("Arial Bold"\).*local\("Liberation Sans Bold"\).*local\("Arimo Bold"\)/);
+    expect(face("IBM Plex Sans Fallback", 600).src).toMatch(
+      /local\("Arial Bold"\).*local\("Liberation Sans Bold"\).*local\("Arimo Bold"\)/,
+    );
   });
 
   it("comes after IBM Plex Sans's subsets in the font list, and the Arabic font is not in it", () => {

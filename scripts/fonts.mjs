@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Refreshes the font files in app/fonts/ from the Fontsource packages on npm, so the app needs no
-// font package at run time or build time (docs/decisions/031-fonts-that-do-not-move-the-text.md).
+// font package at run time or build time (docs/decisions/034-fonts-that-do-not-move-the-text.md).
 //   node scripts/fonts.mjs            copy the files and licences of the versions below
 //   node scripts/fonts.mjs --check    only compare: the files, and the unicode-range in app/fonts/fonts.ts
 // To move to a newer version: change it below, run the script, build, and run `npm run bench -- cls`.

@@ -1,7 +1,7 @@
 import localFont from "next/font/local";
 
 // IBM Plex Sans (as in the Danish common design system, DKFDS) and IBM Plex Sans Arabic, regular
-// and semibold, self-hosted through next/font (docs/decisions/031-fonts-that-do-not-move-the-text.md).
+// and semibold, self-hosted through next/font (docs/decisions/034-fonts-that-do-not-move-the-text.md).
 // The files come from Fontsource on npm (app/fonts/README.md; `node scripts/fonts.mjs` refreshes them).
 //
 // A font in subsets, as Google Fonts serves it: each subset is a family of its own whose

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The size-adjusted fallback in app/globals.css (docs/decisions/031-fonts-that-do-not-move-the-text.md):
+// The size-adjusted fallback in app/globals.css (docs/decisions/034-fonts-that-do-not-move-the-text.md):
 // its numbers are next/font's own calculation (adjustFontFallback), recomputed here from the font
 // files, so a new version of IBM Plex Sans cannot leave a fallback made for the old one.
 

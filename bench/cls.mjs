@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Cumulative Layout Shift of each kind of page in a Lighthouse mobile run (issue 16, "text that
 // stays still"): the front page, sign-in, the citizen's plan and a part of it (as Inge), a
-// relative's page (as Mette), a caseworker's list (as Sara) and an Arabic page. Printed beside
-// the target (0.05) and two baselines from the same run:
+// relative's page (as Mette), a caseworker's list (as Sara), and the plan in Arabic and in
+// Ukrainian. Printed beside the target (0.05) and two baselines from the same run:
 //   - this build with the web fonts blocked: what moves for other reasons (always run);
 //   - another checkout's demo build, e.g. main before the fonts changed (BENCH_CLS_BASELINE=dir).
 // Each figure is the worst of BENCH_RUNS runs (3 unless told), the builds taking turns page by page.
@@ -126,8 +126,9 @@ async function pagesOf(browser, base) {
   const me = await (await fetch(`${base}/da/me`, { headers: { cookie: header(mette) } })).text();
   const relative = /href="(\/da\/relative\/[0-9a-f-]{36})"/.exec(me)?.[1];
   if (!relative) throw new Error("Mette's page links to no citizen's space");
-  // the Arabic page is the front page in Arabic, where the build has Arabic
-  const arabic = (await fetch(`${base}/ar`, { redirect: "manual" })).status === 200;
+  // my plan in Arabic and in Ukrainian, where the build has those languages
+  const speaks = async (locale) => (await fetch(`${base}/${locale}`, { redirect: "manual" })).status === 200;
+  const [arabic, ukrainian] = [await speaks("ar"), await speaks("uk")];
   return [
     { label: "front page", path: "/da" },
     { label: "sign-in", path: "/da/sign-in" },
@@ -135,7 +136,8 @@ async function pagesOf(browser, base) {
     { label: "my story, a part of the plan (Inge)", path: "/da/plan/story", cookies: inge },
     { label: "a relative's page (Mette)", path: relative, cookies: mette },
     { label: "a caseworker's list (Sara)", path: "/da/staff", cookies: sara },
-    { label: "front page in Arabic", path: arabic ? "/ar" : null },
+    { label: "my plan in Arabic (Inge)", path: arabic ? "/ar/plan" : null, cookies: inge },
+    { label: "my plan in Ukrainian (Inge)", path: ukrainian ? "/uk/plan" : null, cookies: inge },
   ];
 }
 

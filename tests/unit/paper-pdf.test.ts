@@ -99,7 +99,8 @@ function leftOver(text: string, passed: string[]): string {
   return normalise(rest);
 }
 
-describe("renderPlanPdf", () => {
+// rendering with embedded TrueType fonts takes seconds on a busy 2-CPU machine: not a speed test (bench/ measures speed)
+describe("renderPlanPdf", { timeout: 30_000 }, () => {
   test("a normal plan is one A4 page of PDF with every passed string on it", async () => {
     const started = performance.now();
     const buf = await renderPlanPdf(normalPlan);

@@ -270,6 +270,9 @@ test("every new page speaks English too, and passes axe", async ({ page }) => {
     ["/en/plan/goals/new", "A new goal"],
     ["/en/plan/agreements", "My agreements"],
     ["/en/plan/network", "My people"],
+    ["/en/plan/messages", "Messages"],
+    ["/en/plan/help", "Help"],
+    ["/en/plan/more", "More"],
   ];
   for (const [path, title] of pages) {
     await page.goto(path);

@@ -6,7 +6,7 @@ import { DraftOwner } from "@/components/forms/DraftOwner";
 /**
  * The layout of every part of the app with forms that keep drafts (the plan, a
  * relative's view, the staff pages): this browser's drafts are the signed-in
- * person's, nobody else's (docs/decisions/018). Each of those folders' layout.tsx is this one.
+ * person's, nobody else's (docs/decisions/018). Each of those folders' layout.tsx wraps this one.
  */
 export default async function DraftsLayout({ children }: { children: ReactNode }) {
   const actor = await getActor();

@@ -40,46 +40,20 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       <header className="border-b-2 border-gray-300 pb-4">
         <p className="text-gray-600">{t("title")}</p>
         <h1 id="plan-title">{plan.name}</h1>
-        <nav aria-label={t("planNavigation")} className="no-print mt-3">
-          <ul className="flex flex-wrap gap-x-6 gap-y-2">
-            <li>
-              <Link href="/plan/story">{t("editStory")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/goals">{t("goalsLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/agreements">{t("agreementsLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/network">{t("networkLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/relatives">{t("relativesLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/consents">{t("consentsLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/contact">{t("contactLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/contact-request">{t("contactRequestLink")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/access-log">{t("seenBy")}</Link>
-            </li>
-            <li>
-              <Link href="/plan/settings">{t("settings")}</Link>
-            </li>
-            <li>
-              {/* a file, not a page: a plain link (no prefetch), to the PDF of this plan */}
-              <a href={`/${locale}/plan/print`} data-testid="print-plan">
-                {t("print")}
-              </a>
-            </li>
-          </ul>
-        </nav>
+        {/* what this page itself offers; the rest of the citizen's pages are one step away in their navigation (docs/decisions/035) */}
+        <ul className="no-print mt-3 flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link href="/plan/story" className="inline-flex min-h-11 items-center">
+              {t("editStory")}
+            </Link>
+          </li>
+          <li>
+            {/* a file, not a page: a plain link (no prefetch), to the PDF of this plan */}
+            <a href={`/${locale}/plan/print`} data-testid="print-plan" className="inline-flex min-h-11 items-center">
+              {t("print")}
+            </a>
+          </li>
+        </ul>
       </header>
 
       {plan.news && plan.news.total > 0 && (

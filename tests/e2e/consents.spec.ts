@@ -36,6 +36,7 @@ test("the citizen says yes to part of what was asked, for three months, and late
   );
 
   await page.goto("/da/plan");
+  await page.getByRole("navigation", { name: "Mine sider" }).getByRole("link", { name: "Mere" }).click();
   await page.getByRole("link", { name: "Kommunens adgang til min plan" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kommunens adgang til min plan");
   await expect(page.getByText("Ingen i kommunen kan se din plan lige nu.")).toBeVisible();

@@ -66,8 +66,8 @@ for (const [build, base] of [
         await expect(page).toHaveURL(/\/da\/me$/);
         await page.goto(`${base}/da/plan`);
         await page.evaluate(() => ((window as unknown as { __samePage: number }).__samePage = 1));
-        await page.getByRole("navigation", { name: "Min plan" }).getByRole("link", { name: "Se og ret mine mål" }).click();
-        await expect(page).toHaveURL(/\/da\/plan\/goals$/);
+        await page.getByRole("navigation", { name: "Mine sider" }).getByRole("link", { name: "Mere" }).click();
+        await expect(page).toHaveURL(/\/da\/plan\/more$/);
         expect(await page.evaluate(() => (window as unknown as { __samePage?: number }).__samePage)).toBe(1);
       }
       expect(violations).toEqual([]);

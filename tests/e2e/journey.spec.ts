@@ -125,6 +125,7 @@ test("the whole journey: sign in, first visit, story, my people, a goal with a s
 
   // who has seen my plan, after a caseworker read the story
   await caseworkerReadTheStory(citizenId);
+  await page.getByRole("navigation", { name: "Mine sider" }).getByRole("link", { name: "Mere" }).click();
   await page.getByRole("link", { name: "Hvem har set min plan" }).click();
   await expect(page.getByTestId("access-log")).toContainText("Sara Holm, medarbejder i Ældre og pleje, læste din historie.");
   await expect(page.getByTestId("access-log")).toContainText("Du slap for at fortælle det igen.");
@@ -269,6 +270,9 @@ test("every new page speaks English too, and passes axe", async ({ page }) => {
     ["/en/plan/goals/new", "A new goal"],
     ["/en/plan/agreements", "My agreements"],
     ["/en/plan/network", "My people"],
+    ["/en/plan/messages", "Messages"],
+    ["/en/plan/help", "Help"],
+    ["/en/plan/more", "More"],
   ];
   for (const [path, title] of pages) {
     await page.goto(path);

@@ -133,6 +133,8 @@ test.describe("who has seen my plan", () => {
   test("says in plain words who read what and when, newest first, and filters by area", async ({ page }) => {
     await signInAs(page, /Inge Hansen/);
     await page.goto("/da/plan");
+    // the pages that left the plan's home are under "Mere" in the citizen's navigation
+    await page.getByRole("navigation", { name: "Mine sider" }).getByRole("link", { name: "Mere" }).click();
     await page.getByRole("link", { name: "Hvem har set min plan" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hvem har set min plan");
     const log = page.getByTestId("access-log");
@@ -154,6 +156,8 @@ test.describe("how to contact me", () => {
   test("the citizen says how and when to be contacted; it is kept", async ({ page }) => {
     await signInAs(page, /Inge Hansen/);
     await page.goto("/da/plan");
+    // the pages that left the plan's home are under "Mere" in the citizen's navigation
+    await page.getByRole("navigation", { name: "Mine sider" }).getByRole("link", { name: "Mere" }).click();
     await page.getByRole("link", { name: "Sådan vil jeg kontaktes" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sådan vil jeg kontaktes");
     // the seeded wishes
@@ -230,6 +234,8 @@ test.describe("settings", () => {
   test("the citizen chooses a language and easy-read wording", async ({ page }) => {
     await signInAs(page, /Inge Hansen/);
     await page.goto("/da/plan");
+    // the pages that left the plan's home are under "Mere" in the citizen's navigation
+    await page.getByRole("navigation", { name: "Mine sider" }).getByRole("link", { name: "Mere" }).click();
     await page.getByRole("link", { name: "Indstillinger" }).click();
     await expectAccessible(page);
     await page.getByRole("radio", { name: "English" }).check();

@@ -31,8 +31,9 @@ export default async function PeoplePage({
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
   const notice = await readNotice(searchParams, ["removed", "conflict", "failed"] as const);
-  const [t, network, who] = await Promise.all([
+  const [t, tPlan, network, who] = await Promise.all([
     getTranslations("Network"),
+    getTranslations("Plan"),
     readNetwork(actor, citizenId),
     readWhoSees(actor, citizenId, "NETWORK"),
   ]);
@@ -43,6 +44,12 @@ export default async function PeoplePage({
   return (
     <div className="max-w-4xl space-y-8">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
+      {/* "My people" is one destination: the people in my life, and the relatives I share my plan with */}
+      <p>
+        <Link href="/plan/relatives" className="inline-flex min-h-11 items-center font-semibold">
+          {tPlan("relativesLink")}
+        </Link>
+      </p>
       {notice && <Notice kind={notice === "removed" ? "success" : "warning"} text={t(`notice.${notice}`)} />}
       <div className="grid gap-8 md:grid-cols-2">
         {members.length > 0 && <NetworkMap members={members} me={t("me")} ringLabels={rings} />}

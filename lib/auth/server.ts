@@ -60,6 +60,13 @@ function createAuth() {
     // a person's name is what MitID or the staff provider said, or what they typed at sign-up: never renamed
     // afterwards, since others are shown it (who joined through an invite link; issue 15 takes the audit trail)
     disabledPaths: ["/update-user"],
+    user: {
+      additionalFields: {
+        // the person's text size (decision 036): read with the session at no extra query; set only by
+        // lib/auth/reading.ts, never from a sign-up's request body
+        textSize: { type: "string", required: false, input: false, defaultValue: "NORMAL" },
+      },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,

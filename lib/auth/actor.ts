@@ -3,7 +3,8 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { systemDb } from "@/lib/db/system";
 import { ANONYMOUS, type Actor } from "@/lib/record/actor";
-import { auth } from "./server";
+import { getSessionCookie } from "better-auth/cookies";
+import { auth, COOKIE_PREFIX } from "./server";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { staffSessionEnds } from "./staff-binding";
 import { isMitidAddress } from "@/lib/mitid/enrol";
@@ -58,9 +59,12 @@ export const onSharedComputer = cache(async () => (await getSession())?.shared ?
 /**
  * How the signed-in person asked to read, once per request (docs/decisions/036-easy-read-and-text-size.md):
  * the text size comes with the session's user row, easy-read is one indexed query for the person's own
- * plan. A visitor who is not signed in costs nothing: the normal texts at the normal size.
+ * plan. A visitor who is not signed in costs nothing, not even the sign-in library: the normal texts at the
+ * normal size.
  */
 export const getReading = cache(async (): Promise<Reading> => {
+  // no session cookie: a visitor, or a page drawn once for everyone (the manifests), which asks nothing at all
+  if (!getSessionCookie(await headers(), { cookiePrefix: COOKIE_PREFIX })) return NO_PREFERENCE;
   const session = await getSession();
   if (!session) return NO_PREFERENCE;
   return { easyRead: await easyReadFor(session.userId), textSize: session.textSize };

@@ -18,6 +18,9 @@ import { rateLimitStorage } from "@/lib/security/auth-rate-limit";
 import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
 import { choseSharedComputer, landsShared, sharedSessionEnds } from "./shared-computer";
 
+/** The start of the sign-in library's cookie names: the session's is `tio.session_token` (`__Secure-` on https). */
+export const COOKIE_PREFIX = "tio";
+
 /** The passkey library's paths that make a new passkey for the signed-in person. */
 const PASSKEY_MAKING = new Set(["/passkey/generate-register-options", "/passkey/verify-registration"]);
 
@@ -148,7 +151,7 @@ function createAuth() {
       },
     },
     advanced: {
-      cookiePrefix: "tio",
+      cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
       // the client's address only from the header a trusted proxy sets; otherwise none (shared limits)

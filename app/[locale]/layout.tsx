@@ -11,6 +11,8 @@ import { signOut, stillHere } from "./sign-in/actions";
 import { SiteHeader } from "@/components/SiteHeader";
 import { SiteFooter } from "@/components/SiteFooter";
 import { fontVariables } from "../fonts/fonts";
+import { getReading } from "@/lib/auth/actor";
+import { textSizeClass } from "@/lib/reading/text-size";
 import "../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -39,12 +41,13 @@ export default async function LocaleLayout({ children, params }: Props) {
   // every page is rendered per request, so its scripts carry that request's nonce (decision 028)
   await connection();
   setRequestLocale(locale);
-  const messages = await getMessages();
-  const t = await getTranslations("Common");
+  // easy-read is in the messages already (lib/i18n/request.ts); the text size is the root font size (decision 036)
+  const [messages, t, reading] = await Promise.all([getMessages(), getTranslations("Common"), getReading()]);
+  const htmlClass = [fontVariables, textSizeClass(reading.textSize)].filter(Boolean).join(" ");
 
   return (
-    // the fonts' variables, which globals.css's font lists are built from (docs/decisions/034)
-    <html lang={locale} dir={directionOf(locale)} className={fontVariables}>
+    // the fonts' variables, which globals.css's font lists are built from (docs/decisions/034), and the text size
+    <html lang={locale} dir={directionOf(locale)} className={htmlClass}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"

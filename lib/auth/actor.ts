@@ -3,11 +3,14 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { systemDb } from "@/lib/db/system";
 import { ANONYMOUS, type Actor } from "@/lib/record/actor";
-import { auth } from "./server";
+import { getSessionCookie } from "better-auth/cookies";
+import { auth, COOKIE_PREFIX } from "./server";
 import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { staffSessionEnds } from "./staff-binding";
 import { isMitidAddress } from "@/lib/mitid/enrol";
 import { keepSharedSessionAlive } from "./shared-computer";
+import { easyReadFor, NO_PREFERENCE, type Reading } from "./reading";
+import { asTextSize } from "@/lib/reading/text-size";
 
 /**
  * Turns a signed-in user into an Actor: their own record, and the staff powers of this session — only
@@ -47,11 +50,25 @@ const getSession = cache(async () => {
   }
   const shared = (session.session as { sharedDevice?: boolean }).sharedDevice === true;
   if (shared) await keepSharedSessionAlive(session.session.id, new Date(session.session.expiresAt), new Date());
-  return { userId: session.user.id, staffId, shared };
+  return { userId: session.user.id, staffId, shared, textSize: asTextSize((session.user as { textSize?: unknown }).textSize) };
 });
 
 /** Whether this request's session was made on a shared computer (lib/auth/shared-computer.ts). */
 export const onSharedComputer = cache(async () => (await getSession())?.shared ?? false);
+
+/**
+ * How the signed-in person asked to read, once per request (docs/decisions/036-easy-read-and-text-size.md):
+ * the text size comes with the session's user row, easy-read is one indexed query for the person's own
+ * plan. A visitor who is not signed in costs nothing, not even the sign-in library: the normal texts at the
+ * normal size.
+ */
+export const getReading = cache(async (): Promise<Reading> => {
+  // no session cookie: a visitor, or a page drawn once for everyone (the manifests), which asks nothing at all
+  if (!getSessionCookie(await headers(), { cookiePrefix: COOKIE_PREFIX })) return NO_PREFERENCE;
+  const session = await getSession();
+  if (!session) return NO_PREFERENCE;
+  return { easyRead: await easyReadFor(session.userId), textSize: session.textSize };
+});
 
 /** The Actor of this request, from the session cookie; once per request. */
 export const getActor = cache(async (): Promise<Actor> => {

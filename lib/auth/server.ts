@@ -18,6 +18,9 @@ import { rateLimitStorage } from "@/lib/security/auth-rate-limit";
 import { heldToWorkingDay, STAFF_PROVIDER, staffForSignIn, staffSessionEnds } from "./staff-binding";
 import { choseSharedComputer, landsShared, sharedSessionEnds } from "./shared-computer";
 
+/** The start of the sign-in library's cookie names: the session's is `tio.session_token` (`__Secure-` on https). */
+export const COOKIE_PREFIX = "tio";
+
 /** The passkey library's paths that make a new passkey for the signed-in person. */
 const PASSKEY_MAKING = new Set(["/passkey/generate-register-options", "/passkey/verify-registration"]);
 
@@ -60,6 +63,13 @@ function createAuth() {
     // a person's name is what MitID or the staff provider said, or what they typed at sign-up: never renamed
     // afterwards, since others are shown it (who joined through an invite link; issue 15 takes the audit trail)
     disabledPaths: ["/update-user"],
+    user: {
+      additionalFields: {
+        // the person's text size (decision 036): read with the session at no extra query; set only by
+        // lib/auth/reading.ts, never from a sign-up's request body
+        textSize: { type: "string", required: false, input: false, defaultValue: "NORMAL" },
+      },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
@@ -141,7 +151,7 @@ function createAuth() {
       },
     },
     advanced: {
-      cookiePrefix: "tio",
+      cookiePrefix: COOKIE_PREFIX,
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
       // the client's address only from the header a trusted proxy sets; otherwise none (shared limits)

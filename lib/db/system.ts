@@ -10,7 +10,9 @@ import type { Db } from "./connect";
  * What goes through it:
  *  - sign-in: better-auth's tables (users, sessions, accounts, passkeys,
  *    verification tokens, its rate limits) through its adapter, and who the
- *    signed-in user is (their own citizen id, their staff membership);
+ *    signed-in user is (their own citizen id, their staff membership) and how
+ *    they asked to read (their text size; their own plan's easy-read choice,
+ *    for their own pages only: lib/auth/reading.ts, decision 036);
  *  - MitID sign-ins under way, each used once (lib/mitid/requests.ts);
  *  - the attempt windows that throttle guessing (lib/security/attempts.ts);
  *  - the demo build's outbox;

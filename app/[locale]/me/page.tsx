@@ -4,12 +4,13 @@ import { sharedWithMe } from "@/lib/relatives/queries";
 import { powersIHold } from "@/lib/attorney/queries";
 import { INVITE_COOKIE } from "@/lib/relatives/cookie";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { getAccount, onSharedComputer } from "@/lib/auth/actor";
+import { getAccount, getReading, onSharedComputer } from "@/lib/auth/actor";
 import { AddPasskeyButton } from "@/components/auth/PasskeyButtons";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { Link } from "@/lib/i18n/navigation";
 import { signOut, signOutEverywhere } from "../sign-in/actions";
-import { removePasskey, startMyPlan } from "./actions";
+import { removePasskey, saveTextSizeAction, startMyPlan } from "./actions";
+import { TextSizeForm, textSizeNotice } from "@/components/reading/TextSizeForm";
 import { myPasskeys } from "@/lib/auth/passkeys";
 import { mayStartOwnPlan } from "@/lib/mitid/enrol";
 import { NewsForYou } from "@/components/notify/NewsForYou";
@@ -22,17 +23,17 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title") };
 }
 
-type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ passkey?: string; plan?: string }> };
+type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ passkey?: string; plan?: string; size?: string }> };
 
 export default async function MePage({ params, searchParams }: Props) {
   const { locale } = await params;
-  const { passkey, plan } = await searchParams;
+  const { passkey, plan, size } = await searchParams;
   const passkeyStatus = passkey === "removed" || passkey === "failed" ? passkey : null;
   const planUnavailable = plan === "unavailable";
   setRequestLocale(locale);
   const account = await getAccount();
   if (!account) redirect(`/${locale}/sign-in`);
-  const [t, tAreas, shared, held, jar, passkeys, canStartPlan, format, sharedComputer] = await Promise.all([
+  const [t, tAreas, shared, held, jar, passkeys, canStartPlan, format, sharedComputer, reading] = await Promise.all([
     getTranslations("Me"),
     getTranslations("ServiceAreas"),
     sharedWithMe(account.id),
@@ -42,6 +43,7 @@ export default async function MePage({ params, searchParams }: Props) {
     mayStartOwnPlan(account.id),
     getFormatter(),
     onSharedComputer(),
+    getReading(),
   ]);
   const inviteWaiting = jar.has(INVITE_COOKIE);
 
@@ -181,6 +183,8 @@ export default async function MePage({ params, searchParams }: Props) {
           <AddPasskeyButton labels={{ action: t("passkeyAdd"), done: t("passkeyAdded"), failed: t("passkeyFailed") }} />
         )}
       </section>
+
+      <TextSizeForm current={reading.textSize} back="me" notice={textSizeNotice(size)} action={saveTextSizeAction} />
 
       <section aria-labelledby="signout-title" className="space-y-3">
         <h2 id="signout-title">{t("signOutTitle")}</h2>

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { getActor } from "@/lib/auth/actor";
@@ -17,6 +18,10 @@ export async function saveSettings(formData: FormData) {
     plainLanguage: formData.get("plainLanguage") ?? false,
     version: formData.get("version"),
   });
-  if (result.ok) redirect(`/${result.value.preferredLocale}/plan/settings?saved=1`);
+  if (result.ok) {
+    // easy-read is in every page's words, the client components' too (decision 036): none may stay as they were
+    revalidatePath("/", "layout");
+    redirect(`/${result.value.preferredLocale}/plan/settings?saved=1`);
+  }
   redirect(`/${locale}/plan/settings?problem=${result.error === "conflict" ? "conflict" : "failed"}`);
 }

@@ -8,24 +8,35 @@ import { Link } from "@/lib/i18n/navigation";
 import { PageIntro } from "@/components/plan/PageIntro";
 import { titleFrom } from "@/lib/i18n/metadata";
 import { saveSettings } from "./actions";
+import { saveTextSizeAction } from "../../me/actions";
+import { getReading } from "@/lib/auth/actor";
+import { TextSizeForm, textSizeNotice } from "@/components/reading/TextSizeForm";
 
 export const dynamic = "force-dynamic";
 
 export const generateMetadata = titleFrom("Settings");
 
-/** Settings: language and easy-read wording. A plain form; the answer is a new page in the chosen language. */
+/**
+ * Settings: language and easy-read wording, a plain form whose answer is a new page in the chosen language and,
+ * with easy-read, in its easy words; then the text size, which is the person's own and also on Min side.
+ */
 export default async function SettingsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ locale: string }>;
-  searchParams: Promise<{ saved?: string; problem?: string }>;
+  searchParams: Promise<{ saved?: string; problem?: string; size?: string }>;
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const [t, settings, query] = await Promise.all([getTranslations("Settings"), readSettings(actor, citizenId), searchParams]);
+  const [t, settings, query, reading] = await Promise.all([
+    getTranslations("Settings"),
+    readSettings(actor, citizenId),
+    searchParams,
+    getReading(),
+  ]);
   if (!settings.ok) notFound();
   const { preferredLocale, plainLanguage, version } = settings.value;
 
@@ -66,6 +77,7 @@ export default async function SettingsPage({
           {t("save")}
         </button>
       </form>
+      <TextSizeForm current={reading.textSize} back="settings" notice={textSizeNotice(query.size)} action={saveTextSizeAction} />
       <section aria-labelledby="signout-title" className="space-y-2 border-t border-gray-300 pt-6">
         <h2 id="signout-title">{t("signOutTitle")}</h2>
         <p>

@@ -69,7 +69,8 @@ export default defineConfig({
         launchOptions: executablePath
           ? {
               executablePath,
-              // running as root on a closed network: no sandbox, no background traffic
+              // running as root on a closed network: no sandbox, no background traffic. No speech service
+              // either: read-aloud's spec starts a browser of its own with one (decision 037)
               args: [
                 "--no-sandbox",
                 "--disable-gpu",

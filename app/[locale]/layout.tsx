@@ -82,6 +82,7 @@ export default async function LocaleLayout({ children, params }: Props) {
             RecordConsent: messages.RecordConsent,
             WriteWith: messages.WriteWith,
             Powers: messages.Powers,
+            ReadAloud: messages.ReadAloud,
           }}
         >
           {/* no automatic reload when the connection returns: someone may be typing */}

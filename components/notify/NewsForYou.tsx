@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { newsFor, type Audience } from "@/lib/notify/inbox";
 import { OneClickForm } from "@/components/forms/OneClickForm";
+import { ReadableHeading } from "@/components/reading/ReadableHeading";
 
 type Props = {
   userId: string;
@@ -32,11 +33,11 @@ export async function NewsForYou({ userId, short = false, asPage = false, back =
     <section aria-labelledby="for-you-title" className="space-y-3" data-testid="for-you">
       {asPage ? (
         <>
-          <h1 id="for-you-title">{t("title")}</h1>
+          <ReadableHeading id="for-you-title" level={1} title={t("title")} />
           <p>{t("intro")}</p>
         </>
       ) : (
-        <h2 id="for-you-title">{t("title")}</h2>
+        <ReadableHeading id="for-you-title" title={t("title")} />
       )}
       <p data-testid="for-you-unread">{unread > 0 ? t("unreadCount", { count: unread }) : t("noneUnread")}</p>
       {items.length === 0 ? (

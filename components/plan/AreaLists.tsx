@@ -3,6 +3,7 @@ import type { PlanDto } from "@/lib/plan/dto";
 import type { MessageDto } from "@/lib/messages/dto";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { todayInDenmark } from "@/lib/validation/fields";
+import { ReadAloud } from "@/components/reading/ReadAloud";
 
 // What the areas wrote in the plan, shown the same way to the citizen (my plan)
 // and to caseworkers (the shared plan): each area's help, and messages.
@@ -26,9 +27,9 @@ export async function HelpList({ help, testId }: { help: NonNullable<PlanDto["he
   );
 }
 
-/** Messages from caseworkers, newest first, each with who wrote it, their area and the day. */
+/** Messages from caseworkers, newest first, each with who wrote it, their area and the day, and "Læs op" where the browser can. */
 export async function MessageList({ messages, testId }: { messages: MessageDto[]; testId?: string }) {
-  const [t, area, day] = await Promise.all([getTranslations("Plan"), getAreaName(), getDayFormat()]);
+  const [t, tRead, area, day] = await Promise.all([getTranslations("Plan"), getTranslations("ReadAloud"), getAreaName(), getDayFormat()]);
   return (
     <ul className="space-y-2" data-testid={testId}>
       {messages.map((m) => (
@@ -37,6 +38,9 @@ export async function MessageList({ messages, testId }: { messages: MessageDto[]
           <p className="text-sm text-gray-600">
             {t("messageFrom", { name: m.staffName, area: area(m.areaKey), date: day(todayInDenmark(new Date(m.at))) })}
           </p>
+          <div className="mt-2 empty:hidden">
+            <ReadAloud what={tRead("message", { name: m.staffName })} />
+          </div>
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import { newsKind } from "@/lib/plan/news";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { HelpList, MessageList } from "./AreaLists";
 import { CoordinatorLine } from "./CoordinatorLine";
+import { ReadableHeading } from "@/components/reading/ReadableHeading";
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
@@ -14,7 +15,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
   const words = (kind: StorySectionKind, title: string) => (
     <section aria-labelledby={`plan-${kind}`} className="break-inside-avoid">
-      <h2 id={`plan-${kind}`}>{title}</h2>
+      <ReadableHeading id={`plan-${kind}`} title={title} />
       {storyText(kind) ? (
         <>
           <p className="mt-2 whitespace-pre-wrap">{storyText(kind)}</p>
@@ -58,7 +59,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.news && plan.news.total > 0 && (
         <section aria-labelledby="plan-news" className="no-print border-s-4 border-info bg-info-light p-4">
-          <h2 id="plan-news">{t("newsTitle")}</h2>
+          <ReadableHeading id="plan-news" title={t("newsTitle")} />
           <ul className="mt-2 list-disc space-y-1 ps-5">
             {plan.news.items.map((n, i) => (
               <li key={i}>
@@ -83,7 +84,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.contactRequest !== undefined && (
         <section aria-labelledby="plan-unsure" className="no-print border-s-4 border-primary bg-info-light p-4" data-testid="unsure">
-          <h2 id="plan-unsure">{plan.contactRequest ? t("unsureAskedTitle") : t("unsureTitle")}</h2>
+          <ReadableHeading id="plan-unsure" title={plan.contactRequest ? t("unsureAskedTitle") : t("unsureTitle")} />
           <p className="mt-2">
             {plan.contactRequest
               ? t("unsureAsked", {
@@ -115,7 +116,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.story && Object.keys(plan.story).length === 0 && (
         <section aria-labelledby="plan-start" className="no-print border-s-4 border-primary bg-info-light p-4">
-          <h2 id="plan-start">{t("startTitle")}</h2>
+          <ReadableHeading id="plan-start" title={t("startTitle")} />
           <p className="mt-2">{t("startText")}</p>
           <p className="mt-3">
             <Link href="/plan/start" className="inline-flex min-h-11 items-center font-semibold">
@@ -136,7 +137,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.goals && (
         <section aria-labelledby="plan-goals" className="break-inside-avoid">
-          <h2 id="plan-goals">{t("goalsTitle")}</h2>
+          <ReadableHeading id="plan-goals" title={t("goalsTitle")} />
           <p className="no-print mt-1">
             <Link href="/plan/goals">{t("goalsLink")}</Link>
           </p>
@@ -166,7 +167,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.agreements && (
         <section aria-labelledby="plan-agreements" className="break-inside-avoid">
-          <h2 id="plan-agreements">{t("agreementsTitle")}</h2>
+          <ReadableHeading id="plan-agreements" title={t("agreementsTitle")} />
           <p className="no-print mt-1">
             <Link href="/plan/agreements">{t("agreementsLink")}</Link>
           </p>
@@ -198,7 +199,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.network && (
         <section aria-labelledby="plan-people" className="break-inside-avoid">
-          <h2 id="plan-people">{t("peopleTitle")}</h2>
+          <ReadableHeading id="plan-people" title={t("peopleTitle")} />
           <p className="no-print mt-1">
             <Link href="/plan/network">{t("networkLink")}</Link>
           </p>
@@ -221,7 +222,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.coordinator !== undefined && (
         <section aria-labelledby="plan-thread" className="break-inside-avoid">
-          <h2 id="plan-thread">{t("threadTitle")}</h2>
+          <ReadableHeading id="plan-thread" title={t("threadTitle")} />
           <p className="mt-2" data-testid="coordinator">
             {plan.coordinator
               ? plan.coordinator.inForce && plan.coordinator.areaKey
@@ -242,7 +243,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
 
       {plan.help && plan.help.length > 0 && (
         <section aria-labelledby="plan-help" className="break-inside-avoid">
-          <h2 id="plan-help">{t("helpTitle")}</h2>
+          <ReadableHeading id="plan-help" title={t("helpTitle")} />
           <HelpList help={plan.help} />
         </section>
       )}

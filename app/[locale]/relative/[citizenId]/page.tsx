@@ -18,6 +18,7 @@ import { NoLongerShared } from "@/components/relatives/NoLongerShared";
 import { ContactWishes } from "@/components/plan/ContactWishes";
 import { CoordinatorLine } from "@/components/plan/CoordinatorLine";
 import { RelativeContact } from "@/components/relatives/RelativeContact";
+import { ReadableHeading } from "@/components/reading/ReadableHeading";
 import { proxyAnswerConsentAction, relativeAddPerson, relativeAskContact } from "./actions";
 import { myPower } from "@/lib/attorney/queries";
 import { readConsents } from "@/lib/consents/requests";
@@ -124,7 +125,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
 
       {p.story && (
         <section aria-labelledby="shared-story" className="space-y-3">
-          <h2 id="shared-story">{t("story", { name: first })}</h2>
+          <ReadableHeading id="shared-story" title={t("story", { name: first })} />
           {STORY_SECTIONS.filter((k) => p.story?.[k]?.text).map((k) => (
             <div key={k}>
               <h3 className="text-lg">{tStory(`sections.${k}.title`)}</h3>
@@ -137,7 +138,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
 
       {p.goals && (
         <section aria-labelledby="shared-goals">
-          <h2 id="shared-goals">{t("goals")}</h2>
+          <ReadableHeading id="shared-goals" title={t("goals")} />
           {p.goals.length === 0 ? (
             <p className="mt-2 text-gray-600">{t("goalsEmpty")}</p>
           ) : (
@@ -157,7 +158,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
 
       {agreements?.ok && (
         <section aria-labelledby="shared-agreements" className="space-y-3">
-          <h2 id="shared-agreements">{t("agreements")}</h2>
+          <ReadableHeading id="shared-agreements" title={t("agreements")} />
           {agreements.value.open.length === 0 ? (
             <p className="text-gray-600">{t("agreementsEmpty")}</p>
           ) : (
@@ -180,7 +181,7 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
 
       {p.network && (
         <section aria-labelledby="shared-people" className="space-y-3">
-          <h2 id="shared-people">{t("people", { name: first })}</h2>
+          <ReadableHeading id="shared-people" title={t("people", { name: first })} />
           <ul className="list-disc ps-5">
             {p.network.map((m) => (
               <li key={m.id}>
@@ -200,14 +201,14 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
 
       {p.contact && (
         <section aria-labelledby="shared-contact">
-          <h2 id="shared-contact">{t("contact", { name: first })}</h2>
+          <ReadableHeading id="shared-contact" title={t("contact", { name: first })} />
           <ContactWishes contact={p.contact} />
         </section>
       )}
 
       {p.coordinator !== undefined && (
         <section aria-labelledby="shared-thread" className="space-y-3" data-testid="relative-thread">
-          <h2 id="shared-thread">{t("thread")}</h2>
+          <ReadableHeading id="shared-thread" title={t("thread")} />
           <p>
             {/* a holder whose area may no longer see the plan holds nothing (decision 013); only the one area they hold it for */}
             {p.coordinator?.inForce && p.coordinator.areaKey

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatReview, leaves, parseReview } from "@/lib/i18n/review";
+import { formatReview, parseReview, reviewTexts } from "@/lib/i18n/review";
 import { routing } from "@/lib/i18n/routing";
 import { languageOfWish } from "@/lib/notify/language";
 
@@ -11,7 +11,10 @@ import { languageOfWish } from "@/lib/notify/language";
  * English beside it; Danish and English, the source and its faithful version, never have a list.
  */
 const messages = path.join(import.meta.dirname, "../../messages");
-const load = (locale: string) => leaves(JSON.parse(fs.readFileSync(path.join(messages, `${locale}.json`), "utf8")));
+const read = (file: string) => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {});
+/** A language's texts by review key: the catalogue's, and the easy-read catalogue's as "easy:…". */
+const load = (locale: string) =>
+  reviewTexts(read(path.join(messages, `${locale}.json`)), read(path.join(messages, "easy", `${locale}.json`)));
 const lists = fs.readdirSync(path.join(messages, "review")).filter((f) => f.endsWith(".tsv"));
 
 describe("translation review lists", () => {

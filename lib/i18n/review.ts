@@ -47,6 +47,16 @@ export function leaves(tree: Record<string, unknown>, prefix = ""): Map<string, 
   return out;
 }
 
+/** Easy-read texts (messages/easy/<locale>.json) are on the same list, their keys prefixed "easy:". */
+export const EASY_PREFIX = "easy:";
+
+/** A language's texts as its review list names them: the normal catalogue's, then the easy-read catalogue's as "easy:Namespace.key". */
+export function reviewTexts(catalogue: Record<string, unknown>, easy: Record<string, unknown>): Map<string, string> {
+  const out = leaves(catalogue);
+  for (const [key, text] of leaves(easy)) out.set(EASY_PREFIX + key, text);
+  return out;
+}
+
 /** Sets one text in a message tree by its dotted key; the key must already be there. */
 export function setLeaf(tree: Record<string, unknown>, key: string, text: string): void {
   const path = key.split(".");

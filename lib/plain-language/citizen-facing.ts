@@ -1,3 +1,5 @@
+import { KINDS } from "../notify/kinds";
+
 /**
  * Which message namespaces a citizen or a relative reads: the words the LIX test
  * holds to plain Danish (issue 16, part 6) and the words an easy-read version
@@ -24,4 +26,34 @@ export const STAFF_NAMESPACES: readonly string[] = [
 
 export function isCitizenFacing(namespace: string): boolean {
   return !STAFF_NAMESPACES.includes(namespace);
+}
+
+/**
+ * Messages read by staff only although their namespace is shared with citizens: the errors of
+ * the caseworkers' own actions in Validation, the staff sign-in's errors, and the notifications
+ * whose audience is staff (lib/notify/kinds.ts) in Notify and ForYou. The LIX test and the
+ * easy-read catalogue leave them out, as they leave out the staff namespaces.
+ */
+export const STAFF_ONLY_MESSAGES: readonly string[] = [
+  "Validation.alreadyAsked",
+  "Validation.handoverPending",
+  "Validation.handoverGone",
+  "Validation.alreadyAssigned",
+  "Validation.planExists",
+  "Validation.changedSinceWritten",
+  "Validation.documentSeen",
+  "Validation.digitalPowerOnBorgerDk",
+  "SignIn.errorStaff",
+  "SignIn.errorStaffNotLinked",
+];
+
+const staffKinds = Object.entries(KINDS)
+  .filter(([, kind]) => kind.audience === "staff")
+  .map(([name]) => name);
+
+/** Whether a citizen or a relative reads the message with this dotted key ("Plan.title"). */
+export function isCitizenMessage(key: string): boolean {
+  const [namespace, group, kind] = key.split(".");
+  if (!namespace || !isCitizenFacing(namespace) || STAFF_ONLY_MESSAGES.includes(key)) return false;
+  return !((namespace === "Notify" || namespace === "ForYou") && group === "kinds" && kind && staffKinds.includes(kind));
 }

@@ -83,7 +83,7 @@ test.describe("MitID through NemLog-in (SAML), production build", () => {
     await nemLogIn(page, { cpr: freshCpr(), uuid: randomUUID(), loa: "Low" });
     await expect(page).toHaveURL(`${PROD_URL}/da/sign-in?via=mitid&error=level`);
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText(
-      "Dit MitID-login var ikke sikkert nok til en plan med oplysninger om helbred. Log ind med MitID-appen eller en kodeviser. Det er sikringsniveauet betydelig.",
+      "Dit MitID-login var ikke sikkert nok. Din plan har oplysninger om dit helbred. Log ind med MitID-appen eller en kodeviser. Det er sikringsniveauet betydelig.",
     );
     await expectAccessible(page);
     expect(await sessionCookie(page)).toBeUndefined();

@@ -194,7 +194,7 @@ test("web push: delivered encrypted to the device's push service, and shown by t
       expect.objectContaining({
         payload: {
           title: "Du har fået en besked",
-          body: "En medarbejder i kommunen har skrevet til dig.",
+          body: "Den er fra en medarbejder i kommunen.",
           url: "/da/plan",
           tag: expect.any(String),
         },
@@ -219,7 +219,7 @@ test("web push: delivered encrypted to the device's push service, and shown by t
     registrationId: await registration,
     data: JSON.stringify({
       title: "Du har fået en besked",
-      body: "En medarbejder i kommunen har skrevet til dig.",
+      body: "Den er fra en medarbejder i kommunen.",
       url: "/da/plan",
       tag: "t1",
     }),

@@ -2,10 +2,14 @@ import { getTranslations } from "next-intl/server";
 import type { AgreementDto } from "@/lib/agreements/dto";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { OneClickForm } from "@/components/forms/OneClickForm";
+import { Glossed } from "@/components/plain/Glossed";
 
 type Props = { agreements: AgreementDto[]; mark?: (formData: FormData) => Promise<void> };
 
-/** Agreements: what, who, by when, who wrote it down; an overdue one stands out, kindly. With `mark`, each has its buttons. */
+/**
+ * Agreements: what, who, by when, who wrote it down; an overdue one stands out, kindly. With `mark`, each has its buttons.
+ * What a caseworker wrote down explains its professional words (Glossed); the citizen's and their people's own words stay as written.
+ */
 export async function AgreementList({ agreements, mark }: Props) {
   const [t, day, area] = await Promise.all([getTranslations("Agreements"), getDayFormat(), getAreaName()]);
   const who = (a: AgreementDto) =>
@@ -34,7 +38,7 @@ export async function AgreementList({ agreements, mark }: Props) {
           data-testid="agreement"
           className={`border-2 p-4 ${a.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}
         >
-          <p className="font-semibold">{a.what}</p>
+          <p className="font-semibold whitespace-pre-wrap">{a.author.role === "STAFF" ? <Glossed text={a.what} /> : a.what}</p>
           <p className="text-sm">
             {t("who", { who: who(a) })}
             {a.dueOn && <> · {t("byWhen", { date: day(a.dueOn) })}</>}

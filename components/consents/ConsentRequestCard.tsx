@@ -2,10 +2,12 @@ import { getTranslations } from "next-intl/server";
 import type { ConsentRequestDto } from "@/lib/consents/requests";
 import { CONSENT_DURATIONS } from "@/lib/consents/schema";
 import { getAreaName } from "@/lib/i18n/format";
+import { Glossed } from "@/components/plain/Glossed";
 
 /**
  * One request from an area to see parts of the plan, answered yes (the parts, perhaps fewer, and how long) or
- * no: by the citizen, or by someone acting for them under a power of attorney. A plain form.
+ * no: by the citizen, or by someone acting for them under a power of attorney. A plain form. The caseworker's reason
+ * explains its professional words (Glossed).
  */
 export async function ConsentRequestCard({
   request: r,
@@ -20,7 +22,10 @@ export async function ConsentRequestCard({
       <input type="hidden" name="requestId" value={r.id} />
       <h3>{t("asks", { name: r.staffName, area: area(r.areaKey) })}</h3>
       <p>
-        <span className="font-semibold">{t("why")}</span> <span className="whitespace-pre-wrap">{r.reason}</span>
+        <span className="font-semibold">{t("why")}</span>{" "}
+        <span className="whitespace-pre-wrap">
+          <Glossed text={r.reason} />
+        </span>
       </p>
       <fieldset className="space-y-1">
         <legend className="font-semibold">{t("partsLegend")}</legend>

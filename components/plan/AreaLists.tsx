@@ -4,9 +4,11 @@ import type { MessageDto } from "@/lib/messages/dto";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { todayInDenmark } from "@/lib/validation/fields";
 import { ReadAloud } from "@/components/reading/ReadAloud";
+import { Glossed } from "@/components/plain/Glossed";
 
 // What the areas wrote in the plan, shown the same way to the citizen (my plan)
-// and to caseworkers (the shared plan): each area's help, and messages.
+// and to caseworkers (the shared plan): each area's help, and messages. A caseworker wrote them all,
+// so their professional words explain themselves (Glossed).
 
 /** Each area's help: what, which area, how often, until when. */
 export async function HelpList({ help, testId }: { help: NonNullable<PlanDto["help"]>; testId?: string }) {
@@ -15,10 +17,17 @@ export async function HelpList({ help, testId }: { help: NonNullable<PlanDto["he
     <ul className="mt-3 space-y-2" data-testid={testId}>
       {help.map((h, i) => (
         <li key={i} className="border border-gray-300 p-3">
-          <p className="font-semibold">{h.what}</p>
+          <p className="font-semibold whitespace-pre-wrap">
+            <Glossed text={h.what} />
+          </p>
           <p className="text-sm">
             {area(h.areaKey)}
-            {h.howOften && <> · {h.howOften}</>}
+            {h.howOften && (
+              <>
+                {" · "}
+                <Glossed text={h.howOften} />
+              </>
+            )}
             {h.until && <> · {t("until", { date: day(h.until) })}</>}
           </p>
         </li>
@@ -34,7 +43,9 @@ export async function MessageList({ messages, testId }: { messages: MessageDto[]
     <ul className="space-y-2" data-testid={testId}>
       {messages.map((m) => (
         <li key={m.id} className="border border-gray-300 p-3">
-          <p className="whitespace-pre-wrap">{m.text}</p>
+          <p className="whitespace-pre-wrap">
+            <Glossed text={m.text} />
+          </p>
           <p className="text-sm text-gray-600">
             {t("messageFrom", { name: m.staffName, area: area(m.areaKey), date: day(todayInDenmark(new Date(m.at))) })}
           </p>

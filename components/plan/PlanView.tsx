@@ -7,6 +7,7 @@ import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { HelpList, MessageList } from "./AreaLists";
 import { CoordinatorLine } from "./CoordinatorLine";
 import { ReadableHeading } from "@/components/reading/ReadableHeading";
+import { Glossed } from "@/components/plain/Glossed";
 
 /** The one-page plan. Reads like a profile, prints on one page, and is kind when empty. */
 export async function PlanView({ plan }: { plan: PlanDto }) {
@@ -18,7 +19,10 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       <ReadableHeading id={`plan-${kind}`} title={title} />
       {storyText(kind) ? (
         <>
-          <p className="mt-2 whitespace-pre-wrap">{storyText(kind)}</p>
+          {/* written with a caseworker: their words, so their professional words explain themselves */}
+          <p className="mt-2 whitespace-pre-wrap">
+            {plan.story?.[kind]?.writtenWith ? <Glossed text={storyText(kind)!} /> : storyText(kind)}
+          </p>
           {plan.story?.[kind]?.writtenWith && (
             <p className="mt-1 text-sm text-gray-600" data-testid="written-with-mark">
               {t("writtenWith", { name: plan.story[kind]!.writtenWith!.by, date: date(plan.story[kind]!.writtenWith!.on) })}
@@ -177,7 +181,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
             <ul className="mt-3 space-y-2">
               {plan.agreements.map((a) => (
                 <li key={a.id} className={`border p-3 ${a.overdue ? "border-warning bg-warning-light" : "border-gray-300"}`}>
-                  <p className="font-semibold">{a.what}</p>
+                  <p className="font-semibold whitespace-pre-wrap">{a.byStaff ? <Glossed text={a.what} /> : a.what}</p>
                   <p className="text-sm">
                     {t("who", {
                       who:

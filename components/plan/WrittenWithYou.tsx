@@ -4,12 +4,14 @@ import type { ContactPreferencesDto } from "@/lib/contact/schema";
 import { getDayFormat } from "@/lib/i18n/format";
 import { OneClickForm } from "@/components/forms/OneClickForm";
 import { ContactWishes } from "./ContactWishes";
+import { Glossed } from "@/components/plain/Glossed";
 
 type Action = (formData: FormData) => Promise<void>;
 
 /**
  * What a caseworker wrote with me on a visit or a call: nothing in my plan changes until I say yes. And a yes
- * I told a caseworker, which they wrote down: I see it, and can undo it.
+ * I told a caseworker, which they wrote down: I see it, and can undo it. The caseworker's words explain their
+ * professional words (Glossed); what they would replace is my own, as I wrote it.
  */
 export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[]; answer: Action }) {
   if (items.length === 0) return null;
@@ -47,7 +49,11 @@ export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[
                   ? t("confirmedByYou", { date: day(w.decidedOn ?? w.writtenOn) })
                   : t("recorded", { name: w.confirmedBy ?? w.writtenBy, date: day(w.decidedOn ?? w.writtenOn) })}
             </p>
-            {w.target === "STORY" && <p className="whitespace-pre-wrap">{w.content.text}</p>}
+            {w.target === "STORY" && (
+              <p className="whitespace-pre-wrap">
+                <Glossed text={w.content.text ?? ""} />
+              </p>
+            )}
             {w.replaces && (
               <div className="border-s-4 border-warning bg-warning-light p-2 text-sm">
                 <p className="font-semibold">{t("replaces")}</p>
@@ -56,8 +62,14 @@ export async function WrittenWithYou({ items, answer }: { items: WrittenWithDto[
             )}
             {w.target === "GOAL" && (
               <>
-                <p className="font-semibold">{w.content.title}</p>
-                {w.content.whyItMatters && <p className="whitespace-pre-wrap">{w.content.whyItMatters}</p>}
+                <p className="font-semibold whitespace-pre-wrap">
+                  <Glossed text={w.content.title ?? ""} />
+                </p>
+                {w.content.whyItMatters && (
+                  <p className="whitespace-pre-wrap">
+                    <Glossed text={w.content.whyItMatters} />
+                  </p>
+                )}
               </>
             )}
             {w.target === "CONTACT" && <ContactWishes contact={{ ...(w.content as unknown as ContactPreferencesDto), version: 1 }} />}

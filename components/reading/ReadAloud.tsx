@@ -41,7 +41,8 @@ function linesOf(root: Element, control: Element): string[] {
       if (node === control) continue;
       if (node instanceof HTMLElement) {
         if (NOT_READ.has(node.tagName) || node.hidden || node.getAttribute("aria-hidden") === "true") continue;
-        if (node.contains(control) || node.querySelector("form, button, input, textarea, select")) walk(node);
+        // a professional word's button (Glossed) is part of the sentence: read as its word, its hidden explanation not
+        if (node.contains(control) || node.querySelector("form, button:not(.gloss-word), input, textarea, select")) walk(node);
         else lines.push(...node.innerText.split("\n"));
       } else if (node.nodeType === Node.TEXT_NODE) lines.push(node.textContent ?? "");
     }

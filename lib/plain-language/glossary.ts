@@ -47,3 +47,25 @@ export function glossaryHits(text: string, glossary: readonly GlossaryEntry[] = 
   }
   return hits.sort((a, b) => a.index - b.index);
 }
+
+/** A piece of a text: plain words, or a professional word with the glossary entry that explains it. */
+export type GlossarySegment = { text: string; key?: string };
+
+/**
+ * `text` cut into pieces that join back into it exactly, each professional word a piece of its own
+ * with its key, for the citizen's page to mark and explain (components/plain/Glossed.tsx). Where two
+ * entries overlap, the one that starts first wins, and of two that start together the longer.
+ */
+export function glossarySegments(text: string, glossary: readonly GlossaryEntry[] = GLOSSARY): GlossarySegment[] {
+  const hits = glossaryHits(text, glossary).sort((a, b) => a.index - b.index || b.match.length - a.match.length);
+  const segments: GlossarySegment[] = [];
+  let at = 0;
+  for (const hit of hits) {
+    if (hit.index < at || hit.match.length === 0) continue;
+    if (hit.index > at) segments.push({ text: text.slice(at, hit.index) });
+    segments.push({ text: hit.match, key: hit.key });
+    at = hit.index + hit.match.length;
+  }
+  if (at < text.length) segments.push({ text: text.slice(at) });
+  return segments;
+}

@@ -69,7 +69,8 @@ export type GoalSummaryDto = {
   steps: { text: string; done: boolean }[];
   proposed: string[];
 };
-export type AgreementSummaryDto = Pick<AgreementDto, "id" | "what" | "responsible" | "who" | "dueOn" | "overdue">;
+/** `byStaff`: a caseworker wrote it down (its professional words explain themselves to the citizen). */
+export type AgreementSummaryDto = Pick<AgreementDto, "id" | "what" | "responsible" | "who" | "dueOn" | "overdue"> & { byStaff: boolean };
 export type NetworkSummaryDto = {
   id: string;
   name: string;

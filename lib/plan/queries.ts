@@ -85,6 +85,7 @@ export async function readPlan(
             what: true,
             responsible: true,
             dueOn: true,
+            authorRole: true,
             networkMember: { select: { name: true } },
             serviceArea: { select: { key: true } },
           },
@@ -204,6 +205,7 @@ export async function readPlan(
             who: a.networkMember?.name ?? a.serviceArea?.key ?? null,
             dueOn: dateOnly(a.dueOn),
             overdue: Boolean(a.dueOn && dateOnly(a.dueOn)! < today),
+            byStaff: a.authorRole === "STAFF",
           }))
         : null,
       network,

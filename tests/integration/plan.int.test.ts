@@ -164,3 +164,21 @@ describe("what is new since my last visit", () => {
     expect((await db.citizen.findUniqueOrThrow({ where: { id: w.citizen.id } })).lastVisitAt).toEqual(new Date(0));
   });
 });
+
+describe("the plan's agreements, for the glossary on tap (decision 039)", () => {
+  it("say which a caseworker wrote down, whose professional words explain themselves, and which are the citizen's or a relative's own", async () => {
+    const w = await worldWithPlan(0);
+    await grantConsent(w.actors.citizen, { citizenId: w.citizen.id, serviceAreaId: w.areaA.id, parts: ["PROFILE", "AGREEMENTS"] });
+    const relative = await w.relativeWith("datter", ["ADD_AGREEMENTS"]);
+    await addAgreement(w.actors.staffA, { citizenId: w.citizen.id, what: "Visitation på tirsdag", who: `SERVICE_AREA:${w.areaA.id}` });
+    await addAgreement(relative, { citizenId: w.citizen.id, what: "Jeg spørger til bevillingen", who: "CITIZEN" });
+    await addAgreement(w.actors.citizen, { citizenId: w.citizen.id, what: "Min bevilling", who: "CITIZEN" });
+    const plan = await readPlan(w.actors.citizen, w.citizen.id);
+    expect(plan.ok && Object.fromEntries(plan.value.agreements!.map((a) => [a.what, a.byStaff]))).toEqual({
+      "Ring til Sara": true,
+      "Visitation på tirsdag": true,
+      "Jeg spørger til bevillingen": false,
+      "Min bevilling": false,
+    });
+  });
+});

@@ -16,6 +16,7 @@ import { AgreementForm } from "@/components/agreements/AgreementForm";
 import { NetworkMemberForm } from "@/components/network/NetworkMemberForm";
 import { NoLongerShared } from "@/components/relatives/NoLongerShared";
 import { ContactWishes } from "@/components/plan/ContactWishes";
+import { Glossed } from "@/components/plain/Glossed";
 import { CoordinatorLine } from "@/components/plan/CoordinatorLine";
 import { RelativeContact } from "@/components/relatives/RelativeContact";
 import { ReadableHeading } from "@/components/reading/ReadableHeading";
@@ -129,7 +130,8 @@ export default async function SharedPlanPage({ params, searchParams }: Props) {
           {STORY_SECTIONS.filter((k) => p.story?.[k]?.text).map((k) => (
             <div key={k}>
               <h3 className="text-lg">{tStory(`sections.${k}.title`)}</h3>
-              <p className="whitespace-pre-wrap">{p.story?.[k]?.text}</p>
+              {/* written with a caseworker: their words, so their professional words explain themselves */}
+              <p className="whitespace-pre-wrap">{p.story?.[k]?.writtenWith ? <Glossed text={p.story[k].text} /> : p.story?.[k]?.text}</p>
             </div>
           ))}
           {STORY_SECTIONS.every((k) => !p.story?.[k]?.text) && <p className="text-gray-600">{t("storyEmpty", { name: first })}</p>}

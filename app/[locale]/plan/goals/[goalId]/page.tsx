@@ -12,6 +12,7 @@ import { GoalSummary } from "@/components/goals/GoalSummary";
 import { GoalForm } from "@/components/goals/GoalForm";
 import { StepForm } from "@/components/goals/StepForm";
 import { CloseGoalForm } from "@/components/goals/CloseGoalForm";
+import { Glossed } from "@/components/plain/Glossed";
 import { addStepAction, answerProposalAction, closeGoalAction, markStepAction, updateGoalAction } from "../actions";
 
 export const dynamic = "force-dynamic";
@@ -89,7 +90,9 @@ export default async function GoalPage({ params, searchParams }: Props) {
             {goal.proposals.map((s) => (
               <li key={s.id} className="space-y-2 border border-gray-300 bg-white p-3">
                 <p>
-                  <span className="font-semibold">{s.text}</span>
+                  <span className="font-semibold whitespace-pre-wrap">
+                    <Glossed text={s.text} />
+                  </span>
                   {s.areaKey && <span className="text-gray-600"> · {t("proposedBy", { area: area(s.areaKey) })}</span>}
                 </p>
                 <div className="flex flex-wrap gap-3">

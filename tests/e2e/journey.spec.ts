@@ -264,6 +264,8 @@ test("the plan says what is new since my last visit", async ({ page }) => {
 });
 
 test("every new page speaks English too, and passes axe", async ({ page }) => {
+  // seven pages, each with axe: more than the default minute on a busy machine
+  test.setTimeout(120_000);
   await signInAs(page, /Inge Hansen/);
   const pages: [string, string][] = [
     ["/en/plan/goals", "My wishes and goals"],

@@ -28,7 +28,7 @@ export function DestinationNav({ label, destinations, names }: Props) {
     >
       <ul className="mx-auto flex max-w-5xl md:gap-x-2">
         {destinations.map((d) => (
-          <li key={d.key} className="flex min-w-0 flex-1 md:flex-none">
+          <li key={d.key} className="flex min-w-0 flex-auto md:flex-none">
             <Link
               href={d.href}
               aria-current={d.key === current ? "page" : undefined}

@@ -138,10 +138,22 @@ test.describe("who has seen my plan", () => {
     await page.getByRole("link", { name: "Hvem har set min plan" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hvem har set min plan");
     const log = page.getByTestId("access-log");
-    await expect(log).toContainText("Sara Holm, medarbejder i Ældre og pleje, læste din historie.");
+    const first = page.url();
+    // newest first: other tests' visits to Inge's plan (her relatives' pages, say) come before the demo's
+    // own entries, so the citizen pages back ("Ældre") until she finds each one, as she would
+    const findInLog = async (text: string) => {
+      await page.goto(first);
+      for (let i = 0; i < 15 && (await log.getByText(text).count()) === 0; i++) {
+        await page.getByRole("link", { name: "Ældre", exact: true }).click();
+        await expect(page).toHaveURL(new RegExp(`page=${i + 2}`));
+      }
+      await expect(log).toContainText(text);
+    };
+    await findInLog("Sara Holm, medarbejder i Ældre og pleje, læste din historie.");
     await expect(log).toContainText("Du slap for at fortælle det igen.");
-    await expect(log).toContainText("Omar Aziz, medarbejder i Sundhed og genoptræning, læste dine mål.");
-    await expect(log).toContainText("Mette Hansen læste dine aftaler.");
+    await findInLog("Omar Aziz, medarbejder i Sundhed og genoptræning, læste dine mål.");
+    await findInLog("Mette Hansen læste dine aftaler.");
+    await page.goto(first);
     await expectAccessible(page);
     await page.getByLabel("Vis område").selectOption({ label: "Sundhed og genoptræning" });
     await page.getByRole("button", { name: "Vis", exact: true }).click();

@@ -94,7 +94,10 @@ export default async function NotificationSettingsPage({ params, searchParams }:
           <legend className="text-xl font-semibold">{t("channelsTitle")}</legend>
           <div className="flex items-start gap-3">
             <input id="email" name="email" type="checkbox" defaultChecked={settings.email} className="mt-1 size-6" />
-            <label htmlFor="email">{email ? t("emailTo", { address: email }) : t("emailNone")}</label>
+            {/* min-w-0: a long address breaks onto the next line instead of pushing the page sideways */}
+            <label htmlFor="email" className="min-w-0">
+              {email ? t("emailTo", { address: email }) : t("emailNone")}
+            </label>
           </div>
           <div className="flex items-start gap-3">
             <input id="sms" name="sms" type="checkbox" defaultChecked={settings.sms} className="mt-1 size-6" />

@@ -82,7 +82,8 @@ export default async function AccessLogPage({
     <div className="max-w-3xl space-y-6">
       <PageIntro back={t("back")} title={t("title")} intro={t("intro")} />
       <form method="get" className="flex flex-wrap items-end gap-3">
-        <div>
+        {/* may be narrower than the longest area's name (a 320 px phone at the largest text): the list then wraps it */}
+        <div className="min-w-0">
           <label htmlFor="area" className="block font-semibold">
             {t("filterLabel")}
           </label>

@@ -54,6 +54,9 @@ describe("the easy-read catalogue", () => {
     const pages = new Map<string, string[]>();
     for (const [key, text] of effective) {
       const namespace = key.split(".")[0]!;
+      // the areas' proper names, not a page: the citizen says yes to an area by the name its letters and
+      // caseworkers use ("Sundhed og genoptræning"), so easy-read keeps them; they are measured in no page
+      if (namespace === "ServiceAreas") continue;
       pages.set(namespace, [...(pages.get(namespace) ?? []), asRunningText(text)]);
     }
     expect(pages.size).toBeGreaterThan(30);

@@ -51,6 +51,7 @@ export async function saveTextSizeAction(formData: FormData) {
   const page = `/${locale}${TEXT_SIZE_PAGES[textSizePage.parse(formData.get("back"))]}`;
   const saved = await saveTextSize(actor.userId, { textSize: formData.get("textSize"), was: formData.get("was") });
   // every page's <html> carries the size: the next one drawn, here or after a client navigation, must have the new one
-  if (saved.ok) revalidatePath("/", "layout");
+  // also when refused: the page then shows the size saved elsewhere, and <html> must carry that one
+  revalidatePath("/", "layout");
   redirect(`${page}?size=${saved.ok ? "saved" : saved.error}#text-size`);
 }

@@ -18,9 +18,10 @@ export async function saveSettings(formData: FormData) {
     plainLanguage: formData.get("plainLanguage") ?? false,
     version: formData.get("version"),
   });
+  // easy-read is in every page's words, the client components' too (decision 036): none may stay as they were,
+  // also after a refused save, which shows the settings as another window saved them
+  revalidatePath("/", "layout");
   if (result.ok) {
-    // easy-read is in every page's words, the client components' too (decision 036): none may stay as they were
-    revalidatePath("/", "layout");
     redirect(`/${result.value.preferredLocale}/plan/settings?saved=1`);
   }
   redirect(`/${locale}/plan/settings?problem=${result.error === "conflict" ? "conflict" : "failed"}`);

@@ -5,7 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { newsKind } from "@/lib/plan/news";
 import { getAreaName, getDayFormat } from "@/lib/i18n/format";
 import { HelpList, MessageList } from "./AreaLists";
-import { CoordinatorLine } from "./CoordinatorLine";
+import { CoordinatorSummary } from "./CoordinatorLine";
 import { ReadableHeading } from "@/components/reading/ReadableHeading";
 import { Glossed } from "@/components/plain/Glossed";
 
@@ -227,16 +227,7 @@ export async function PlanView({ plan }: { plan: PlanDto }) {
       {plan.coordinator !== undefined && (
         <section aria-labelledby="plan-thread" className="break-inside-avoid">
           <ReadableHeading id="plan-thread" title={t("threadTitle")} />
-          <p className="mt-2" data-testid="coordinator">
-            {plan.coordinator
-              ? plan.coordinator.inForce && plan.coordinator.areaKey
-                ? t("threadHolder", { name: plan.coordinator.name, area: area(plan.coordinator.areaKey) })
-                : t("threadLapsed", { name: plan.coordinator.name })
-              : t("threadNobody")}
-          </p>
-          {plan.coordinator?.inForce && plan.coordinator.line && (
-            <CoordinatorLine name={plan.coordinator.name} line={plan.coordinator.line} />
-          )}
+          <CoordinatorSummary coordinator={plan.coordinator} testId="coordinator" />
           {plan.coordinator?.handoverTo && (
             <p className="mt-2" data-testid="handover-pending">
               {t("threadHandover", { name: plan.coordinator.name, to: plan.coordinator.handoverTo })}

@@ -3,11 +3,11 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { requireSignedIn } from "@/lib/auth/citizen";
 import { readPlan } from "@/lib/plan/queries";
 import { titleFrom } from "@/lib/i18n/metadata";
-import { getAreaName, getDayFormat } from "@/lib/i18n/format";
+import { getDayFormat } from "@/lib/i18n/format";
 import { Link } from "@/lib/i18n/navigation";
 import { NoPlan } from "@/components/plan/NoPlan";
 import { PageIntro } from "@/components/plan/PageIntro";
-import { CoordinatorLine } from "@/components/plan/CoordinatorLine";
+import { CoordinatorSummary } from "@/components/plan/CoordinatorLine";
 import { HelpList } from "@/components/plan/AreaLists";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +23,9 @@ export default async function HelpPage({ params }: { params: Promise<{ locale: s
   setRequestLocale(locale);
   const { actor, citizenId } = await requireSignedIn(locale);
   if (!citizenId) return <NoPlan />;
-  const [t, tPlan, area, date, plan] = await Promise.all([
+  const [t, tPlan, date, plan] = await Promise.all([
     getTranslations("Nav.helpPage"),
     getTranslations("Plan"),
-    getAreaName(),
     getDayFormat(),
     readPlan(actor, citizenId),
   ]);
@@ -39,14 +38,7 @@ export default async function HelpPage({ params }: { params: Promise<{ locale: s
       {coordinator !== undefined && (
         <section aria-labelledby="help-person">
           <h2 id="help-person">{t("personTitle")}</h2>
-          <p className="mt-2" data-testid="help-coordinator">
-            {coordinator
-              ? coordinator.inForce && coordinator.areaKey
-                ? tPlan("threadHolder", { name: coordinator.name, area: area(coordinator.areaKey) })
-                : tPlan("threadLapsed", { name: coordinator.name })
-              : tPlan("threadNobody")}
-          </p>
-          {coordinator?.inForce && coordinator.line && <CoordinatorLine name={coordinator.name} line={coordinator.line} />}
+          <CoordinatorSummary coordinator={coordinator} testId="help-coordinator" />
         </section>
       )}
 

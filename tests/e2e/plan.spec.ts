@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, fillExactly } from "./support";
 import { newCitizenSignedIn, section, signInAs } from "./citizen";
 
 // The citizen's own plan, on a phone.
@@ -53,7 +53,7 @@ test.describe("my story, told once", () => {
     const goodDay = () => section(page, "En god dag");
     await context.setOffline(true);
     const draft = `Kaffe i haven, og så koret ${Date.now()}`;
-    await goodDay().getByLabel("Med dine egne ord").fill(draft);
+    await fillExactly(goodDay().getByLabel("Med dine egne ord"), draft);
     await goodDay().getByRole("button", { name: "Gem" }).click(); // the network is gone
     await expect(goodDay().getByRole("alert").filter({ hasText: "Du er offline. Din tekst er gemt på denne telefon." })).toBeVisible();
     await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
@@ -75,7 +75,7 @@ test.describe("my story, told once", () => {
     await signInAs(page, /Inge Hansen/);
     await page.goto("/da/plan/story");
     const words = `Inges ord, ikke gemt ${Date.now()}`;
-    await section(page, "Det er svært for mig").getByLabel("Med dine egne ord").fill(words);
+    await fillExactly(section(page, "Det er svært for mig").getByLabel("Med dine egne ord"), words);
     await page.reload();
     await expect(section(page, "Det er svært for mig").getByLabel("Med dine egne ord")).toHaveValue(words);
     // Inge walks away without signing out; her session ends, and Karl signs in on the same browser

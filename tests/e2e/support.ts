@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** WCAG 2.1 A and AA, as axe checks them: the page must have no violations, and no id may be used twice. */
 export async function expectAccessible(page: Page) {
@@ -22,4 +22,17 @@ export async function expectNoHorizontalScroll(page: Page) {
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+/**
+ * Fills a field and makes sure it holds exactly these words. Filled the moment a page arrives, while its
+ * scripts are still taking the form over, a fill has once put its words in front of the old text instead
+ * of replacing it; so fill again until the field holds what was meant (the draft kept on each keystroke
+ * then holds it too).
+ */
+export async function fillExactly(field: Locator, text: string) {
+  await expect(async () => {
+    await field.fill(text);
+    await expect(field).toHaveValue(text, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
 }

@@ -15,13 +15,14 @@ import { getReading } from "@/lib/auth/actor";
 import { textSizeClass } from "@/lib/reading/text-size";
 import "../globals.css";
 
-type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+/** `nav`: the role navigation for this address (app/[locale]/@nav, docs/decisions/040), or nothing. */
+type Props = { children: ReactNode; nav: ReactNode; params: Promise<{ locale: string }> };
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }
 
-export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+export async function generateMetadata({ params }: Omit<Props, "children" | "nav">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "App" });
   return {
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Omit<Props, "children">): Pro
 
 export const viewport: Viewport = { themeColor: "#004d99", width: "device-width", initialScale: 1 };
 
-export default async function LocaleLayout({ children, params }: Props) {
+export default async function LocaleLayout({ children, nav, params }: Props) {
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   // every page is rendered per request, so its scripts carry that request's nonce (decision 028)
@@ -88,6 +89,8 @@ export default async function LocaleLayout({ children, params }: Props) {
           {/* no automatic reload when the connection returns: someone may be typing */}
           <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled} reloadOnOnline={false}>
             <SiteHeader signOut={signOut} stillHere={stillHere} />
+            {/* before <main>, so "skip to content" passes it as it passes the header */}
+            {nav}
             <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
               {children}
             </main>

@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { CITIZEN_DESTINATIONS, relativeDestinations, staffDestinations, type Destination } from "@/lib/navigation/destinations";
 import { DestinationNav } from "./DestinationNav";
 
-// Each role's navigation with its words (docs/decisions/035). The layouts decide
-// who sees which, from the session; these only render.
+// Each role's navigation with its words (docs/decisions/035). The navigation slot's
+// pages (app/[locale]/@nav, docs/decisions/040) decide who sees which, from the session
+// and the address; these only render.
 
 async function RoleNav({
   label,

@@ -27,6 +27,16 @@ export function currentDestination(pathname: string, destinations: readonly Dest
   return best?.key ?? null;
 }
 
+/**
+ * How a destination's link is marked on the page at `pathname`: "page" when it is that very
+ * page, "true" when the page is one of the destination's others (the place you are in, not
+ * the page itself), nothing otherwise. A screen reader says "current page" only when it is.
+ */
+export function currentMark(pathname: string, destination: Destination, current: string | null): "page" | "true" | undefined {
+  if (destination.key !== current) return undefined;
+  return pathname === destination.href.split("#")[0] ? "page" : "true";
+}
+
 /** The citizen's five: my plan, my people, messages, help, and more (everything else). */
 export const CITIZEN_DESTINATIONS: readonly Destination[] = [
   { key: "plan", href: "/plan", paths: ["/plan"] },

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectBarAtBottom, expectNoHorizontalScroll } from "./support";
 import { signInAs } from "./citizen";
 
 // A simpler way around on a phone (issue 16, part 7; docs/decisions/035): the citizen's five
@@ -49,11 +49,17 @@ async function withoutJavaScript(browser: Browser, signedIn: BrowserContext) {
   return { context, page: await context.newPage() };
 }
 
-/** The destinations' names in order, and the one marked as the current page. */
+/**
+ * The destinations' names in order, and the one marked current: "page" when this is its very page,
+ * "true" (the place, not the page) on a page below it.
+ */
 async function expectDestinations(navigation: Locator, names: string[], current: string) {
   await expect(navigation.getByRole("link")).toHaveText(names);
-  await expect(navigation.locator('[aria-current="page"]')).toHaveText([current]);
-  await expect(navigation.getByRole("link", { name: current, exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(navigation.locator("[aria-current]")).toHaveText([current]);
+  const link = navigation.getByRole("link", { name: current, exact: true });
+  const own = new URL((await link.getAttribute("href"))!, navigation.page().url()).pathname;
+  const here = new URL(navigation.page().url()).pathname;
+  await expect(link).toHaveAttribute("aria-current", own === here ? "page" : "true");
 }
 
 /** Tab moves on from here: the top of the page (a click on the header's empty corner, away from any link). */
@@ -70,21 +76,6 @@ async function tabTo(page: Page, target: Locator) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error("never reached by Tab");
-}
-
-/** On a phone the bar is fixed to the bottom of the screen; scrolled to the end, the page's last words are above it. */
-async function expectBarAtBottom(page: Page, navigation: Locator) {
-  const viewport = page.viewportSize()!;
-  const box = (await navigation.boundingBox())!;
-  expect(Math.round(box.y + box.height)).toBe(viewport.height);
-  expect(box.height).toBeLessThan(viewport.height / 6);
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  const footerBottom = await page
-    .locator("footer")
-    .last()
-    .evaluate((el) => el.getBoundingClientRect().bottom);
-  expect(footerBottom).toBeLessThanOrEqual((await navigation.boundingBox())!.y + 1);
-  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 /** Every stop of the Tab key on the page, outside the bar, is shown above the bar: the bar never hides the focus. */
@@ -213,6 +204,11 @@ test("the citizen's navigation in English, Arabic (right to left) and Ukrainian 
     await expectDestinations(navigation, [t.plan, t.people, t.messages, t.help, t.more], t.help);
     await expectNoHorizontalScroll(page);
     await expectBarAtBottom(page, navigation);
+    // at the normal text size all five fit one row
+    const rows = await navigation
+      .getByRole("listitem")
+      .evaluateAll((items) => new Set(items.map((li) => li.getBoundingClientRect().top)).size);
+    expect(rows).toBe(1);
     await expectAccessible(page);
     // in Arabic the bar reads from the right: the first destination is the rightmost
     const [first, second] = await Promise.all([0, 1].map(async (n) => (await navigation.getByRole("link").nth(n).boundingBox())!.x));
@@ -235,6 +231,31 @@ test("on a wide screen the citizen's navigation sits under the header", async ({
   expect(bar!.y + bar!.height).toBeLessThanOrEqual(heading!.y);
   await expectAccessible(page);
   await context.close();
+});
+
+test("the skip link passes the navigation as it passes the header, for each role, on a phone and a wide screen", async ({ browser }) => {
+  test.setTimeout(120_000);
+  for (const [persona, address, label] of [
+    [/Inge Hansen/, "/da/plan/help", da.citizenLabel],
+    [/Sara Holm/, "/da/staff/profile", da.staffLabel],
+  ] as const) {
+    for (const viewport of [PHONE.viewport!, { width: 1280, height: 900 }]) {
+      const { context, page } = await phoneAs(browser, persona, { ...PHONE, viewport });
+      await page.goto(address);
+      const navigation = page.getByRole("navigation", { name: label });
+      await expect(navigation).toBeVisible();
+      // the navigation is not inside the content the skip link goes to
+      await expect(page.getByRole("main").getByRole("navigation", { name: label })).toHaveCount(0);
+      await page.keyboard.press("Tab");
+      await expect(page.getByRole("link", { name: "Gå til indhold" })).toBeFocused();
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("main")).toBeFocused();
+      await page.keyboard.press("Tab");
+      // the next stop is the page's own first link or field, not a destination
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")))).toBe(true);
+      await context.close();
+    }
+  }
 });
 
 test("a relative's short navigation: the shared plan, their own space, all shared plans; by keyboard, without JavaScript, in Arabic", async ({

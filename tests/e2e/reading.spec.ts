@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible } from "./support";
+import { expectAccessible, expectBarAtBottom, expectNoWordBroken } from "./support";
 import { newCitizenSignedIn, onDemoDb, signInAs } from "./citizen";
 
 // Easy-read and text size (issue 16, parts 1 and 3; docs/decisions/036-easy-read-and-text-size.md): the
@@ -239,6 +239,10 @@ test.describe("the largest text", () => {
         await expectFits(page, address);
         if (width === 320) await expectAccessible(page);
       }
+      // the five places: whole words, at most two rows at the foot of the screen, never over the page's end
+      const bar = page.locator("[data-bottom-nav]");
+      if (width === 320) await expectBarAtBottom(page, bar, 1 / 4);
+      else await expectNoWordBroken(bar);
     });
   }
 });

@@ -36,3 +36,41 @@ export async function fillExactly(field: Locator, text: string) {
     await expect(field).toHaveValue(text, { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
 }
+
+/** No word inside `area` is broken across two lines (a label a reader must piece together). */
+export async function expectNoWordBroken(area: Locator) {
+  const broken = await area.evaluate((root) => {
+    const found: string[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of (node.textContent ?? "").matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+        if (lines.size > 1) found.push(match[0]);
+      }
+    }
+    return found;
+  });
+  expect(broken, "words broken across lines").toEqual([]);
+}
+
+/**
+ * On a phone the navigation is a bar fixed to the bottom of the screen, taking at most `share` of its
+ * height, with no word in it broken; scrolled to the end, the page's last words are above it.
+ */
+export async function expectBarAtBottom(page: Page, navigation: Locator, share = 1 / 6) {
+  const viewport = page.viewportSize()!;
+  const box = (await navigation.boundingBox())!;
+  expect(Math.round(box.y + box.height)).toBe(viewport.height);
+  expect(box.height).toBeLessThan(viewport.height * share);
+  await expectNoWordBroken(navigation);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const footerBottom = await page
+    .locator("footer")
+    .last()
+    .evaluate((el) => el.getBoundingClientRect().bottom);
+  expect(footerBottom).toBeLessThanOrEqual((await navigation.boundingBox())!.y + 1);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

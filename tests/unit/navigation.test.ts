@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CITIZEN_DESTINATIONS, currentDestination, relativeDestinations, staffDestinations } from "@/lib/navigation/destinations";
+import { CITIZEN_DESTINATIONS, currentDestination, currentMark, relativeDestinations, staffDestinations } from "@/lib/navigation/destinations";
 
 const app = path.join(process.cwd(), "app", "[locale]");
 
@@ -40,6 +40,31 @@ describe("the citizen's navigation", () => {
     expect(currentDestination("/me/notifications", CITIZEN_DESTINATIONS)).toBe("more");
     // a path that only begins with the same letters is another page
     expect(currentDestination("/planning", CITIZEN_DESTINATIONS)).toBeNull();
+  });
+});
+
+describe("how the current place is marked for a screen reader", () => {
+  const marks = (pathname: string) =>
+    Object.fromEntries(
+      CITIZEN_DESTINATIONS.map((d) => [d.key, currentMark(pathname, d, currentDestination(pathname, CITIZEN_DESTINATIONS))]),
+    );
+  it("says 'current page' on the destination's own page, and only there", () => {
+    expect(marks("/plan/help")).toEqual({ plan: undefined, people: undefined, messages: undefined, help: "page", more: undefined });
+  });
+  it("says 'current' (not 'current page') on a page below it", () => {
+    expect(marks("/plan/contact-request")).toEqual({ plan: undefined, people: undefined, messages: undefined, help: "true", more: undefined });
+    expect(marks("/plan/story").plan).toBe("true");
+    expect(marks("/me").more).toBe("true");
+  });
+  it("marks nothing on a page outside the five", () => {
+    expect(Object.values(marks("/sign-in")).filter(Boolean)).toEqual([]);
+  });
+  it("on a caseworker's pages: the caseload is the current page on /staff, finding a citizen the current place while starting a plan", () => {
+    const staff = staffDestinations({ lead: false });
+    const mark = (pathname: string) =>
+      Object.fromEntries(staff.map((d) => [d.key, currentMark(pathname, d, currentDestination(pathname, staff))]));
+    expect(mark("/staff")).toEqual({ staffCitizens: "page", staffFind: undefined, staffProfile: undefined });
+    expect(mark("/staff/start")).toEqual({ staffCitizens: undefined, staffFind: "true", staffProfile: undefined });
   });
 });
 

@@ -1,0 +1,2 @@
+// the same navigation on every page under this one
+export { default } from "../page";

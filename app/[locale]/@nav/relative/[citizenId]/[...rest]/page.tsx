@@ -1,0 +1,2 @@
+// the same navigation on every page of this shared plan
+export { default } from "../page";

@@ -27,6 +27,10 @@ const offlinePage = (request: Request) => `/${languageOf(new URL(request.url).pa
 
 const serwist = new Serwist({
   precacheEntries: self.__SW_MANIFEST,
+  // Kept files are fetched without cookies: the offline pages are then nobody's, not drawn with the
+  // settings (text size, easy-read) of whoever was signed in when the worker installed, which the
+  // next person on a shared computer would see. Static files need no cookies either.
+  precacheOptions: { fetchOptions: { credentials: "omit" } },
   skipWaiting: true,
   clientsClaim: true,
   navigationPreload: false,

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible } from "./support";
+import { onDemoDb, signInAs } from "./citizen";
 
 test.describe("the installable app", () => {
   test("has a manifest in Danish and in English, with icons that load", async ({ request }) => {
@@ -48,6 +49,42 @@ test.describe("the installable app", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("You are offline");
     await expect(page.getByText("If you were writing something, it has not been sent.")).toBeVisible();
     await context.setOffline(false);
+  });
+
+  test("the offline page it keeps is nobody's: fetched without the signed-in person's cookies, it does not carry their settings", async ({
+    browser,
+  }) => {
+    const INGE = "inge@demo.solbjerg.dk";
+    const setSize = (size: string) =>
+      onDemoDb((c) => c.query(`UPDATE "user" SET "textSize" = $1::"TextSize" WHERE email = $2`, [size, INGE]));
+    await setSize("LARGEST");
+    // Inge signs in first (no service worker yet), so the worker installs, and keeps the offline pages, while she is signed in
+    const signingIn = await browser.newContext({ serviceWorkers: "block" });
+    await signInAs(await signingIn.newPage(), /Inge Hansen/);
+    const context = await browser.newContext({ storageState: await signingIn.storageState() });
+    await signingIn.close();
+    try {
+      const page = await context.newPage();
+      await page.goto("/da/plan");
+      await expect(page.locator("html")).toHaveClass(/\btextsize-largest\b/);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      const kept = () =>
+        page.evaluate(async () => {
+          for (const name of await caches.keys()) {
+            const cache = await caches.open(name);
+            for (const req of await cache.keys()) if (new URL(req.url).pathname === "/da/offline") return (await cache.match(req))!.text();
+          }
+          return null;
+        });
+      await expect.poll(kept).not.toBeNull();
+      const html = (await kept())!;
+      expect(html).toContain("Du er offline");
+      // whoever uses this browser next sees the offline page as anyone would, not at Inge's text size
+      expect(html).not.toContain("textsize-largest");
+    } finally {
+      await context.close();
+      await setSize("NORMAL");
+    }
   });
 
   test("the service worker keeps static files only, never pages or API answers", async ({ page }) => {

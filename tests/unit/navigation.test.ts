@@ -1,7 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CITIZEN_DESTINATIONS, currentDestination, currentMark, relativeDestinations, staffDestinations } from "@/lib/navigation/destinations";
+import {
+  CITIZEN_DESTINATIONS,
+  currentDestination,
+  currentMark,
+  relativeDestinations,
+  staffDestinations,
+} from "@/lib/navigation/destinations";
 
 const app = path.join(process.cwd(), "app", "[locale]");
 
@@ -52,7 +58,13 @@ describe("how the current place is marked for a screen reader", () => {
     expect(marks("/plan/help")).toEqual({ plan: undefined, people: undefined, messages: undefined, help: "page", more: undefined });
   });
   it("says 'current' (not 'current page') on a page below it", () => {
-    expect(marks("/plan/contact-request")).toEqual({ plan: undefined, people: undefined, messages: undefined, help: "true", more: undefined });
+    expect(marks("/plan/contact-request")).toEqual({
+      plan: undefined,
+      people: undefined,
+      messages: undefined,
+      help: "true",
+      more: undefined,
+    });
     expect(marks("/plan/story").plan).toBe("true");
     expect(marks("/me").more).toBe("true");
   });

@@ -14,8 +14,9 @@ export const NO_PREFERENCE: Reading = { easyRead: false, textSize: "NORMAL" };
 
 /**
  * Whether this user's own plan asks for easy-read. Through the system door, not the gate: it reads only the
- * record of the user it is given, which must be the signed-in person (lib/auth/actor.ts, `getReading`), and
- * the gate would log nothing for a citizen reading their own profile. One indexed query (Citizen.userId is
+ * record of the user it is given, which must be the signed-in person (lib/auth/actor.ts, `getReading`) or
+ * the person a notification is for (lib/notify/deliver.ts, to word it as they read), and it reads this one
+ * setting, nothing of the record's content; the gate would log nothing for a citizen reading their own profile. One indexed query (Citizen.userId is
  * unique); the choice is written only through the gate (lib/profile/commands.ts).
  */
 export async function easyReadFor(userId: string): Promise<boolean> {

@@ -9,6 +9,7 @@ import { reachFor } from "./settings";
 import { stillMayKnow } from "./still";
 import { SmsNotSent, SmsRefused, sendSms } from "./sms";
 import { digestFor, links, localeOf, mailFor, pushFor, smsFor } from "./texts";
+import { easyReadFor } from "@/lib/auth/reading";
 
 /**
  * Delivers one delivery (a job of the queue): idempotent, so a retried job
@@ -157,14 +158,16 @@ async function send(
   }
   const path = "single" in what ? what.path : "/";
   const l = links(locale, path, recipientId, channel);
+  // a citizen who reads easy-read is told in its words (docs/decisions/041)
+  const easy = await easyReadFor(recipientId);
   const e = env();
   try {
     if (channel === "EMAIL") {
-      const mail = "single" in what ? mailFor(what.single, locale, email!, l) : digestFor(what.digest, locale, email!, l).mail;
+      const mail = "single" in what ? mailFor(what.single, locale, email!, l, easy) : digestFor(what.digest, locale, email!, l, easy).mail;
       if (mailMode(e) === "not-configured") throw new WillNotSend("no mail server is set up");
       await sendMail({ ...mail, key, oneClickStop: l.oneClickUrl });
     } else if (channel === "SMS") {
-      const text = "single" in what ? smsFor(what.single, locale, l) : digestFor(what.digest, locale, "", l).sms;
+      const text = "single" in what ? smsFor(what.single, locale, l, easy) : digestFor(what.digest, locale, "", l, easy).sms;
       if (e.SMS_GATEWAY_URL && e.SMS_GATEWAY_TOKEN && e.SMS_SENDER) {
         await sendSms({ to: phone!, text, key }, { url: e.SMS_GATEWAY_URL, token: e.SMS_GATEWAY_TOKEN, sender: e.SMS_SENDER });
       } else if (demoMode) {
@@ -175,8 +178,8 @@ async function send(
       if (!(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT)) throw new WillNotSend("web push is not set up");
       const message =
         "single" in what
-          ? { ...pushFor(what.single, locale, path), tag: notificationId ?? key }
-          : { ...digestFor(what.digest, locale, "", l).push, url: `/${locale}/`, tag: key };
+          ? { ...pushFor(what.single, locale, path, easy), tag: notificationId ?? key }
+          : { ...digestFor(what.digest, locale, "", l, easy).push, url: `/${locale}/`, tag: key };
       await pushToDevices(devices, message, key, {
         publicKey: e.VAPID_PUBLIC_KEY,
         privateKey: e.VAPID_PRIVATE_KEY,

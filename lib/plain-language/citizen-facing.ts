@@ -42,10 +42,15 @@ export const STAFF_ONLY_MESSAGES: readonly string[] = [
   "Validation.planExists",
   "Validation.changedSinceWritten",
   "Validation.documentSeen",
-  "Validation.digitalPowerOnBorgerDk",
   "SignIn.errorStaff",
   "SignIn.errorStaffNotLinked",
 ];
+
+/**
+ * Messages a citizen reads although their namespace is the staff's: the ways a plan was begun
+ * with them, named on their own plan (components/plan/StartedWithNotice.tsx).
+ */
+export const CITIZEN_MESSAGES_IN_STAFF_NAMESPACES: readonly string[] = ["StartPlan.channels"];
 
 const staffKinds = Object.entries(KINDS)
   .filter(([, kind]) => kind.audience === "staff")
@@ -54,6 +59,7 @@ const staffKinds = Object.entries(KINDS)
 /** Whether a citizen or a relative reads the message with this dotted key ("Plan.title"). */
 export function isCitizenMessage(key: string): boolean {
   const [namespace, group, kind] = key.split(".");
+  if (CITIZEN_MESSAGES_IN_STAFF_NAMESPACES.some((prefix) => key === prefix || key.startsWith(`${prefix}.`))) return true;
   if (!namespace || !isCitizenFacing(namespace) || STAFF_ONLY_MESSAGES.includes(key)) return false;
   return !((namespace === "Notify" || namespace === "ForYou") && group === "kinds" && kind && staffKinds.includes(kind));
 }

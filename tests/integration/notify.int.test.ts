@@ -171,6 +171,23 @@ describe("the outbox and the queue", () => {
     expect(await notificationsFor(userIdOf(w.actors.staffA))).toHaveLength(0);
   });
 
+  it("a citizen who reads easy-read is told in easy-read words; when they turn it off, in the normal ones again", async () => {
+    const w = await world();
+    await db.citizen.update({ where: { id: w.c }, data: { plainLanguage: true } });
+    expect((await sendMessage(w.actors.staffA, { citizenId: w.c, text: "Vi ses på tirsdag" })).ok).toBe(true);
+    remember("Vi ses på tirsdag");
+    const [mail] = await mailTo(await w.email(w.actors.citizen));
+    expect(mail!.subject).toBe("Du har fået en besked");
+    expect(mail!.text).toContain("Den er fra en af os i kommunen.");
+    expect(mail!.text).not.toContain("Den er fra en medarbejder i kommunen.");
+    // the normal words for a citizen who has not asked for easy-read
+    await db.citizen.update({ where: { id: w.c }, data: { plainLanguage: false } });
+    expect((await sendMessage(w.actors.staffA, { citizenId: w.c, text: "Vi ses på onsdag" })).ok).toBe(true);
+    remember("Vi ses på onsdag");
+    const [, second] = await mailTo(await w.email(w.actors.citizen), 2);
+    expect(second!.text).toContain("Den er fra en medarbejder i kommunen.");
+  });
+
   it("a change that rolls back tells no one; one that commits is never forgotten", async () => {
     const w = await world();
     const citizenUser = userIdOf(w.actors.citizen);

@@ -1,15 +1,25 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { onSharedComputer } from "@/lib/auth/actor";
+import { getActor, getReading, onSharedComputer } from "@/lib/auth/actor";
+import { VisitorEasyRead } from "@/components/reading/VisitorEasyRead";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { SharedComputerGuard } from "@/components/auth/SharedComputerGuard";
 import { SHARED_IDLE_MINUTES } from "@/lib/auth/shared-computer";
 
-/** The header every page shares: the service's name and the language switch; on a shared computer, a reminder to sign out. */
-export async function SiteHeader({ signOut, stillHere }: { signOut: () => Promise<void>; stillHere: () => Promise<void> }) {
+type Props = {
+  signOut: () => Promise<void>;
+  stillHere: () => Promise<void>;
+  chooseEasyRead: (formData: FormData) => Promise<void>;
+};
+
+/**
+ * The header every page shares: the service's name and the language switch; for someone not signed in, easy-read
+ * on or off (a citizen has it in their settings); on a shared computer, a reminder to sign out.
+ */
+export async function SiteHeader({ signOut, stillHere, chooseEasyRead }: Props) {
   const t = await getTranslations();
-  const [shared, locale] = await Promise.all([onSharedComputer(), getLocale()]);
+  const [shared, locale, actor, reading] = await Promise.all([onSharedComputer(), getLocale(), getActor(), getReading()]);
   return (
     <header className="border-b-4 border-primary bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -21,6 +31,13 @@ export async function SiteHeader({ signOut, stillHere }: { signOut: () => Promis
             {t("Common.myPage")}
           </Link>
           <LanguageSwitch label={t("Common.languageLabel")} />
+          {actor.kind !== "user" && (
+            <VisitorEasyRead
+              on={reading.easyRead}
+              label={reading.easyRead ? t("Common.easyReadOff") : t("Common.easyReadOn")}
+              action={chooseEasyRead}
+            />
+          )}
         </nav>
       </div>
       {shared && (

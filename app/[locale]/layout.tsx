@@ -7,7 +7,7 @@ import { getMessages, getTranslations, setRequestLocale } from "next-intl/server
 import { SerwistProvider } from "@serwist/turbopack/react";
 import { directionOf, routing } from "@/lib/i18n/routing";
 import { serviceWorkerEnabled } from "@/lib/env-public";
-import { signOut, stillHere } from "./sign-in/actions";
+import { chooseVisitorEasyRead, signOut, stillHere } from "./sign-in/actions";
 import { SiteHeader } from "@/components/SiteHeader";
 import { SiteFooter } from "@/components/SiteFooter";
 import { fontVariables } from "../fonts/fonts";
@@ -88,7 +88,7 @@ export default async function LocaleLayout({ children, nav, params }: Props) {
         >
           {/* no automatic reload when the connection returns: someone may be typing */}
           <SerwistProvider swUrl="/serwist/sw.js" disable={!serviceWorkerEnabled} reloadOnOnline={false}>
-            <SiteHeader signOut={signOut} stillHere={stillHere} />
+            <SiteHeader signOut={signOut} stillHere={stillHere} chooseEasyRead={chooseVisitorEasyRead} />
             {/* before <main>, so "skip to content" passes it as it passes the header */}
             {nav}
             <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">

@@ -11,6 +11,7 @@ import { isMitidAddress } from "@/lib/mitid/enrol";
 import { keepSharedSessionAlive } from "./shared-computer";
 import { easyReadFor, NO_PREFERENCE, type Reading } from "./reading";
 import { asTextSize } from "@/lib/reading/text-size";
+import { visitorChoseEasyRead } from "@/lib/reading/visitor";
 
 /**
  * Turns a signed-in user into an Actor: their own record, and the staff powers of this session — only
@@ -57,16 +58,17 @@ const getSession = cache(async () => {
 export const onSharedComputer = cache(async () => (await getSession())?.shared ?? false);
 
 /**
- * How the signed-in person asked to read, once per request (docs/decisions/036-easy-read-and-text-size.md):
- * the text size comes with the session's user row, easy-read is one indexed query for the person's own
- * plan. A visitor who is not signed in costs nothing, not even the sign-in library: the normal texts at the
- * normal size.
+ * How the person asked to read, once per request (docs/decisions/036-easy-read-and-text-size.md): signed
+ * in, the text size comes with the session's user row, easy-read is one indexed query for the person's own
+ * plan. A visitor who is not signed in costs no query, not even the sign-in library: the normal size, and
+ * easy-read if they chose it in this browser (docs/decisions/041).
  */
 export const getReading = cache(async (): Promise<Reading> => {
-  // no session cookie: a visitor, or a page drawn once for everyone (the manifests), which asks nothing at all
-  if (!getSessionCookie(await headers(), { cookiePrefix: COOKIE_PREFIX })) return NO_PREFERENCE;
+  const h = await headers();
+  const visitor: Reading = { ...NO_PREFERENCE, easyRead: visitorChoseEasyRead(h) };
+  if (!getSessionCookie(h, { cookiePrefix: COOKIE_PREFIX })) return visitor;
   const session = await getSession();
-  if (!session) return NO_PREFERENCE;
+  if (!session) return visitor;
   return { easyRead: await easyReadFor(session.userId), textSize: session.textSize };
 });
 

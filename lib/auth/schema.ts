@@ -13,3 +13,15 @@ export const personaSchema = z.object({ persona: z.string().max(40) });
 
 /** The choice on the sign-in page: whether this is a computer others use too (lib/auth/shared-computer.ts). */
 export const sharedComputerSchema = z.object({ shared: z.enum(["yes", "no"], { error: "Validation.chooseOne" }) });
+
+/**
+ * A visitor's easy-read button (lib/reading/visitor.ts): on or off, and the page to come back to, a path
+ * of ours without its language ("/sign-in"), never another site ("//elsewhere").
+ */
+export const visitorEasyReadSchema = z.object({
+  easy: z.enum(["on", "off"], { error: "Validation.chooseOne" }),
+  back: z
+    .string()
+    .max(300)
+    .regex(/^\/(?![/\\])[A-Za-z0-9\-._~/]*$/),
+});

@@ -116,6 +116,53 @@ test.describe("easy-read", () => {
   });
 });
 
+test.describe("easy-read before signing in", () => {
+  const sharedNormal = text(normal, "SignIn.sharedIntro").split(".")[0]!;
+  const sharedEasy = text(easy, "SignIn.sharedIntro").split(".")[0]!;
+  const homeNormal = text(normal, "Home.step2Text");
+  const homeEasy = text(easy, "Home.step2Text").split(".")[0]!;
+
+  test("a visitor turns it on by keyboard on the sign-in page; it holds on the next page, until they sign in; signing out forgets it", async ({
+    page,
+  }) => {
+    await page.goto("/da/sign-in");
+    await expect(page.getByText(sharedNormal)).toBeVisible();
+    await tabTo(page, text(normal, "Common.easyReadOn"));
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/da\/sign-in$/);
+    await expect(page.getByText(sharedEasy)).toBeVisible();
+    await expect(page.getByText(sharedNormal)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: text(normal, "Common.easyReadOff") })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/da");
+    await expect(page.getByText(homeEasy)).toBeVisible();
+
+    // signed in, her own plan's setting decides (Inge has not asked for easy-read), and the button is gone
+    await signInAs(page, /Inge Hansen/);
+    await page.goto("/da");
+    await expect(page.getByText(homeNormal)).toBeVisible();
+    await expect(page.getByRole("button", { name: text(normal, "Common.easyReadOff") })).toHaveCount(0);
+    // signing out forgets the visitor's choice: whoever comes next starts from the normal words
+    await page.goto("/da/me");
+    await page.getByRole("button", { name: "Log ud", exact: true }).click();
+    await expect(page).toHaveURL(/\/da$/); // signed out, on the front page
+    await expect(page.getByRole("button", { name: text(normal, "Common.easyReadOn") })).toBeVisible();
+    await expect(page.getByText(homeNormal)).toBeVisible();
+  });
+
+  test("works without JavaScript, and turns off again", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/da");
+    await page.getByRole("button", { name: text(normal, "Common.easyReadOn") }).click();
+    await expect(page).toHaveURL(/\/da$/);
+    await expect(page.getByText(homeEasy)).toBeVisible();
+    await page.getByRole("button", { name: text(normal, "Common.easyReadOff") }).click();
+    await expect(page.getByText(homeNormal)).toBeVisible();
+    await context.close();
+  });
+});
+
 test.describe("text size", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 

@@ -6,7 +6,8 @@ import { getLocale } from "next-intl/server";
 import { APIError } from "better-auth/api";
 import { auth, staffSignInConfigured } from "@/lib/auth/server";
 import { onSharedComputer } from "@/lib/auth/actor";
-import { personaSchema, sharedComputerSchema, signInEmailSchema } from "@/lib/auth/schema";
+import { personaSchema, sharedComputerSchema, signInEmailSchema, visitorEasyReadSchema } from "@/lib/auth/schema";
+import { visitorEasyReadCookie, visitorEasyReadCookieOptions } from "@/lib/reading/visitor";
 import { landingFor, sharedComputerCookie, sharedComputerCookieOptions } from "@/lib/auth/shared-computer";
 import { PERSONAS } from "@/lib/demo/personas";
 import { newestLinkFor } from "@/lib/demo/outbox";
@@ -56,6 +57,22 @@ export async function chooseComputer(formData: FormData) {
   redirect(`/${locale}/sign-in`);
 }
 
+/**
+ * A visitor's easy-read, on or off (lib/reading/visitor.ts): kept in this browser until it closes or someone
+ * signs out here, and back to the page the button was on, now in those words. Someone signed in has their own
+ * setting on their plan; for them this changes nothing they see.
+ */
+export async function chooseVisitorEasyRead(formData: FormData) {
+  const locale = await getLocale();
+  const parsed = visitorEasyReadSchema.safeParse({ easy: formData.get("easy"), back: formData.get("back") });
+  if (!parsed.success) redirect(`/${locale}/sign-in?error=choice`);
+  const jar = await cookies();
+  if (parsed.data.easy === "on") jar.set(visitorEasyReadCookie(), "1", visitorEasyReadCookieOptions());
+  // a __Host- cookie is only removed by a Set-Cookie that is Secure and for "/", as it was set
+  else jar.set(visitorEasyReadCookie(), "", { ...visitorEasyReadCookieOptions(), maxAge: 0 });
+  redirect(`/${locale}${parsed.data.back === "/" ? "" : parsed.data.back}`);
+}
+
 /** On a shared computer, the page says the person is still here: reading the session moves its end on (decision 032). */
 export async function stillHere(): Promise<void> {
   await onSharedComputer();
@@ -95,7 +112,10 @@ export async function signInAsPersona(formData: FormData) {
 
 /** Whatever a signed-in person leaves in this browser goes with them: the session, an invite link waiting to be accepted. */
 async function forgetThisBrowser() {
-  (await cookies()).delete(INVITE_COOKIE);
+  const jar = await cookies();
+  jar.delete(INVITE_COOKIE);
+  // a visitor's easy-read is forgotten too: the next person here starts from the normal words
+  jar.set(visitorEasyReadCookie(), "", { ...visitorEasyReadCookieOptions(), maxAge: 0 });
 }
 
 export async function signOut() {

@@ -1,0 +1,29 @@
+"use client";
+
+import { usePathname } from "@/lib/i18n/navigation";
+
+type Props = {
+  /** Whether easy-read is on now: the button turns it off, else on. */
+  on: boolean;
+  /** The button's words, in the page's language. */
+  label: string;
+  action: (formData: FormData) => void | Promise<void>;
+};
+
+/**
+ * For someone not signed in: easy-read on this page and the next, until the browser closes
+ * (lib/reading/visitor.ts, docs/decisions/041). A form posting to a server action, so it works
+ * without JavaScript; it comes back to the same page.
+ */
+export function VisitorEasyRead({ on, label, action }: Props) {
+  const pathname = usePathname();
+  return (
+    <form action={action}>
+      <input type="hidden" name="easy" value={on ? "off" : "on"} />
+      <input type="hidden" name="back" value={pathname} />
+      <button type="submit" className="inline-flex min-h-11 items-center px-1 text-primary underline hover:no-underline">
+        {label}
+      </button>
+    </form>
+  );
+}

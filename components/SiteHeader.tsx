@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { getActor, getReading, onSharedComputer } from "@/lib/auth/actor";
+import { getReading, onSharedComputer } from "@/lib/auth/actor";
 import { VisitorEasyRead } from "@/components/reading/VisitorEasyRead";
 import { SignOutButton } from "@/components/auth/SignOutButton";
 import { SharedComputerGuard } from "@/components/auth/SharedComputerGuard";
@@ -14,12 +14,12 @@ type Props = {
 };
 
 /**
- * The header every page shares: the service's name and the language switch; for someone not signed in, easy-read
+ * The header every page shares: the service's name and the language switch; for a visitor or a relative, easy-read
  * on or off (a citizen has it in their settings); on a shared computer, a reminder to sign out.
  */
 export async function SiteHeader({ signOut, stillHere, chooseEasyRead }: Props) {
   const t = await getTranslations();
-  const [shared, locale, actor, reading] = await Promise.all([onSharedComputer(), getLocale(), getActor(), getReading()]);
+  const [shared, locale, reading] = await Promise.all([onSharedComputer(), getLocale(), getReading()]);
   return (
     <header className="border-b-4 border-primary bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
@@ -31,7 +31,7 @@ export async function SiteHeader({ signOut, stillHere, chooseEasyRead }: Props) 
             {t("Common.myPage")}
           </Link>
           <LanguageSwitch label={t("Common.languageLabel")} />
-          {actor.kind !== "user" && (
+          {reading.easyReadInBrowser && (
             <VisitorEasyRead
               on={reading.easyRead}
               label={reading.easyRead ? t("Common.easyReadOff") : t("Common.easyReadOn")}

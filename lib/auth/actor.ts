@@ -9,7 +9,7 @@ import { relationshipActiveWhere } from "@/lib/access/in-force";
 import { staffSessionEnds } from "./staff-binding";
 import { isMitidAddress } from "@/lib/mitid/enrol";
 import { keepSharedSessionAlive } from "./shared-computer";
-import { easyReadFor, NO_PREFERENCE, type Reading } from "./reading";
+import { NO_PREFERENCE, planEasyRead, type Reading } from "./reading";
 import { asTextSize } from "@/lib/reading/text-size";
 import { visitorChoseEasyRead } from "@/lib/reading/visitor";
 
@@ -61,7 +61,7 @@ export const onSharedComputer = cache(async () => (await getSession())?.shared ?
  * How the person asked to read, once per request (docs/decisions/036-easy-read-and-text-size.md): signed
  * in, the text size comes with the session's user row, easy-read is one indexed query for the person's own
  * plan. A visitor who is not signed in costs no query, not even the sign-in library: the normal size, and
- * easy-read if they chose it in this browser (docs/decisions/041).
+ * easy-read if they chose it in this browser, as a relative without a plan of their own (docs/decisions/041).
  */
 export const getReading = cache(async (): Promise<Reading> => {
   const h = await headers();
@@ -69,7 +69,11 @@ export const getReading = cache(async (): Promise<Reading> => {
   if (!getSessionCookie(h, { cookiePrefix: COOKIE_PREFIX })) return visitor;
   const session = await getSession();
   if (!session) return visitor;
-  return { easyRead: await easyReadFor(session.userId), textSize: session.textSize };
+  const own = await planEasyRead(session.userId);
+  // a citizen's plan decides; a relative without a plan has the browser's choice; a caseworker at work neither
+  if (own !== null) return { easyRead: own, textSize: session.textSize, easyReadInBrowser: false };
+  if (session.staffId) return { easyRead: false, textSize: session.textSize, easyReadInBrowser: false };
+  return { easyRead: visitor.easyRead, textSize: session.textSize, easyReadInBrowser: true };
 });
 
 /** The Actor of this request, from the session cookie; once per request. */

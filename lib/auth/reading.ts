@@ -7,10 +7,18 @@ import { asTextSize, textSizeSchema, type TextSize } from "@/lib/reading/text-si
  * the citizen's settings and kept on their record, and the text size, kept on their user so it follows them
  * whatever role they come in.
  */
-export type Reading = { easyRead: boolean; textSize: TextSize };
+export type Reading = {
+  easyRead: boolean;
+  textSize: TextSize;
+  /**
+   * Easy-read is this browser's choice (the header's button, lib/reading/visitor.ts): the person has no plan
+   * whose setting decides (a visitor, a relative) and is not at work as a caseworker.
+   */
+  easyReadInBrowser: boolean;
+};
 
-/** A visitor who is not signed in: the normal texts at the normal size. */
-export const NO_PREFERENCE: Reading = { easyRead: false, textSize: "NORMAL" };
+/** A visitor who is not signed in: the normal texts at the normal size, unless they chose easy-read here. */
+export const NO_PREFERENCE: Reading = { easyRead: false, textSize: "NORMAL", easyReadInBrowser: true };
 
 /**
  * Whether this user's own plan asks for easy-read. Through the system door, not the gate: it reads only the
@@ -20,8 +28,13 @@ export const NO_PREFERENCE: Reading = { easyRead: false, textSize: "NORMAL" };
  * unique); the choice is written only through the gate (lib/profile/commands.ts).
  */
 export async function easyReadFor(userId: string): Promise<boolean> {
+  return (await planEasyRead(userId)) ?? false;
+}
+
+/** The same, or null when the user has no plan of their own (a relative, a caseworker): then nothing decides it. */
+export async function planEasyRead(userId: string): Promise<boolean | null> {
   const citizen = await systemDb().citizen.findUnique({ where: { userId }, select: { plainLanguage: true } });
-  return citizen?.plainLanguage ?? false;
+  return citizen ? citizen.plainLanguage : null;
 }
 
 export type SaveTextSize =

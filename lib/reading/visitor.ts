@@ -1,17 +1,28 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { SHARED_IDLE_MINUTES } from "@/lib/auth/shared-computer";
 
 /**
- * Easy-read for someone who is not signed in (docs/decisions/041): chosen with the header's button on
- * any page, kept in this browser until it closes (no expiry date), and forgotten at sign-out. It holds
- * only until the person signs in: then their own plan's setting decides. It says nothing about anyone,
- * so it needs no signature.
+ * Easy-read for someone without a plan of their own (docs/decisions/041): a visitor, or a relative signed
+ * in. Chosen with the header's button on any page, kept in this browser until it closes (no expiry date;
+ * on a shared computer at most SHARED_IDLE_MINUTES), and forgotten at sign-out. A citizen's own plan's
+ * setting always decides for them. It says nothing about anyone, so it needs no signature.
  */
 const secure = () => env().APP_URL.startsWith("https://");
 /** On https with the `__Host-` prefix: only this host can set it, not a sibling subdomain. */
 export const visitorEasyReadCookie = () => (secure() ? "__Host-tio_easy_read" : "tio_easy_read");
 
-export const visitorEasyReadCookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, secure: secure(), path: "/" });
+/**
+ * Until the browser closes; on a computer others use too (lib/auth/shared-computer.ts), for at most as long as
+ * a session there lasts unused, so a choice left behind does not greet the next person.
+ */
+export const visitorEasyReadCookieOptions = (shared = false) => ({
+  httpOnly: true,
+  sameSite: "lax" as const,
+  secure: secure(),
+  path: "/",
+  ...(shared ? { maxAge: SHARED_IDLE_MINUTES * 60 } : {}),
+});
 
 /** Whether a request comes from a browser where a visitor chose easy-read. */
 export function visitorChoseEasyRead(headers: Headers | undefined | null): boolean {

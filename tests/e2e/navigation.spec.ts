@@ -253,6 +253,7 @@ test("the skip link passes the navigation as it passes the header, for each role
       await page.keyboard.press("Tab");
       // the next stop is the page's own first link or field, not a destination
       expect(await page.evaluate(() => Boolean(document.activeElement?.closest("main")))).toBe(true);
+      expect(await page.evaluate(() => Boolean(document.activeElement?.closest("[data-bottom-nav]")))).toBe(false);
       await context.close();
     }
   }

@@ -141,13 +141,41 @@ test.describe("easy-read before signing in", () => {
     await signInAs(page, /Inge Hansen/);
     await page.goto("/da");
     await expect(page.getByText(homeNormal)).toBeVisible();
-    await expect(page.getByRole("button", { name: text(normal, "Common.easyReadOff") })).toHaveCount(0);
+    for (const name of [text(normal, "Common.easyReadOn"), text(normal, "Common.easyReadOff")]) {
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
+    }
     // signing out forgets the visitor's choice: whoever comes next starts from the normal words
     await page.goto("/da/me");
     await page.getByRole("button", { name: "Log ud", exact: true }).click();
     await expect(page).toHaveURL(/\/da$/); // signed out, on the front page
     await expect(page.getByRole("button", { name: text(normal, "Common.easyReadOn") })).toBeVisible();
     await expect(page.getByText(homeNormal)).toBeVisible();
+  });
+
+  test("comes back to the same address, with what the page needs from it (here a sign-in error), and nothing else", async ({ page }) => {
+    await page.goto("/da/sign-in?error=choice&other=x");
+    await expect(page.getByRole("alert")).toHaveText(text(normal, "SignIn.errorChoice"));
+    await page.getByRole("button", { name: text(normal, "Common.easyReadOn") }).click();
+    await expect(page).toHaveURL(/\/da\/sign-in\?error=choice$/);
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByText(sharedEasy)).toBeVisible();
+  });
+
+  test("a relative, who has no plan of their own, keeps the choice signed in, and can make it there", async ({ page }) => {
+    const footerNormal = text(normal, "Common.footerText");
+    const footerEasy = text(easy, "Common.footerText");
+    await signInAs(page, /Mette Hansen/);
+    await expect(page.getByText(footerNormal)).toBeVisible();
+    await page.getByRole("button", { name: text(normal, "Common.easyReadOn") }).click();
+    await expect(page).toHaveURL(/\/da\/me$/);
+    await expect(page.getByText(footerEasy)).toBeVisible();
+    await page.getByTestId("shared-with-me").getByRole("link").first().click();
+    await expect(page).toHaveURL(/\/da\/relative\/[^/]+$/);
+    await expect(page.getByText(footerEasy)).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: text(normal, "Common.easyReadOff") }).click();
+    await expect(page).toHaveURL(/\/da\/relative\/[^/]+$/);
+    await expect(page.getByText(footerNormal)).toBeVisible();
   });
 
   test("works without JavaScript, and turns off again", async ({ browser }) => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { appDatabase } from "../support/app-database";
 import { makeWorld } from "../support/fixtures";
-import { easyReadFor, saveTextSize } from "@/lib/auth/reading";
+import { easyReadFor, planEasyRead, saveTextSize } from "@/lib/auth/reading";
 import { updateSettings } from "@/lib/profile/commands";
 
 // How a person asked to read (docs/decisions/036-easy-read-and-text-size.md): easy-read from their own plan,
@@ -53,6 +53,9 @@ describe("easy-read, as the pages ask for it", () => {
     const relative = await w.relativeWith("daughter", ["SEE_STORY"]);
     for (const actor of [relative, w.actors.staffA]) expect(await easyReadFor(actor.userId)).toBe(false);
     expect(await easyReadFor("no-such-user")).toBe(false);
+    // nothing of theirs decides it: the browser's choice may (docs/decisions/041); a citizen's plan always does
+    for (const actor of [relative, w.actors.staffA]) expect(await planEasyRead(actor.userId)).toBeNull();
+    expect(await planEasyRead(w.actors.citizen.userId)).toBe(true);
   });
 });
 

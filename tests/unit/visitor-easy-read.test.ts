@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { visitorEasyReadSchema } from "@/lib/auth/schema";
+import { backQuery, visitorEasyReadSchema } from "@/lib/auth/schema";
 
 // The visitor's easy-read button (docs/decisions/041) sends the page to come back to: only a path of ours.
 describe("a visitor's easy-read choice", () => {
@@ -29,5 +29,12 @@ describe("a visitor's easy-read choice", () => {
   it("is on or off, nothing else", () => {
     expect(visitorEasyReadSchema.safeParse({ easy: "yes", back: "/" }).success).toBe(false);
     expect(visitorEasyReadSchema.safeParse({ easy: "off", back: "/" }).success).toBe(true);
+  });
+
+  it("comes back with only what the page needs from its address: a link's token, a sign-in error", () => {
+    expect(backQuery("t=abc.DEF_-1&done=1")).toBe("?t=abc.DEF_-1&done=1");
+    expect(backQuery("error=choice&via=staff&email=inge%40example.dk&next=%2F%2Felsewhere")).toBe("?via=staff&error=choice");
+    expect(backQuery("t=%3Cscript%3E")).toBe("");
+    expect(backQuery(undefined)).toBe("");
   });
 });

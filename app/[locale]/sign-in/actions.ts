@@ -6,7 +6,7 @@ import { getLocale } from "next-intl/server";
 import { APIError } from "better-auth/api";
 import { auth, staffSignInConfigured } from "@/lib/auth/server";
 import { onSharedComputer } from "@/lib/auth/actor";
-import { personaSchema, sharedComputerSchema, signInEmailSchema, visitorEasyReadSchema } from "@/lib/auth/schema";
+import { backQuery, personaSchema, sharedComputerSchema, signInEmailSchema, visitorEasyReadSchema } from "@/lib/auth/schema";
 import { visitorEasyReadCookie, visitorEasyReadCookieOptions } from "@/lib/reading/visitor";
 import { landingFor, sharedComputerCookie, sharedComputerCookieOptions } from "@/lib/auth/shared-computer";
 import { PERSONAS } from "@/lib/demo/personas";
@@ -64,13 +64,18 @@ export async function chooseComputer(formData: FormData) {
  */
 export async function chooseVisitorEasyRead(formData: FormData) {
   const locale = await getLocale();
-  const parsed = visitorEasyReadSchema.safeParse({ easy: formData.get("easy"), back: formData.get("back") });
+  const parsed = visitorEasyReadSchema.safeParse({
+    easy: formData.get("easy"),
+    back: formData.get("back"),
+    query: formData.get("query") ?? undefined,
+  });
   if (!parsed.success) redirect(`/${locale}/sign-in?error=choice`);
   const jar = await cookies();
-  if (parsed.data.easy === "on") jar.set(visitorEasyReadCookie(), "1", visitorEasyReadCookieOptions());
+  const shared = jar.get(sharedComputerCookie())?.value === "1";
+  if (parsed.data.easy === "on") jar.set(visitorEasyReadCookie(), "1", visitorEasyReadCookieOptions(shared));
   // a __Host- cookie is only removed by a Set-Cookie that is Secure and for "/", as it was set
   else jar.set(visitorEasyReadCookie(), "", { ...visitorEasyReadCookieOptions(), maxAge: 0 });
-  redirect(`/${locale}${parsed.data.back === "/" ? "" : parsed.data.back}`);
+  redirect(`/${locale}${parsed.data.back === "/" ? "" : parsed.data.back}${backQuery(parsed.data.query)}`);
 }
 
 /** On a shared computer, the page says the person is still here: reading the session moves its end on (decision 032). */

@@ -358,8 +358,9 @@ describe("an area lead's team", () => {
     const w = await teamWorld();
     const now = new Date();
     const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
-    // area B works with the citizen too (a consent), so a reason stated there is area B's to see
-    await db.consent.create({ data: { citizenId: w.citizen.id, serviceAreaId: w.areaB.id, parts: ["PROFILE"] } });
+    // area B works with the citizen too (a consent, given before `now`: a default date would be a few
+    // milliseconds after it, and the team is read as of `now`), so a reason stated there is area B's to see
+    await db.consent.create({ data: { citizenId: w.citizen.id, serviceAreaId: w.areaB.id, parts: ["PROFILE"], validFrom: daysAgo(3) } });
     await db.statedReason.createMany({
       data: [
         {

@@ -12,7 +12,7 @@ type Props = {
 };
 
 /**
- * For someone not signed in: easy-read on this page and the next, until the browser closes
+ * For a visitor or a relative (no plan of their own): easy-read here and on, until the browser closes
  * (lib/reading/visitor.ts, docs/decisions/041). A form posting to a server action, so it works
  * without JavaScript; it comes back to the same page, with the parts of its address the page needs
  * (a stop link's token, a sign-in error). Not on the offline page: offline, nothing can be posted.

@@ -267,7 +267,12 @@ test.describe("the assisted route: a citizen who never opened the app", () => {
     await staff.getByTestId("write-with").getByText("Et mål", { exact: true }).click();
     await staff.getByTestId("write-with").getByLabel("Målet, som borgeren siger det").fill("Komme i kirke om søndagen");
     await staff.getByTestId("write-with").getByRole("button", { name: "Gem, så borgeren kan sige ja" }).last().click();
-    await expect(staff.getByTestId("write-with").getByRole("status").filter({ hasText: "Gemt." })).toBeVisible();
+    await expect(
+      staff
+        .getByTestId("write-with")
+        .getByRole("status")
+        .filter({ hasText: /^Gemt\.$/ }),
+    ).toBeVisible();
     await staff.reload();
     const waiting = staff.getByTestId("waiting-for-yes");
     await expect(waiting).toHaveCount(2);

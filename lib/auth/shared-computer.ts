@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/lib/env";
+import { browserFlag } from "@/lib/security/browser-flag";
 import { systemDb } from "@/lib/db/system";
 
 /**
@@ -12,17 +12,11 @@ import { systemDb } from "@/lib/db/system";
  * It survives the magic link and the MitID round trip because it is in this browser, not in a URL; a link
  * opened on another device makes an ordinary session there, on that device.
  */
-const secure = () => env().APP_URL.startsWith("https://");
-/** On https with the `__Host-` prefix: only this host can set it, not a sibling subdomain. */
-export const sharedComputerCookie = () => (secure() ? "__Host-tio_shared_computer" : "tio_shared_computer");
+const flag = browserFlag("tio_shared_computer");
+export const sharedComputerCookie = flag.name;
 export const SHARED_IDLE_MINUTES = 30;
 
-export const sharedComputerCookieOptions = () => ({
-  httpOnly: true,
-  sameSite: "lax" as const,
-  secure: secure(),
-  path: "/",
-});
+export const sharedComputerCookieOptions = () => flag.options();
 
 /**
  * Where a sign-in link lands when it was asked for on a shared computer: the link itself then carries the
@@ -42,10 +36,7 @@ export function landsShared(callbackURL: unknown): boolean {
 }
 
 /** Whether a request comes from a browser where "shared computer" was chosen. */
-export function choseSharedComputer(headers: Headers | undefined | null): boolean {
-  const cookie = headers?.get("cookie") ?? "";
-  return cookie.split(";").some((part) => part.trim() === `${sharedComputerCookie()}=1`);
-}
+export const choseSharedComputer = flag.isSetIn;
 
 /** When a shared computer's session ends if nobody uses it from `now`. */
 export const sharedSessionEnds = (now: Date) => new Date(now.getTime() + SHARED_IDLE_MINUTES * 60_000);

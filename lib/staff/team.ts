@@ -77,6 +77,12 @@ export async function leadAreas(actor: Actor): Promise<{ id: string; key: string
   return rows.map((r) => r.serviceArea);
 }
 
+/** A caseworker's short navigation (docs/decisions/035, 040): none for anyone else; the team's page for an area lead. */
+export async function staffNavigation(actor: Actor): Promise<{ lead: boolean } | null> {
+  if (!isStaff(actor)) return null;
+  return { lead: (await leadAreas(actor)).length > 0 };
+}
+
 /** Citizens the area already knows: an active assignment in it, a pending request from it, or its consent in force. */
 function knownTo(serviceAreaId: string, now: Date): Prisma.CitizenWhereInput {
   return {

@@ -1,6 +1,5 @@
 import { getActor } from "@/lib/auth/actor";
-import { isStaff } from "@/lib/staff/caseload";
-import { leadAreas } from "@/lib/staff/team";
+import { staffNavigation } from "@/lib/staff/team";
 import { CitizenNav, StaffNav } from "@/components/nav/RoleNav";
 
 /**
@@ -11,6 +10,6 @@ import { CitizenNav, StaffNav } from "@/components/nav/RoleNav";
 export default async function MyPageNavigation() {
   const actor = await getActor();
   if (actor.kind === "user" && actor.citizenId) return <CitizenNav />;
-  if (!isStaff(actor)) return null;
-  return <StaffNav lead={(await leadAreas(actor)).length > 0} />;
+  const nav = await staffNavigation(actor);
+  return nav ? <StaffNav lead={nav.lead} /> : null;
 }

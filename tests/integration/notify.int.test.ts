@@ -188,6 +188,56 @@ describe("the outbox and the queue", () => {
     expect(second!.text).toContain("Den er fra en medarbejder i kommunen.");
   });
 
+  it("easy-read words go by SMS, by push and in the daily digest too, not only by mail", async () => {
+    const w = await world();
+    const citizenUser = userIdOf(w.actors.citizen);
+    await db.citizen.update({ where: { id: w.c }, data: { plainLanguage: true } });
+    const token = await startConfirmation(citizenUser, "SMS", "+45 21 31 41 51");
+    expect(await confirm(token)).toBe("SMS");
+    const device = await subscribe(push.url, { applicationServerKey: vapid.publicKey });
+    await db.pushDevice.create({
+      data: { userId: citizenUser, endpoint: device.endpoint, p256dh: device.keys.p256dh, auth: device.keys.auth, label: "test" },
+    });
+    await db.notificationSettings.update({ where: { userId: citizenUser }, data: { email: false, sms: true, push: true } });
+    const offer = await offerHandover(w.actors.staffA, { citizenId: w.c, toStaffId: staffIdOf(w.colleague), note: "" });
+    expect(offer.ok).toBe(true);
+    const [text, ...moreTexts] = await until("an SMS", async () => {
+      const got = await smsMessages(sms.base, "4521314151");
+      return got.length ? got : null;
+    });
+    const [got] = await until("a push message", async () => {
+      const m = await pushMessages(push.url, device.id);
+      return m.length ? m : null;
+    });
+    await settled();
+    expect(moreTexts).toHaveLength(0);
+    // the easy words: "din faste person", never "koordinator" or "den røde tråd"
+    expect(text!.message).toMatch(/^Din faste person vil give opgaven videre\. Se mere: https:\/\/fortael\.solbjerg\.test\/da\/plan/);
+    expect(got!.payload).toEqual(
+      expect.objectContaining({
+        title: "Din faste person vil give opgaven videre",
+        body: "Din faste person har spurgt en kollega. Vil de være din faste person nu? Indtil de siger ja, har du den samme som før.",
+      }),
+    );
+    // the daily digest lists each thing by its easy title
+    await db.notificationSettings.update({
+      where: { userId: citizenUser },
+      data: { email: true, sms: false, push: false, digest: true, digestAt: 8 * 60 },
+    });
+    const handoverId = offer.ok ? offer.value.handoverId : "";
+    expect((await answerHandover(w.colleague, { citizenId: w.c, handoverId, answer: "DECLINE", planRead: false })).ok).toBe(true);
+    const waiting = await until("a digest delivery", async () => {
+      const d = (await notificationsFor(citizenUser, "handover-stays")).flatMap((n) => n.deliveries);
+      return d.length === 1 ? d : null;
+    });
+    await db.notificationDelivery.updateMany({ where: { id: waiting[0]!.id }, data: { dueAt: new Date(Date.now() - 1000) } });
+    expect(await deliver(waiting[0]!.id)).toBe("sent");
+    const [mail, ...more] = await mailTo(await w.email(w.actors.citizen));
+    expect(more).toHaveLength(0);
+    expect(mail!.text).toContain("- Du har den samme faste person");
+    expect(mail!.text).not.toContain("koordinator");
+  });
+
   it("a change that rolls back tells no one; one that commits is never forgotten", async () => {
     const w = await world();
     const citizenUser = userIdOf(w.actors.citizen);

@@ -56,17 +56,18 @@ describe("the easy-read catalogue", () => {
   it("gives every page a citizen or a relative reads a running text of LIX 25 or less in Danish", () => {
     const routes = citizenPages();
     expect(routes.size).toBeGreaterThan(25);
-    const measured = [...routes].map(([route, namespaces]) => {
+    const measured = [...routes].map(([route, { all: namespaces, own }]) => {
       const texts = [...effective]
         // the areas' proper names: the citizen says yes to an area by the name its letters and caseworkers
         // use ("Sundhed og genoptræning"), so easy-read keeps them, and they are measured on no page
         .filter(([key]) => !key.startsWith("ServiceAreas."))
         .filter(([key]) => [...namespaces].some((ns) => key.startsWith(`${ns}.`)))
         .map(([, text]) => asRunningText(text));
-      return { route, words: texts.length, score: lix(texts.join(" ")).score };
+      const ownWords = [...effective].filter(([key]) => [...own].some((ns) => key.startsWith(`${ns}.`))).length;
+      return { route, ownWords, score: lix(texts.join(" ")).score };
     });
-    // each page reads something: the walk found its words
-    expect(measured.filter(({ words }) => words === 0).map(({ route }) => route)).toEqual([]);
+    // each page has words of its own, not only the header's and the navigation's: the walk found them
+    expect(measured.filter(({ ownWords }) => ownWords === 0).map(({ route }) => route)).toEqual([]);
     expect(measured.filter(({ score }) => score > 25).map(({ route, score }) => `${route}: ${score.toFixed(1)}`)).toEqual([]);
   });
 

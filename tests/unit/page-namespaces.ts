@@ -63,18 +63,71 @@ function pages(dir: string): string[] {
   });
 }
 
-/** Each citizen's or relative's page (not the staff's, not the demo's), as its route, with the namespaces it can show. */
-export function citizenPages(): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>();
+const navDir = path.join(appDir, "@nav");
+const exists = (file: string) => fs.existsSync(file);
+
+/**
+ * The navigation slot's page drawn with a page (docs/decisions/040): the slot's own page for the route,
+ * else the catch-all of the nearest segment above it, else the slot's default.
+ */
+function navFor(route: string): string {
+  const own = path.join(navDir, route, "page.tsx");
+  if (exists(own)) return own;
+  for (let dir = route; ; dir = path.dirname(dir)) {
+    const rest = path.join(navDir, dir, "[...rest]", "page.tsx");
+    if (exists(rest)) return rest;
+    if (dir === "." || dir === "/" || dir === "") return path.join(navDir, "default.tsx");
+  }
+}
+
+/** The layouts above a file in app/[locale], nearest first. */
+function layoutsAbove(file: string): string[] {
+  const layouts: string[] = [];
+  for (let dir = path.dirname(file); dir.startsWith(appDir); dir = path.dirname(dir)) {
+    const layout = path.join(dir, "layout.tsx");
+    if (exists(layout)) layouts.push(layout);
+  }
+  return layouts;
+}
+
+/** The not-found page nearest above a file in app/[locale]. */
+function notFoundAbove(file: string): string {
+  for (let dir = path.dirname(file); dir.startsWith(appDir); dir = path.dirname(dir)) {
+    if (exists(path.join(dir, "not-found.tsx"))) return path.join(dir, "not-found.tsx");
+  }
+  return path.join(root, "app/not-found.tsx");
+}
+
+export type PageWords = {
+  /** Every namespace a reader of the page can be shown: the page, its layouts, its navigation. */
+  all: Set<string>;
+  /** The namespaces of the page itself and what it imports: its own words. */
+  own: Set<string>;
+};
+
+/**
+ * Each citizen's or relative's page (not the staff's, not the demo's), as its route, with the namespaces it
+ * can show; and the pages drawn in place of one: the not-found page (inside the locale's layout and outside
+ * it, for an address with no locale) and the error page.
+ */
+export function citizenPages(): Map<string, PageWords> {
+  const result = new Map<string, PageWords>();
   for (const page of pages(appDir)) {
     const route = `/${path.relative(appDir, path.dirname(page)).split(path.sep).join("/")}`.replace(/\/$/, "") || "/";
     if (/^\/(staff|demo)(\/|$)/.test(route)) continue;
-    const layouts: string[] = [];
-    for (let dir = path.dirname(page); dir.startsWith(appDir); dir = path.dirname(dir)) {
-      const layout = path.join(dir, "layout.tsx");
-      if (fs.existsSync(layout)) layouts.push(layout);
-    }
-    result.set(route, walk([page, ...layouts]));
+    // a page that can say "not found" is drawn then as the nearest not-found page; one that only says
+    // that (a catch-all) has that page's words as its own
+    const drawn = [page, ...(/\bnotFound\(\)/.test(fs.readFileSync(page, "utf8")) ? [notFoundAbove(page)] : [])];
+    const own = walk([page]);
+    result.set(route, { all: walk([...drawn, ...layoutsAbove(page), navFor(route)]), own: own.size ? own : walk(drawn) });
   }
+  for (const [name, file] of [
+    ["(not found)", path.join(appDir, "not-found.tsx")],
+    ["(error)", path.join(appDir, "error.tsx")],
+  ] as const) {
+    result.set(name, { all: walk([file, ...layoutsAbove(file), navFor("/")]), own: walk([file]) });
+  }
+  const bare = path.join(root, "app/not-found.tsx");
+  result.set("(not found, no language)", { all: walk([bare]), own: walk([bare]) });
   return result;
 }

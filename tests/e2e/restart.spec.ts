@@ -68,3 +68,24 @@ test("the app starts again after its start command was killed with kill -9", asy
   }
   await expect.poll(isReady, { timeout: 15_000 }).toBe(false); // a clean stop leaves nothing behind
 });
+
+test("stopped by its service manager, it stops the app and the worker first and the database last: no connection is cut under them", async () => {
+  test.setTimeout(120_000);
+  const run = spawn(process.execPath, ["scripts/start.mjs", "--worker", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  run.stdout!.on("data", (d) => (out += d));
+  run.stderr!.on("data", (d) => (out += d));
+  await expect.poll(isReady, { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => out, { timeout: 30_000 }).toContain("[worker] started");
+  expect((await fetch(`http://127.0.0.1:${PORT}/da`)).status).toBe(200);
+  run.kill("SIGTERM"); // one signal to the one process, as systemd or a container's runtime sends it
+  expect(await exited(run)).toBe(0);
+  expect(out).toContain("[worker] stopping");
+  // PostgreSQL's fast shutdown ends the connections still open with this; none may be left to end
+  expect(out).not.toContain("terminating connection due to administrator command");
+  expect(out).not.toMatch(/Unhandled|uncaught/i);
+  await expect.poll(isReady, { timeout: 15_000 }).toBe(false);
+});

@@ -101,6 +101,18 @@ describe("the embedded PostgreSQL", () => {
     expect(await until(async () => !(await portAnswers(PORT)))).toBe(true); // a clean stop leaves nothing running
   });
 
+  it("stops at once when its server was stopped under it (an operator's fast shutdown): it waits for no exit that has come", async () => {
+    const layout = embeddedLayout({ name: "stopped", env });
+    cleanup.push(layout.dataDir, layout.passwordFile);
+    const first = await startChild(root, "stopped");
+    const postmaster = postmasterPid(layout.dataDir);
+    process.kill(postmaster, "SIGINT");
+    expect(await until(() => !alive(postmaster))).toBe(true);
+    first.child.kill("SIGTERM");
+    // 0: its own stop finished and it exited; not 143, the package's exit hook giving up after waiting 10 s
+    expect(await exited(first.child)).toBe(0);
+  });
+
   it("gives a cluster made with the old fixed password a random one, kept 0600 outside the checkout", async () => {
     const layout = embeddedLayout({ name: "legacy", env });
     cleanup.push(layout.dataDir, layout.passwordFile);

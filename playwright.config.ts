@@ -125,7 +125,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${DEMO_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
         TIO_DEMO: "1",
         // E2E_DATABASE_URL picks an external server; otherwise never the DATABASE_URL of your shell
@@ -145,7 +145,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PROD_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
         TIO_DEMO: "0",
         DATABASE_URL: "",
@@ -167,7 +167,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${PROD_BROKER_PORT}/api/ready`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
-      gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+      gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
       env: {
         TIO_DEMO: "0",
         DATABASE_URL: "",

@@ -31,6 +31,7 @@ const withWorker = dev || args.includes("--worker");
 const nextArgs = args.filter((a) => !["--dev", "--seed", "--fresh", "--worker"].includes(a));
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 try {
   say(`Node.js ${checkRuntime()}`);
 } catch (e) {
@@ -139,9 +140,16 @@ async function shutdown(code) {
   if (next.exitCode === null) signalGroup(next.pid, "SIGTERM");
   if (worker && worker.exitCode === null) worker.kill("SIGTERM");
   // the database stops last: stopped under them, the app's and the worker's connections end in errors, and
-  // a client that was between two statements throws one nobody catches
-  await Promise.race([Promise.all([exited(next), exited(worker)]), new Promise((r) => setTimeout(r, 8_000))]);
-  await db?.stop();
+  // a client that was between two statements throws one nobody catches. The worker may take up to 10 s to
+  // finish its deliveries (lib/notify/worker.ts); what has not stopped in 15 s is killed, never left behind.
+  const bothExited = Promise.all([exited(next), exited(worker)]);
+  if ((await Promise.race([bothExited.then(() => true), sleep(15_000).then(() => false)])) === false) {
+    say("the app or its worker did not stop in 15 s; killing it");
+    signalGroup(next.pid, "SIGKILL");
+    worker?.kill("SIGKILL");
+    await Promise.race([bothExited, sleep(2_000)]);
+  }
+  await Promise.race([db?.stop(), sleep(15_000)]);
   fs.rmSync(runFile, { force: true });
   process.exit(code);
 }
@@ -157,7 +165,8 @@ worker?.on("exit", (code, signal) => {
 // the worker still using it; here shutdown() stops them first and the database last
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.removeAllListeners(signal);
-  process.on(signal, () => shutdown(0));
+  // a second signal while stopping (Ctrl-C pressed again): stop waiting
+  process.on(signal, () => (stopping ? process.exit(1) : shutdown(0)));
 }
 
 /** Resolves once a child process has exited (at once if it has, or there is none). */

@@ -268,10 +268,7 @@ test.describe("the assisted route: a citizen who never opened the app", () => {
     await staff.getByTestId("write-with").getByLabel("Målet, som borgeren siger det").fill("Komme i kirke om søndagen");
     await staff.getByTestId("write-with").getByRole("button", { name: "Gem, så borgeren kan sige ja" }).last().click();
     await expect(
-      staff
-        .getByTestId("write-with")
-        .getByRole("status")
-        .filter({ hasText: /^Gemt\.$/ }),
+      staff.getByTestId("write-with").getByRole("status").filter({ hasText: "Gemt. Borgeren kan nu sige ja eller nej." }),
     ).toBeVisible();
     await staff.reload();
     const waiting = staff.getByTestId("waiting-for-yes");

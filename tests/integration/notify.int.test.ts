@@ -211,6 +211,7 @@ describe("the outbox and the queue", () => {
     });
     await settled();
     expect(moreTexts).toHaveLength(0);
+    expect(await smsMessages(sms.base, "4521314151")).toHaveLength(1); // nor one more, later
     // the easy words: "din faste person", never "koordinator" or "den røde tråd"
     expect(text!.message).toMatch(/^Din faste person vil give opgaven videre\. Se mere: https:\/\/fortael\.solbjerg\.test\/da\/plan/);
     expect(got!.payload).toEqual(

@@ -73,7 +73,8 @@ const exists = (file: string) => fs.existsSync(file);
 function navFor(route: string): string {
   const own = path.join(navDir, route, "page.tsx");
   if (exists(own)) return own;
-  for (let dir = route; ; dir = path.dirname(dir)) {
+  // a catch-all matches only what is below its segment: /plan/[...rest] never draws for /plan
+  for (let dir = path.dirname(route); ; dir = path.dirname(dir)) {
     const rest = path.join(navDir, dir, "[...rest]", "page.tsx");
     if (exists(rest)) return rest;
     if (dir === "." || dir === "/" || dir === "") return path.join(navDir, "default.tsx");
@@ -125,7 +126,8 @@ export function citizenPages(): Map<string, PageWords> {
     ["(not found)", path.join(appDir, "not-found.tsx")],
     ["(error)", path.join(appDir, "error.tsx")],
   ] as const) {
-    result.set(name, { all: walk([file, ...layoutsAbove(file), navFor("/")]), own: walk([file]) });
+    // drawn under any address, so with any navigation: measured with the citizen's, the one with most words
+    result.set(name, { all: walk([file, ...layoutsAbove(file), navFor("/plan")]), own: walk([file]) });
   }
   const bare = path.join(root, "app/not-found.tsx");
   result.set("(not found, no language)", { all: walk([bare]), own: walk([bare]) });

@@ -38,10 +38,24 @@ export async function actorForUser(userId: string, staffId: string | null = null
   };
 }
 
+/**
+ * The sign-in library's session for these headers. A session ended by another request while this one
+ * renewed it (a staff session past its working day, ended by the page loading beside a prefetch) makes the
+ * library answer 401 "Failed to get session": that is no session, a sign-in page, not a server error.
+ */
+async function readSession(h: Headers) {
+  try {
+    return await auth().api.getSession({ headers: h });
+  } catch (e) {
+    if ((e as { statusCode?: unknown }).statusCode === 401) return null;
+    throw e;
+  }
+}
+
 /** This request's session, once per request; a staff session past its working day is ended here. */
 const getSession = cache(async () => {
   const h = await headers();
-  const session = await auth().api.getSession({ headers: h });
+  const session = await readSession(h);
   if (!session) return null;
   const staffId = (session.session as { staffId?: string | null }).staffId ?? null;
   if (staffId && staffSessionEnds(new Date(session.session.createdAt)) <= new Date()) {

@@ -43,7 +43,7 @@ export async function actorForUser(userId: string, staffId: string | null = null
  * renewed it (a staff session past its working day, ended by the page loading beside a prefetch) makes the
  * library answer 401 "Failed to get session": that is no session, a sign-in page, not a server error.
  */
-async function readSession(h: Headers) {
+export async function readSession(h: Headers) {
   try {
     return await auth().api.getSession({ headers: h });
   } catch (e) {

@@ -447,3 +447,35 @@ describe("staff powers only from the staff sign-in", () => {
     expect(await staffForSignIn(dana)).toBeNull();
   });
 });
+
+describe("a session ended by another request while this one renews it", () => {
+  it("is no session, not a server error: the person is sent to sign in", async () => {
+    const BASE = "http://localhost:3000";
+    const { auth } = await loadAuth({ APP_URL: BASE, TRUSTED_PROXY_IP_HEADER: "x-real-ip" });
+    const { readSession } = await import("@/lib/auth/actor");
+    const email = `renewed-${Date.now()}@example.test`;
+    await auth.handler(post(`${BASE}/api/auth/sign-in/magic-link`, { email }, { "x-real-ip": "10.9.12.1" }));
+    const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
+    const verified = await auth.handler(new Request(/https?:\/\/\S+/.exec(mail.body)![0], { headers: { "x-real-ip": "10.9.12.1" } }));
+    const headers = new Headers({ cookie: /(tio\.session_token=[^;]+)/.exec(verified.headers.get("set-cookie") ?? "")![1]! });
+    expect((await readSession(headers))?.user.email).toBe(email);
+    // due for renewal; and, as if another request ended it between this one's read and its renewal, the renewal finds no row
+    const row = await db.session.findFirstOrThrow({ where: { user: { email } } });
+    await db.session.update({ where: { id: row.id }, data: { expiresAt: new Date(Date.now() + 60 * 60_000) } });
+    const owner = connect(inject("ownerUrl"), { max: 1 });
+    const name = `tio_test_gone_${row.id.replace(/[^A-Za-z0-9]/g, "").toLowerCase()}`;
+    try {
+      await owner.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$`);
+      await owner.$executeRawUnsafe(
+        `CREATE TRIGGER ${name} BEFORE UPDATE ON session FOR EACH ROW WHEN (OLD.id = '${row.id.replace(/'/g, "")}') EXECUTE FUNCTION ${name}()`,
+      );
+      // the library answers so: 401, "Failed to get session"
+      await expect(auth.api.getSession({ headers })).rejects.toMatchObject({ statusCode: 401 });
+      expect(await readSession(headers)).toBeNull();
+    } finally {
+      await owner.$executeRawUnsafe(`DROP TRIGGER IF EXISTS ${name} ON session`);
+      await owner.$executeRawUnsafe(`DROP FUNCTION IF EXISTS ${name}()`);
+      await owner.$disconnect();
+    }
+  });
+});

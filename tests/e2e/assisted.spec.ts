@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, savedNote } from "./support";
 import { coordinatedBySara, newCitizenSignedIn, onDemoDb, SARA, section, signInAs, signInByEmail } from "./citizen";
 import { pdfText } from "../support/pdf-text";
 
@@ -33,7 +33,7 @@ test("told once: the caseworker sees the contact wishes and the people; the plan
     .check();
   await citizen.getByLabel("Er der nogen, du gerne vil have med?").fill("Min søn Jens");
   await citizen.getByRole("button", { name: "Gem" }).click();
-  await expect(citizen.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+  await expect(savedNote(citizen)).toBeVisible();
   await expect(citizen.getByTestId("who-sees")).toContainText("Ældre og pleje, til du siger stop");
   await expectAccessible(citizen);
   await expectNoHorizontalScroll(citizen);
@@ -89,7 +89,7 @@ test("a caseworker's direct line: written on the staff profile, checked, by keyb
   await page.getByLabel("Telefonnummer").fill("+45 87 13 40 00");
   await page.getByLabel("Hvornår tager du telefonen?").fill("Tirsdag kl. 8-10");
   await page.getByLabel("Hvornår tager du telefonen?").press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+  await expect(savedNote(page)).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Telefonnummer")).toHaveValue("87 13 40 00");
 });

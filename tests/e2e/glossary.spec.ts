@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, savedNote } from "./support";
 import { coordinatedBySara, newCitizenSignedIn, section, signInAs } from "./citizen";
 
 // A glossary on tap (issue 16, part 5; decision 039): Sara writes "bevilling" and "visitation" to a citizen;
@@ -85,11 +85,7 @@ async function citizenWithSarasWords(browser: Browser, page: Page) {
   await citizen.goto("/da/plan/story");
   await section(citizen, "Om mig").getByLabel("Med dine egne ord").fill("Min bevilling kom i går. Jeg er glad.");
   await section(citizen, "Om mig").getByRole("button", { name: "Gem" }).click();
-  await expect(
-    section(citizen, "Om mig")
-      .getByRole("status")
-      .filter({ hasText: /^Gemt\.?$/ }),
-  ).toBeVisible();
+  await expect(savedNote(section(citizen, "Om mig"))).toBeVisible();
 
   // Sara writes a message and an agreement in professional-land
   await page.setViewportSize({ width: 1280, height: 900 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, savedNote } from "./support";
 import { dayFromNow, newCitizenSignedIn, onDemoDb, section, signInAs } from "./citizen";
 
 // The citizen's whole journey on a phone, from the first sign-in to a goal
@@ -44,11 +44,7 @@ test("the whole journey: sign in, first visit, story, my people, a goal with a s
   await page.getByRole("link", { name: "Skriv min historie" }).click();
   await words(page, "Det vigtigste for mig").fill("Mine børnebørn og min have");
   await section(page, "Det vigtigste for mig").getByRole("button", { name: "Gem" }).click();
-  await expect(
-    section(page, "Det vigtigste for mig")
-      .getByRole("status")
-      .filter({ hasText: /^Gemt\.?$/ }),
-  ).toBeVisible();
+  await expect(savedNote(section(page, "Det vigtigste for mig"))).toBeVisible();
 
   // my people: a daughter, closest
   await page.goto("/da/plan");
@@ -140,22 +136,14 @@ test("the whole journey: sign in, first visit, story, my people, a goal with a s
   await other.goto("/da/plan/story");
   await words(page, "En god dag").fill("Kaffe på terrassen");
   await section(page, "En god dag").getByRole("button", { name: "Gem" }).click();
-  await expect(
-    section(page, "En god dag")
-      .getByRole("status")
-      .filter({ hasText: /^Gemt\.?$/ }),
-  ).toBeVisible();
+  await expect(savedNote(section(page, "En god dag"))).toBeVisible();
   await words(other, "En god dag").fill("Lise kommer på besøg");
   await section(other, "En god dag").getByRole("button", { name: "Gem" }).click();
   await expect(section(other, "En god dag").getByTestId("conflict-theirs")).toHaveText("Kaffe på terrassen");
   await expect(section(other, "En god dag").getByTestId("conflict-mine")).toHaveText("Lise kommer på besøg");
   await section(other, "En god dag").getByRole("button", { name: "Sæt dem sammen" }).click();
   await section(other, "En god dag").getByRole("button", { name: "Gem" }).last().click();
-  await expect(
-    section(other, "En god dag")
-      .getByRole("status")
-      .filter({ hasText: /^Gemt\.?$/ }),
-  ).toBeVisible();
+  await expect(savedNote(section(other, "En god dag"))).toBeVisible();
   await page.reload();
   await expect(words(page, "En god dag")).toHaveValue("Lise kommer på besøg\n\nKaffe på terrassen");
 });

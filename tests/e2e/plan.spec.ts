@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, fillExactly } from "./support";
+import { expectAccessible, expectNoHorizontalScroll, fillExactly, savedNote } from "./support";
 import { newCitizenSignedIn, section, signInAs } from "./citizen";
 
 // The citizen's own plan, on a phone.
@@ -42,7 +42,7 @@ test.describe("my story, told once", () => {
     await life.getByLabel("Med dine egne ord").fill(words);
     await expect(life.getByText(`${words.length} af 4000 tegn`)).toBeVisible();
     await life.getByRole("button", { name: "Gem" }).click();
-    await expect(life.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+    await expect(savedNote(life)).toBeVisible();
     await page.reload();
     await expect(section(page, "Mit liv indtil nu").getByLabel("Med dine egne ord")).toHaveValue(words);
   });
@@ -62,11 +62,7 @@ test.describe("my story, told once", () => {
     await expect(goodDay().getByText("Vi har fundet tekst, du ikke havde gemt")).toBeVisible();
     await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
     await goodDay().getByRole("button", { name: "Gem" }).click();
-    await expect(
-      goodDay()
-        .getByRole("status")
-        .filter({ hasText: /^Gemt\.?$/ }),
-    ).toBeVisible();
+    await expect(savedNote(goodDay())).toBeVisible();
     await page.reload();
     await expect(goodDay().getByText("Vi har fundet tekst, du ikke havde gemt")).toHaveCount(0);
     await expect(goodDay().getByLabel("Med dine egne ord")).toHaveValue(draft);
@@ -100,11 +96,7 @@ test.describe("my story, told once", () => {
     const first = `Trapperne (fra tablet) ${Date.now()}`;
     await hard(page).getByLabel("Med dine egne ord").fill(first);
     await hard(page).getByRole("button", { name: "Gem" }).click();
-    await expect(
-      hard(page)
-        .getByRole("status")
-        .filter({ hasText: /^Gemt\.?$/ }),
-    ).toBeVisible();
+    await expect(savedNote(hard(page))).toBeVisible();
 
     const second = `Badet (fra telefon) ${Date.now()}`;
     await hard(other).getByLabel("Med dine egne ord").fill(second);
@@ -115,11 +107,7 @@ test.describe("my story, told once", () => {
     await expect(hard(other).getByTestId("conflict-theirs")).toHaveText(first);
     await expectAccessible(other);
     await conflict.getByRole("button", { name: "Gem min tekst" }).click();
-    await expect(
-      hard(other)
-        .getByRole("status")
-        .filter({ hasText: /^Gemt\.?$/ }),
-    ).toBeVisible();
+    await expect(savedNote(hard(other))).toBeVisible();
 
     await page.reload();
     await expect(hard(page).getByLabel("Med dine egne ord")).toHaveValue(second);
@@ -191,7 +179,7 @@ test.describe("how to contact me", () => {
     const times = `Efter kl. 10 ${Date.now()}`;
     await page.getByLabel("Hvornår passer det dig?").fill(times);
     await page.getByRole("button", { name: "Gem" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+    await expect(savedNote(page)).toBeVisible();
     await expectAccessible(page);
     await page.reload();
     await expect(page.getByRole("radio", { name: "SMS" })).toBeChecked();
@@ -206,7 +194,7 @@ test.describe("how to contact me", () => {
     await other.goto("/da/plan/contact");
     await page.getByLabel("Hvornår passer det dig?").fill(`Om formiddagen ${Date.now()}`);
     await page.getByRole("button", { name: "Gem" }).click();
-    await expect(page.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+    await expect(savedNote(page)).toBeVisible();
 
     const mine = `Efter frokost ${Date.now()}`;
     await other.getByLabel("Hvornår passer det dig?").fill(mine);
@@ -218,7 +206,7 @@ test.describe("how to contact me", () => {
     await expectAccessible(other);
     // pressing Gem again saves what I wrote, by my choice
     await other.getByRole("button", { name: "Gem" }).click();
-    await expect(other.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+    await expect(savedNote(other)).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("Hvornår passer det dig?")).toHaveValue(mine);
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { expectAccessible } from "./support";
+import { expectAccessible, savedNote } from "./support";
 import { newCitizenSignedIn, section, signInByEmail } from "./citizen";
 
 // A relative joins by an invite link, sees exactly what the citizen allows, adds
@@ -30,11 +30,7 @@ test("invite, join, see exactly what is allowed, add an agreement; the citizen n
   await page.goto("/da/plan/story");
   await section(page, "Om mig").getByLabel("Med dine egne ord").fill("Jeg er Hanne, og jeg elsker at strikke.");
   await section(page, "Om mig").getByRole("button", { name: "Gem" }).click();
-  await expect(
-    section(page, "Om mig")
-      .getByRole("status")
-      .filter({ hasText: /^Gemt\.?$/ }),
-  ).toBeVisible();
+  await expect(savedNote(section(page, "Om mig"))).toBeVisible();
 
   const link = await invite(page, "Sofie", ["Se min historie", "Se mine mål og aftaler", "Skrive aftaler ind"]);
   expect(link).toMatch(/\/da\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -85,7 +81,7 @@ test("invite, join, see exactly what is allowed, add an agreement; the citizen n
   await r.getByRole("checkbox", { name: "Et pusterum – en pause fra at hjælpe" }).check();
   await r.getByRole("checkbox", { name: "Hanne", exact: true }).check();
   await r.getByRole("button", { name: "Gem", exact: true }).first().click();
-  await expect(r.getByRole("status").filter({ hasText: /^Gemt\.?$/ })).toBeVisible();
+  await expect(savedNote(r)).toBeVisible();
   await r.getByRole("radio", { name: "Det er svært" }).check();
   await r.getByLabel("Et par ord (kan udelades)").fill("Travl uge på arbejdet");
   await r.getByRole("button", { name: "Gem", exact: true }).last().click();

@@ -74,3 +74,10 @@ export async function expectBarAtBottom(page: Page, navigation: Locator, share =
   expect(footerBottom).toBeLessThanOrEqual((await navigation.boundingBox())!.y + 1);
   await page.evaluate(() => window.scrollTo(0, 0));
 }
+
+/**
+ * A form's "saved" note (Gemt, or Gemt.), matched as the whole text: a string filter is a case-blind
+ * substring, and the restored-draft note ("… du ikke havde gemt …") is a status too, so it would match
+ * before the save had even begun.
+ */
+export const savedNote = (scope: Page | Locator) => scope.getByRole("status").filter({ hasText: /^Gemt\.?$/ });

